@@ -1,0 +1,118 @@
+//! The error type for misuse and for API/transport failures.
+//!
+//! Validation findings are never errors (they are [`crate::Report`] data).
+//! An `Error` crosses to JavaScript as a real `Error` object whose `.code` is
+//! [`Error::code`]; messages must never contain access tokens or secrets, so
+//! they are built only from our own text and the shape of the input.
+
+use crate::report::Issue;
+use std::fmt;
+
+/// Stable error codes, as seen in JavaScript on `error.code`.
+pub mod code {
+    /// The caller passed a value of the wrong JavaScript type or shape.
+    pub const INVALID_ARGUMENT: &str = "invalid_argument";
+    /// Local validation found errors; `issues` lists them. Nothing was sent.
+    pub const VALIDATION_FAILED: &str = "validation_failed";
+}
+
+/// A failure that the caller must handle (as opposed to a finding in a report).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    /// Stable machine-readable code (see [`code`]).
+    pub code: &'static str,
+    /// Human-readable explanation; never contains secrets.
+    pub message: String,
+    /// HTTP status of the failed response, for API errors.
+    pub status: Option<u16>,
+    /// Meta's (or the provider's) numeric error code, for API errors.
+    pub meta_code: Option<u32>,
+    /// How long the server asked us to wait before retrying.
+    pub retry_after_ms: Option<u32>,
+    /// Whether repeating the same request may succeed.
+    pub retryable: Option<bool>,
+    /// The findings behind a `validation_failed` error.
+    pub issues: Vec<Issue>,
+}
+
+impl Error {
+    /// An error with only a code and a message.
+    pub fn new(code: &'static str, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            status: None,
+            meta_code: None,
+            retry_after_ms: None,
+            retryable: None,
+            issues: Vec::new(),
+        }
+    }
+
+    /// The caller passed a value of the wrong type or shape.
+    pub fn invalid_argument(message: impl Into<String>) -> Self {
+        Self::new(code::INVALID_ARGUMENT, message)
+    }
+
+    /// Local validation failed; `issues` are the blocking findings.
+    pub fn validation_failed(issues: Vec<Issue>) -> Self {
+        let message = match issues.first() {
+            Some(first) if issues.len() == 1 => {
+                format!(
+                    "validation failed: {} at '{}': {}",
+                    first.code, first.path, first.message
+                )
+            }
+            Some(first) => format!(
+                "validation failed with {} errors; first: {} at '{}': {}",
+                issues.len(),
+                first.code,
+                first.path,
+                first.message
+            ),
+            None => "validation failed".to_owned(),
+        };
+        Self {
+            issues,
+            ..Self::new(code::VALIDATION_FAILED, message)
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validation_failed_names_the_first_issue() {
+        let issues = vec![
+            Issue::error("phone.too_short", "/to", "too short"),
+            Issue::error("phone.too_long", "/x", "too long"),
+        ];
+        let error = Error::validation_failed(issues);
+        assert_eq!(error.code, "validation_failed");
+        assert_eq!(error.issues.len(), 2);
+        assert!(error.message.contains("2 errors"), "{}", error.message);
+        assert!(
+            error.message.contains("phone.too_short at '/to'"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn display_leads_with_the_code() {
+        assert_eq!(
+            Error::invalid_argument("x").to_string(),
+            "invalid_argument: x"
+        );
+    }
+}

@@ -1,0 +1,22 @@
+//! whatsapp-edge: local validation, previews and API clients for the WhatsApp
+//! Business Platform, written as a sans-IO core and compiled to WebAssembly.
+//!
+//! Layout (see `ARCHITECTURE.md` in the shared design folder):
+//! - [`report`]: the `Issue`/`Report` findings model every validator returns;
+//! - [`error`]: the error type for misuse and API/transport failures;
+//! - [`json_pointer`] and [`text`]: where a finding is (JSON Pointer, line/column);
+//! - [`phone`]: phone-number parsing;
+//! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
+//!   module that names wasm-bindgen, js-sys or web-sys.
+
+pub mod error;
+pub mod json_pointer;
+pub mod phone;
+pub mod report;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use error::Error;
+pub use report::{Issue, Report, Severity};

@@ -1,0 +1,75 @@
+//! Positions in text the caller gave: 1-based line and UTF-16 column.
+//!
+//! Columns count UTF-16 code units because that is how JavaScript strings
+//! (and so editors such as Monaco or CodeMirror) index text: `column - 1` is
+//! the index to pass to `String.prototype.slice`.
+
+/// A 1-based line and 1-based UTF-16 column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line number; lines end at `\n`.
+    pub line: u32,
+    /// 1-based column in UTF-16 code units.
+    pub column: u32,
+}
+
+impl Position {
+    /// The position of byte offset `byte_offset` in `text`.
+    ///
+    /// An offset past the end (or inside a multi-byte character) is clamped to
+    /// the nearest character boundary at or before it, so a caller's arithmetic
+    /// error degrades to a slightly wrong position rather than a panic.
+    pub fn of_byte_offset(text: &str, byte_offset: usize) -> Self {
+        let mut end = byte_offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = text.get(..end).unwrap_or_default();
+        let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
+        let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
+        let column_units: usize = before
+            .get(line_start..)
+            .unwrap_or_default()
+            .chars()
+            .map(char::len_utf16)
+            .sum();
+        Self {
+            line: saturate(line),
+            column: saturate(column_units + 1),
+        }
+    }
+}
+
+fn saturate(value: usize) -> u32 {
+    u32::try_from(value).unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Position;
+
+    fn at(text: &str, offset: usize) -> (u32, u32) {
+        let p = Position::of_byte_offset(text, offset);
+        (p.line, p.column)
+    }
+
+    #[test]
+    fn counts_lines_and_columns_from_one() {
+        assert_eq!(at("abc", 0), (1, 1));
+        assert_eq!(at("abc", 2), (1, 3));
+        assert_eq!(at("ab\ncd", 3), (2, 1));
+        assert_eq!(at("ab\ncd", 4), (2, 2));
+    }
+
+    #[test]
+    fn columns_are_utf16_units() {
+        // 'é' is 2 bytes / 1 unit; '😀' is 4 bytes / 2 units.
+        assert_eq!(at("é😀x", 6), (1, 4));
+    }
+
+    #[test]
+    fn offsets_past_the_end_or_inside_a_char_are_clamped() {
+        assert_eq!(at("ab", 99), (1, 3));
+        assert_eq!(at("😀", 2), (1, 1));
+    }
+}

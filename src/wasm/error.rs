@@ -1,0 +1,39 @@
+//! [`crate::Error`] as a JavaScript `Error` with a stable `.code`.
+
+use crate::Error;
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+/// Builds the JavaScript `Error` thrown (or rejected with) for `error`:
+/// `message`, `code`, and `status`, `metaCode`, `retryAfterMs`, `retryable`,
+/// `issues` where they apply. It is `instanceof Error` in every runtime.
+pub fn to_js_error(error: &Error) -> JsValue {
+    let js_error = js_sys::Error::new(&error.message);
+    let set = |key: &str, value: JsValue| {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = Reflect::set(&js_error, &JsValue::from_str(key), &value);
+    };
+    set("code", JsValue::from_str(error.code));
+    if let Some(status) = error.status {
+        set("status", JsValue::from(status));
+    }
+    if let Some(meta_code) = error.meta_code {
+        set("metaCode", JsValue::from(meta_code));
+    }
+    if let Some(retry_after_ms) = error.retry_after_ms {
+        set("retryAfterMs", JsValue::from(retry_after_ms));
+    }
+    if let Some(retryable) = error.retryable {
+        set("retryable", JsValue::from(retryable));
+    }
+    if !error.issues.is_empty() {
+        set("issues", super::convert::to_js(&error.issues));
+    }
+    js_error.into()
+}
+
+impl From<Error> for JsValue {
+    fn from(error: Error) -> Self {
+        to_js_error(&error)
+    }
+}

@@ -1,0 +1,29 @@
+// Layer 3, Chromium: the shared suite in a real browser page, loading pkg/
+// through its `browser` loader (await init(), .wasm streamed from the server).
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { serve, root } from "../../scripts/serve.mjs";
+import { cases } from "./suite.mjs";
+import { launchChromium } from "./helpers.mjs";
+
+const server = await serve({ mounts: { "/pkg/": join(root, "pkg"), "/tests/": join(root, "tests/js") } });
+const browser = await launchChromium();
+after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const page = await browser.newPage();
+const pageErrors = [];
+page.on("pageerror", (error) => pageErrors.push(String(error)));
+await page.goto(`${server.url}/tests/browser/index.html`);
+const results = await page.evaluate(() => window.suiteResults);
+
+test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
+test("chromium: every case ran", () => {
+  assert.deepEqual(results.map((r) => r.name), Object.keys(cases));
+});
+for (const { name, ok, error } of results) {
+  test(`chromium: ${name}`, () => assert.ok(ok, error));
+}

@@ -1,0 +1,32 @@
+// Layer 3, workerd: the shared suite inside a real Worker (Miniflare), with no
+// nodejs_compat flag, loading pkg/ through its `workerd` loader.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { fileURLToPath } from "node:url";
+import { Miniflare } from "miniflare";
+import { cases } from "./suite.mjs";
+import { COMPATIBILITY_DATE } from "./helpers.mjs";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+const mf = new Miniflare({
+  modules: true,
+  modulesRoot: root,
+  scriptPath: `${root}/tests/js/workerd/worker.mjs`,
+  // What wrangler does by default: .js as ES modules, .wasm as compiled modules.
+  modulesRules: [
+    { type: "ESModule", include: ["**/*.js", "**/*.mjs"] },
+    { type: "CompiledWasm", include: ["**/*.wasm"] },
+  ],
+  compatibilityDate: COMPATIBILITY_DATE,
+  compatibilityFlags: [],
+});
+after(() => mf.dispose());
+
+const results = await (await mf.dispatchFetch("http://localhost/")).json();
+
+test("workerd: every case ran", () => {
+  assert.deepEqual(results.map((r) => r.name), Object.keys(cases));
+});
+for (const { name, ok, error } of results) {
+  test(`workerd: ${name}`, () => assert.ok(ok, error));
+}
