@@ -58,10 +58,7 @@ impl Error {
     pub fn validation_failed(issues: Vec<Issue>) -> Self {
         let message = match issues.first() {
             Some(first) if issues.len() == 1 => {
-                format!(
-                    "validation failed: {} at '{}': {}",
-                    first.code, first.path, first.message
-                )
+                format!("validation failed: {} at '{}': {}", first.code, first.path, first.message)
             }
             Some(first) => format!(
                 "validation failed with {} errors; first: {} at '{}': {}",
@@ -72,10 +69,7 @@ impl Error {
             ),
             None => "validation failed".to_owned(),
         };
-        Self {
-            issues,
-            ..Self::new(code::VALIDATION_FAILED, message)
-        }
+        Self { issues, ..Self::new(code::VALIDATION_FAILED, message) }
     }
 }
 
@@ -101,18 +95,11 @@ mod tests {
         assert_eq!(error.code, "validation_failed");
         assert_eq!(error.issues.len(), 2);
         assert!(error.message.contains("2 errors"), "{}", error.message);
-        assert!(
-            error.message.contains("phone.too_short at '/to'"),
-            "{}",
-            error.message
-        );
+        assert!(error.message.contains("phone.too_short at '/to'"), "{}", error.message);
     }
 
     #[test]
     fn display_leads_with_the_code() {
-        assert_eq!(
-            Error::invalid_argument("x").to_string(),
-            "invalid_argument: x"
-        );
+        assert_eq!(Error::invalid_argument("x").to_string(), "invalid_argument: x");
     }
 }

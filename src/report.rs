@@ -55,24 +55,12 @@ impl Issue {
     }
 
     /// A finding that does not block the request.
-    pub fn warning(
-        code: &'static str,
-        path: impl Into<String>,
-        message: impl Into<String>,
-    ) -> Self {
+    pub fn warning(code: &'static str, path: impl Into<String>, message: impl Into<String>) -> Self {
         Self::new(Severity::Warning, code, path.into(), message.into())
     }
 
     fn new(severity: Severity, code: &'static str, path: String, message: String) -> Self {
-        Self {
-            code,
-            message,
-            path,
-            severity,
-            line: None,
-            column: None,
-            meta_code: None,
-        }
+        Self { code, message, path, severity, line: None, column: None, meta_code: None }
     }
 
     /// Attaches a text position (see [`crate::text::Position`]).
@@ -106,14 +94,9 @@ pub struct Report {
 impl Report {
     /// Splits findings by severity, keeping their order.
     pub fn from_issues(issues: impl IntoIterator<Item = Issue>) -> Self {
-        let (errors, warnings): (Vec<Issue>, Vec<Issue>) = issues
-            .into_iter()
-            .partition(|issue| issue.severity == Severity::Error);
-        Self {
-            ok: errors.is_empty(),
-            errors,
-            warnings,
-        }
+        let (errors, warnings): (Vec<Issue>, Vec<Issue>) =
+            issues.into_iter().partition(|issue| issue.severity == Severity::Error);
+        Self { ok: errors.is_empty(), errors, warnings }
     }
 }
 
@@ -144,12 +127,7 @@ mod tests {
 
     #[test]
     fn issue_builders_set_position_and_meta_code() {
-        let issue = Issue::error("a.e", "/p", "m")
-            .at(Position { line: 2, column: 5 })
-            .with_meta_code(132000);
-        assert_eq!(
-            (issue.line, issue.column, issue.meta_code),
-            (Some(2), Some(5), Some(132000))
-        );
+        let issue = Issue::error("a.e", "/p", "m").at(Position { line: 2, column: 5 }).with_meta_code(132000);
+        assert_eq!((issue.line, issue.column, issue.meta_code), (Some(2), Some(5), Some(132000)));
     }
 }

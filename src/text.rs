@@ -27,17 +27,34 @@ impl Position {
         let before = text.get(..end).unwrap_or_default();
         let line_start = before.rfind('\n').map_or(0, |newline| newline + 1);
         let line = 1 + before.bytes().filter(|&b| b == b'\n').count();
-        let column_units: usize = before
-            .get(line_start..)
-            .unwrap_or_default()
-            .chars()
-            .map(char::len_utf16)
-            .sum();
-        Self {
-            line: saturate(line),
-            column: saturate(column_units + 1),
+        let column_units: usize =
+            before.get(line_start..).unwrap_or_default().chars().map(char::len_utf16).sum();
+        Self { line: saturate(line), column: saturate(column_units + 1) }
+    }
+}
+
+/// `text` in double quotes for a message, with quotes, backslashes and
+/// control characters escaped so the message shows exactly what was given.
+/// (Cheaper in the .wasm than `{:?}`, which pulls in Unicode printability tables.)
+pub fn quoted(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => {
+                use std::fmt::Write;
+                // Writing to a String cannot fail.
+                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+            }
+            c => out.push(c),
         }
     }
+    out.push('"');
+    out
 }
 
 fn saturate(value: usize) -> u32 {
@@ -46,7 +63,14 @@ fn saturate(value: usize) -> u32 {
 
 #[cfg(test)]
 mod tests {
-    use super::Position;
+    use super::{quoted, Position};
+
+    #[test]
+    fn quoted_escapes_what_would_be_invisible_or_ambiguous() {
+        assert_eq!(quoted("a b"), r#""a b""#);
+        assert_eq!(quoted("say \"hi\"\\"), r#""say \"hi\"\\""#);
+        assert_eq!(quoted("\n\t\u{1}é"), r#""\n\t\u{0001}é""#);
+    }
 
     fn at(text: &str, offset: usize) -> (u32, u32) {
         let p = Position::of_byte_offset(text, offset);

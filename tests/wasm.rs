@@ -1,6 +1,8 @@
 //! Layer 2: src/wasm/ inside a real JavaScript engine (wasm-bindgen-test),
 //! under Node by default and headless Chromium with WASM_BINDGEN_USE_BROWSER=1.
 #![cfg(target_arch = "wasm32")]
+// Test code: a failed unwrap is a failed test. (clippy.toml covers #[test], not #[wasm_bindgen_test].)
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};

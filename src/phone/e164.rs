@@ -5,7 +5,7 @@
 
 use super::{code, PhoneResult};
 use crate::report::Issue;
-use crate::text::Position;
+use crate::text::{quoted, Position};
 
 /// E.164 allows at most 15 digits after the `+`.
 const MAX_DIGITS: usize = 15;
@@ -15,9 +15,7 @@ const MIN_DIGITS: usize = 2;
 /// Checks that `input` is exactly a strict E.164 number.
 pub fn parse_strict_e164(input: &str) -> PhoneResult {
     let fail = |code, byte_offset: usize, message: String| {
-        PhoneResult::invalid(
-            Issue::error(code, "", message).at(Position::of_byte_offset(input, byte_offset)),
-        )
+        PhoneResult::invalid(Issue::error(code, "", message).at(Position::of_byte_offset(input, byte_offset)))
     };
 
     let Some(digits) = input.strip_prefix('+') else {
@@ -26,7 +24,7 @@ pub fn parse_strict_e164(input: &str) -> PhoneResult {
             Some(first) => fail(
                 code::NOT_A_NUMBER,
                 0,
-                format!("an E.164 number starts with '+', not {first:?}"),
+                format!("an E.164 number starts with '+', not {}", char_quoted(first)),
             ),
         };
     };
@@ -36,26 +34,20 @@ pub fn parse_strict_e164(input: &str) -> PhoneResult {
             code::NOT_A_NUMBER,
             1 + index,
             format!(
-                "{bad:?} is not a digit; E.164 has only digits after '+' (no spaces or separators)"
+                "{} is not a digit; E.164 has only digits after '+' (no spaces or separators)",
+                char_quoted(bad)
             ),
         );
     }
 
     if digits.starts_with('0') {
-        return fail(
-            code::INVALID_COUNTRY_CODE,
-            1,
-            "a country calling code never starts with 0".to_owned(),
-        );
+        return fail(code::INVALID_COUNTRY_CODE, 1, "a country calling code never starts with 0".to_owned());
     }
     if digits.len() < MIN_DIGITS {
         return fail(
             code::TOO_SHORT,
             input.len(),
-            format!(
-                "{} digit(s); a number needs at least {MIN_DIGITS}",
-                digits.len()
-            ),
+            format!("{} digit(s); a number needs at least {MIN_DIGITS}", digits.len()),
         );
     }
     if digits.len() > MAX_DIGITS {
@@ -66,6 +58,10 @@ pub fn parse_strict_e164(input: &str) -> PhoneResult {
         );
     }
     PhoneResult::valid(input.to_owned())
+}
+
+fn char_quoted(c: char) -> String {
+    quoted(c.encode_utf8(&mut [0; 4]))
 }
 
 #[cfg(test)]

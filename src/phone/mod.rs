@@ -7,8 +7,9 @@ mod e164;
 
 pub use e164::parse_strict_e164;
 
+use crate::options::OptionFields;
 use crate::report::Issue;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// Stable issue codes for phone numbers.
 pub mod code {
@@ -22,30 +23,31 @@ pub mod code {
     pub const INVALID_COUNTRY_CODE: &str = "phone.invalid_country_code";
 }
 
-/// Options for parsing a phone number.
-#[derive(Deserialize, Clone, Debug, Default, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+/// Options for parsing a phone number (the TypeScript type is generated from this).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct PhoneOptions {
     /// ISO 3166-1 alpha-2 region for numbers written without `+` (e.g. `"US"`).
     /// Checked for shape; national-format parsing needs the per-country
     /// metadata, so for now input must be in E.164 form either way.
-    #[serde(default)]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub default_country: Option<String>,
 }
 
 impl PhoneOptions {
-    /// Rejects a `defaultCountry` that is not an ISO 3166-1 alpha-2 code in shape.
-    pub fn check(&self) -> Result<(), crate::Error> {
-        match &self.default_country {
-            Some(region) if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) => {
-                Err(crate::Error::invalid_argument(format!(
-                    "defaultCountry must be an ISO 3166-1 alpha-2 code such as \"US\", got {region:?}"
-                )))
+    /// Reads the options; a `defaultCountry` that is not an ISO 3166-1
+    /// alpha-2 code in shape is misuse.
+    pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, crate::Error> {
+        let default_country = fields.string("defaultCountry")?;
+        if let Some(region) = default_country {
+            if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) {
+                return Err(crate::Error::invalid_argument(format!(
+                    "defaultCountry must be an ISO 3166-1 alpha-2 code such as \"US\", got {}",
+                    crate::text::quoted(region)
+                )));
             }
-            _ => Ok(()),
         }
+        Ok(Self { default_country: default_country.map(str::to_ascii_uppercase) })
     }
 }
 
@@ -71,41 +73,33 @@ pub struct PhoneResult {
 impl PhoneResult {
     fn valid(e164: String) -> Self {
         let wa_id = e164.trim_start_matches('+').to_owned();
-        Self {
-            ok: true,
-            e164: Some(e164),
-            wa_id: Some(wa_id),
-            errors: Vec::new(),
-        }
+        Self { ok: true, e164: Some(e164), wa_id: Some(wa_id), errors: Vec::new() }
     }
 
     fn invalid(error: Issue) -> Self {
-        Self {
-            ok: false,
-            e164: None,
-            wa_id: None,
-            errors: vec![error],
-        }
+        Self { ok: false, e164: None, wa_id: None, errors: vec![error] }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::PhoneOptions;
+    use crate::json::parse;
+    use crate::options::OptionFields;
 
-    fn with_region(region: &str) -> PhoneOptions {
-        PhoneOptions {
-            default_country: Some(region.to_owned()),
-        }
+    fn read(options: &str) -> Result<PhoneOptions, crate::Error> {
+        let doc = parse(options).unwrap();
+        let mut fields = OptionFields::new("parsePhone", Some(&doc))?;
+        let read = PhoneOptions::read(&mut fields)?;
+        fields.finish().map(|()| read)
     }
 
     #[test]
     fn default_country_must_look_like_an_alpha2_code() {
-        assert!(PhoneOptions::default().check().is_ok());
-        assert!(with_region("US").check().is_ok());
-        assert!(with_region("br").check().is_ok());
+        assert_eq!(read("{}").unwrap(), PhoneOptions::default());
+        assert_eq!(read(r#"{"defaultCountry": "br"}"#).unwrap().default_country.as_deref(), Some("BR"));
         for bad in ["", "USA", "1A", "ü"] {
-            let error = with_region(bad).check().unwrap_err();
+            let error = read(&format!(r#"{{"defaultCountry": "{bad}"}}"#)).unwrap_err();
             assert_eq!(error.code, "invalid_argument", "{bad:?}");
         }
     }

@@ -1,7 +1,10 @@
-//! Plain JavaScript objects to and from Rust values (serde-wasm-bindgen).
+//! JavaScript values to and from the core: arguments arrive as JSON (through
+//! the engine's own `JSON.stringify`) and results leave as plain objects
+//! (serde-wasm-bindgen).
 
+use crate::json::{self, Node};
+use crate::options::OptionFields;
 use crate::Error;
-use serde::de::{self, DeserializeOwned, Deserializer, Visitor};
 use serde::Serialize;
 use wasm_bindgen::JsValue;
 
@@ -14,40 +17,42 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-/// The optional options object of an export: `undefined`/`null` mean defaults;
-/// anything else must match `T` or the caller gets an `invalid_argument` error.
-/// Unknown keys are errors too, so a misspelt option is never silently ignored.
-pub fn options<T: DeserializeOwned + Default>(value: JsValue, function: &str) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
+/// A JSON-shaped argument as a [`Node`]; `undefined` is `None`.
+///
+/// One `JSON.stringify` call in the engine is faster than walking the object
+/// property by property across the boundary, and it gives the same document
+/// model as text input.
+pub fn json_argument(value: &JsValue, function: &str, name: &str) -> Result<Option<Node>, Error> {
+    if value.is_undefined() {
+        return Ok(None);
     }
-    if !value.is_object() || js_sys::Array::is_array(&value) {
-        return Err(Error::invalid_argument(format!(
-            "{function}: options must be an object, got {}",
-            type_name(&value)
-        )));
-    }
-    let known = struct_fields::<T>();
-    for key in js_sys::Object::keys(&js_sys::Object::from(value.clone())).iter() {
-        let key = key.as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(Error::invalid_argument(format!(
-                "{function}: unknown option {key:?}; known options: {}",
-                known.join(", ")
-            )));
-        }
-    }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| Error::invalid_argument(format!("{function}: invalid options: {e}")))
+    let not_json = || {
+        Error::invalid_argument(format!(
+            "{function}: {name} must be JSON data (no functions, symbols, BigInts or cycles), got {}",
+            type_name(value)
+        ))
+    };
+    let text = js_sys::JSON::stringify(value).map_err(|_| not_json())?.as_string().ok_or_else(not_json)?;
+    json::parse(&text).map(Some).map_err(|_| not_json())
+}
+
+/// Reads an export's optional options object with `read`, rejecting unknown keys.
+pub fn options<T>(
+    value: &JsValue,
+    function: &'static str,
+    read: impl FnOnce(&mut OptionFields<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let node = json_argument(value, function, "options")?;
+    let mut fields = OptionFields::new(function, node.as_ref())?;
+    let options = read(&mut fields)?;
+    fields.finish()?;
+    Ok(options)
 }
 
 /// A required string argument.
 pub fn string(value: &JsValue, function: &str, name: &str) -> Result<String, Error> {
     value.as_string().ok_or_else(|| {
-        Error::invalid_argument(format!(
-            "{function}: {name} must be a string, got {}",
-            type_name(value)
-        ))
+        Error::invalid_argument(format!("{function}: {name} must be a string, got {}", type_name(value)))
     })
 }
 
@@ -60,41 +65,4 @@ pub fn type_name(value: &JsValue) -> String {
     } else {
         value.js_typeof().as_string().unwrap_or_default()
     }
-}
-
-/// The field names serde expects for the struct `T`, in their serialized
-/// (camelCase) form. serde-wasm-bindgen reads only these fields from an
-/// object, so `deny_unknown_fields` cannot catch extra keys; we ask serde
-/// for the list instead of repeating it by hand.
-fn struct_fields<T: DeserializeOwned>() -> &'static [&'static str] {
-    struct FieldNames(&'static [&'static str]);
-
-    impl<'de> Deserializer<'de> for &mut FieldNames {
-        type Error = de::value::Error;
-
-        fn deserialize_struct<V: Visitor<'de>>(
-            self,
-            _name: &'static str,
-            fields: &'static [&'static str],
-            _visitor: V,
-        ) -> Result<V::Value, Self::Error> {
-            self.0 = fields;
-            Err(de::Error::custom("field names captured"))
-        }
-
-        fn deserialize_any<V: Visitor<'de>>(self, _visitor: V) -> Result<V::Value, Self::Error> {
-            Err(de::Error::custom("not a struct"))
-        }
-
-        serde::forward_to_deserialize_any! {
-            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
-            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map
-            enum identifier ignored_any
-        }
-    }
-
-    let mut names = FieldNames(&[]);
-    // The error is the point: deserialize_struct records the names and stops.
-    let _ = T::deserialize(&mut names);
-    names.0
 }

@@ -15,7 +15,6 @@ pub fn parse_phone(
     #[wasm_bindgen(unchecked_optional_param_type = "PhoneOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = convert::string(&input, "parsePhone", "input")?;
-    let options: PhoneOptions = convert::options(options, "parsePhone")?;
-    options.check()?;
+    let _options = convert::options(&options, "parsePhone", PhoneOptions::read)?;
     Ok(convert::to_js(&phone::parse_strict_e164(&input)))
 }

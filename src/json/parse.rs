@@ -1,0 +1,440 @@
+//! A strict RFC 8259 JSON parser that never panics and reports where it stopped.
+//!
+//! Recursion is bounded by [`MAX_DEPTH`] so hostile input cannot exhaust the
+//! stack (a trap would kill the wasm instance). Lone UTF-16 surrogates in
+//! `\u` escapes — which `JSON.stringify` emits for such strings — become
+//! U+FFFD, since a Rust string cannot hold them.
+
+use super::{Key, Node, Span, Value};
+use crate::report::Issue;
+use crate::text::Position;
+
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 128;
+
+/// Stable issue codes for JSON text.
+pub mod code {
+    /// The text is not valid JSON.
+    pub const SYNTAX: &str = "json.syntax";
+    /// Arrays and objects nest deeper than [`super::MAX_DEPTH`].
+    pub const TOO_DEEP: &str = "json.too_deep";
+}
+
+/// Parses one JSON value filling the whole text (whitespace around it allowed).
+pub fn parse(text: &str) -> Result<Node, Issue> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    parser.skip_whitespace();
+    let node = parser.value(0)?;
+    parser.skip_whitespace();
+    if parser.at < parser.bytes.len() {
+        return Err(parser.error(code::SYNTAX, "unexpected text after the JSON value"));
+    }
+    Ok(node)
+}
+
+struct Parser<'a> {
+    text: &'a str,
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl Parser<'_> {
+    fn error(&self, code: &'static str, message: &str) -> Issue {
+        Issue::error(code, "", message).at(Position::of_byte_offset(self.text, self.at))
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.bytes.get(self.at).copied()
+    }
+
+    fn skip_whitespace(&mut self) {
+        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
+            self.at += 1;
+        }
+    }
+
+    fn expect(&mut self, byte: u8, message: &str) -> Result<(), Issue> {
+        if self.peek() == Some(byte) {
+            self.at += 1;
+            Ok(())
+        } else {
+            Err(self.error(code::SYNTAX, message))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Node, Issue> {
+        let start = self.at;
+        let value = match self.peek() {
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Value::String(self.string()?),
+            Some(b't') => self.literal("true", Value::Bool(true))?,
+            Some(b'f') => self.literal("false", Value::Bool(false))?,
+            Some(b'n') => self.literal("null", Value::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(_) => return Err(self.error(code::SYNTAX, "expected a JSON value")),
+            None => return Err(self.error(code::SYNTAX, "unexpected end of text; expected a JSON value")),
+        };
+        Ok(Node { value, span: Span { start, end: self.at } })
+    }
+
+    fn nested(&self, depth: usize) -> Result<usize, Issue> {
+        if depth >= MAX_DEPTH {
+            return Err(self.error(code::TOO_DEEP, &format!("nesting deeper than {MAX_DEPTH} levels")));
+        }
+        Ok(depth + 1)
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Value, Issue> {
+        let depth = self.nested(depth)?;
+        self.at += 1; // '{'
+        let mut members = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(Value::Object(members));
+        }
+        loop {
+            self.skip_whitespace();
+            if self.peek() != Some(b'"') {
+                return Err(self.error(code::SYNTAX, "expected a string key in double quotes"));
+            }
+            let key_start = self.at;
+            let name = self.string()?;
+            let key = Key { name, span: Span { start: key_start, end: self.at } };
+            self.skip_whitespace();
+            self.expect(b':', "expected ':' after the key")?;
+            self.skip_whitespace();
+            members.push((key, self.value(depth)?));
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(Value::Object(members));
+                }
+                _ => return Err(self.error(code::SYNTAX, "expected ',' or '}' in the object")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Value, Issue> {
+        let depth = self.nested(depth)?;
+        self.at += 1; // '['
+        let mut items = Vec::new();
+        self.skip_whitespace();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(Value::Array(items));
+        }
+        loop {
+            self.skip_whitespace();
+            items.push(self.value(depth)?);
+            self.skip_whitespace();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(Value::Array(items));
+                }
+                _ => return Err(self.error(code::SYNTAX, "expected ',' or ']' in the array")),
+            }
+        }
+    }
+
+    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Issue> {
+        if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
+            self.at += word.len();
+            Ok(value)
+        } else {
+            Err(self.error(code::SYNTAX, "expected a JSON value (true, false and null are lowercase)"))
+        }
+    }
+
+    fn digits(&mut self) -> usize {
+        let start = self.at;
+        while matches!(self.peek(), Some(b'0'..=b'9')) {
+            self.at += 1;
+        }
+        self.at - start
+    }
+
+    fn number(&mut self) -> Result<Value, Issue> {
+        let start = self.at;
+        if self.peek() == Some(b'-') {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.digits() {
+            0 => return Err(self.error(code::SYNTAX, "expected a digit")),
+            n if n > 1 && self.bytes.get(int_start) == Some(&b'0') => {
+                self.at = int_start;
+                return Err(self.error(code::SYNTAX, "numbers cannot have leading zeros"));
+            }
+            _ => {}
+        }
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            if self.digits() == 0 {
+                return Err(self.error(code::SYNTAX, "expected a digit after the decimal point"));
+            }
+        }
+        if matches!(self.peek(), Some(b'e' | b'E')) {
+            self.at += 1;
+            if matches!(self.peek(), Some(b'+' | b'-')) {
+                self.at += 1;
+            }
+            if self.digits() == 0 {
+                return Err(self.error(code::SYNTAX, "expected a digit in the exponent"));
+            }
+        }
+        let text = self.text.get(start..self.at).unwrap_or_default();
+        Ok(Value::Number(number_value(text)))
+    }
+
+    fn hex4(&mut self) -> Result<u32, Issue> {
+        let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
+        let value = digits
+            .and_then(|d| u32::from_str_radix(d, 16).ok())
+            .ok_or_else(|| self.error(code::SYNTAX, "expected 4 hex digits after \\u"))?;
+        self.at += 4;
+        Ok(value)
+    }
+
+    fn string(&mut self) -> Result<String, Issue> {
+        self.at += 1; // opening quote
+        let mut out = String::new();
+        loop {
+            let run_start = self.at;
+            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
+                self.at += 1;
+            }
+            // Runs stop only at ASCII bytes, so they end on char boundaries.
+            out.push_str(self.text.get(run_start..self.at).unwrap_or_default());
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    self.escape(&mut out)?;
+                }
+                Some(_) => {
+                    return Err(self.error(code::SYNTAX, "control characters must be escaped in strings"))
+                }
+                None => return Err(self.error(code::SYNTAX, "unterminated string")),
+            }
+        }
+    }
+
+    fn escape(&mut self, out: &mut String) -> Result<(), Issue> {
+        let simple = match self.peek() {
+            Some(b'"') => '"',
+            Some(b'\\') => '\\',
+            Some(b'/') => '/',
+            Some(b'b') => '\u{8}',
+            Some(b'f') => '\u{c}',
+            Some(b'n') => '\n',
+            Some(b'r') => '\r',
+            Some(b't') => '\t',
+            Some(b'u') => {
+                self.at += 1;
+                out.push(self.unicode_escape()?);
+                return Ok(());
+            }
+            _ => return Err(self.error(code::SYNTAX, "invalid escape sequence")),
+        };
+        self.at += 1;
+        out.push(simple);
+        Ok(())
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, Issue> {
+        let first = self.hex4()?;
+        if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.at..self.at + 2) == Some(b"\\u") {
+            let after_high = self.at;
+            self.at += 2;
+            let second = self.hex4()?;
+            if (0xDC00..0xE000).contains(&second) {
+                let combined = 0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00);
+                return Ok(char::from_u32(combined).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            // Not a low surrogate: the high one stands alone; reread the next escape.
+            self.at = after_high;
+        }
+        Ok(char::from_u32(first).unwrap_or(char::REPLACEMENT_CHARACTER))
+    }
+}
+
+/// The value of a number the grammar above accepted.
+///
+/// Not `str::parse::<f64>`: its correctly-rounded algorithm carries a ~10 KB
+/// table of powers into the .wasm. Validators compare counts, lengths and
+/// limits, so this is exact where that matters — every integer up to 2^53 and
+/// every decimal with at most 15 significant digits and |exponent| <= 22
+/// (Clinger's fast path) — and within a few ulps beyond.
+fn number_value(text: &str) -> f64 {
+    let (negative, rest) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (mantissa_text, exponent_text) = match rest.find(['e', 'E']) {
+        Some(at) => (rest.get(..at).unwrap_or_default(), rest.get(at + 1..).unwrap_or_default()),
+        None => (rest, ""),
+    };
+    let mut mantissa: u64 = 0;
+    let mut exponent: i64 = 0;
+    let mut after_point = false;
+    for byte in mantissa_text.bytes() {
+        match byte {
+            b'.' => after_point = true,
+            digit if mantissa < 1_000_000_000_000_000_000 => {
+                mantissa = mantissa * 10 + u64::from(digit - b'0');
+                exponent -= i64::from(after_point);
+            }
+            // Digits past 19 significant ones only scale the value.
+            _ => exponent += i64::from(!after_point),
+        }
+    }
+    let written: i64 = if exponent_text.is_empty() {
+        0
+    } else {
+        // Only an exponent too long for i64 fails to parse: it is +/- "huge".
+        let huge = if exponent_text.starts_with('-') { i64::MIN / 2 } else { i64::MAX / 2 };
+        exponent_text.trim_start_matches('+').parse().unwrap_or(huge)
+    };
+    let exponent = exponent.saturating_add(written).clamp(-400, 400);
+    let magnitude = if mantissa == 0 {
+        0.0
+    } else if exponent >= 0 {
+        // Exponent is clamped to 400, so the cast is lossless.
+        (mantissa as f64) * 10f64.powi(exponent as i32)
+    } else if exponent >= -22 {
+        (mantissa as f64) / 10f64.powi(-exponent as i32)
+    } else {
+        // Two steps so 10^-exponent does not overflow to infinity first.
+        (mantissa as f64) / 1e22 / 10f64.powi((-exponent - 22) as i32)
+    };
+    if negative {
+        -magnitude
+    } else {
+        magnitude
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(text: &str) -> (&'static str, u32, u32) {
+        let issue = parse(text).unwrap_err();
+        (issue.code, issue.line.unwrap(), issue.column.unwrap())
+    }
+
+    #[test]
+    fn parses_every_kind_of_value_with_spans() {
+        let text = r#" {"a": [1, -2.5e3, true, false, null], "b": "x\"\u00e9\ud83d\ude00"} "#;
+        let doc = parse(text).unwrap();
+        assert_eq!(doc.span, Span { start: 1, end: text.len() - 1 });
+        let items = doc.get("a").unwrap().items().unwrap();
+        assert_eq!(items[1].value, Value::Number(-2500.0));
+        assert_eq!(items[4].value, Value::Null);
+        assert_eq!(doc.get("b").unwrap().as_str(), Some("x\"é😀"));
+        let (key, _) = &doc.members().unwrap()[1];
+        let b = text.find(r#""b""#).unwrap();
+        assert_eq!((key.name.as_str(), key.span), ("b", Span { start: b, end: b + 3 }));
+    }
+
+    #[test]
+    fn reports_syntax_errors_where_they_are() {
+        assert_eq!(err(""), (code::SYNTAX, 1, 1));
+        assert_eq!(err("{\n  \"a\" 1}"), (code::SYNTAX, 2, 7));
+        assert_eq!(err("[1,]"), (code::SYNTAX, 1, 4));
+        assert_eq!(err("{'a': 1}"), (code::SYNTAX, 1, 2));
+        assert_eq!(err("[01]"), (code::SYNTAX, 1, 2));
+        assert_eq!(err("\"a\tb\""), (code::SYNTAX, 1, 3));
+        assert_eq!(err("\"abc"), (code::SYNTAX, 1, 5));
+        assert_eq!(err("True"), (code::SYNTAX, 1, 1));
+        assert_eq!(err("1 2"), (code::SYNTAX, 1, 3));
+        assert_eq!(err("\"\\x\""), (code::SYNTAX, 1, 3));
+        assert_eq!(err("\"\\u12G4\""), (code::SYNTAX, 1, 4));
+        assert_eq!(err("-"), (code::SYNTAX, 1, 2));
+        assert_eq!(err("1.e5"), (code::SYNTAX, 1, 3));
+    }
+
+    #[test]
+    fn lone_surrogates_become_replacement_characters() {
+        assert_eq!(parse(r#""\ud800x""#).unwrap().as_str(), Some("\u{fffd}x"));
+        assert_eq!(parse(r#""\udc00""#).unwrap().as_str(), Some("\u{fffd}"));
+        assert_eq!(parse(r#""\ud800\u0041""#).unwrap().as_str(), Some("\u{fffd}A"));
+    }
+
+    #[test]
+    fn nesting_is_bounded() {
+        let ok = "[".repeat(MAX_DEPTH) + &"]".repeat(MAX_DEPTH);
+        assert!(parse(&ok).is_ok());
+        let deep = "[".repeat(100_000);
+        assert_eq!(parse(&deep).unwrap_err().code, code::TOO_DEEP);
+    }
+
+    #[test]
+    fn numbers_match_javascript_where_validators_need_exactness() {
+        for text in [
+            "0",
+            "-0",
+            "1",
+            "-1",
+            "42",
+            "86400",
+            "9007199254740992",
+            "0.5",
+            "1.25",
+            "-2.5e3",
+            "1E2",
+            "1e-7",
+            "123.456",
+            "3.14159",
+            "1e22",
+            "0.000001",
+        ] {
+            assert_eq!(parse(text).unwrap().as_f64(), Some(text.parse::<f64>().unwrap()), "{text}");
+        }
+        assert_eq!(parse("1e400").unwrap().as_f64(), Some(f64::INFINITY));
+        assert_eq!(parse("-1e400").unwrap().as_f64(), Some(f64::NEG_INFINITY));
+        assert_eq!(parse("1e-400").unwrap().as_f64(), Some(0.0));
+        assert_eq!(parse("1e99999999999999999999999").unwrap().as_f64(), Some(f64::INFINITY));
+        assert_eq!(parse("12345678901234567890123").unwrap().as_f64(), Some(1.2345678901234568e22));
+    }
+
+    #[test]
+    fn long_decimals_are_within_a_few_ulps() {
+        for text in
+            ["0.1234567890123456789", "2.2250738585072014e-308", "123456.7890123456789e-10", "1.5e300"]
+        {
+            let ours = parse(text).unwrap().as_f64().unwrap();
+            let exact = text.parse::<f64>().unwrap();
+            assert!(((ours - exact) / exact).abs() < 1e-14, "{text}: {ours} vs {exact}");
+        }
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_input() {
+        let alphabet: Vec<char> = "{}[]\":,\\u0123456789abcdefnrt-+.eE \n\té😀\u{1}".chars().collect();
+        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..50_000 {
+            let len = (next() % 32) as usize;
+            let text: String =
+                (0..len).map(|_| alphabet[(next() % alphabet.len() as u64) as usize]).collect();
+            if let Ok(node) = parse(&text) {
+                assert!(node.span.end <= text.len());
+            }
+        }
+    }
+}

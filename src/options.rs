@@ -1,0 +1,113 @@
+//! Reading a caller's options object strictly: a wrong type or an unknown key
+//! is misuse (`invalid_argument`), so a misspelt option is never ignored.
+
+use crate::json::{Key, Node, Value};
+use crate::text::quoted;
+use crate::Error;
+
+/// The members of an options object, read one named field at a time.
+/// [`OptionFields::finish`] rejects any member no reader asked for.
+pub struct OptionFields<'a> {
+    function: &'static str,
+    members: &'a [(Key, Node)],
+    asked: Vec<&'static str>,
+}
+
+impl<'a> OptionFields<'a> {
+    /// `options` absent or `null` reads as empty; anything but an object is misuse.
+    pub fn new(function: &'static str, options: Option<&'a Node>) -> Result<Self, Error> {
+        let members = match options.map(|node| &node.value) {
+            None | Some(Value::Null) => &[][..],
+            Some(Value::Object(members)) => members,
+            Some(other) => {
+                return Err(Error::invalid_argument(format!(
+                    "{function}: options must be an object, got {}",
+                    other.type_name()
+                )))
+            }
+        };
+        Ok(Self { function, members, asked: Vec::new() })
+    }
+
+    fn field(&mut self, name: &'static str) -> Option<&'a Node> {
+        self.asked.push(name);
+        let members: &'a [(Key, Node)] = self.members;
+        members.iter().rev().find(|(key, _)| key.name == name).map(|(_, node)| node)
+    }
+
+    fn wrong_type(&self, name: &str, expected: &str, node: &Node) -> Error {
+        Error::invalid_argument(format!(
+            "{}: option {name} must be {expected}, got {}",
+            self.function,
+            node.value.type_name()
+        ))
+    }
+
+    /// An optional string option (`null` counts as absent).
+    pub fn string(&mut self, name: &'static str) -> Result<Option<&'a str>, Error> {
+        match self.field(name) {
+            None => Ok(None),
+            Some(node) => match &node.value {
+                Value::Null => Ok(None),
+                Value::String(text) => Ok(Some(text)),
+                _ => Err(self.wrong_type(name, "a string", node)),
+            },
+        }
+    }
+
+    /// Fails on the first member that no reader asked for, naming the known ones.
+    pub fn finish(self) -> Result<(), Error> {
+        match self.members.iter().find(|(key, _)| !self.asked.contains(&key.name.as_str())) {
+            None => Ok(()),
+            Some((key, _)) => Err(Error::invalid_argument(format!(
+                "{}: unknown option {}; known options: {}",
+                self.function,
+                quoted(&key.name),
+                if self.asked.is_empty() { "none".to_owned() } else { self.asked.join(", ") }
+            ))),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::OptionFields;
+    use crate::json::parse;
+
+    #[test]
+    fn reads_known_fields_and_treats_null_as_absent() {
+        let doc = parse(r#"{"a": "x", "b": null}"#).unwrap();
+        let mut fields = OptionFields::new("f", Some(&doc)).unwrap();
+        assert_eq!(fields.string("a").unwrap(), Some("x"));
+        assert_eq!(fields.string("b").unwrap(), None);
+        assert_eq!(fields.string("c").unwrap(), None);
+        fields.finish().unwrap();
+    }
+
+    #[test]
+    fn absent_and_null_options_are_empty() {
+        OptionFields::new("f", None).unwrap().finish().unwrap();
+        let null = parse("null").unwrap();
+        OptionFields::new("f", Some(&null)).unwrap().finish().unwrap();
+    }
+
+    #[test]
+    fn misuse_is_invalid_argument_with_a_helpful_message() {
+        let not_object = parse(r#""US""#).unwrap();
+        let error = OptionFields::new("f", Some(&not_object)).err().unwrap();
+        assert_eq!(
+            (error.code, error.message.as_str()),
+            ("invalid_argument", "f: options must be an object, got string")
+        );
+
+        let doc = parse(r#"{"a": 1}"#).unwrap();
+        let error = OptionFields::new("f", Some(&doc)).unwrap().string("a").unwrap_err();
+        assert_eq!(error.message, "f: option a must be a string, got number");
+
+        let doc = parse(r#"{"a": "x", "typo": 1}"#).unwrap();
+        let mut fields = OptionFields::new("f", Some(&doc)).unwrap();
+        fields.string("a").unwrap();
+        let error = fields.finish().unwrap_err();
+        assert_eq!(error.message, "f: unknown option \"typo\"; known options: a");
+    }
+}

@@ -1,0 +1,126 @@
+// Layer 4: the package as a user gets it. `npm pack` pkg/, install the tarball
+// into a fresh project, then import it from Node ESM and CJS, from a Worker
+// bundled the way wrangler bundles one, and type-check a strict TS consumer.
+// The README's runnable examples run here too.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { build } from "esbuild";
+import { Miniflare } from "miniflare";
+import { root } from "../../scripts/serve.mjs";
+import { COMPATIBILITY_DATE } from "./helpers.mjs";
+
+const project = mkdtempSync(join(tmpdir(), "whatsapp-edge-pack-"));
+const installed = join(project, "node_modules/whatsapp-edge");
+
+function run(command, args, cwd = project) {
+  return execFileSync(command, args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+}
+
+before(() => {
+  const [tarball] = JSON.parse(run("npm", ["pack", "--json", "--pack-destination", project], join(root, "pkg")));
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  run("npm", ["install", "--no-audit", "--no-fund", "--ignore-scripts", join(project, tarball.filename)]);
+});
+after(() => rmSync(project, { recursive: true, force: true }));
+
+test("pack: the tarball holds exactly the files package.json lists", () => {
+  const { files } = JSON.parse(readFileSync(join(installed, "package.json"), "utf8"));
+  assert.deepEqual(readdirSync(installed).sort(), [...files, "package.json"].sort());
+});
+
+test("pack: Node ESM import is ready to call", () => {
+  const out = run("node", ["--input-type=module", "-e",
+    "import('whatsapp-edge').then(m => console.log(JSON.stringify(m.parsePhone('+14155552671'))))"]);
+  assert.deepEqual(JSON.parse(out), { ok: true, e164: "+14155552671", waId: "14155552671", errors: [] });
+});
+
+test("pack: Node CJS require is ready to call", () => {
+  const out = run("node", ["-e",
+    "const m = require('whatsapp-edge'); console.log(JSON.stringify(m.parsePhone('+1 415').errors[0].code))"]);
+  assert.equal(JSON.parse(out), "phone.not_a_number");
+});
+
+test("pack: thrown errors are Errors with a code, from the installed package", () => {
+  const out = run("node", ["--input-type=module", "-e",
+    "import { parsePhone } from 'whatsapp-edge'; try { parsePhone(1) } catch (e) { console.log(e instanceof Error, e.code) }"]);
+  assert.equal(out.trim(), "true invalid_argument");
+});
+
+test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
+  const out = join(project, "worker-dist");
+  writeFileSync(join(project, "worker.js"), `
+    import { parsePhone } from "whatsapp-edge";
+    export default { fetch: () => Response.json([parsePhone("+14155552671"), parsePhone("+1 415")]) };`);
+  // wrangler's resolution: the workerd condition first, .wasm imports left as modules.
+  await build({
+    entryPoints: [join(project, "worker.js")],
+    bundle: true,
+    format: "esm",
+    conditions: ["workerd", "worker", "browser"],
+    external: ["*.wasm"],
+    outfile: join(out, "worker.js"),
+    logLevel: "silent",
+  });
+  cpSync(join(installed, "whatsapp_edge_bg.wasm"), join(out, "whatsapp_edge_bg.wasm"));
+  const mf = new Miniflare({
+    modules: [
+      { type: "ESModule", path: join(out, "worker.js") },
+      { type: "CompiledWasm", path: join(out, "whatsapp_edge_bg.wasm") },
+    ],
+    modulesRoot: out,
+    compatibilityDate: COMPATIBILITY_DATE,
+  });
+  try {
+    const [valid, invalid] = await (await mf.dispatchFetch("http://localhost/")).json();
+    assert.equal(valid.e164, "+14155552671");
+    assert.equal(invalid.errors[0].column, 3);
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
+  writeFileSync(join(project, "consumer.ts"), `
+    import init, { parsePhone, type Issue, type PhoneResult, type Report } from "whatsapp-edge";
+    await init();
+    const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
+    const first: Issue | undefined = result.errors[0];
+    const column: number | undefined = first?.column;
+    const severity: "error" | "warning" | undefined = first?.severity;
+    const report: Report = { ok: true, errors: [], warnings: [] };
+    const e164: string | undefined = result.e164;
+    // @ts-expect-error the input is a string
+    parsePhone(14155552671);
+    // @ts-expect-error defaultCountry is a string
+    parsePhone("+1", { defaultCountry: 1 });
+    export { column, severity, report, e164 };
+  `);
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];
+  for (const resolution of [["--module", "nodenext", "--moduleResolution", "nodenext"],
+                            ["--module", "esnext", "--moduleResolution", "bundler", "--customConditions", "workerd"]]) {
+    writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    try {
+      run("node", [tsc, ...common, ...resolution, "consumer.ts"]);
+    } catch (error) {
+      assert.fail(`tsc ${resolution.join(" ")}:\n${error.stdout}${error.stderr}`);
+    }
+  }
+});
+
+test("pack: the README's runnable examples print what they say", () => {
+  const readme = readFileSync(join(installed, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.ok(blocks.length >= 2, "README has runnable examples");
+  blocks.forEach((code, index) => {
+    const file = join(project, `readme-${index}.mjs`);
+    writeFileSync(file, code);
+    const expected = [...code.matchAll(/\/\/ → (.*)$/gm)].map((match) => match[1].trim());
+    const printed = run("node", [file]).trim().split("\n").map((line) => line.trim());
+    assert.deepEqual(printed, expected, `README example ${index + 1}`);
+  });
+});
