@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Benchmark runner: every case in bench/cases/ runs ours and a peer in this
+// one process, alternating which goes first, for several rounds; the table
+// shows median throughput and the ratio ours / peer (> 1 means we are faster).
+// It prints; it never fails on time. Usage: node bench/run.mjs [--quick] [name-filter]
+import { readdirSync } from "node:fs";
+import { performance } from "node:perf_hooks";
+
+const args = process.argv.slice(2);
+const quick = args.includes("--quick");
+const filter = args.find((arg) => !arg.startsWith("--")) ?? "";
+const ROUNDS = quick ? 3 : 15;
+const MIN_ROUND_MS = quick ? 20 : 150;
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Calls fn over all inputs repeatedly until minMs has passed; returns calls per second. */
+function throughput(fn, inputs, minMs) {
+  let calls = 0;
+  let sink = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const input of inputs) sink ^= fn(input) ? 1 : 0;
+    calls += inputs.length;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  if (sink === 2) console.log(""); // keeps the results observable so the JIT cannot drop the calls
+  return (calls / elapsed) * 1000;
+}
+
+const dir = new URL("./cases/", import.meta.url);
+const files = readdirSync(dir).filter((file) => file.endsWith(".mjs")).sort();
+const rows = [];
+for (const file of files) {
+  const bench = (await import(new URL(file, dir))).default;
+  if (!bench.name.includes(filter)) continue;
+  // Warm both up (JIT, lazy metadata) before measuring.
+  throughput(bench.ours, bench.inputs, MIN_ROUND_MS);
+  throughput(bench.peer, bench.inputs, MIN_ROUND_MS);
+  const ours = [];
+  const peer = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [[ours, bench.ours], [peer, bench.peer]] : [[peer, bench.peer], [ours, bench.ours]];
+    for (const [samples, fn] of order) samples.push(throughput(fn, bench.inputs, MIN_ROUND_MS));
+  }
+  const agree = bench.inputs.filter((input) => Boolean(bench.ours(input)) === Boolean(bench.peer(input))).length;
+  rows.push({
+    case: bench.name,
+    peer: bench.peerName,
+    "ours ops/s": Math.round(median(ours)).toLocaleString("en"),
+    "peer ops/s": Math.round(median(peer)).toLocaleString("en"),
+    "ratio ours/peer": `${(median(ours) / median(peer)).toFixed(2)}x`,
+    "same verdict": `${agree}/${bench.inputs.length}`,
+  });
+}
+console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds, median)`);
+console.table(rows);
