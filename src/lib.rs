@@ -4,19 +4,23 @@
 //! Layout (see `ARCHITECTURE.md` in the shared design folder):
 //! - [`report`]: the `Issue`/`Report` findings model every validator returns;
 //! - [`error`]: the error type for misuse and API/transport failures;
+//! - [`check`]: the toolkit validators share (findings, typed readers);
 //! - [`json`]: the JSON model (values with source spans) every input goes through;
 //! - [`json_pointer`] and [`text`]: where a finding is (JSON Pointer, line/column);
 //! - [`options`]: strict reading of the options objects callers pass;
 //! - [`phone`]: phone-number parsing;
+//! - [`template`]: template definitions (create/edit payloads);
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
+pub mod check;
 pub mod error;
 pub mod json;
 pub mod json_pointer;
 pub mod options;
 pub mod phone;
 pub mod report;
+pub mod template;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

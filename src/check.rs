@@ -1,0 +1,262 @@
+//! The toolkit every validator uses to walk a JSON document and record findings.
+//!
+//! [`Checker`] collects issues, attaching a line and column when the caller
+//! gave text. [`At`] is a node together with its JSON Pointer; its readers
+//! (`str`, `array`, `object`, …) report a wrong type once and return `None`,
+//! so rules read like the documentation they come from.
+
+use crate::json::{Node, Span};
+use crate::json_pointer::JsonPointer;
+use crate::report::{Issue, Report, Severity};
+use crate::text::Position;
+
+/// Stable codes shared by every validator.
+pub mod code {
+    /// A value has the wrong JSON type.
+    pub const WRONG_TYPE: &str = "wrong_type";
+    /// A required member is absent.
+    pub const MISSING: &str = "missing";
+    /// A member the API does not know (a warning: Meta may ignore or reject it).
+    pub const UNKNOWN_KEY: &str = "unknown_key";
+    /// A key appears twice in one object (JSON.parse keeps the last).
+    pub const DUPLICATE_KEY: &str = "duplicate_key";
+}
+
+/// Collects findings about one document.
+pub struct Checker<'s> {
+    source: Option<&'s str>,
+    issues: Vec<Issue>,
+}
+
+impl<'s> Checker<'s> {
+    /// `source` is the text the document was parsed from, when the caller
+    /// gave text (positions are then attached); `None` for objects.
+    pub fn new(source: Option<&'s str>) -> Self {
+        Self { source, issues: Vec::new() }
+    }
+
+    fn push(
+        &mut self,
+        severity: Severity,
+        code: &'static str,
+        path: &JsonPointer,
+        span: Span,
+        message: String,
+    ) {
+        let mut issue = match severity {
+            Severity::Error => Issue::error(code, path, message),
+            Severity::Warning => Issue::warning(code, path, message),
+        };
+        if let Some(text) = self.source {
+            issue = issue.at(Position::of_byte_offset(text, span.start));
+        }
+        self.issues.push(issue);
+    }
+
+    /// Records an error at `at`.
+    pub fn error(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
+        self.push(Severity::Error, code, &at.path, at.node.span, message.into());
+    }
+
+    /// Records an error at `at` with the code Meta returns for it.
+    pub fn error_meta(
+        &mut self,
+        code: &'static str,
+        meta_code: u32,
+        at: &At<'_>,
+        message: impl Into<String>,
+    ) {
+        self.error(code, at, message);
+        if let Some(last) = self.issues.last_mut() {
+            last.meta_code = Some(meta_code);
+        }
+    }
+
+    /// Records a warning at `at`.
+    pub fn warning(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
+        self.push(Severity::Warning, code, &at.path, at.node.span, message.into());
+    }
+
+    /// Records an error about member `key` of `parent`, which is absent.
+    pub fn missing(&mut self, parent: &At<'_>, key: &str, message: impl Into<String>) {
+        let path = parent.path.key(key);
+        self.push(Severity::Error, code::MISSING, &path, parent.node.span, message.into());
+    }
+
+    /// Reports members of `object` not in `known` (warning) and repeated keys (warning).
+    pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
+        let Some(members) = object.node.members() else { return };
+        for (index, (key, _)) in members.iter().enumerate() {
+            let path = object.path.key(&key.name);
+            if !known.contains(&key.name.as_str()) {
+                let message = format!(
+                    "{what} has no member {}; known: {}",
+                    crate::text::quoted(&key.name),
+                    known.join(", ")
+                );
+                self.push(Severity::Warning, code::UNKNOWN_KEY, &path, key.span, message);
+            }
+            if members.iter().skip(index + 1).any(|(later, _)| later.name == key.name) {
+                let message = format!("{} appears more than once; the last one wins", key.name);
+                self.push(Severity::Warning, code::DUPLICATE_KEY, &path, key.span, message);
+            }
+        }
+    }
+
+    /// The findings, split into errors and warnings.
+    pub fn finish(self) -> Report {
+        Report::from_issues(self.issues)
+    }
+
+    /// The findings so far (for validators that build on each other).
+    pub fn issues(&self) -> &[Issue] {
+        &self.issues
+    }
+}
+
+/// A node and the JSON Pointer that leads to it.
+#[derive(Clone)]
+pub struct At<'n> {
+    /// The value.
+    pub node: &'n Node,
+    /// Where it is.
+    pub path: JsonPointer,
+}
+
+impl<'n> At<'n> {
+    /// The document root.
+    pub fn root(node: &'n Node) -> Self {
+        Self { node, path: JsonPointer::root() }
+    }
+
+    /// Member `key`, if this is an object that has it.
+    pub fn get(&self, key: &str) -> Option<At<'n>> {
+        self.node.get(key).map(|node| At { node, path: self.path.key(key) })
+    }
+
+    /// The elements, each with its pointer, if this is an array.
+    pub fn items(&self) -> Vec<At<'n>> {
+        self.node
+            .items()
+            .unwrap_or_default()
+            .iter()
+            .enumerate()
+            .map(|(index, node)| At { node, path: self.path.index(index) })
+            .collect()
+    }
+
+    fn expect<T>(&self, checker: &mut Checker<'_>, value: Option<T>, expected: &str) -> Option<T> {
+        if value.is_none() {
+            checker.error(
+                code::WRONG_TYPE,
+                self,
+                format!("expected {expected}, got {}", self.node.value.type_name()),
+            );
+        }
+        value
+    }
+
+    /// The string, or a `wrong_type` error.
+    pub fn str(&self, checker: &mut Checker<'_>) -> Option<&'n str> {
+        self.expect(checker, self.node.as_str(), "a string")
+    }
+
+    /// The boolean, or a `wrong_type` error.
+    pub fn bool(&self, checker: &mut Checker<'_>) -> Option<bool> {
+        self.expect(checker, self.node.as_bool(), "true or false")
+    }
+
+    /// The number, or a `wrong_type` error.
+    pub fn number(&self, checker: &mut Checker<'_>) -> Option<f64> {
+        self.expect(checker, self.node.as_f64(), "a number")
+    }
+
+    /// The integer, or a `wrong_type` error (fractions and non-numbers).
+    pub fn integer(&self, checker: &mut Checker<'_>) -> Option<i64> {
+        let value = self.node.as_f64().filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15);
+        // Checked above: a whole number well inside i64.
+        self.expect(checker, value, "a whole number").map(|n| n as i64)
+    }
+
+    /// The elements, or a `wrong_type` error.
+    pub fn array(&self, checker: &mut Checker<'_>) -> Option<Vec<At<'n>>> {
+        self.expect(checker, self.node.items().map(|_| self.items()), "an array")
+    }
+
+    /// This node if it is an object, or a `wrong_type` error.
+    pub fn object(&self, checker: &mut Checker<'_>) -> Option<At<'n>> {
+        self.expect(checker, self.node.members().map(|_| self.clone()), "an object")
+    }
+
+    /// Member `key` of this object, or a `missing` error.
+    pub fn required(&self, checker: &mut Checker<'_>, key: &str, what: &str) -> Option<At<'n>> {
+        let found = self.get(key);
+        if found.is_none() {
+            checker.missing(self, key, format!("{what} needs {key}"));
+        }
+        found
+    }
+}
+
+/// Length as Meta counts it for limits: Unicode characters.
+pub fn char_len(text: &str) -> usize {
+    text.chars().count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    #[test]
+    fn readers_report_wrong_types_with_path_and_position() {
+        let text = "{\n  \"a\": 1,\n  \"b\": \"x\"\n}";
+        let doc = parse(text).unwrap();
+        let mut checker = Checker::new(Some(text));
+        let root = At::root(&doc);
+        assert_eq!(root.get("a").unwrap().str(&mut checker), None);
+        assert_eq!(root.get("b").unwrap().str(&mut checker), Some("x"));
+        assert!(root.required(&mut checker, "c", "the thing").is_none());
+        let report = checker.finish();
+        assert_eq!(report.errors.len(), 2);
+        let wrong = &report.errors[0];
+        assert_eq!(
+            (wrong.code, wrong.path.as_str(), wrong.line, wrong.column),
+            ("wrong_type", "/a", Some(2), Some(8))
+        );
+        assert_eq!(wrong.message, "expected a string, got number");
+        let missing = &report.errors[1];
+        assert_eq!((missing.code, missing.path.as_str(), missing.line), ("missing", "/c", Some(1)));
+    }
+
+    #[test]
+    fn objects_given_as_values_have_no_positions() {
+        let doc = parse(r#"{"a": 1}"#).unwrap();
+        let mut checker = Checker::new(None);
+        At::root(&doc).get("a").unwrap().str(&mut checker);
+        assert_eq!(checker.finish().errors[0].line, None);
+    }
+
+    #[test]
+    fn unknown_and_duplicate_keys_are_warnings_at_the_key() {
+        let text = r#"{"a": 1, "zz": 2, "a": 3}"#;
+        let doc = parse(text).unwrap();
+        let mut checker = Checker::new(Some(text));
+        checker.unknown_keys(&At::root(&doc), &["a"], "the thing");
+        let report = checker.finish();
+        assert!(report.ok);
+        let codes: Vec<_> = report.warnings.iter().map(|w| (w.code, w.path.as_str(), w.column)).collect();
+        assert_eq!(codes, [("duplicate_key", "/a", Some(2)), ("unknown_key", "/zz", Some(10))]);
+    }
+
+    #[test]
+    fn integers_reject_fractions() {
+        let doc = parse("[1, 1.5, \"1\"]").unwrap();
+        let mut checker = Checker::new(None);
+        let items = At::root(&doc).items();
+        assert_eq!(items[0].integer(&mut checker), Some(1));
+        assert_eq!(items[1].integer(&mut checker), None);
+        assert_eq!(items[2].integer(&mut checker), None);
+        assert_eq!(checker.finish().errors.len(), 2);
+    }
+}

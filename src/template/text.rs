@@ -1,0 +1,550 @@
+//! HEADER, BODY and FOOTER: text limits, variables and their examples
+//! (REFERENCE.md §1.5, §1.7–§1.9).
+
+use super::variables::{self, Name, Variable};
+use super::{code, Ctx, ParameterFormat};
+use crate::check::{char_len, At};
+use crate::text::quoted;
+
+/// Which body limits apply.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum BodyKind {
+    /// An ordinary template body: 1024 characters.
+    Standard,
+    /// The body of a limited-time-offer template: 600 characters.
+    LimitedTimeOffer,
+    /// A carousel card's body: 160 characters.
+    Card,
+}
+
+impl BodyKind {
+    pub fn for_template(has_lto: bool) -> Self {
+        if has_lto {
+            Self::LimitedTimeOffer
+        } else {
+            Self::Standard
+        }
+    }
+
+    fn limit(self) -> usize {
+        match self {
+            Self::Standard => 1024,
+            Self::LimitedTimeOffer => 600,
+            Self::Card => 160,
+        }
+    }
+}
+
+const HEADER_FORMATS: [&str; 7] = ["TEXT", "IMAGE", "VIDEO", "DOCUMENT", "GIF", "LOCATION", "PRODUCT"];
+
+/// A HEADER component; returns its format (uppercase) when it has a valid one.
+pub fn check_header(ctx: &mut Ctx<'_>, header: &At<'_>) -> Option<&'static str> {
+    ctx.checker.unknown_keys(header, &["type", "format", "text", "example"], "a HEADER component");
+    let Some(format_at) = header.get("format") else {
+        ctx.checker.missing(
+            header,
+            "format",
+            "a HEADER needs a format: TEXT, IMAGE, VIDEO, DOCUMENT, LOCATION or PRODUCT",
+        );
+        return None;
+    };
+    let raw = format_at.str(&mut ctx.checker)?;
+    let upper = raw.to_ascii_uppercase();
+    let Some(format) = HEADER_FORMATS.iter().copied().find(|known| *known == upper) else {
+        ctx.checker.error_meta(
+            code::HEADER_FORMAT_INVALID,
+            100,
+            &format_at,
+            format!("unknown header format {}; known: {}", quoted(raw), HEADER_FORMATS.join(", ")),
+        );
+        return None;
+    };
+    match format {
+        "TEXT" => check_header_text(ctx, header),
+        "LOCATION" | "PRODUCT" => {
+            for field in ["text", "example"] {
+                if let Some(at) = header.get(field) {
+                    ctx.checker.warning(
+                        code::EXAMPLE_UNUSED,
+                        &at,
+                        format!("a {format} header takes no {field}"),
+                    );
+                }
+            }
+            if format == "LOCATION" && ctx.category == Some(super::Category::Authentication) {
+                ctx.checker.error(
+                    code::CATEGORY_FEATURE,
+                    &format_at,
+                    "LOCATION headers are for UTILITY and MARKETING templates",
+                );
+            }
+        }
+        _ => check_media_header(ctx, header, format, &format_at),
+    }
+    Some(format)
+}
+
+fn check_media_header(ctx: &mut Ctx<'_>, header: &At<'_>, format: &str, format_at: &At<'_>) {
+    if format == "GIF" {
+        ctx.checker.warning(
+            code::HEADER_FORMAT_RESTRICTED,
+            format_at,
+            "GIF headers (mp4, at most 3.5 MB) can only be sent with the Marketing Messages API",
+        );
+    }
+    if let Some(text) = header.get("text") {
+        ctx.checker.warning(code::EXAMPLE_UNUSED, &text, format!("a {format} header takes no text"));
+    }
+    let handle = header.get("example").and_then(|example| example.get("header_handle"));
+    let Some(handle) = handle else {
+        ctx.checker.error(
+            code::HEADER_HANDLE_MISSING,
+            header,
+            format!(
+                "a {format} header needs example.header_handle: [\"<handle>\"] from the Resumable Upload API"
+            ),
+        );
+        return;
+    };
+    let Some(items) = handle.array(&mut ctx.checker) else { return };
+    let valid =
+        items.len() == 1 && items.iter().all(|item| item.node.as_str().is_some_and(|h| !h.is_empty()));
+    if !valid {
+        ctx.checker.error(
+            code::EXAMPLE_MISMATCH,
+            &handle,
+            "example.header_handle is an array of one non-empty upload handle",
+        );
+    }
+}
+
+fn check_header_text(ctx: &mut Ctx<'_>, header: &At<'_>) {
+    let Some(text_at) = header.required(&mut ctx.checker, "text", "a TEXT header") else { return };
+    let Some(text) = text_at.str(&mut ctx.checker) else { return };
+    check_length(ctx, &text_at, text, 60, "header text");
+    if text.contains(['\n', '\r']) {
+        ctx.checker.error_meta(
+            code::TEXT_FORMATTING,
+            2_388_047,
+            &text_at,
+            "header text cannot contain line breaks",
+        );
+    }
+    if text.contains(['*', '~', '`']) {
+        ctx.checker.error_meta(
+            code::TEXT_FORMATTING,
+            2_388_047,
+            &text_at,
+            "header text cannot use formatting characters (*, ~, `)",
+        );
+    }
+    let found = check_variables(ctx, &text_at, text, Some(1), false);
+    check_examples(ctx, header, &found, Examples::Header);
+}
+
+/// A BODY component (not authentication).
+pub fn check_body(ctx: &mut Ctx<'_>, body: &At<'_>, kind: BodyKind) {
+    ctx.checker.unknown_keys(body, &["type", "text", "example"], "a BODY component");
+    if let Some(at) = body.get("add_security_recommendation") {
+        ctx.checker.warning(
+            code::AUTH_CONTENT,
+            &at,
+            "add_security_recommendation applies only to AUTHENTICATION templates",
+        );
+    }
+    let Some(text_at) = body.required(&mut ctx.checker, "text", "a BODY") else { return };
+    let Some(text) = text_at.str(&mut ctx.checker) else { return };
+    if text.trim().is_empty() {
+        ctx.checker.error(code::TEXT_EMPTY, &text_at, "body text cannot be empty");
+        return;
+    }
+    check_length(ctx, &text_at, text, kind.limit(), "body text");
+    if kind == BodyKind::Card && text.matches('\n').count() > 2 {
+        ctx.checker.error(code::TEXT_FORMATTING, &text_at, "a carousel card body has at most 2 line breaks");
+    }
+    let found = check_variables(ctx, &text_at, text, None, true);
+    check_examples(ctx, body, &found, Examples::Body);
+}
+
+/// A FOOTER component (not authentication): text only, no variables.
+pub fn check_footer(ctx: &mut Ctx<'_>, footer: &At<'_>) {
+    ctx.checker.unknown_keys(footer, &["type", "text"], "a FOOTER component");
+    if let Some(at) = footer.get("code_expiration_minutes") {
+        ctx.checker.error(
+            code::AUTH_CONTENT,
+            &at,
+            "code_expiration_minutes applies only to AUTHENTICATION templates",
+        );
+    }
+    let Some(text_at) = footer.required(&mut ctx.checker, "text", "a FOOTER") else { return };
+    let Some(text) = text_at.str(&mut ctx.checker) else { return };
+    if text.trim().is_empty() {
+        ctx.checker.error(code::TEXT_EMPTY, &text_at, "footer text cannot be empty");
+    }
+    check_length(ctx, &text_at, text, 60, "footer text");
+    check_variables(ctx, &text_at, text, Some(0), false);
+}
+
+/// Reports a text over `limit` characters.
+pub fn check_length(ctx: &mut Ctx<'_>, at: &At<'_>, text: &str, limit: usize, what: &str) {
+    let length = char_len(text);
+    if length > limit {
+        ctx.checker.error_meta(
+            code::TEXT_TOO_LONG,
+            2_388_040,
+            at,
+            format!("{what} is {length} characters; the limit is {limit}"),
+        );
+    }
+}
+
+/// Scans `text` for variables and applies the variable rules. `max` is how
+/// many distinct variables the field allows (`None`: no limit); `body` turns
+/// on the rules Meta's review applies to message bodies.
+pub fn check_variables(
+    ctx: &mut Ctx<'_>,
+    at: &At<'_>,
+    text: &str,
+    max: Option<usize>,
+    body: bool,
+) -> Vec<Variable> {
+    let scan = variables::scan(text);
+    for malformed in &scan.malformed {
+        ctx.checker.error_meta(
+            code::VARIABLE_MALFORMED,
+            2_388_047,
+            at,
+            format!("{} (at character {})", malformed.reason, char_index(text, malformed.start) + 1),
+        );
+    }
+    let found = scan.variables;
+    let distinct = variables::distinct(&found);
+    match max {
+        Some(0) if !found.is_empty() => {
+            ctx.checker.error(code::VARIABLE_NOT_ALLOWED, at, "this text cannot contain variables");
+            return found;
+        }
+        Some(max) if distinct.len() > max => ctx.checker.error(
+            code::VARIABLE_NOT_ALLOWED,
+            at,
+            format!("{} variables; this text allows at most {max}", distinct.len()),
+        ),
+        _ => {}
+    }
+    check_format(ctx, at, &found);
+    check_sequence(ctx, at, &found);
+    for name in &distinct {
+        let uses = found.iter().filter(|v| &&v.name == name).count();
+        if uses > 1 {
+            ctx.checker.warning(
+                code::VARIABLE_REPEATED,
+                at,
+                format!("{} is used {uses} times", display(name)),
+            );
+        }
+        if let Name::Named(named) = name {
+            if named.len() > 20 {
+                ctx.checker.warning(
+                    code::VARIABLE_NAME_LONG,
+                    at,
+                    format!("{} is longer than 20 characters, which some tools reject", display(name)),
+                );
+            }
+        }
+    }
+    for pair in found.windows(2) {
+        if let [first, second] = pair {
+            if text.get(first.end..second.start).is_some_and(|between| between.trim().is_empty()) {
+                ctx.checker.warning(
+                    code::VARIABLES_ADJACENT,
+                    at,
+                    format!(
+                        "{} and {} have no text between them",
+                        display(&first.name),
+                        display(&second.name)
+                    ),
+                );
+            }
+        }
+    }
+    if body && !found.is_empty() {
+        check_body_placement(ctx, at, text, &found);
+    }
+    found
+}
+
+fn check_format(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
+    let path = at.path.as_str().to_owned();
+    for variable in found {
+        let (expected, this) = match (&variable.name, ctx.format) {
+            (Name::Positional(_), ParameterFormat::Named) => ("NAMED", "positional"),
+            (Name::Named(_), ParameterFormat::Positional) => ("POSITIONAL", "named"),
+            _ => {
+                continue;
+            }
+        };
+        let other_kind_seen = match variable.name {
+            Name::Positional(_) => ctx.first_named.is_some(),
+            Name::Named(_) => ctx.first_positional.is_some(),
+        };
+        let message = if other_kind_seen {
+            format!(
+                "{} mixes positional and named variables; a template uses one kind",
+                display(&variable.name)
+            )
+        } else if expected == "POSITIONAL" {
+            format!(
+                "{} is a {this} variable but parameter_format is {expected}; set \"parameter_format\": \"NAMED\"",
+                display(&variable.name)
+            )
+        } else {
+            format!("{} is a {this} variable but parameter_format is {expected}", display(&variable.name))
+        };
+        ctx.checker.error_meta(code::VARIABLE_FORMAT_MISMATCH, 100, at, message);
+        break;
+    }
+    for variable in found {
+        match variable.name {
+            Name::Positional(_) => ctx.first_positional.get_or_insert_with(|| path.clone()),
+            Name::Named(_) => ctx.first_named.get_or_insert_with(|| path.clone()),
+        };
+    }
+}
+
+fn check_sequence(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
+    let mut numbers: Vec<u32> = found
+        .iter()
+        .filter_map(|v| match v.name {
+            Name::Positional(n) => Some(n),
+            Name::Named(_) => None,
+        })
+        .collect();
+    let in_order = numbers.clone();
+    numbers.sort_unstable();
+    numbers.dedup();
+    if let Some(gap) =
+        (1..).zip(&numbers).find(|(expected, n)| *expected != **n).map(|(expected, _)| expected)
+    {
+        ctx.checker.error_meta(
+            code::VARIABLE_NOT_SEQUENTIAL,
+            100,
+            at,
+            format!(
+                "positional variables must be numbered 1, 2, 3, … without gaps: {{{{{gap}}}}} is missing"
+            ),
+        );
+        return;
+    }
+    let mut first_seen: Vec<u32> = Vec::new();
+    for n in in_order {
+        if !first_seen.contains(&n) {
+            first_seen.push(n);
+        }
+    }
+    if first_seen.windows(2).any(|pair| matches!(pair, [a, b] if a > b)) {
+        ctx.checker.warning(
+            code::VARIABLE_ORDER,
+            at,
+            "positional variables should first appear in order ({{1}} before {{2}})",
+        );
+    }
+}
+
+/// Leading/trailing variables, and too many variables for the text.
+fn check_body_placement(ctx: &mut Ctx<'_>, at: &At<'_>, text: &str, found: &[Variable]) {
+    let leading = text.len() - text.trim_start().len();
+    let trailing = text.trim_end().len();
+    let starts = found.first().is_some_and(|v| v.start == leading);
+    let ends = found.last().is_some_and(|v| v.end == trailing);
+    if starts || ends {
+        ctx.checker.error_meta(
+            code::VARIABLE_AT_EDGE,
+            2_388_299,
+            at,
+            format!(
+                "the text cannot {} with a variable; add words around it",
+                if starts { "start" } else { "end" }
+            ),
+        );
+    } else if let Some(last) = found.last() {
+        let after = text.get(last.end..trailing).unwrap_or_default();
+        if !after.is_empty() && !after.chars().any(char::is_alphanumeric) {
+            ctx.checker.warning(
+                code::VARIABLE_NEAR_END,
+                at,
+                "the text ends with a variable followed only by punctuation, which review may treat as ending with a variable",
+            );
+        }
+    }
+    let variables = found.len();
+    let words = variables::word_count_outside(text, found);
+    if words < 2 * variables + 1 {
+        ctx.checker.warning(
+            code::VARIABLE_DENSITY,
+            at,
+            format!("{variables} variable(s) with {words} word(s) of text; review may reject templates with too many variables for their length (keep at least {} words)", 2 * variables + 1),
+        );
+    }
+}
+
+/// Which example layout a text uses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Examples {
+    /// `example.header_text: ["v"]` / `header_text_named_params`
+    Header,
+    /// `example.body_text: [["v1", "v2"]]` / `body_text_named_params`
+    Body,
+}
+
+/// Checks a component's `example` against the variables found in its text.
+pub fn check_examples(ctx: &mut Ctx<'_>, component: &At<'_>, found: &[Variable], layout: Examples) {
+    let (positional_key, named_key) = match layout {
+        Examples::Header => ("header_text", "header_text_named_params"),
+        Examples::Body => ("body_text", "body_text_named_params"),
+    };
+    let example = component.get("example");
+    if let Some(example) = &example {
+        if example.object(&mut ctx.checker).is_none() {
+            return;
+        }
+        ctx.checker.unknown_keys(example, &[positional_key, named_key, "header_handle"], "example");
+    }
+    let distinct = variables::distinct(found);
+    let positional = example.as_ref().and_then(|e| e.get(positional_key));
+    let named = example.as_ref().and_then(|e| e.get(named_key));
+    if distinct.is_empty() {
+        for at in [positional, named].into_iter().flatten() {
+            ctx.checker.warning(
+                code::EXAMPLE_UNUSED,
+                &at,
+                "an example was given but the text has no variables",
+            );
+        }
+        return;
+    }
+    let names_named = distinct.iter().all(|name| matches!(name, Name::Named(_)));
+    let (wanted_key, wrong) =
+        if names_named { (named_key, positional.clone()) } else { (positional_key, named.clone()) };
+    if let Some(wrong) = wrong {
+        ctx.checker.error(
+            code::EXAMPLE_MISMATCH,
+            &wrong,
+            format!(
+                "the variables are {}; give examples in example.{wanted_key}",
+                if names_named { "named" } else { "positional" }
+            ),
+        );
+    }
+    let Some(given) = (if names_named { named } else { positional }) else {
+        let at = example.unwrap_or_else(|| component.clone());
+        let shape = match (names_named, layout) {
+            (true, _) => {
+                format!("[{{\"param_name\": \"…\", \"example\": \"…\"}}] for each of {}", list(&distinct))
+            }
+            (false, Examples::Header) => "[\"<value>\"]".to_owned(),
+            (false, Examples::Body) => format!("[[…{} values…]]", distinct.len()),
+        };
+        ctx.checker.error(
+            code::EXAMPLE_MISSING,
+            &at,
+            format!("every variable needs an example: add example.{wanted_key}: {shape}"),
+        );
+        return;
+    };
+    if names_named {
+        check_named_examples(ctx, &given, &distinct);
+    } else {
+        check_positional_examples(ctx, &given, distinct.len(), layout);
+    }
+}
+
+fn check_positional_examples(ctx: &mut Ctx<'_>, given: &At<'_>, wanted: usize, layout: Examples) {
+    // Body examples are an array holding one array; a single variable may be a plain string.
+    let values: Vec<At<'_>> = match (layout, given.node.as_str(), given.node.items()) {
+        (_, Some(_), _) if wanted == 1 => vec![given.clone()],
+        (Examples::Body, _, Some([only])) if only.items().is_some() => {
+            At { node: only, path: given.path.index(0) }.items()
+        }
+        (Examples::Body, _, Some(_)) => {
+            ctx.checker.error(
+                code::EXAMPLE_MISMATCH,
+                given,
+                format!("example.body_text is an array holding one array of {wanted} values: [[\"…\", …]]"),
+            );
+            return;
+        }
+        (Examples::Header, _, Some(_)) => given.items(),
+        _ => {
+            ctx.checker.error(code::EXAMPLE_MISMATCH, given, "examples are an array of strings");
+            return;
+        }
+    };
+    if values.len() != wanted {
+        ctx.checker.error(
+            code::EXAMPLE_MISMATCH,
+            given,
+            format!(
+                "{} example value(s) for {wanted} variable(s); give one per variable, in order",
+                values.len()
+            ),
+        );
+    }
+    for value in &values {
+        check_example_value(ctx, value);
+    }
+}
+
+fn check_named_examples(ctx: &mut Ctx<'_>, given: &At<'_>, distinct: &[&Name]) {
+    let Some(items) = given.array(&mut ctx.checker) else { return };
+    let mut covered: Vec<String> = Vec::new();
+    for item in &items {
+        if item.object(&mut ctx.checker).is_none() {
+            continue;
+        }
+        ctx.checker.unknown_keys(item, &["param_name", "example"], "a named example");
+        let name = item.required(&mut ctx.checker, "param_name", "a named example");
+        let name = name.as_ref().and_then(|at| at.str(&mut ctx.checker).map(|n| (n, at.clone())));
+        if let Some(value) = item.required(&mut ctx.checker, "example", "a named example") {
+            check_example_value(ctx, &value);
+        }
+        let Some((name, name_at)) = name else { continue };
+        if !distinct.contains(&&Name::Named(name.to_owned())) {
+            ctx.checker.error(
+                code::EXAMPLE_MISMATCH,
+                &name_at,
+                format!("the text has no variable {{{{{name}}}}}"),
+            );
+        }
+        covered.push(name.to_owned());
+    }
+    for name in distinct {
+        if let Name::Named(named) = name {
+            if !covered.contains(named) {
+                ctx.checker.error(code::EXAMPLE_MISSING, given, format!("no example for {{{{{named}}}}}"));
+            }
+        }
+    }
+}
+
+fn check_example_value(ctx: &mut Ctx<'_>, value: &At<'_>) {
+    if let Some(text) = value.str(&mut ctx.checker) {
+        if text.trim().is_empty() {
+            ctx.checker.error(code::EXAMPLE_MISMATCH, value, "example values cannot be empty");
+        }
+    }
+}
+
+fn display(name: &Name) -> String {
+    match name {
+        Name::Positional(n) => format!("{{{{{n}}}}}"),
+        Name::Named(n) => format!("{{{{{n}}}}}"),
+    }
+}
+
+fn list(names: &[&Name]) -> String {
+    names.iter().map(|n| display(n)).collect::<Vec<_>>().join(", ")
+}
+
+fn char_index(text: &str, byte: usize) -> usize {
+    text.get(..byte).map_or(0, |before| before.chars().count())
+}
