@@ -9,6 +9,8 @@ mod buttons;
 pub mod code;
 mod kinds;
 pub mod languages;
+pub mod send;
+mod shape;
 mod text;
 pub mod variables;
 
