@@ -9,7 +9,8 @@
 //! - [`json_pointer`] and [`text`]: where a finding is (JSON Pointer, line/column);
 //! - [`options`]: strict reading of the options objects callers pass;
 //! - [`phone`]: phone-number parsing;
-//! - [`template`]: template definitions (create/edit payloads);
+//! - [`template`]: template definitions (create/edit payloads) and sends;
+//! - [`message`]: outbound message bodies;
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
@@ -17,6 +18,7 @@ pub mod check;
 pub mod error;
 pub mod json;
 pub mod json_pointer;
+pub mod message;
 pub mod options;
 pub mod phone;
 pub mod report;

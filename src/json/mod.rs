@@ -8,7 +8,7 @@
 
 mod parse;
 
-pub use parse::{parse, MAX_DEPTH};
+pub use parse::{parse, parse_number, MAX_DEPTH};
 
 /// A byte range in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

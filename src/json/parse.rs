@@ -20,6 +20,16 @@ pub mod code {
     pub const TOO_DEEP: &str = "json.too_deep";
 }
 
+/// The value of `text` if it is exactly a JSON number (e.g. `"37.48"`,
+/// as some APIs write coordinates), without `str::parse::<f64>`'s tables.
+pub fn parse_number(text: &str) -> Option<f64> {
+    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    match parser.number() {
+        Ok(Value::Number(number)) if parser.at == text.len() => Some(number),
+        _ => None,
+    }
+}
+
 /// Parses one JSON value filling the whole text (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Node, Issue> {
     let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
@@ -274,7 +284,7 @@ impl Parser<'_> {
 /// limits, so this is exact where that matters — every integer up to 2^53 and
 /// every decimal with at most 15 significant digits and |exponent| <= 22
 /// (Clinger's fast path) — and within a few ulps beyond.
-fn number_value(text: &str) -> f64 {
+pub(crate) fn number_value(text: &str) -> f64 {
     let (negative, rest) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

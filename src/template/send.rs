@@ -371,7 +371,7 @@ fn check_parameter(send: &mut Send<'_, '_>, param: &At<'_>, allowed: &[&str], te
         "image" | "video" | "document" | "gif" => check_media(send, &value),
         "location" => {
             if value.object(send.checker).is_some() {
-                for (field, limit) in [("latitude", 90.0), ("longitude", 180.0)] {
+                for (field, limit) in [("latitude", 90), ("longitude", 180)] {
                     if let Some(at) = value.required(send.checker, field, "a location parameter") {
                         check_coordinate(send, &at, limit);
                     }
@@ -399,11 +399,11 @@ fn check_parameter(send: &mut Send<'_, '_>, param: &At<'_>, allowed: &[&str], te
 }
 
 /// A latitude or longitude: a number, or a numeric string as Meta's own examples send it.
-fn check_coordinate(send: &mut Send<'_, '_>, at: &At<'_>, limit: f64) {
+fn check_coordinate(send: &mut Send<'_, '_>, at: &At<'_>, limit: u16) {
     let value =
-        at.node.as_f64().or_else(|| at.node.as_str().and_then(|text| text.trim().parse::<f64>().ok()));
+        at.node.as_f64().or_else(|| at.node.as_str().and_then(|text| crate::json::parse_number(text.trim())));
     match value {
-        Some(degrees) if degrees.abs() <= limit => {}
+        Some(degrees) if degrees.abs() <= f64::from(limit) => {}
         Some(_) => send.checker.error(
             code::PARAMETER_VALUE,
             at,

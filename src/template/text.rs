@@ -312,19 +312,16 @@ fn check_format(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
 }
 
 fn check_sequence(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
-    let mut numbers: Vec<u32> = found
+    let numbers: Vec<u32> = found
         .iter()
         .filter_map(|v| match v.name {
             Name::Positional(n) => Some(n),
             Name::Named(_) => None,
         })
         .collect();
-    let in_order = numbers.clone();
-    numbers.sort_unstable();
-    numbers.dedup();
-    if let Some(gap) =
-        (1..).zip(&numbers).find(|(expected, n)| *expected != **n).map(|(expected, _)| expected)
-    {
+    // Every number from 1 to the highest must be used (no sort: lists are short).
+    let highest = numbers.iter().copied().max().unwrap_or(0);
+    if let Some(gap) = (1..=highest).find(|n| !numbers.contains(n)) {
         ctx.checker.error_meta(
             code::VARIABLE_NOT_SEQUENTIAL,
             100,
@@ -336,7 +333,7 @@ fn check_sequence(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
         return;
     }
     let mut first_seen: Vec<u32> = Vec::new();
-    for n in in_order {
+    for n in numbers {
         if !first_seen.contains(&n) {
             first_seen.push(n);
         }

@@ -36,6 +36,31 @@ pub fn json_argument(value: &JsValue, function: &str, name: &str) -> Result<Opti
     json::parse(&text).map(Some).map_err(|_| not_json())
 }
 
+/// A document argument that may be JSON text (findings then carry line and
+/// column) or a plain object. Text that is not JSON is a finding, not misuse.
+pub enum Document {
+    /// Parsed; `source` is the text when the caller gave text.
+    Parsed { node: Node, source: Option<String> },
+    /// The text was not JSON; the issue says where.
+    NotJson(crate::Issue),
+}
+
+impl Document {
+    /// Reads `value`: a string is parsed as JSON text, anything else must be JSON data.
+    pub fn read(value: &JsValue, function: &str, name: &str) -> Result<Self, Error> {
+        if let Some(text) = value.as_string() {
+            return Ok(match json::parse(&text) {
+                Ok(node) => Self::Parsed { node, source: Some(text) },
+                Err(issue) => Self::NotJson(issue),
+            });
+        }
+        match json_argument(value, function, name)? {
+            Some(node) => Ok(Self::Parsed { node, source: None }),
+            None => Err(Error::invalid_argument(format!("{function}: {name} is required"))),
+        }
+    }
+}
+
 /// Reads an export's optional options object with `read`, rejecting unknown keys.
 pub fn options<T>(
     value: &JsValue,

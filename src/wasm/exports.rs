@@ -1,8 +1,11 @@
 //! The functions JavaScript calls: convert arguments, call the core, convert back.
 //! No logic lives here beyond argument checking.
 
-use super::convert;
+use super::convert::{self, Document};
 use crate::phone::{self, PhoneOptions};
+use crate::report::Report;
+use crate::template::{self, TemplateOptions};
+use crate::{message, Issue};
 use wasm_bindgen::prelude::*;
 
 /// Parses a phone number. Findings come back in `errors`; only a wrong
@@ -17,4 +20,59 @@ pub fn parse_phone(
     let input = convert::string(&input, "parsePhone", "input")?;
     let _options = convert::options(&options, "parsePhone", PhoneOptions::read)?;
     Ok(convert::to_js(&phone::parse_strict_e164(&input)))
+}
+
+fn not_json(issue: Issue, what: &str) -> JsValue {
+    let issue = Issue { message: format!("{what} is not valid JSON: {}", issue.message), ..issue };
+    convert::to_js(&Report::from_issues([issue]))
+}
+
+/// Checks a template create payload (or, with `{ mode: "edit" }`, an edit)
+/// against Meta's rules. `definition` is an object, or JSON text for
+/// findings with line and column.
+#[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "Report")]
+pub fn validate_template(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "TemplateOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = convert::options(&options, "validateTemplate", TemplateOptions::read)?;
+    Ok(match Document::read(&definition, "validateTemplate", "definition")? {
+        Document::Parsed { node, source } => {
+            convert::to_js(&template::validate_template(&node, source.as_deref(), &options))
+        }
+        Document::NotJson(issue) => not_json(issue, "the definition"),
+    })
+}
+
+/// Checks a template send — the `template` object of a message, or the whole
+/// message — against the definition it uses (counts, names, buttons, cards).
+#[wasm_bindgen(js_name = validateTemplateSend, unchecked_return_type = "Report")]
+pub fn validate_template_send(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string")] send: JsValue,
+) -> Result<JsValue, JsValue> {
+    let definition = match Document::read(&definition, "validateTemplateSend", "definition")? {
+        Document::Parsed { node, .. } => node,
+        Document::NotJson(issue) => return Ok(not_json(issue, "the definition")),
+    };
+    Ok(match Document::read(&send, "validateTemplateSend", "send")? {
+        Document::Parsed { node, source } => {
+            convert::to_js(&template::send::validate_template_send(&definition, &node, source.as_deref()))
+        }
+        Document::NotJson(issue) => not_json(issue, "the send"),
+    })
+}
+
+/// Checks any Cloud API outbound message body (text, media, location,
+/// contacts, reaction, interactive, template) against Meta's limits.
+#[wasm_bindgen(js_name = validateMessage, unchecked_return_type = "Report")]
+pub fn validate_message(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
+) -> Result<JsValue, JsValue> {
+    Ok(match Document::read(&message, "validateMessage", "message")? {
+        Document::Parsed { node, source } => {
+            convert::to_js(&message::validate_message(&node, source.as_deref()))
+        }
+        Document::NotJson(issue) => not_json(issue, "the message"),
+    })
 }
