@@ -3,6 +3,9 @@
 // one process, alternating which goes first, for several rounds; the table
 // shows median throughput and the ratio ours / peer (> 1 means we are faster).
 // It prints; it never fails on time. Usage: node bench/run.mjs [--quick] [name-filter]
+//
+// A case (bench/cases/*.mjs) exports { name, peerName, inputs, ours, peer } and,
+// when the peer takes its input in another shape, peerInputs (same order).
 import { readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
@@ -36,15 +39,17 @@ for (const file of files) {
   const bench = (await import(new URL(file, dir))).default;
   if (!bench.name.includes(filter)) continue;
   // Warm both up (JIT, lazy metadata) before measuring.
+  const peerInputs = bench.peerInputs ?? bench.inputs;
   throughput(bench.ours, bench.inputs, MIN_ROUND_MS);
-  throughput(bench.peer, bench.inputs, MIN_ROUND_MS);
+  throughput(bench.peer, peerInputs, MIN_ROUND_MS);
   const ours = [];
   const peer = [];
   for (let round = 0; round < ROUNDS; round++) {
-    const order = round % 2 === 0 ? [[ours, bench.ours], [peer, bench.peer]] : [[peer, bench.peer], [ours, bench.ours]];
-    for (const [samples, fn] of order) samples.push(throughput(fn, bench.inputs, MIN_ROUND_MS));
+    const runs = [[ours, bench.ours, bench.inputs], [peer, bench.peer, peerInputs]];
+    if (round % 2 === 1) runs.reverse();
+    for (const [samples, fn, inputs] of runs) samples.push(throughput(fn, inputs, MIN_ROUND_MS));
   }
-  const agree = bench.inputs.filter((input) => Boolean(bench.ours(input)) === Boolean(bench.peer(input))).length;
+  const agree = bench.inputs.filter((input, i) => Boolean(bench.ours(input)) === Boolean(bench.peer(peerInputs[i]))).length;
   rows.push({
     case: bench.name,
     peer: bench.peerName,

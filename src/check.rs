@@ -90,18 +90,29 @@ impl<'s> Checker<'s> {
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
         let Some(members) = object.node.members() else { return };
         for (index, (key, _)) in members.iter().enumerate() {
-            let path = object.path.key(&key.name);
             if !known.contains(&key.name.as_str()) {
                 let message = format!(
                     "{what} has no member {}; known: {}",
                     crate::text::quoted(&key.name),
                     known.join(", ")
                 );
-                self.push(Severity::Warning, code::UNKNOWN_KEY, &path, key.span, message);
+                self.push(
+                    Severity::Warning,
+                    code::UNKNOWN_KEY,
+                    &object.path.key(&key.name),
+                    key.span,
+                    message,
+                );
             }
             if members.iter().skip(index + 1).any(|(later, _)| later.name == key.name) {
                 let message = format!("{} appears more than once; the last one wins", key.name);
-                self.push(Severity::Warning, code::DUPLICATE_KEY, &path, key.span, message);
+                self.push(
+                    Severity::Warning,
+                    code::DUPLICATE_KEY,
+                    &object.path.key(&key.name),
+                    key.span,
+                    message,
+                );
             }
         }
     }

@@ -15,15 +15,14 @@ impl JsonPointer {
     /// The pointer to member `key` of the object this pointer names.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        let mut pointer = self.0.clone();
-        pointer.reserve(key.len() + 1);
+        // One allocation of the right size: pointers are built for every member visited.
+        let mut pointer = String::with_capacity(self.0.len() + 1 + key.len());
+        pointer.push_str(&self.0);
         pointer.push('/');
-        for c in key.chars() {
-            match c {
-                '~' => pointer.push_str("~0"),
-                '/' => pointer.push_str("~1"),
-                other => pointer.push(other),
-            }
+        if key.bytes().any(|b| b == b'~' || b == b'/') {
+            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        } else {
+            pointer.push_str(key);
         }
         Self(pointer)
     }
@@ -31,7 +30,8 @@ impl JsonPointer {
     /// The pointer to element `index` of the array this pointer names.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        let mut pointer = self.0.clone();
+        let mut pointer = String::with_capacity(self.0.len() + 4);
+        pointer.push_str(&self.0);
         // Writing to a String cannot fail.
         let _ = write!(pointer, "/{index}");
         Self(pointer)
