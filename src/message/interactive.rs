@@ -98,12 +98,11 @@ fn check_header(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
 fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
     let max = if kind == "list" { 4096 } else { 1024 };
     match interactive.get("body") {
-        Some(body) => {
-            if body.object(checker).is_some() {
-                checker.unknown_keys(&body, &["text"], "body");
-                required_text(checker, &body, "text", max, "a body");
-            }
+        Some(body) if body.object(checker).is_some() => {
+            checker.unknown_keys(&body, &["text"], "body");
+            required_text(checker, &body, "text", max, "a body");
         }
+        Some(_) => {}
         None if kind != "product" => {
             checker.missing(interactive, "body", format!("{kind} messages need body.text"))
         }

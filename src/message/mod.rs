@@ -92,18 +92,10 @@ fn check_message(checker: &mut Checker<'_>, root: &At<'_>) {
         known.push(kind);
     }
     checker.unknown_keys(root, &known, "a message");
-    match root.required(checker, "messaging_product", "a message") {
-        Some(at) => {
-            if at.str(checker).is_some_and(|p| p != "whatsapp") {
-                checker.error_meta(
-                    code::MESSAGING_PRODUCT,
-                    100,
-                    &at,
-                    "messaging_product must be \"whatsapp\"",
-                );
-            }
+    if let Some(at) = root.required(checker, "messaging_product", "a message") {
+        if at.str(checker).is_some_and(|p| p != "whatsapp") {
+            checker.error_meta(code::MESSAGING_PRODUCT, 100, &at, "messaging_product must be \"whatsapp\"");
         }
-        None => {}
     }
     check_recipient(checker, root);
     if let Some(context) = root.get("context") {
@@ -137,6 +129,10 @@ fn check_message(checker: &mut Checker<'_>, root: &At<'_>) {
         checker.missing(root, kind, format!("a {kind} message carries a {kind} object"));
         return;
     };
+    if kind == "contacts" {
+        check_contacts(checker, root);
+        return;
+    }
     if body.object(checker).is_none() {
         return;
     }
@@ -144,14 +140,10 @@ fn check_message(checker: &mut Checker<'_>, root: &At<'_>) {
         "text" => check_text(checker, &body),
         "image" | "audio" | "video" | "document" | "sticker" => check_media(checker, &body, kind),
         "location" => check_location(checker, &body),
-        "contacts" => {}
         "reaction" => check_reaction(checker, &body),
         "interactive" => interactive::check(checker, &body),
         "template" => check_template_shape(checker, &body),
         _ => {}
-    }
-    if kind == "contacts" {
-        check_contacts(checker, root);
     }
 }
 

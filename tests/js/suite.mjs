@@ -1,3 +1,5 @@
+import { rules, run } from "./rules.mjs";
+
 // The package's behaviour, written once and run unchanged in Node, in workerd
 // and in Chromium: no Node APIs, no test framework, just `api` (the imported
 // package) in and thrown errors out.
@@ -88,6 +90,15 @@ export const cases = {
       same(api.parsePhone("+442071838750").ok, true, `call ${i} after throw`);
     }
   },
+};
+
+cases["every validation rule fails its bad input and passes its good one"] = (api) => {
+  for (const [code, { bad, good, path }] of Object.entries(rules)) {
+    const hits = run(api, bad).errors.filter((issue) => issue.code === code);
+    if (hits.length === 0) throw new Error(`${code}: no finding`);
+    if (path !== undefined && !hits.some((issue) => issue.path === path)) throw new Error(`${code}: not at ${path}`);
+    same(run(api, good).errors, [], `${code} good input`);
+  }
 };
 
 /** Runs every case; never throws. Returns [{ name, ok, error? }]. */

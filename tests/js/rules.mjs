@@ -1,0 +1,259 @@
+// One failing and one passing input for every rule of validateTemplate,
+// validateTemplateSend and validateMessage, keyed by issue code. Plain data and
+// builders, no Node APIs, so every runtime can run it.
+
+const clone = (value) => JSON.parse(JSON.stringify(value));
+
+/** A valid MARKETING template with a header variable, body variables, a footer and buttons. */
+export const template = (edit = (t) => t) =>
+  edit({
+    name: "order_update",
+    language: "en_US",
+    category: "MARKETING",
+    components: [
+      { type: "HEADER", format: "TEXT", text: "Order {{1}} update", example: { header_text: ["A12"] } },
+      {
+        type: "BODY",
+        text: "Hello {{1}}, your order is on its way and arrives on {{2}} as promised.",
+        example: { body_text: [["Pablo", "Friday"]] },
+      },
+      { type: "FOOTER", text: "Reply STOP to opt out" },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "URL", text: "Track", url: "https://shop.example/track/{{1}}", example: ["https://shop.example/track/A12"] },
+          { type: "PHONE_NUMBER", text: "Call us", phone_number: "+15550001111" },
+        ],
+      },
+    ],
+  });
+
+const body = (t) => t.components[1];
+const buttons = (t) => t.components[3].buttons;
+
+/** A valid AUTHENTICATION template. */
+export const auth = (edit = (t) => t) =>
+  edit({
+    name: "login_code",
+    language: "en",
+    category: "AUTHENTICATION",
+    components: [
+      { type: "BODY", add_security_recommendation: true },
+      { type: "FOOTER", code_expiration_minutes: 10 },
+      {
+        type: "BUTTONS",
+        buttons: [
+          {
+            type: "OTP",
+            otp_type: "ONE_TAP",
+            text: "Copy code",
+            autofill_text: "Autofill",
+            supported_apps: [{ package_name: "com.example.app", signature_hash: "K8a/AINcGX7" }],
+          },
+        ],
+      },
+    ],
+  });
+
+const card = (edit = (c) => c) =>
+  edit({
+    components: [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW"] } },
+      { type: "BODY", text: "Rare plant {{1}} in stock now.", example: { body_text: [["Aloe"]] } },
+      { type: "BUTTONS", buttons: [{ type: "QUICK_REPLY", text: "More like this" }] },
+    ],
+  });
+
+/** A valid carousel template with `n` cards. */
+export const carousel = (n = 2, edit = (t) => t) =>
+  edit({
+    name: "plants",
+    language: "en_US",
+    category: "MARKETING",
+    components: [
+      { type: "BODY", text: "Hi {{1}}, see our rare plants this week.", example: { body_text: [["Pablo"]] } },
+      { type: "CAROUSEL", cards: Array.from({ length: n }, () => card()) },
+    ],
+  });
+
+/** A valid limited-time-offer template. */
+export const lto = (edit = (t) => t) =>
+  edit({
+    name: "offer",
+    language: "en_US",
+    category: "MARKETING",
+    components: [
+      { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::aW"] } },
+      { type: "LIMITED_TIME_OFFER", limited_time_offer: { text: "Expiring offer!", has_expiration: true } },
+      { type: "BODY", text: "Good news, {{1}}! Use the code to save on every trip.", example: { body_text: [["Pablo"]] } },
+      {
+        type: "BUTTONS",
+        buttons: [
+          { type: "COPY_CODE", example: "SAVE25" },
+          { type: "URL", text: "Book now", url: "https://x.example/o?c={{1}}", example: ["https://x.example/o?c=1"] },
+        ],
+      },
+    ],
+  });
+
+/** A send that fits `template()`. */
+export const send = (edit = (s) => s) =>
+  edit({
+    name: "order_update",
+    language: { code: "en_US" },
+    components: [
+      { type: "header", parameters: [{ type: "text", text: "A12" }] },
+      { type: "body", parameters: [{ type: "text", text: "Pablo" }, { type: "text", text: "Friday" }] },
+      { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "A12" }] },
+    ],
+  });
+
+const message = (extra) => ({ messaging_product: "whatsapp", to: "+16505551234", ...extra });
+const list = (edit = (m) => m) =>
+  edit(
+    message({
+      type: "interactive",
+      interactive: {
+        type: "list",
+        body: { text: "Pick a slot" },
+        action: {
+          button: "Slots",
+          sections: [{ title: "Today", rows: [{ id: "a", title: "9:00" }, { id: "b", title: "10:00" }] }],
+        },
+      },
+    }),
+  );
+const replies = (edit = (m) => m) =>
+  edit(
+    message({
+      type: "interactive",
+      interactive: {
+        type: "button",
+        body: { text: "Confirm?" },
+        action: { buttons: [{ type: "reply", reply: { id: "y", title: "Yes" } }, { type: "reply", reply: { id: "n", title: "No" } }] },
+      },
+    }),
+  );
+const flow = (edit = (m) => m) =>
+  edit(
+    message({
+      type: "interactive",
+      interactive: {
+        type: "flow",
+        body: { text: "Book a table" },
+        action: { name: "flow", parameters: { flow_message_version: "3", flow_id: "123", flow_cta: "Book" } },
+      },
+    }),
+  );
+
+const v = (fn, input, extra) => ({ fn, input, extra });
+const T = (input, extra) => v("validateTemplate", input, extra);
+const S = (sendInput, definition = template()) => v("validateTemplateSend", definition, sendInput);
+const M = (input) => v("validateMessage", input);
+
+/** code → { bad, good, path? }: `bad` must report `code` (at `path`), `good` must be free of errors. */
+export const rules = {
+  wrong_type: { bad: T(template((t) => ({ ...t, name: 42 }))), good: T(template()), path: "/name" },
+  missing: { bad: T(template((t) => ({ ...t, language: undefined }))), good: T(template()), path: "/language" },
+  "template.name_invalid": { bad: T(template((t) => ({ ...t, name: "Order Update" }))), good: T(template()), path: "/name" },
+  "template.category_invalid": { bad: T(template((t) => ({ ...t, category: "PROMO" }))), good: T(template((t) => ({ ...t, category: "marketing" }))), path: "/category" },
+  "template.category_legacy": { bad: T(template((t) => ({ ...t, category: "TRANSACTIONAL" }))), good: T(template((t) => ({ ...t, category: "UTILITY" }))), path: "/category" },
+  "template.language_invalid": { bad: T(template((t) => ({ ...t, language: "en-US" }))), good: T(template()), path: "/language" },
+  "template.parameter_format_invalid": { bad: T(template((t) => ({ ...t, parameter_format: "NUMBERED" }))), good: T(template((t) => ({ ...t, parameter_format: "positional" }))), path: "/parameter_format" },
+  "template.component_type_invalid": { bad: T(template((t) => (t.components[2].type = "SIGNATURE", t))), good: T(template()), path: "/components/2/type" },
+  "template.component_duplicate": { bad: T(template((t) => (t.components.push({ type: "FOOTER", text: "x" }), t))), good: T(template()), path: "/components/4/type" },
+  "template.body_missing": { bad: T(template((t) => (t.components.splice(1, 1), t))), good: T(template()), path: "/components" },
+  "template.component_not_allowed": { bad: T(auth((t) => (t.components.unshift({ type: "HEADER", format: "TEXT", text: "Hi" }), t))), good: T(auth()) },
+  "template.text_too_long": { bad: T(template((t) => (t.components[2].text = "x".repeat(61), t))), good: T(template()), path: "/components/2/text" },
+  "template.text_empty": { bad: T(template((t) => (body(t).text = "  ", delete body(t).example, t))), good: T(template()), path: "/components/1/text" },
+  "template.text_formatting": { bad: T(template((t) => (t.components[0].text = "Order {{1}}\nupdate", t))), good: T(template()), path: "/components/0/text" },
+  "template.variable_malformed": { bad: T(template((t) => (body(t).text = "Hello {{ 1 }}, your order {{2}} is here today.", t))), good: T(template()) },
+  "template.variable_not_sequential": { bad: T(template((t) => (body(t).text = "Hello {{1}}, your order arrives on {{3}} as promised.", t))), good: T(template()) },
+  "template.variable_format_mismatch": { bad: T(template((t) => (body(t).text = "Hello {{name}}, your order arrives on {{2}} as promised.", t))), good: T(template()) },
+  "template.variable_not_allowed": { bad: T(template((t) => (t.components[2].text = "Sent to {{1}} today", t))), good: T(template()), path: "/components/2/text" },
+  "template.variable_at_edge": { bad: T(template((t) => (body(t).text = "{{1}}, your order is on its way and arrives on {{2}}", t))), good: T(template()), path: "/components/1/text" },
+  "template.example_missing": { bad: T(template((t) => (delete body(t).example, t))), good: T(template()), path: "/components/1" },
+  "template.example_mismatch": { bad: T(template((t) => (body(t).example.body_text = [["Pablo"]], t))), good: T(template()), path: "/components/1/example/body_text" },
+  "template.header_format_invalid": { bad: T(template((t) => (t.components[0].format = "AUDIO", t))), good: T(template()), path: "/components/0/format" },
+  "template.header_handle_missing": { bad: T(template((t) => (t.components[0] = { type: "HEADER", format: "IMAGE" }, t))), good: T(template((t) => (t.components[0] = { type: "HEADER", format: "IMAGE", example: { header_handle: ["4::x"] } }, t))), path: "/components/0" },
+  "template.buttons_count": { bad: T(template((t) => (t.components[3].buttons = [], t))), good: T(template()), path: "/components/3/buttons" },
+  "template.button_type_count": { bad: T(template((t) => (buttons(t).push({ type: "PHONE_NUMBER", text: "Other", phone_number: "+15550002222" }), t))), good: T(template()), path: "/components/3/buttons" },
+  "template.button_type_invalid": { bad: T(template((t) => (buttons(t)[1].type = "EMAIL", t))), good: T(template()), path: "/components/3/buttons/1/type" },
+  "template.buttons_grouping": {
+    bad: T(template((t) => (t.components[3].buttons = [{ type: "QUICK_REPLY", text: "A" }, buttons(t)[1], { type: "QUICK_REPLY", text: "B" }], t))),
+    good: T(template((t) => (t.components[3].buttons = [{ type: "QUICK_REPLY", text: "A" }, { type: "QUICK_REPLY", text: "B" }, buttons(t)[1]], t))),
+    path: "/components/3/buttons",
+  },
+  "template.button_url_invalid": { bad: T(template((t) => (buttons(t)[0].url = "https://shop.example/{{1}}/track", t))), good: T(template()), path: "/components/3/buttons/0/url" },
+  "template.button_phone_invalid": { bad: T(template((t) => (buttons(t)[1].phone_number = "call us", t))), good: T(template()), path: "/components/3/buttons/1/phone_number" },
+  "template.button_flow_invalid": {
+    bad: T(template((t) => (buttons(t)[1] = { type: "FLOW", text: "Book", flow_id: "1", flow_name: "book" }, t))),
+    good: T(template((t) => (buttons(t)[1] = { type: "FLOW", text: "Book", flow_id: "1" }, t))),
+    path: "/components/3/buttons/1",
+  },
+  "template.button_copy_code_invalid": { bad: T(lto((t) => (t.components[3].buttons[0].example = "X".repeat(16), t))), good: T(lto()), path: "/components/3/buttons/0/example" },
+  "template.otp_button_required": { bad: T(auth((t) => (t.components[2].buttons = [{ type: "QUICK_REPLY", text: "Hi" }], t))), good: T(auth()) },
+  "template.otp_not_allowed": { bad: T(template((t) => (buttons(t).push({ type: "OTP", otp_type: "COPY_CODE" }), t))), good: T(template()), path: "/components/3/buttons/2" },
+  "template.otp_type_invalid": { bad: T(auth((t) => (t.components[2].buttons[0].otp_type = "TWO_TAP", t))), good: T(auth()), path: "/components/2/buttons/0/otp_type" },
+  "template.otp_apps_invalid": { bad: T(auth((t) => (delete t.components[2].buttons[0].supported_apps, t))), good: T(auth()), path: "/components/2/buttons/0" },
+  "template.otp_package_name_invalid": { bad: T(auth((t) => (t.components[2].buttons[0].supported_apps[0].package_name = "app", t))), good: T(auth()), path: "/components/2/buttons/0/supported_apps/0/package_name" },
+  "template.otp_signature_hash_invalid": { bad: T(auth((t) => (t.components[2].buttons[0].supported_apps[0].signature_hash = "short", t))), good: T(auth()), path: "/components/2/buttons/0/supported_apps/0/signature_hash" },
+  "template.otp_zero_tap_terms": { bad: T(auth((t) => (t.components[2].buttons[0].otp_type = "ZERO_TAP", t))), good: T(auth((t) => Object.assign(t.components[2].buttons[0], { otp_type: "ZERO_TAP", zero_tap_terms_accepted: true }) && t)), path: "/components/2/buttons/0" },
+  "template.auth_content": { bad: T(auth((t) => (t.components[0].text = "Your code is {{1}}", t))), good: T(auth()), path: "/components/0/text" },
+  "template.auth_expiration_range": { bad: T(auth((t) => (t.components[1].code_expiration_minutes = 91, t))), good: T(auth()), path: "/components/1/code_expiration_minutes" },
+  "template.category_feature": { bad: T(carousel(2, (t) => ({ ...t, category: "UTILITY" }))), good: T(carousel(2)), path: "/components/1" },
+  "template.carousel_card_count": { bad: T(carousel(1)), good: T(carousel(10)), path: "/components/1/cards" },
+  "template.carousel_card_invalid": { bad: T(carousel(2, (t) => (t.components[1].cards[1].components[0].format = "DOCUMENT", t))), good: T(carousel(2)), path: "/components/1/cards/1/components/0" },
+  "template.carousel_cards_differ": { bad: T(carousel(2, (t) => (t.components[1].cards[1].components.splice(1, 1), t))), good: T(carousel(3)), path: "/components/1/cards/1" },
+  "template.lto_invalid": { bad: T(lto((t) => (t.components.push({ type: "FOOTER", text: "Terms apply" }), t))), good: T(lto()), path: "/components/4" },
+  "template.ttl_range": { bad: T(auth((t) => ({ ...t, message_send_ttl_seconds: 1000 }))), good: T(auth((t) => ({ ...t, message_send_ttl_seconds: 600 }))), path: "/message_send_ttl_seconds" },
+
+  "template_send.template_mismatch": { bad: S(send((s) => ({ ...s, language: { code: "en" } }))), good: S(send()), path: "/language/code" },
+  "template_send.language_policy": { bad: S(send((s) => ({ ...s, language: { code: "en_US", policy: "fallback" } }))), good: S(send((s) => ({ ...s, language: { code: "en_US", policy: "deterministic" } }))), path: "/language/policy" },
+  "template_send.component_type_invalid": { bad: S(send((s) => (s.components.push({ type: "footer", parameters: [] }), s))), good: S(send()), path: "/components/3/type" },
+  "template_send.component_duplicate": { bad: S(send((s) => (s.components.push(clone(s.components[1])), s))), good: S(send()), path: "/components/3" },
+  "template_send.parameter_count": { bad: S(send((s) => (s.components[1].parameters.pop(), s))), good: S(send()), path: "/components/1" },
+  "template_send.parameter_missing": { bad: S(send((s) => (s.components.pop(), s))), good: S(send()), path: "" },
+  "template_send.parameter_type": { bad: S(send((s) => (s.components[1].parameters[0] = { type: "image", image: { id: "1" } }, s))), good: S(send()), path: "/components/1/parameters/0/type" },
+  "template_send.parameter_value": { bad: S(send((s) => (s.components[1].parameters[0].text = "", s))), good: S(send()), path: "/components/1/parameters/0/text" },
+  "template_send.parameter_text": { bad: S(send((s) => (s.components[1].parameters[0].text = "Pablo\nPicasso", s))), good: S(send()), path: "/components/1/parameters/0/text" },
+  "template_send.parameter_name": { bad: S(send((s) => (s.components[1].parameters[0].parameter_name = "name", s))), good: S(send()), path: "/components/1/parameters/0/parameter_name" },
+  "template_send.button_sub_type": { bad: S(send((s) => (s.components[2].sub_type = "phone_number", s))), good: S(send()), path: "/components/2/sub_type" },
+  "template_send.button_index": { bad: S(send((s) => (s.components.push({ type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "x" }] }), s))), good: S(send()), path: "/components/3" },
+  "template_send.carousel_cards": {
+    bad: S({ name: "plants", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Pablo" }] }, { type: "carousel", cards: [0, 1, 2].map((i) => ({ card_index: i, components: [{ type: "header", parameters: [{ type: "image", image: { id: "9" } }] }, { type: "body", parameters: [{ type: "text", text: "Aloe" }] }] })) }] }, carousel(2)),
+    good: S({ name: "plants", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Pablo" }] }, { type: "carousel", cards: [0, 1].map((i) => ({ card_index: i, components: [{ type: "header", parameters: [{ type: "image", image: { id: "9" } }] }, { type: "body", parameters: [{ type: "text", text: "Aloe" }] }] })) }] }, carousel(2)),
+    path: "/components/1/cards",
+  },
+  "template_send.lto_expiration": {
+    bad: S({ name: "offer", language: { code: "en_US" }, components: [{ type: "header", parameters: [{ type: "image", image: { link: "https://x.example/a.png" } }] }, { type: "body", parameters: [{ type: "text", text: "Pablo" }] }, { type: "limited_time_offer", parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: -1 } }] }, { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "SAVE25" }] }, { type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "1" }] }] }, lto()),
+    good: S({ name: "offer", language: { code: "en_US" }, components: [{ type: "header", parameters: [{ type: "image", image: { link: "https://x.example/a.png" } }] }, { type: "body", parameters: [{ type: "text", text: "Pablo" }] }, { type: "limited_time_offer", parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1893456000000 } }] }, { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "SAVE25" }] }, { type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "1" }] }] }, lto()),
+    path: "/components/2/parameters/0/limited_time_offer/expiration_time_ms",
+  },
+  "template_send.auth_code": {
+    bad: S({ name: "login_code", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "1234567890123456" }] }, { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "1234567890123456" }] }] }, auth()),
+    good: S({ name: "login_code", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "123456" }] }, { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "123456" }] }] }, auth()),
+    path: "/components/0/parameters/0/text",
+  },
+
+  "message.messaging_product": { bad: M(message({ messaging_product: "sms", type: "text", text: { body: "hi" } })), good: M(message({ type: "text", text: { body: "hi" } })), path: "/messaging_product" },
+  "message.recipient_missing": { bad: M({ messaging_product: "whatsapp", type: "text", text: { body: "hi" } }), good: M(message({ type: "text", text: { body: "hi" } })), path: "" },
+  "message.recipient_invalid": { bad: M(message({ to: "+0 650 555", type: "text", text: { body: "hi" } })), good: M(message({ to: "+1 (650) 555-1234", type: "text", text: { body: "hi" } })), path: "/to" },
+  "message.bsuid_invalid": { bad: M({ messaging_product: "whatsapp", recipient: "us.123", type: "text", text: { body: "hi" } }), good: M({ messaging_product: "whatsapp", recipient: "US.13491208655302741918", type: "text", text: { body: "hi" } }), path: "/recipient" },
+  "message.recipient_type": { bad: M(message({ recipient_type: "broadcast", type: "text", text: { body: "hi" } })), good: M(message({ recipient_type: "individual", type: "text", text: { body: "hi" } })), path: "/recipient_type" },
+  "message.type_invalid": { bad: M(message({ type: "fax", fax: {} })), good: M(message({ type: "text", text: { body: "hi" } })), path: "/type" },
+  "message.text_too_long": { bad: M(message({ type: "text", text: { body: "x".repeat(4097) } })), good: M(message({ type: "text", text: { body: "x".repeat(4096) } })), path: "/text/body" },
+  "message.text_empty": { bad: M(message({ type: "text", text: { body: "" } })), good: M(message({ type: "text", text: { body: "hi" } })), path: "/text/body" },
+  "message.media_source": { bad: M(message({ type: "image", image: { id: "1", link: "https://x.example/a.png" } })), good: M(message({ type: "image", image: { id: "1" } })), path: "/image/link" },
+  "message.media_field": { bad: M(message({ type: "audio", audio: { id: "1", caption: "hi" } })), good: M(message({ type: "audio", audio: { id: "1" } })), path: "/audio/caption" },
+  "message.coordinates": { bad: M(message({ type: "location", location: { latitude: 91, longitude: 0 } })), good: M(message({ type: "location", location: { latitude: 37.48, longitude: -122.15 } })), path: "/location/latitude" },
+  "message.contact_invalid": { bad: M(message({ type: "contacts", contacts: [] })), good: M(message({ type: "contacts", contacts: [{ name: { formatted_name: "Ana" } }] })), path: "/contacts" },
+  "message.interactive_invalid": { bad: M(list((m) => (m.interactive.action.sections[0].rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: "x" })), m))), good: M(list()), path: "/interactive/action/sections" },
+  "message.not_unique": { bad: M(replies((m) => (m.interactive.action.buttons[1].reply.id = "y", m))), good: M(replies()), path: "/interactive/action/buttons/1/reply/id" },
+  "message.enum": { bad: M(flow((m) => (m.interactive.action.parameters.mode = "test", m))), good: M(flow((m) => (m.interactive.action.parameters.mode = "draft", m))), path: "/interactive/action/parameters/mode" },
+};
+
+/** Runs `api[fn]` on a case. */
+export function run(api, { fn, input, extra }) {
+  return extra === undefined ? api[fn](input) : api[fn](input, extra);
+}
