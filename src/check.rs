@@ -20,7 +20,13 @@ pub mod code {
     pub const UNKNOWN_KEY: &str = "unknown_key";
     /// A key appears twice in one object (JSON.parse keeps the last).
     pub const DUPLICATE_KEY: &str = "duplicate_key";
+    /// The report stopped after [`super::MAX_ISSUES`] findings.
+    pub const TOO_MANY_ISSUES: &str = "too_many_issues";
 }
+
+/// Findings kept per report: enough for any real document, and a bound on
+/// the work hostile input can cause.
+pub const MAX_ISSUES: usize = 500;
 
 /// Collects findings about one document.
 pub struct Checker<'s> {
@@ -50,6 +56,16 @@ impl<'s> Checker<'s> {
             Severity::Error => Issue::error(code, path, message),
             Severity::Warning => Issue::warning(code, path, message),
         };
+        // Rules that look at the same value from two sides may both object;
+        // one finding per code and place is enough.
+        if self.issues.len() > MAX_ISSUES
+            || self.issues.iter().any(|seen| seen.code == code && seen.path == issue.path)
+        {
+            return;
+        }
+        if self.issues.len() == MAX_ISSUES {
+            issue = Issue::warning(code::TOO_MANY_ISSUES, "", format!("stopped after {MAX_ISSUES} findings"));
+        }
         if let Some(text) = self.source {
             issue = issue.at(Position::of_byte_offset(text, span.start));
         }
@@ -202,8 +218,10 @@ impl<'n> At<'n> {
         self.expect(checker, self.node.members().map(|_| self.clone()), "an object")
     }
 
-    /// Member `key` of this object, or a `missing` error.
+    /// Member `key` of this object, or a `missing` error (a `wrong_type`
+    /// error when this is not an object at all).
     pub fn required(&self, checker: &mut Checker<'_>, key: &str, what: &str) -> Option<At<'n>> {
+        self.object(checker)?;
         let found = self.get(key);
         if found.is_none() {
             checker.missing(self, key, format!("{what} needs {key}"));
@@ -261,6 +279,20 @@ mod tests {
         assert!(report.ok);
         let codes: Vec<_> = report.warnings.iter().map(|w| (w.code, w.path.as_str(), w.column)).collect();
         assert_eq!(codes, [("duplicate_key", "/a", Some(2)), ("unknown_key", "/zz", Some(10))]);
+    }
+
+    #[test]
+    fn findings_are_deduplicated_and_capped() {
+        let items = vec!["1"; MAX_ISSUES + 50].join(",");
+        let doc = parse(&format!("[{items}]")).unwrap();
+        let mut checker = Checker::new(None);
+        for item in At::root(&doc).items() {
+            item.str(&mut checker);
+            item.str(&mut checker);
+        }
+        let report = checker.finish();
+        assert_eq!(report.errors.len(), MAX_ISSUES);
+        assert_eq!(report.warnings[0].code, code::TOO_MANY_ISSUES);
     }
 
     #[test]
