@@ -1,11 +1,15 @@
 //! The toolkit every validator uses to walk a JSON document and record findings.
 //!
 //! [`Checker`] collects issues, attaching a line and column when the caller
-//! gave text. [`At`] is a node together with its JSON Pointer; its readers
-//! (`str`, `array`, `object`, …) report a wrong type once and return `None`,
-//! so rules read like the documentation they come from.
+//! gave text. [`At`] is a node of the document; its readers (`str`, `array`,
+//! `object`, …) report a wrong type once and return `None`, so rules read like
+//! the documentation they come from.
+//!
+//! Walking builds no paths: a finding's JSON Pointer is worked out from the
+//! document root only when the finding is recorded (nodes are found by
+//! address), so valid input costs no string building at all.
 
-use crate::json::{Node, Span};
+use crate::json::{Node, Span, Value};
 use crate::json_pointer::JsonPointer;
 use crate::report::{Issue, Report, Severity};
 use crate::text::Position;
@@ -30,6 +34,7 @@ pub const MAX_ISSUES: usize = 500;
 
 /// Collects findings about one document.
 pub struct Checker<'s> {
+    root: &'s Node<'s>,
     source: Option<&'s str>,
     issues: Vec<Issue>,
 }
@@ -37,8 +42,13 @@ pub struct Checker<'s> {
 impl<'s> Checker<'s> {
     /// `source` is the text the document was parsed from, when the caller
     /// gave text (positions are then attached); `None` for objects.
-    pub fn new(source: Option<&'s str>) -> Self {
-        Self { source, issues: Vec::new() }
+    pub fn new(root: &'s Node<'s>, source: Option<&'s str>) -> Self {
+        Self { root, source, issues: Vec::new() }
+    }
+
+    /// The JSON Pointer of `node` in the document ("" if it is not in it).
+    pub fn pointer(&self, node: &Node<'_>) -> JsonPointer {
+        pointer_to(self.root, node).unwrap_or_default()
     }
 
     // Not inlined: it is called from hundreds of rules, and inlining it
@@ -74,7 +84,8 @@ impl<'s> Checker<'s> {
 
     /// Records an error at `at`.
     pub fn error(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
-        self.push(Severity::Error, code, &at.path, at.node.span, message.into());
+        let path = self.pointer(at.node);
+        self.push(Severity::Error, code, &path, at.node.span, message.into());
     }
 
     /// Records an error at `at` with the code Meta returns for it.
@@ -93,12 +104,13 @@ impl<'s> Checker<'s> {
 
     /// Records a warning at `at`.
     pub fn warning(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
-        self.push(Severity::Warning, code, &at.path, at.node.span, message.into());
+        let path = self.pointer(at.node);
+        self.push(Severity::Warning, code, &path, at.node.span, message.into());
     }
 
     /// Records an error about member `key` of `parent`, which is absent.
     pub fn missing(&mut self, parent: &At<'_>, key: &str, message: impl Into<String>) {
-        let path = parent.path.key(key);
+        let path = self.pointer(parent.node).key(key);
         self.push(Severity::Error, code::MISSING, &path, parent.node.span, message.into());
     }
 
@@ -106,7 +118,7 @@ impl<'s> Checker<'s> {
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
         let Some(members) = object.node.members() else { return };
         for (index, (key, _)) in members.iter().enumerate() {
-            if !known.contains(&key.name.as_str()) {
+            if !known.contains(&key.name.as_ref()) {
                 let message = format!(
                     "{what} has no member {}; known: {}",
                     crate::text::quoted(&key.name),
@@ -115,7 +127,7 @@ impl<'s> Checker<'s> {
                 self.push(
                     Severity::Warning,
                     code::UNKNOWN_KEY,
-                    &object.path.key(&key.name),
+                    &self.pointer(object.node).key(&key.name),
                     key.span,
                     message,
                 );
@@ -125,7 +137,7 @@ impl<'s> Checker<'s> {
                 self.push(
                     Severity::Warning,
                     code::DUPLICATE_KEY,
-                    &object.path.key(&key.name),
+                    &self.pointer(object.node).key(&key.name),
                     key.span,
                     message,
                 );
@@ -144,35 +156,58 @@ impl<'s> Checker<'s> {
     }
 }
 
-/// A node and the JSON Pointer that leads to it.
-#[derive(Clone)]
+/// The pointer from `from` to `target`, searching by address.
+fn pointer_to(from: &Node<'_>, target: &Node<'_>) -> Option<JsonPointer> {
+    fn walk(node: &Node<'_>, target: &Node<'_>, segments: &mut Vec<Segment>) -> bool {
+        if std::ptr::eq(node, target) {
+            return true;
+        }
+        match &node.value {
+            Value::Array(items) => items.iter().enumerate().any(|(index, child)| {
+                segments.push(Segment::Index(index));
+                walk(child, target, segments) || segments.pop().is_none()
+            }),
+            Value::Object(members) => members.iter().any(|(key, child)| {
+                segments.push(Segment::Key(key.name.to_string()));
+                walk(child, target, segments) || segments.pop().is_none()
+            }),
+            _ => false,
+        }
+    }
+    enum Segment {
+        Key(String),
+        Index(usize),
+    }
+    let mut segments = Vec::new();
+    walk(from, target, &mut segments).then(|| {
+        segments.iter().fold(JsonPointer::root(), |pointer, segment| match segment {
+            Segment::Key(key) => pointer.key(key),
+            Segment::Index(index) => pointer.index(*index),
+        })
+    })
+}
+
+/// A node of the document being checked.
+#[derive(Clone, Copy)]
 pub struct At<'n> {
     /// The value.
-    pub node: &'n Node,
-    /// Where it is.
-    pub path: JsonPointer,
+    pub node: &'n Node<'n>,
 }
 
 impl<'n> At<'n> {
     /// The document root.
-    pub fn root(node: &'n Node) -> Self {
-        Self { node, path: JsonPointer::root() }
+    pub fn root(node: &'n Node<'n>) -> Self {
+        Self { node }
     }
 
     /// Member `key`, if this is an object that has it.
     pub fn get(&self, key: &str) -> Option<At<'n>> {
-        self.node.get(key).map(|node| At { node, path: self.path.key(key) })
+        self.node.get(key).map(|node| At { node })
     }
 
-    /// The elements, each with its pointer, if this is an array.
+    /// The elements, if this is an array.
     pub fn items(&self) -> Vec<At<'n>> {
-        self.node
-            .items()
-            .unwrap_or_default()
-            .iter()
-            .enumerate()
-            .map(|(index, node)| At { node, path: self.path.index(index) })
-            .collect()
+        self.node.items().unwrap_or_default().iter().map(|node| At { node }).collect()
     }
 
     fn expect<T>(&self, checker: &mut Checker<'_>, value: Option<T>, expected: &str) -> Option<T> {
@@ -215,7 +250,7 @@ impl<'n> At<'n> {
 
     /// This node if it is an object, or a `wrong_type` error.
     pub fn object(&self, checker: &mut Checker<'_>) -> Option<At<'n>> {
-        self.expect(checker, self.node.members().map(|_| self.clone()), "an object")
+        self.expect(checker, self.node.members().map(|_| *self), "an object")
     }
 
     /// Member `key` of this object, or a `missing` error (a `wrong_type`
@@ -244,7 +279,7 @@ mod tests {
     fn readers_report_wrong_types_with_path_and_position() {
         let text = "{\n  \"a\": 1,\n  \"b\": \"x\"\n}";
         let doc = parse(text).unwrap();
-        let mut checker = Checker::new(Some(text));
+        let mut checker = Checker::new(&doc, Some(text));
         let root = At::root(&doc);
         assert_eq!(root.get("a").unwrap().str(&mut checker), None);
         assert_eq!(root.get("b").unwrap().str(&mut checker), Some("x"));
@@ -264,7 +299,7 @@ mod tests {
     #[test]
     fn objects_given_as_values_have_no_positions() {
         let doc = parse(r#"{"a": 1}"#).unwrap();
-        let mut checker = Checker::new(None);
+        let mut checker = Checker::new(&doc, None);
         At::root(&doc).get("a").unwrap().str(&mut checker);
         assert_eq!(checker.finish().errors[0].line, None);
     }
@@ -273,7 +308,7 @@ mod tests {
     fn unknown_and_duplicate_keys_are_warnings_at_the_key() {
         let text = r#"{"a": 1, "zz": 2, "a": 3}"#;
         let doc = parse(text).unwrap();
-        let mut checker = Checker::new(Some(text));
+        let mut checker = Checker::new(&doc, Some(text));
         checker.unknown_keys(&At::root(&doc), &["a"], "the thing");
         let report = checker.finish();
         assert!(report.ok);
@@ -284,8 +319,9 @@ mod tests {
     #[test]
     fn findings_are_deduplicated_and_capped() {
         let items = vec!["1"; MAX_ISSUES + 50].join(",");
-        let doc = parse(&format!("[{items}]")).unwrap();
-        let mut checker = Checker::new(None);
+        let text = format!("[{items}]");
+        let doc = parse(&text).unwrap();
+        let mut checker = Checker::new(&doc, None);
         for item in At::root(&doc).items() {
             item.str(&mut checker);
             item.str(&mut checker);
@@ -298,7 +334,7 @@ mod tests {
     #[test]
     fn integers_reject_fractions() {
         let doc = parse("[1, 1.5, \"1\"]").unwrap();
-        let mut checker = Checker::new(None);
+        let mut checker = Checker::new(&doc, None);
         let items = At::root(&doc).items();
         assert_eq!(items[0].integer(&mut checker), Some(1));
         assert_eq!(items[1].integer(&mut checker), None);

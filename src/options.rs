@@ -9,13 +9,13 @@ use crate::Error;
 /// [`OptionFields::finish`] rejects any member no reader asked for.
 pub struct OptionFields<'a> {
     function: &'static str,
-    members: &'a [(Key, Node)],
+    members: &'a [(Key<'a>, Node<'a>)],
     asked: Vec<&'static str>,
 }
 
 impl<'a> OptionFields<'a> {
     /// `options` absent or `null` reads as empty; anything but an object is misuse.
-    pub fn new(function: &'static str, options: Option<&'a Node>) -> Result<Self, Error> {
+    pub fn new(function: &'static str, options: Option<&'a Node<'a>>) -> Result<Self, Error> {
         let members = match options.map(|node| &node.value) {
             None | Some(Value::Null) => &[][..],
             Some(Value::Object(members)) => members,
@@ -29,9 +29,9 @@ impl<'a> OptionFields<'a> {
         Ok(Self { function, members, asked: Vec::new() })
     }
 
-    fn field(&mut self, name: &'static str) -> Option<&'a Node> {
+    fn field(&mut self, name: &'static str) -> Option<&'a Node<'a>> {
         self.asked.push(name);
-        let members: &'a [(Key, Node)] = self.members;
+        let members: &'a [(Key<'a>, Node<'a>)] = self.members;
         members.iter().rev().find(|(key, _)| key.name == name).map(|(_, node)| node)
     }
 
@@ -57,7 +57,7 @@ impl<'a> OptionFields<'a> {
 
     /// Fails on the first member that no reader asked for, naming the known ones.
     pub fn finish(self) -> Result<(), Error> {
-        match self.members.iter().find(|(key, _)| !self.asked.contains(&key.name.as_str())) {
+        match self.members.iter().find(|(key, _)| !self.asked.contains(&key.name.as_ref())) {
             None => Ok(()),
             Some((key, _)) => Err(Error::invalid_argument(format!(
                 "{}: unknown option {}; known options: {}",

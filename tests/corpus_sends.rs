@@ -10,21 +10,21 @@ use whatsapp_edge::Report;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
 
-fn load(path: &str) -> Node {
-    parse(&fs::read_to_string(format!("{CORPUS}/{path}")).unwrap()).unwrap()
+/// Reads a file for the rest of the test run (documents borrow their text).
+fn read(path: &std::path::Path) -> &'static str {
+    Box::leak(fs::read_to_string(path).unwrap().into_boxed_str())
 }
 
-fn definitions() -> Vec<(String, Node)> {
+fn load(path: &str) -> Node<'static> {
+    parse(read(std::path::Path::new(&format!("{CORPUS}/{path}")))).unwrap()
+}
+
+fn definitions() -> Vec<(String, Node<'static>)> {
     fs::read_dir(format!("{CORPUS}/templates"))
         .unwrap()
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|e| e == "json"))
-        .map(|path| {
-            (
-                path.file_name().unwrap().to_string_lossy().into_owned(),
-                parse(&fs::read_to_string(&path).unwrap()).unwrap(),
-            )
-        })
+        .map(|path| (path.file_name().unwrap().to_string_lossy().into_owned(), parse(read(&path)).unwrap()))
         .collect()
 }
 
@@ -48,7 +48,7 @@ fn every_corpus_send_passes_against_a_definition_of_its_template() {
         let send = parse(&text).unwrap();
         let name =
             send.get("template").and_then(|t| t.get("name")).and_then(Node::as_str).unwrap().to_owned();
-        let candidates: Vec<&(String, Node)> =
+        let candidates: Vec<&(String, Node<'_>)> =
             definitions.iter().filter(|(_, d)| d.get("name").and_then(Node::as_str) == Some(&name)).collect();
         if candidates.is_empty() {
             continue;

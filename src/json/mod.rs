@@ -8,6 +8,8 @@
 
 mod parse;
 
+use std::borrow::Cow;
+
 pub use parse::{parse, parse_number, MAX_DEPTH};
 
 /// A byte range in the source text.
@@ -19,27 +21,28 @@ pub struct Span {
     pub end: usize,
 }
 
-/// A JSON value and where it is in the source.
+/// A JSON value and where it is in the source. Strings borrow from the
+/// source text unless they contain escapes.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Node {
+pub struct Node<'a> {
     /// The value.
-    pub value: Value,
+    pub value: Value<'a>,
     /// Its bytes in the source text.
     pub span: Span,
 }
 
 /// An object member's key and where it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Key {
+pub struct Key<'a> {
     /// The unescaped key.
-    pub name: String,
+    pub name: Cow<'a, str>,
     /// The key's bytes (with quotes) in the source text.
     pub span: Span,
 }
 
 /// A JSON value. Objects keep every member in source order, duplicates too.
 #[derive(Clone, Debug, PartialEq)]
-pub enum Value {
+pub enum Value<'a> {
     /// `null`
     Null,
     /// `true` or `false`
@@ -47,14 +50,14 @@ pub enum Value {
     /// Any number, as `f64` (what JavaScript and Meta's API see).
     Number(f64),
     /// A string, unescaped.
-    String(String),
+    String(Cow<'a, str>),
     /// An array.
-    Array(Vec<Node>),
+    Array(Vec<Node<'a>>),
     /// An object's members, in source order.
-    Object(Vec<(Key, Node)>),
+    Object(Vec<(Key<'a>, Node<'a>)>),
 }
 
-impl Value {
+impl Value<'_> {
     /// The JSON type name, for messages (`"object"`, `"array"`, `"string"`, …).
     pub fn type_name(&self) -> &'static str {
         match self {
@@ -68,15 +71,15 @@ impl Value {
     }
 }
 
-impl Node {
+impl<'a> Node<'a> {
     /// The member `key` of an object; the last one when a key repeats, as
     /// `JSON.parse` (and so Meta's servers, in practice) would keep it.
-    pub fn get(&self, key: &str) -> Option<&Node> {
+    pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.members()?.iter().rev().find(|(k, _)| k.name == key).map(|(_, node)| node)
     }
 
     /// The members, when this is an object.
-    pub fn members(&self) -> Option<&[(Key, Node)]> {
+    pub fn members(&self) -> Option<&[(Key<'a>, Node<'a>)]> {
         match &self.value {
             Value::Object(members) => Some(members),
             _ => None,
@@ -84,7 +87,7 @@ impl Node {
     }
 
     /// The elements, when this is an array.
-    pub fn items(&self) -> Option<&[Node]> {
+    pub fn items(&self) -> Option<&[Node<'a>]> {
         match &self.value {
             Value::Array(items) => Some(items),
             _ => None,

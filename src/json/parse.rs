@@ -8,6 +8,7 @@
 use super::{Key, Node, Span, Value};
 use crate::report::Issue;
 use crate::text::Position;
+use std::borrow::Cow;
 
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
@@ -31,7 +32,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 }
 
 /// Parses one JSON value filling the whole text (whitespace around it allowed).
-pub fn parse(text: &str) -> Result<Node, Issue> {
+pub fn parse(text: &str) -> Result<Node<'_>, Issue> {
     let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
     parser.skip_whitespace();
     let node = parser.value(0)?;
@@ -48,7 +49,7 @@ struct Parser<'a> {
     at: usize,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, code: &'static str, message: &str) -> Issue {
         Issue::error(code, "", message).at(Position::of_byte_offset(self.text, self.at))
     }
@@ -57,10 +58,14 @@ impl Parser<'_> {
         self.bytes.get(self.at).copied()
     }
 
+    /// Advances past the leading bytes of the rest that `keep` accepts.
+    fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
+        let rest = self.bytes.get(self.at..).unwrap_or_default();
+        self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+    }
+
     fn skip_whitespace(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
-            self.at += 1;
-        }
+        self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }
 
     fn expect(&mut self, byte: u8, message: &str) -> Result<(), Issue> {
@@ -72,7 +77,7 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node, Issue> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, Issue> {
         let start = self.at;
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
@@ -95,7 +100,7 @@ impl Parser<'_> {
         Ok(depth + 1)
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, Issue> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
         let mut members = Vec::new();
@@ -128,7 +133,7 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, Issue> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
         let mut items = Vec::new();
@@ -152,7 +157,7 @@ impl Parser<'_> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value) -> Result<Value, Issue> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Issue> {
         if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -163,13 +168,11 @@ impl Parser<'_> {
 
     fn digits(&mut self) -> usize {
         let start = self.at;
-        while matches!(self.peek(), Some(b'0'..=b'9')) {
-            self.at += 1;
-        }
+        self.skip_while(|b| b.is_ascii_digit());
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Value, Issue> {
+    fn number(&mut self) -> Result<Value<'a>, Issue> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -211,20 +214,23 @@ impl Parser<'_> {
         Ok(value)
     }
 
-    fn string(&mut self) -> Result<String, Issue> {
+    /// A string; borrowed from the text unless it has escapes.
+    fn string(&mut self) -> Result<Cow<'a, str>, Issue> {
         self.at += 1; // opening quote
-        let mut out = String::new();
-        loop {
-            let run_start = self.at;
-            while matches!(self.peek(), Some(b) if b != b'"' && b != b'\\' && b >= 0x20) {
-                self.at += 1;
-            }
+        let start = self.at;
+        self.skip_plain();
+        if self.peek() == Some(b'"') {
             // Runs stop only at ASCII bytes, so they end on char boundaries.
-            out.push_str(self.text.get(run_start..self.at).unwrap_or_default());
+            let text = self.text.get(start..self.at).unwrap_or_default();
+            self.at += 1;
+            return Ok(Cow::Borrowed(text));
+        }
+        let mut out = String::from(self.text.get(start..self.at).unwrap_or_default());
+        loop {
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.at += 1;
@@ -235,7 +241,15 @@ impl Parser<'_> {
                 }
                 None => return Err(self.error(code::SYNTAX, "unterminated string")),
             }
+            let run_start = self.at;
+            self.skip_plain();
+            out.push_str(self.text.get(run_start..self.at).unwrap_or_default());
         }
+    }
+
+    /// Skips characters that stand for themselves in a string.
+    fn skip_plain(&mut self) {
+        self.skip_while(|b| b != b'"' && b != b'\\' && b >= 0x20);
     }
 
     fn escape(&mut self, out: &mut String) -> Result<(), Issue> {
@@ -353,7 +367,7 @@ mod tests {
         assert_eq!(doc.get("b").unwrap().as_str(), Some("x\"é😀"));
         let (key, _) = &doc.members().unwrap()[1];
         let b = text.find(r#""b""#).unwrap();
-        assert_eq!((key.name.as_str(), key.span), ("b", Span { start: b, end: b + 3 }));
+        assert_eq!((key.name.as_ref(), key.span), ("b", Span { start: b, end: b + 3 }));
     }
 
     #[test]

@@ -77,7 +77,7 @@ const ENVELOPE_KEYS: [&str; 9] = [
 
 /// Validates an outbound message body. `source` is its JSON text, when given as text.
 pub fn validate_message(doc: &Node, source: Option<&str>) -> Report {
-    let mut checker = Checker::new(source);
+    let mut checker = Checker::new(doc, source);
     let root = At::root(doc);
     if root.object(&mut checker).is_some() {
         check_message(&mut checker, &root);

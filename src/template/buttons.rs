@@ -288,8 +288,10 @@ fn check_flow_button(ctx: &mut Ctx<'_>, button: &At<'_>) {
         "a FLOW button",
     );
     check_label(ctx, button, true);
-    let targets: Vec<At<'_>> =
-        ["flow_id", "flow_name", "flow_json"].iter().filter_map(|key| button.get(key)).collect();
+    let targets: Vec<(&str, At<'_>)> = ["flow_id", "flow_name", "flow_json"]
+        .iter()
+        .filter_map(|key| button.get(key).map(|at| (*key, at)))
+        .collect();
     if targets.len() != 1 {
         ctx.checker.error_meta(
             code::BUTTON_FLOW_INVALID,
@@ -301,8 +303,8 @@ fn check_flow_button(ctx: &mut Ctx<'_>, button: &At<'_>) {
             ),
         );
     }
-    for target in &targets {
-        let is_json = target.path.as_str().ends_with("flow_json");
+    for (key, target) in &targets {
+        let is_json = *key == "flow_json";
         match (target.node.as_str(), target.node.as_f64()) {
             (Some(text), _) if is_json => {
                 if crate::json::parse(text).map_or(true, |doc| doc.members().is_none()) {

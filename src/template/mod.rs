@@ -129,21 +129,21 @@ pub(crate) struct Ctx<'s> {
     pub format: ParameterFormat,
     /// Whether the template has a limited-time-offer component.
     pub has_lto: bool,
-    /// Where the first positional and the first named variable were seen.
-    pub first_positional: Option<String>,
-    pub first_named: Option<String>,
+    /// Whether positional / named variables have been seen (to report mixing).
+    pub seen_positional: bool,
+    pub seen_named: bool,
 }
 
 /// Validates a template create (or, with `mode: "edit"`, edit) payload.
 /// `source` is the JSON text `doc` came from, when there is one.
 pub fn validate_template(doc: &Node, source: Option<&str>, options: &TemplateOptions) -> Report {
     let mut ctx = Ctx {
-        checker: Checker::new(source),
+        checker: Checker::new(doc, source),
         category: None,
         format: ParameterFormat::Positional,
         has_lto: false,
-        first_positional: None,
-        first_named: None,
+        seen_positional: false,
+        seen_named: false,
     };
     let root = At::root(doc);
     if root.object(&mut ctx.checker).is_some() {

@@ -63,7 +63,7 @@ const SUB_TYPES: [&str; 10] = [
 /// Checks `send` — the `template` object of a send, or the whole message —
 /// against `definition`. `source` is the send's JSON text, when given as text.
 pub fn validate_template_send(definition: &Node, send: &Node, source: Option<&str>) -> Report {
-    let mut checker = Checker::new(source);
+    let mut checker = Checker::new(send, source);
     let shape = shape::of(definition);
     let root = At::root(send);
     if root.object(&mut checker).is_some() {

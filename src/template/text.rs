@@ -274,7 +274,6 @@ pub fn check_variables(
 }
 
 fn check_format(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
-    let path = at.path.as_str().to_owned();
     for variable in found {
         let (expected, this) = match (&variable.name, ctx.format) {
             (Name::Positional(_), ParameterFormat::Named) => ("NAMED", "positional"),
@@ -284,8 +283,8 @@ fn check_format(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
             }
         };
         let other_kind_seen = match variable.name {
-            Name::Positional(_) => ctx.first_named.is_some(),
-            Name::Named(_) => ctx.first_positional.is_some(),
+            Name::Positional(_) => ctx.seen_named,
+            Name::Named(_) => ctx.seen_positional,
         };
         let message = if other_kind_seen {
             format!(
@@ -305,8 +304,8 @@ fn check_format(ctx: &mut Ctx<'_>, at: &At<'_>, found: &[Variable]) {
     }
     for variable in found {
         match variable.name {
-            Name::Positional(_) => ctx.first_positional.get_or_insert_with(|| path.clone()),
-            Name::Named(_) => ctx.first_named.get_or_insert_with(|| path.clone()),
+            Name::Positional(_) => ctx.seen_positional = true,
+            Name::Named(_) => ctx.seen_named = true,
         };
     }
 }
@@ -459,9 +458,7 @@ fn check_positional_examples(ctx: &mut Ctx<'_>, given: &At<'_>, wanted: usize, l
     // Body examples are an array holding one array; a single variable may be a plain string.
     let values: Vec<At<'_>> = match (layout, given.node.as_str(), given.node.items()) {
         (_, Some(_), _) if wanted == 1 => vec![given.clone()],
-        (Examples::Body, _, Some([only])) if only.items().is_some() => {
-            At { node: only, path: given.path.index(0) }.items()
-        }
+        (Examples::Body, _, Some([only])) if only.items().is_some() => At { node: only }.items(),
         (Examples::Body, _, Some(_)) => {
             ctx.checker.error(
                 code::EXAMPLE_MISMATCH,

@@ -57,7 +57,9 @@ pub fn scan(text: &str) -> Scan {
             continue;
         }
         let inner_start = start + 2;
-        let Some(close) = text.get(inner_start..).and_then(|r| r.find("}}")) else {
+        let close =
+            text.get(inner_start..).and_then(|r| r.as_bytes().windows(2).position(|pair| pair == b"}}"));
+        let Some(close) = close else {
             scan.malformed.push(Malformed { start, reason: "'{{' without a matching '}}'" });
             break;
         };
@@ -77,12 +79,10 @@ pub fn scan(text: &str) -> Scan {
     scan
 }
 
-/// Offset of the first `{{` or `}}`, whichever comes first.
+/// Offset of the first `{{` or `}}`, whichever comes first (a byte scan:
+/// faster than two substring searches on the short texts templates have).
 fn next_brace_pair(text: &str) -> Option<usize> {
-    match (text.find("{{"), text.find("}}")) {
-        (Some(open), Some(close)) => Some(open.min(close)),
-        (open, close) => open.or(close),
-    }
+    text.as_bytes().windows(2).position(|pair| pair == b"{{" || pair == b"}}")
 }
 
 fn classify(inner: &str) -> Result<Name, &'static str> {

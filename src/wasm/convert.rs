@@ -17,12 +17,12 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     value.serialize(&serializer).unwrap_or(JsValue::NULL)
 }
 
-/// A JSON-shaped argument as a [`Node`]; `undefined` is `None`.
+/// A JSON-shaped argument as JSON text; `undefined` is `None`.
 ///
 /// One `JSON.stringify` call in the engine is faster than walking the object
 /// property by property across the boundary, and it gives the same document
 /// model as text input.
-pub fn json_argument(value: &JsValue, function: &str, name: &str) -> Result<Option<Node>, Error> {
+pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<String>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }
@@ -33,31 +33,35 @@ pub fn json_argument(value: &JsValue, function: &str, name: &str) -> Result<Opti
         ))
     };
     let text = js_sys::JSON::stringify(value).map_err(|_| not_json())?.as_string().ok_or_else(not_json)?;
-    json::parse(&text).map(Some).map_err(|_| not_json())
+    Ok(Some(text))
 }
 
-/// A document argument that may be JSON text (findings then carry line and
-/// column) or a plain object. Text that is not JSON is a finding, not misuse.
-pub enum Document {
-    /// Parsed; `source` is the text when the caller gave text.
-    Parsed { node: Node, source: Option<String> },
-    /// The text was not JSON; the issue says where.
-    NotJson(crate::Issue),
+/// A document argument: JSON text the caller gave (findings then carry line
+/// and column), or a plain object turned into JSON text.
+pub struct Document {
+    /// The JSON text.
+    pub text: String,
+    /// Whether the caller gave text (so positions mean something to them).
+    pub from_caller: bool,
 }
 
 impl Document {
-    /// Reads `value`: a string is parsed as JSON text, anything else must be JSON data.
+    /// Reads `value`: a string is taken as JSON text, anything else must be JSON data.
     pub fn read(value: &JsValue, function: &str, name: &str) -> Result<Self, Error> {
         if let Some(text) = value.as_string() {
-            return Ok(match json::parse(&text) {
-                Ok(node) => Self::Parsed { node, source: Some(text) },
-                Err(issue) => Self::NotJson(issue),
-            });
+            return Ok(Self { text, from_caller: true });
         }
-        match json_argument(value, function, name)? {
-            Some(node) => Ok(Self::Parsed { node, source: None }),
+        match json_text(value, function, name)? {
+            Some(text) => Ok(Self { text, from_caller: false }),
             None => Err(Error::invalid_argument(format!("{function}: {name} is required"))),
         }
+    }
+
+    /// The parsed document and the source to take positions from, or the
+    /// syntax error (text that is not JSON is a finding, not misuse).
+    pub fn parse(&self) -> Result<(Node<'_>, Option<&str>), crate::Issue> {
+        let node = json::parse(&self.text)?;
+        Ok((node, self.from_caller.then_some(self.text.as_str())))
     }
 }
 
@@ -67,7 +71,14 @@ pub fn options<T>(
     function: &'static str,
     read: impl FnOnce(&mut OptionFields<'_>) -> Result<T, Error>,
 ) -> Result<T, Error> {
-    let node = json_argument(value, function, "options")?;
+    let text = json_text(value, function, "options")?;
+    let node = match &text {
+        Some(text) => Some(
+            json::parse(text)
+                .map_err(|_| Error::invalid_argument(format!("{function}: options must be JSON data")))?,
+        ),
+        None => None,
+    };
     let mut fields = OptionFields::new(function, node.as_ref())?;
     let options = read(&mut fields)?;
     fields.finish()?;

@@ -36,11 +36,10 @@ pub fn validate_template(
     #[wasm_bindgen(unchecked_optional_param_type = "TemplateOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let options = convert::options(&options, "validateTemplate", TemplateOptions::read)?;
-    Ok(match Document::read(&definition, "validateTemplate", "definition")? {
-        Document::Parsed { node, source } => {
-            convert::to_js(&template::validate_template(&node, source.as_deref(), &options))
-        }
-        Document::NotJson(issue) => not_json(issue, "the definition"),
+    let definition = Document::read(&definition, "validateTemplate", "definition")?;
+    Ok(match definition.parse() {
+        Ok((node, source)) => convert::to_js(&template::validate_template(&node, source, &options)),
+        Err(issue) => not_json(issue, "the definition"),
     })
 }
 
@@ -51,15 +50,17 @@ pub fn validate_template_send(
     #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object | string")] send: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let definition = match Document::read(&definition, "validateTemplateSend", "definition")? {
-        Document::Parsed { node, .. } => node,
-        Document::NotJson(issue) => return Ok(not_json(issue, "the definition")),
+    let definition = Document::read(&definition, "validateTemplateSend", "definition")?;
+    let send = Document::read(&send, "validateTemplateSend", "send")?;
+    let definition = match definition.parse() {
+        Ok((node, _)) => node,
+        Err(issue) => return Ok(not_json(issue, "the definition")),
     };
-    Ok(match Document::read(&send, "validateTemplateSend", "send")? {
-        Document::Parsed { node, source } => {
-            convert::to_js(&template::send::validate_template_send(&definition, &node, source.as_deref()))
+    Ok(match send.parse() {
+        Ok((node, source)) => {
+            convert::to_js(&template::send::validate_template_send(&definition, &node, source))
         }
-        Document::NotJson(issue) => not_json(issue, "the send"),
+        Err(issue) => not_json(issue, "the send"),
     })
 }
 
@@ -69,10 +70,9 @@ pub fn validate_template_send(
 pub fn validate_message(
     #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
 ) -> Result<JsValue, JsValue> {
-    Ok(match Document::read(&message, "validateMessage", "message")? {
-        Document::Parsed { node, source } => {
-            convert::to_js(&message::validate_message(&node, source.as_deref()))
-        }
-        Document::NotJson(issue) => not_json(issue, "the message"),
+    let message = Document::read(&message, "validateMessage", "message")?;
+    Ok(match message.parse() {
+        Ok((node, source)) => convert::to_js(&message::validate_message(&node, source)),
+        Err(issue) => not_json(issue, "the message"),
     })
 }
