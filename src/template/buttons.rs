@@ -229,7 +229,7 @@ fn check_url_example(ctx: &mut Ctx<'_>, button: &At<'_>, example: Option<At<'_>>
         return;
     };
     let value = match (example.node.as_str(), example.node.items()) {
-        (Some(_), _) => Some(example.clone()),
+        (Some(_), _) => Some(example),
         (_, Some([_])) => example.items().into_iter().next(),
         _ => None,
     };

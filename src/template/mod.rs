@@ -320,10 +320,10 @@ fn check_components(ctx: &mut Ctx<'_>, at: &At<'_>) {
             );
             continue;
         }
-        seen.push((kind, component.clone()));
+        seen.push((kind, *component));
     }
     ctx.has_lto = seen.iter().any(|(kind, _)| *kind == "LIMITED_TIME_OFFER");
-    let find = |kind: &str| seen.iter().find(|(k, _)| *k == kind).map(|(_, at)| at.clone());
+    let find = |kind: &str| seen.iter().find(|(k, _)| *k == kind).map(|(_, at)| *at);
     let authentication = ctx.category == Some(Category::Authentication);
     for (kind, component) in &seen {
         match *kind {

@@ -127,7 +127,7 @@ fn check_send(checker: &mut Checker<'_>, shape: &Shape, template: &At<'_>) {
             );
             continue;
         }
-        by_type.push((lower, component.clone()));
+        by_type.push((lower, *component));
     }
     let parts = send.shape.parts.clone();
     check_parts(&mut send, &by_type, &parts, template, "");
@@ -177,7 +177,7 @@ fn check_parts(
     within: &str,
 ) {
     let once = |send: &mut Send<'_, '_>, kind: &str| -> Option<At<'_>> {
-        let mut found = components.iter().filter(|(k, _)| k == kind).map(|(_, at)| at.clone());
+        let mut found = components.iter().filter(|(k, _)| k == kind).map(|(_, at)| *at);
         let first = found.next();
         for extra in found {
             send.checker.error(code::COMPONENT_DUPLICATE, &extra, format!("{kind} is given more than once"));
@@ -210,8 +210,7 @@ fn check_parts(
         ),
         None => {}
     }
-    let buttons: Vec<At<'_>> =
-        components.iter().filter(|(k, _)| k == "button").map(|(_, at)| at.clone()).collect();
+    let buttons: Vec<At<'_>> = components.iter().filter(|(k, _)| k == "button").map(|(_, at)| *at).collect();
     check_buttons(send, &buttons, &parts.buttons, parent, within);
 }
 
@@ -541,8 +540,7 @@ fn check_buttons(
     for component in given {
         let params = parameters(send, component);
         let sub_type = component.required(send.checker, "sub_type", "a button component");
-        let sub_type =
-            sub_type.and_then(|at| at.str(send.checker).map(|s| (s.to_ascii_lowercase(), at.clone())));
+        let sub_type = sub_type.and_then(|at| at.str(send.checker).map(|s| (s.to_ascii_lowercase(), at)));
         let Some(index) = button_index(send, component) else { continue };
         if seen.contains(&index) {
             send.checker.error(
@@ -687,7 +685,7 @@ fn check_action(send: &mut Send<'_, '_>, param: &At<'_>, sub_type: &str) {
 }
 
 fn check_carousel(send: &mut Send<'_, '_>, components: &[(String, At<'_>)], template: &At<'_>) {
-    let given = components.iter().find(|(k, _)| k == "carousel").map(|(_, at)| at.clone());
+    let given = components.iter().find(|(k, _)| k == "carousel").map(|(_, at)| *at);
     let Some(expected) = send.shape.cards.clone() else {
         if let Some(given) = given {
             send.checker.error(code::CAROUSEL_CARDS, &given, "the template has no carousel");
@@ -756,16 +754,14 @@ fn check_carousel(send: &mut Send<'_, '_>, components: &[(String, At<'_>)], temp
             .unwrap_or_default();
         let typed: Vec<(String, At<'_>)> = components
             .iter()
-            .filter_map(|c| {
-                c.node.get("type").and_then(Node::as_str).map(|t| (t.to_ascii_lowercase(), c.clone()))
-            })
+            .filter_map(|c| c.node.get("type").and_then(Node::as_str).map(|t| (t.to_ascii_lowercase(), *c)))
             .collect();
         check_parts(send, &typed, parts, card, &format!(" (card {index})"));
     }
 }
 
 fn check_lto(send: &mut Send<'_, '_>, components: &[(String, At<'_>)], template: &At<'_>) {
-    let given = components.iter().find(|(k, _)| k == "limited_time_offer").map(|(_, at)| at.clone());
+    let given = components.iter().find(|(k, _)| k == "limited_time_offer").map(|(_, at)| *at);
     let has_expiration = send.shape.limited_time_offer;
     let Some(component) = given else {
         if has_expiration == Some(true) {

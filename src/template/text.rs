@@ -419,8 +419,7 @@ pub fn check_examples(ctx: &mut Ctx<'_>, component: &At<'_>, found: &[Variable],
         return;
     }
     let names_named = distinct.iter().all(|name| matches!(name, Name::Named(_)));
-    let (wanted_key, wrong) =
-        if names_named { (named_key, positional.clone()) } else { (positional_key, named.clone()) };
+    let (wanted_key, wrong) = if names_named { (named_key, positional) } else { (positional_key, named) };
     if let Some(wrong) = wrong {
         ctx.checker.error(
             code::EXAMPLE_MISMATCH,
@@ -432,7 +431,7 @@ pub fn check_examples(ctx: &mut Ctx<'_>, component: &At<'_>, found: &[Variable],
         );
     }
     let Some(given) = (if names_named { named } else { positional }) else {
-        let at = example.unwrap_or_else(|| component.clone());
+        let at = example.unwrap_or(*component);
         let shape = match (names_named, layout) {
             (true, _) => {
                 format!("[{{\"param_name\": \"…\", \"example\": \"…\"}}] for each of {}", list(&distinct))
@@ -457,7 +456,7 @@ pub fn check_examples(ctx: &mut Ctx<'_>, component: &At<'_>, found: &[Variable],
 fn check_positional_examples(ctx: &mut Ctx<'_>, given: &At<'_>, wanted: usize, layout: Examples) {
     // Body examples are an array holding one array; a single variable may be a plain string.
     let values: Vec<At<'_>> = match (layout, given.node.as_str(), given.node.items()) {
-        (_, Some(_), _) if wanted == 1 => vec![given.clone()],
+        (_, Some(_), _) if wanted == 1 => vec![*given],
         (Examples::Body, _, Some([only])) if only.items().is_some() => At { node: only }.items(),
         (Examples::Body, _, Some(_)) => {
             ctx.checker.error(
@@ -497,7 +496,7 @@ fn check_named_examples(ctx: &mut Ctx<'_>, given: &At<'_>, distinct: &[&Name]) {
         }
         ctx.checker.unknown_keys(item, &["param_name", "example"], "a named example");
         let name = item.required(&mut ctx.checker, "param_name", "a named example");
-        let name = name.as_ref().and_then(|at| at.str(&mut ctx.checker).map(|n| (n, at.clone())));
+        let name = name.as_ref().and_then(|at| at.str(&mut ctx.checker).map(|n| (n, *at)));
         if let Some(value) = item.required(&mut ctx.checker, "example", "a named example") {
             check_example_value(ctx, &value);
         }
