@@ -253,6 +253,30 @@ impl<'n> At<'n> {
         self.expect(checker, self.node.members().map(|_| *self), "an object")
     }
 
+    /// The entry of `allowed` this string names, ignoring ASCII case (Meta
+    /// accepts `"body"` and `"BODY"` alike); otherwise a `wrong_type` error,
+    /// or `code` (with `meta_code`) naming the allowed values.
+    pub fn one_of(
+        &self,
+        checker: &mut Checker<'_>,
+        allowed: &[&'static str],
+        code: &'static str,
+        meta_code: Option<u32>,
+        what: &str,
+    ) -> Option<&'static str> {
+        let given = self.str(checker)?;
+        let found = allowed.iter().copied().find(|known| known.eq_ignore_ascii_case(given));
+        if found.is_none() {
+            let message =
+                format!("unknown {what} {}; known: {}", crate::text::quoted(given), allowed.join(", "));
+            match meta_code {
+                Some(meta) => checker.error_meta(code, meta, self, message),
+                None => checker.error(code, self, message),
+            }
+        }
+        found
+    }
+
     /// Member `key` of this object, or a `missing` error (a `wrong_type`
     /// error when this is not an object at all).
     pub fn required(&self, checker: &mut Checker<'_>, key: &str, what: &str) -> Option<At<'n>> {

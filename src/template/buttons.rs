@@ -70,15 +70,13 @@ pub fn check_buttons(
             continue;
         }
         let Some(type_at) = button.required(&mut ctx.checker, "type", "a button") else { continue };
-        let Some(raw) = type_at.str(&mut ctx.checker) else { continue };
-        let upper = raw.to_ascii_uppercase();
-        let Some(kind) = BUTTON_TYPES.iter().copied().find(|known| *known == upper) else {
-            ctx.checker.error_meta(
-                code::BUTTON_TYPE_INVALID,
-                100,
-                &type_at,
-                format!("unknown button type {}; known: {}", quoted(raw), BUTTON_TYPES.join(", ")),
-            );
+        let Some(kind) = type_at.one_of(
+            &mut ctx.checker,
+            &BUTTON_TYPES,
+            code::BUTTON_TYPE_INVALID,
+            Some(100),
+            "button type",
+        ) else {
             continue;
         };
         if !allowed.contains(&kind) {
@@ -377,14 +375,9 @@ fn check_otp_button(ctx: &mut Ctx<'_>, button: &At<'_>) {
         }
     }
     let Some(type_at) = button.required(&mut ctx.checker, "otp_type", "an OTP button") else { return };
-    let Some(raw) = type_at.str(&mut ctx.checker) else { return };
-    let upper = raw.to_ascii_uppercase();
-    let Some(otp_type) = OTP_TYPES.iter().find(|known| **known == upper) else {
-        ctx.checker.error(
-            code::OTP_TYPE_INVALID,
-            &type_at,
-            format!("otp_type is COPY_CODE, ONE_TAP or ZERO_TAP, got {}", quoted(raw)),
-        );
+    let Some(otp_type) =
+        type_at.one_of(&mut ctx.checker, &OTP_TYPES, code::OTP_TYPE_INVALID, None, "otp_type")
+    else {
         return;
     };
     let legacy =
@@ -396,7 +389,7 @@ fn check_otp_button(ctx: &mut Ctx<'_>, button: &At<'_>) {
             "package_name and signature_hash on the button work only up to Graph v20.0; put them in supported_apps",
         );
     }
-    if *otp_type == "COPY_CODE" {
+    if otp_type == "COPY_CODE" {
         return;
     }
     match button.get("supported_apps") {
@@ -410,7 +403,7 @@ fn check_otp_button(ctx: &mut Ctx<'_>, button: &At<'_>) {
             ),
         ),
     }
-    if *otp_type == "ZERO_TAP"
+    if otp_type == "ZERO_TAP"
         && button.get("zero_tap_terms_accepted").and_then(|at| at.node.as_bool()) != Some(true)
     {
         ctx.checker.error(

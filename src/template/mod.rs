@@ -300,18 +300,16 @@ fn check_components(ctx: &mut Ctx<'_>, at: &At<'_>) {
             continue;
         }
         let Some(type_at) = component.required(&mut ctx.checker, "type", "a component") else { continue };
-        let Some(kind) = type_at.str(&mut ctx.checker) else { continue };
-        let upper = kind.to_ascii_uppercase();
-        let Some(kind) = COMPONENT_TYPES.iter().find(|known| **known == upper) else {
-            ctx.checker.error_meta(
-                code::COMPONENT_TYPE_INVALID,
-                100,
-                &type_at,
-                format!("unknown component type {}; known: {}", quoted(kind), COMPONENT_TYPES.join(", ")),
-            );
+        let Some(kind) = type_at.one_of(
+            &mut ctx.checker,
+            &COMPONENT_TYPES,
+            code::COMPONENT_TYPE_INVALID,
+            Some(100),
+            "component type",
+        ) else {
             continue;
         };
-        if seen.iter().any(|(earlier, _)| earlier == kind) {
+        if seen.iter().any(|(earlier, _)| *earlier == kind) {
             ctx.checker.error_meta(
                 code::COMPONENT_DUPLICATE,
                 100,

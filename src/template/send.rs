@@ -116,18 +116,16 @@ fn check_send(checker: &mut Checker<'_>, shape: &Shape, template: &At<'_>) {
             continue;
         }
         let Some(kind) = component.required(send.checker, "type", "a send component") else { continue };
-        let Some(raw) = kind.str(send.checker) else { continue };
-        let lower = raw.to_ascii_lowercase();
-        if !SEND_COMPONENTS.contains(&lower.as_str()) {
-            send.checker.error_meta(
-                code::COMPONENT_TYPE_INVALID,
-                100,
-                &kind,
-                format!("unknown send component {}; known: {}", quoted(raw), SEND_COMPONENTS.join(", ")),
-            );
+        let Some(lower) = kind.one_of(
+            send.checker,
+            &SEND_COMPONENTS,
+            code::COMPONENT_TYPE_INVALID,
+            Some(100),
+            "send component",
+        ) else {
             continue;
-        }
-        by_type.push((lower, *component));
+        };
+        by_type.push((lower.to_owned(), *component));
     }
     let parts = send.shape.parts.clone();
     check_parts(&mut send, &by_type, &parts, template, "");

@@ -4,7 +4,6 @@
 use super::variables::{self, Name, Variable};
 use super::{code, Ctx, ParameterFormat};
 use crate::check::{char_len, At};
-use crate::text::quoted;
 
 /// Which body limits apply.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,17 +47,13 @@ pub fn check_header(ctx: &mut Ctx<'_>, header: &At<'_>) -> Option<&'static str> 
         );
         return None;
     };
-    let raw = format_at.str(&mut ctx.checker)?;
-    let upper = raw.to_ascii_uppercase();
-    let Some(format) = HEADER_FORMATS.iter().copied().find(|known| *known == upper) else {
-        ctx.checker.error_meta(
-            code::HEADER_FORMAT_INVALID,
-            100,
-            &format_at,
-            format!("unknown header format {}; known: {}", quoted(raw), HEADER_FORMATS.join(", ")),
-        );
-        return None;
-    };
+    let format = format_at.one_of(
+        &mut ctx.checker,
+        &HEADER_FORMATS,
+        code::HEADER_FORMAT_INVALID,
+        Some(100),
+        "header format",
+    )?;
     match format {
         "TEXT" => check_header_text(ctx, header),
         "LOCATION" | "PRODUCT" => {
