@@ -7,3 +7,7 @@
 mod convert;
 pub mod error;
 pub mod exports;
+
+/// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
