@@ -4,6 +4,7 @@
 //! per-country validation from libphonenumber metadata comes on top of this.
 
 mod e164;
+pub mod metadata;
 pub mod pattern;
 
 pub use e164::parse_strict_e164;

@@ -1,0 +1,77 @@
+#!/usr/bin/env node
+// Regenerates src/phone/metadata.bin from libphonenumber-js's max metadata
+// (itself generated from Google's PhoneNumberMetadata.xml). To move to newer
+// metadata: bump the pinned libphonenumber-js in package.json, `npm install`,
+// run `node scripts/phone-metadata.mjs`, then `scripts/test` (the
+// differential tests compare against the same libphonenumber-js).
+//
+// Format (all integers are LEB128 varints, strings are varint length + UTF-8):
+//   "WAPN" 1 | source string | region count
+//   per region: id, calling code, rank among its code's regions (0 = main;
+//     libphonenumber tries them in this order),
+//     leading digits, national pattern, possible lengths (count, lengths…),
+//     national prefix, national prefix for parsing, transform rule,
+//     then 10 types in libphonenumber order (fixed line, mobile, toll free,
+//     premium rate, personal, voicemail, UAN, pager, VoIP, shared cost):
+//     pattern ("" = none; "=" = the fixed-line pattern, which libphonenumber-js
+//     writes as "" to save bytes), possible lengths (count 0 = the region's).
+import { readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const metadata = require("libphonenumber-js/metadata.max.json");
+const { version } = JSON.parse(
+  readFileSync(new URL("../node_modules/libphonenumber-js/package.json", import.meta.url), "utf8"),
+);
+
+const bytes = [];
+const varint = (n) => {
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n) byte |= 0x80;
+    bytes.push(byte);
+  } while (n);
+};
+const string = (s) => {
+  const encoded = Buffer.from(s || "", "utf8");
+  varint(encoded.length);
+  bytes.push(...encoded);
+};
+const lengths = (list) => {
+  varint((list || []).length);
+  for (const length of list || []) varint(length);
+};
+
+bytes.push(...Buffer.from("WAPN"), 1);
+string(`libphonenumber-js ${version} metadata.max.json`);
+const codes = metadata.country_calling_codes;
+// Non-geographic numbering plans (+800, +808, …) are region "001", as in libphonenumber.
+const entries = [
+  ...Object.entries(metadata.countries).sort(([a], [b]) => (a < b ? -1 : 1)),
+  ...Object.entries(metadata.nonGeographic || {}).map(([, c]) => ["001", c]),
+];
+varint(entries.length);
+for (const [id, c] of entries) {
+  // libphonenumber-js v4 layout: [code, idd, national, lengths, formats, prefix,
+  // prefixFormattingRule, prefixForParsing, transformRule, optional, leadingDigits, types, …]
+  string(id);
+  varint(Number(c[0]));
+  varint(id === "001" ? 0 : codes[c[0]].indexOf(id));
+  string(c[10]);
+  string(c[2]);
+  lengths(c[3]);
+  string(c[5]);
+  string(c[7]);
+  string(c[8]);
+  const types = c[11] || [];
+  for (let index = 0; index < 10; index++) {
+    const type = types[index];
+    string(type ? type[0] || "=" : "");
+    lengths(type ? type[1] : []);
+  }
+}
+
+const out = new URL("../src/phone/metadata.bin", import.meta.url);
+writeFileSync(out, Buffer.from(bytes));
+console.log(`wrote ${bytes.length} bytes for ${entries.length} regions to ${out.pathname}`);
