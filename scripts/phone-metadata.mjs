@@ -24,54 +24,61 @@ const { version } = JSON.parse(
   readFileSync(new URL("../node_modules/libphonenumber-js/package.json", import.meta.url), "utf8"),
 );
 
-const bytes = [];
-const varint = (n) => {
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n) byte |= 0x80;
-    bytes.push(byte);
-  } while (n);
-};
-const string = (s) => {
-  const encoded = Buffer.from(s || "", "utf8");
-  varint(encoded.length);
-  bytes.push(...encoded);
-};
-const lengths = (list) => {
-  varint((list || []).length);
-  for (const length of list || []) varint(length);
-};
+/** The metadata blob, as bytes. */
+export function metadataBytes() {
+  const bytes = [];
+  const varint = (n) => {
+    do {
+      let byte = n & 0x7f;
+      n >>>= 7;
+      if (n) byte |= 0x80;
+      bytes.push(byte);
+    } while (n);
+  };
+  const string = (s) => {
+    const encoded = Buffer.from(s || "", "utf8");
+    varint(encoded.length);
+    bytes.push(...encoded);
+  };
+  const lengths = (list) => {
+    varint((list || []).length);
+    for (const length of list || []) varint(length);
+  };
 
-bytes.push(...Buffer.from("WAPN"), 1);
-string(`libphonenumber-js ${version} metadata.max.json`);
-const codes = metadata.country_calling_codes;
-// Non-geographic numbering plans (+800, +808, …) are region "001", as in libphonenumber.
-const entries = [
-  ...Object.entries(metadata.countries).sort(([a], [b]) => (a < b ? -1 : 1)),
-  ...Object.entries(metadata.nonGeographic || {}).map(([, c]) => ["001", c]),
-];
-varint(entries.length);
-for (const [id, c] of entries) {
-  // libphonenumber-js v4 layout: [code, idd, national, lengths, formats, prefix,
-  // prefixFormattingRule, prefixForParsing, transformRule, optional, leadingDigits, types, …]
-  string(id);
-  varint(Number(c[0]));
-  varint(id === "001" ? 0 : codes[c[0]].indexOf(id));
-  string(c[10]);
-  string(c[2]);
-  lengths(c[3]);
-  string(c[5]);
-  string(c[7]);
-  string(c[8]);
-  const types = c[11] || [];
-  for (let index = 0; index < 10; index++) {
-    const type = types[index];
-    string(type ? type[0] || "=" : "");
-    lengths(type ? type[1] : []);
+  bytes.push(...Buffer.from("WAPN"), 1);
+  string(`libphonenumber-js ${version} metadata.max.json`);
+  const codes = metadata.country_calling_codes;
+  // Non-geographic numbering plans (+800, +808, …) are region "001", as in libphonenumber.
+  const entries = [
+    ...Object.entries(metadata.countries).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ...Object.entries(metadata.nonGeographic || {}).map(([, c]) => ["001", c]),
+  ];
+  varint(entries.length);
+  for (const [id, c] of entries) {
+    // libphonenumber-js v4 layout: [code, idd, national, lengths, formats, prefix,
+    // prefixFormattingRule, prefixForParsing, transformRule, optional, leadingDigits, types, …]
+    string(id);
+    varint(Number(c[0]));
+    varint(id === "001" ? 0 : codes[c[0]].indexOf(id));
+    string(c[10]);
+    string(c[2]);
+    lengths(c[3]);
+    string(c[5]);
+    string(c[7]);
+    string(c[8]);
+    const types = c[11] || [];
+    for (let index = 0; index < 10; index++) {
+      const type = types[index];
+      string(type ? type[0] || "=" : "");
+      lengths(type ? type[1] : []);
+    }
   }
+  return Buffer.from(bytes);
 }
 
-const out = new URL("../src/phone/metadata.bin", import.meta.url);
-writeFileSync(out, Buffer.from(bytes));
-console.log(`wrote ${bytes.length} bytes for ${entries.length} regions to ${out.pathname}`);
+if (process.argv[1] === new URL(import.meta.url).pathname) {
+  const out = new URL("../src/phone/metadata.bin", import.meta.url);
+  const bytes = metadataBytes();
+  writeFileSync(out, bytes);
+  console.log(`wrote ${bytes.length} bytes to ${out.pathname}`);
+}

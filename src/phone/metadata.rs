@@ -123,6 +123,21 @@ pub struct Region {
     pub types: Vec<Description>,
 }
 
+// Regions are unique statics: identity is equality, and the id is enough to show one.
+impl PartialEq for Region {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+impl Eq for Region {}
+
+impl std::fmt::Debug for Region {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
 struct Reader {
     at: usize,
 }

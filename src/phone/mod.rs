@@ -3,6 +3,7 @@
 //! For now only the strict E.164 shape is checked (REFERENCE.md §2.1);
 //! per-country validation from libphonenumber metadata comes on top of this.
 
+pub mod classify;
 mod e164;
 pub mod metadata;
 pub mod pattern;

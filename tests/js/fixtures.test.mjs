@@ -12,3 +12,13 @@ test("tests/fixtures/phone/patterns.json matches the pinned libphonenumber-js (r
   const { fixture: patterns, patternsJson } = await import("./export-phone-patterns.mjs");
   assert.equal(readFileSync(patterns, "utf8"), patternsJson());
 });
+
+test("tests/fixtures/phone/oracle.json matches the pinned libphonenumber-js (run node tests/js/export-phone-oracle.mjs)", async () => {
+  const { fixture: oracle, oracleJson } = await import("./export-phone-oracle.mjs");
+  assert.equal(readFileSync(oracle, "utf8"), oracleJson());
+});
+
+test("src/phone/metadata.bin is what scripts/phone-metadata.mjs makes from the pinned libphonenumber-js", async () => {
+  const { metadataBytes } = await import("../../scripts/phone-metadata.mjs");
+  assert.ok(readFileSync(new URL("../../src/phone/metadata.bin", import.meta.url)).equals(metadataBytes()));
+});
