@@ -11,6 +11,9 @@
 //     libphonenumber tries them in this order),
 //     leading digits, national pattern, possible lengths (count, lengths…),
 //     national prefix, national prefix for parsing, transform rule,
+//     international dialling prefix pattern, national prefix formatting rule,
+//     formats (count; each: pattern, format, last leading-digits pattern,
+//     national prefix formatting rule, international format — "" = inherit),
 //     then 10 types in libphonenumber order (fixed line, mobile, toll free,
 //     premium rate, personal, voicemail, UAN, pager, VoIP, shared cost):
 //     pattern ("" = none; "=" = the fixed-line pattern, which libphonenumber-js
@@ -66,6 +69,17 @@ export function metadataBytes() {
     string(c[5]);
     string(c[7]);
     string(c[8]);
+    string(c[1]);
+    string(c[6]);
+    const formats = c[4] || [];
+    varint(formats.length);
+    for (const f of formats) {
+      string(f[0]);
+      string(f[1]);
+      string((f[2] || []).at(-1));
+      string(f[3]);
+      string(f[5]);
+    }
     const types = c[11] || [];
     for (let index = 0; index < 10; index++) {
       const type = types[index];

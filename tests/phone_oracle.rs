@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use whatsapp_edge::json::parse;
 use whatsapp_edge::phone::classify::{classify, split_calling_code};
+use whatsapp_edge::phone::format::format;
 
 #[test]
 fn classification_agrees_with_libphonenumber_js() {
@@ -17,6 +18,8 @@ fn classification_agrees_with_libphonenumber_js() {
     let rows = rows.items().unwrap();
     let mut classes: BTreeMap<String, Vec<String>> = BTreeMap::new();
     let mut agree = 0;
+    let mut formats_checked = 0;
+    let mut format_differences = Vec::new();
     for row in rows {
         let row = row.items().unwrap();
         let e164 = row[0].as_str().unwrap();
@@ -34,6 +37,20 @@ fn classification_agrees_with_libphonenumber_js() {
         let our_valid = ours.is_some_and(|c| c.number_type.is_some());
         if (our_country, our_valid, our_type.as_str()) == (country, valid, kind) {
             agree += 1;
+            if let (true, Some(region)) = (valid, ours.and_then(|c| c.region)) {
+                let nsn = split_calling_code(digits).unwrap().1;
+                let formatted = format(region, nsn);
+                let (national_js, international_js) = (row[5].as_str().unwrap(), row[6].as_str().unwrap());
+                formats_checked += 1;
+                if (formatted.national.as_str(), formatted.international.as_str())
+                    != (national_js, international_js)
+                {
+                    format_differences.push(format!(
+                        "{e164}: {:?} {:?} vs {national_js:?} {international_js:?}",
+                        formatted.national, formatted.international
+                    ));
+                }
+            }
             continue;
         }
         let stripped = split_calling_code(digits).is_some_and(|(_, nsn)| nsn != national.as_bytes());
@@ -47,6 +64,13 @@ fn classification_agrees_with_libphonenumber_js() {
     for (class, examples) in &classes {
         println!("{class}: {} e.g. {:?}", examples.len(), &examples[..examples.len().min(3)]);
     }
+    println!(
+        "formats differ on {} of {formats_checked}: {:?}",
+        format_differences.len(),
+        &format_differences[..format_differences.len().min(10)]
+    );
+    assert!(formats_checked > 5_000);
+    assert!(format_differences.len() * 1000 <= formats_checked, "formats must agree on 99.9%");
     let ratio = agree as f64 / rows.len() as f64;
     println!("agree on {agree} of {} ({:.3}%)", rows.len(), ratio * 100.0);
     assert!(rows.len() > 10_000);

@@ -101,6 +101,20 @@ pub struct Description {
     pub lengths: &'static [u8],
 }
 
+/// One way of grouping a national number for display.
+pub struct Format {
+    /// Full-match pattern with one capturing group per block of digits.
+    pub pattern: LazyPattern,
+    /// National format, e.g. "($1) $2-$3".
+    pub national: &'static str,
+    /// The format applies to numbers starting with this (prefix match); empty: to all.
+    pub leading_digits: LazyPattern,
+    /// Overrides the region's national prefix formatting rule when not empty.
+    pub national_prefix_formatting_rule: &'static str,
+    /// International format when it differs; "NA": not dialable from abroad.
+    pub international: &'static str,
+}
+
 /// One region's numbering plan.
 pub struct Region {
     /// ISO 3166-1 alpha-2, or "001" for non-geographic plans.
@@ -119,6 +133,12 @@ pub struct Region {
     pub national_prefix_for_parsing: &'static str,
     /// How to rewrite what that pattern captured.
     pub national_prefix_transform: &'static str,
+    /// Pattern of the international dialling prefix (e.g. `00`, `011`).
+    pub international_prefix: LazyPattern,
+    /// How the national prefix joins the first group in national format ("0$1").
+    pub national_prefix_formatting_rule: &'static str,
+    /// How numbers are grouped for display; empty: the main region's for this code.
+    pub formats: Vec<Format>,
     /// The ten number types, in [`NumberType::ORDER`].
     pub types: Vec<Description>,
 }
@@ -176,6 +196,16 @@ impl Reader {
         Some(Description { pattern, lengths: self.lengths()? })
     }
 
+    fn format(&mut self) -> Option<Format> {
+        Some(Format {
+            pattern: LazyPattern::new(self.string()?),
+            national: self.string()?,
+            leading_digits: LazyPattern::new(self.string()?),
+            national_prefix_formatting_rule: self.string()?,
+            international: self.string()?,
+        })
+    }
+
     fn region(&mut self) -> Option<Region> {
         let id = self.string()?;
         let code = u16::try_from(self.varint()?).ok()?;
@@ -185,6 +215,10 @@ impl Reader {
         let national_prefix = self.string()?;
         let national_prefix_for_parsing = self.string()?;
         let national_prefix_transform = self.string()?;
+        let international_prefix = LazyPattern::new(self.string()?);
+        let national_prefix_formatting_rule = self.string()?;
+        let format_count = self.varint()?;
+        let formats = (0..format_count).map(|_| self.format()).collect::<Option<Vec<_>>>()?;
         let types = (0..10).map(|_| self.description()).collect::<Option<Vec<_>>>()?;
         Some(Region {
             id,
@@ -195,6 +229,9 @@ impl Reader {
             national_prefix,
             national_prefix_for_parsing,
             national_prefix_transform,
+            international_prefix,
+            national_prefix_formatting_rule,
+            formats,
             types,
         })
     }

@@ -5,6 +5,7 @@
 
 pub mod classify;
 mod e164;
+pub mod format;
 pub mod metadata;
 pub mod pattern;
 

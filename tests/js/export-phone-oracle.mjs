@@ -1,7 +1,8 @@
 // Writes tests/fixtures/phone/oracle.json: E.164 numbers around every
 // region's example mobile number (the example, and digits changed, dropped
 // and added) with libphonenumber-js/max's verdicts — country, valid, type,
-// national number — so the Rust tests of the classifier compare with it.
+// national number, national and international formats — so the Rust tests of
+// the classifier and the formatter compare with it.
 //   node tests/js/export-phone-oracle.mjs
 import { writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -23,7 +24,7 @@ function variants(national) {
   return [...out];
 }
 
-/** The fixture as JSON text: [e164, country or "", valid, type or "", nationalNumber] rows. */
+/** The fixture as JSON text: [e164, country or "", valid, type or "", nationalNumber, national, international] rows. */
 export function oracleJson() {
   const rows = [];
   for (const [region, example] of Object.entries(examples).sort()) {
@@ -33,8 +34,16 @@ export function oracleJson() {
       const parsed = parsePhoneNumberFromString(e164);
       rows.push(
         parsed
-          ? [e164, parsed.country ?? "", parsed.isValid(), parsed.getType() ?? "", parsed.nationalNumber]
-          : [e164, "", false, "", ""],
+          ? [
+              e164,
+              parsed.country ?? "",
+              parsed.isValid(),
+              parsed.getType() ?? "",
+              parsed.nationalNumber,
+              parsed.formatNational(),
+              parsed.formatInternational(),
+            ]
+          : [e164, "", false, "", "", "", ""],
       );
     }
   }
