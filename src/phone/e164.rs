@@ -57,7 +57,7 @@ pub fn parse_strict_e164(input: &str) -> PhoneResult {
             format!("{} digits; E.164 allows at most {MAX_DIGITS}", digits.len()),
         );
     }
-    PhoneResult::valid(input.to_owned())
+    PhoneResult::valid_shape(input.to_owned())
 }
 
 fn char_quoted(c: char) -> String {

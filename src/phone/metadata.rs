@@ -15,7 +15,9 @@ static DATA: &[u8] = include_bytes!("metadata.bin");
 const SAME_AS_FIXED_LINE: &str = "=";
 
 /// Number types, in libphonenumber's metadata order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(serde::Serialize, Clone, Copy, Debug, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub enum NumberType {
     /// A landline.
     FixedLine,
@@ -133,6 +135,9 @@ pub struct Region {
     pub national_prefix_for_parsing: &'static str,
     /// How to rewrite what that pattern captured.
     pub national_prefix_transform: &'static str,
+    /// The pattern that finds a national prefix in national input: the
+    /// "for parsing" one, or else the national prefix itself.
+    pub national_prefix_parser: LazyPattern,
     /// Pattern of the international dialling prefix (e.g. `00`, `011`).
     pub international_prefix: LazyPattern,
     /// How the national prefix joins the first group in national format ("0$1").
@@ -215,6 +220,11 @@ impl Reader {
         let national_prefix = self.string()?;
         let national_prefix_for_parsing = self.string()?;
         let national_prefix_transform = self.string()?;
+        let national_prefix_parser = LazyPattern::new(if national_prefix_for_parsing.is_empty() {
+            national_prefix
+        } else {
+            national_prefix_for_parsing
+        });
         let international_prefix = LazyPattern::new(self.string()?);
         let national_prefix_formatting_rule = self.string()?;
         let format_count = self.varint()?;
@@ -229,6 +239,7 @@ impl Reader {
             national_prefix,
             national_prefix_for_parsing,
             national_prefix_transform,
+            national_prefix_parser,
             international_prefix,
             national_prefix_formatting_rule,
             formats,

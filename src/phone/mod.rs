@@ -1,15 +1,19 @@
 //! Phone numbers: the result type and the parsers that produce it.
 //!
-//! For now only the strict E.164 shape is checked (REFERENCE.md §2.1);
-//! per-country validation from libphonenumber metadata comes on top of this.
+//! `parse` accepts what people type and validates per region with
+//! libphonenumber's metadata (REFERENCE.md §2); `parse_strict_e164` checks
+//! only the E.164 shape (§2.1).
 
 pub mod classify;
 mod e164;
 pub mod format;
 pub mod metadata;
+mod parse;
 pub mod pattern;
 
 pub use e164::parse_strict_e164;
+pub use metadata::NumberType;
+pub use parse::{parse, region_by_id};
 
 use crate::options::OptionFields;
 use crate::report::Issue;
@@ -25,15 +29,21 @@ pub mod code {
     pub const TOO_LONG: &str = "phone.too_long";
     /// The country calling code cannot exist (e.g. it starts with 0).
     pub const INVALID_COUNTRY_CODE: &str = "phone.invalid_country_code";
+    /// No `+` and no default country: the country cannot be known.
+    pub const MISSING_COUNTRY: &str = "phone.missing_country";
+    /// A length between the region's shortest and longest that it does not use.
+    pub const INVALID_LENGTH: &str = "phone.invalid_length";
+    /// A possible number that the region does not use (no type matches).
+    pub const INVALID_FOR_REGION: &str = "phone.invalid_for_region";
 }
 
 /// Options for parsing a phone number (the TypeScript type is generated from this).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct PhoneOptions {
-    /// ISO 3166-1 alpha-2 region for numbers written without `+` (e.g. `"US"`).
-    /// Checked for shape; national-format parsing needs the per-country
-    /// metadata, so for now input must be in E.164 form either way.
+    /// ISO 3166-1 alpha-2 region for numbers written without `+` (e.g. `"US"`):
+    /// national format ("020 7183 8750") or with that region's international
+    /// prefix ("00 44 …", "011 44 …").
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub default_country: Option<String>,
 }
@@ -44,9 +54,10 @@ impl PhoneOptions {
     pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, crate::Error> {
         let default_country = fields.string("defaultCountry")?;
         if let Some(region) = default_country {
-            if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) {
+            let known = region_by_id(&region.to_ascii_uppercase()).is_some_and(|r| r.id != "001");
+            if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) || !known {
                 return Err(crate::Error::invalid_argument(format!(
-                    "defaultCountry must be an ISO 3166-1 alpha-2 code such as \"US\", got {}",
+                    "defaultCountry must be the ISO 3166-1 alpha-2 code of a region with phone numbers, such as \"US\", got {}",
                     crate::text::quoted(region)
                 )));
             }
@@ -60,9 +71,10 @@ impl PhoneOptions {
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PhoneResult {
-    /// The number is usable as a WhatsApp recipient.
+    /// The number is valid: usable as a WhatsApp recipient.
     pub ok: bool,
-    /// The number in E.164 form, e.g. `+14155552671`.
+    /// The number in E.164 form, e.g. `+14155552671` (also when it is not valid,
+    /// once a country code and number could be told apart).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub e164: Option<String>,
@@ -70,18 +82,65 @@ pub struct PhoneResult {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub wa_id: Option<String>,
+    /// ISO 3166-1 alpha-2 region of the number.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub country: Option<String>,
+    /// What kind of line it is, when the number is valid.
+    #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub number_type: Option<NumberType>,
+    /// As dialled inside its country, e.g. `(415) 555-2671`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub national: Option<String>,
+    /// As dialled from abroad, e.g. `+1 415 555 2671`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub international: Option<String>,
+    /// The length fits the region (libphonenumber's "possible").
+    pub possible: bool,
+    /// The number is in a range the region uses (libphonenumber's "valid").
+    pub valid: bool,
     /// Why the input is not a usable number, with positions in the input.
     pub errors: Vec<Issue>,
 }
 
 impl PhoneResult {
-    fn valid(e164: String) -> Self {
+    fn empty() -> Self {
+        Self {
+            ok: false,
+            e164: None,
+            wa_id: None,
+            country: None,
+            number_type: None,
+            national: None,
+            international: None,
+            possible: false,
+            valid: false,
+            errors: Vec::new(),
+        }
+    }
+
+    /// A number whose E.164 form is known; validity is filled in by the parser.
+    fn number(e164: String) -> Self {
         let wa_id = e164.trim_start_matches('+').to_owned();
-        Self { ok: true, e164: Some(e164), wa_id: Some(wa_id), errors: Vec::new() }
+        Self { e164: Some(e164), wa_id: Some(wa_id), ..Self::empty() }
+    }
+
+    /// Well-formed E.164 with no region check (the strict parser).
+    fn valid_shape(e164: String) -> Self {
+        Self { possible: true, valid: true, ..Self::number(e164) }.finish()
     }
 
     fn invalid(error: Issue) -> Self {
-        Self { ok: false, e164: None, wa_id: None, errors: vec![error] }
+        Self { errors: vec![error], ..Self::empty() }
+    }
+
+    /// Sets `ok` from the findings.
+    fn finish(mut self) -> Self {
+        self.ok = self.errors.is_empty();
+        self
     }
 }
 

@@ -16,6 +16,18 @@ pub const MAX_INPUT: usize = 31;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pattern {
     root: Alternation,
+    /// How many capturing groups it has.
+    groups: usize,
+}
+
+/// A match at the start of the input, found the way JavaScript's RegExp
+/// finds one (alternatives in order, quantifiers greedy, backtracking).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrefixMatch {
+    /// Length of the matched prefix.
+    pub length: usize,
+    /// Each capturing group's range in the input, `None` if it did not take part.
+    pub groups: Vec<Option<(usize, usize)>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,8 +47,8 @@ struct Repeat {
 enum Atom {
     /// The digits this position accepts, bit `d` for digit `d`.
     Digits(u16),
-    /// A group; `capturing` for `(...)`, not for `(?:...)`.
-    Group { body: Alternation, capturing: bool },
+    /// A group; `capture` is its 1-based number for `(...)`, `None` for `(?:...)`.
+    Group { body: Alternation, capture: Option<usize> },
     /// `$`: the end of the input.
     End,
 }
@@ -53,12 +65,12 @@ pub struct PatternError {
 impl Pattern {
     /// Compiles `source`.
     pub fn new(source: &str) -> Result<Self, PatternError> {
-        let mut parser = Parser { bytes: source.as_bytes(), at: 0 };
+        let mut parser = Parser { bytes: source.as_bytes(), at: 0, groups: 0 };
         let root = parser.alternation()?;
         if parser.at != source.len() {
             return Err(parser.error("unexpected ')'"));
         }
-        Ok(Self { root })
+        Ok(Self { root, groups: parser.groups })
     }
 
     /// Whether the whole of `digits` matches.
@@ -70,6 +82,38 @@ impl Pattern {
     /// used for leading-digit patterns).
     pub fn matches_prefix(&self, digits: &[u8]) -> bool {
         digits.len() <= MAX_INPUT && self.root.ends(digits, 1) != 0
+    }
+
+    /// The lengths of the prefixes of `digits` that match, as a bit mask
+    /// (bit `n`: the first `n` digits match).
+    pub fn prefix_lengths(&self, digits: &[u8]) -> u32 {
+        if digits.len() > MAX_INPUT {
+            return 0;
+        }
+        self.root.ends(digits, 1)
+    }
+
+    /// Whether the pattern has capturing groups anywhere.
+    pub fn has_captures(&self) -> bool {
+        self.groups > 0
+    }
+
+    /// The match JavaScript's `RegExp` would find at the start of `digits`,
+    /// with its groups: needed where metadata rewrites what a group captured
+    /// (national-prefix transform rules). Backtracks, which is bounded here:
+    /// the input is at most [`MAX_INPUT`] digits and patterns come from the
+    /// metadata, not from callers.
+    pub fn match_prefix(&self, digits: &[u8]) -> Option<PrefixMatch> {
+        if digits.len() > MAX_INPUT {
+            return None;
+        }
+        let mut groups = vec![None; self.groups];
+        let mut length = None;
+        let found = self.root.backtrack(digits, 0, &mut groups, &mut |end, _| {
+            length = Some(end);
+            true
+        });
+        found.then(|| PrefixMatch { length: length.unwrap_or(0), groups })
     }
 
     /// The texts of the top-level capturing groups when the whole of `digits`
@@ -84,13 +128,36 @@ impl Pattern {
     }
 }
 
+type Groups = Vec<Option<(usize, usize)>>;
+type Continuation<'k> = dyn FnMut(usize, &mut Groups) -> bool + 'k;
+
 impl Alternation {
+    fn backtrack(&self, digits: &[u8], at: usize, groups: &mut Groups, next: &mut Continuation<'_>) -> bool {
+        self.0.iter().any(|sequence| sequence.backtrack(0, digits, at, groups, next))
+    }
+
     fn ends(&self, digits: &[u8], starts: u32) -> u32 {
         self.0.iter().fold(0, |ends, sequence| ends | sequence.ends(digits, starts))
     }
 }
 
 impl Sequence {
+    fn backtrack(
+        &self,
+        item: usize,
+        digits: &[u8],
+        at: usize,
+        groups: &mut Groups,
+        next: &mut Continuation<'_>,
+    ) -> bool {
+        match self.0.get(item) {
+            None => next(at, groups),
+            Some(repeat) => repeat.backtrack(0, digits, at, groups, &mut |end, groups| {
+                self.backtrack(item + 1, digits, end, groups, next)
+            }),
+        }
+    }
+
     fn ends(&self, digits: &[u8], starts: u32) -> u32 {
         self.0.iter().fold(starts, |positions, repeat| repeat.ends(digits, positions))
     }
@@ -112,7 +179,7 @@ impl Sequence {
         for (index, item) in self.0.iter().enumerate() {
             let allowed = item.ends(digits, 1 << at) & finishes.get(index + 1).copied().unwrap_or(0);
             let end = usize::try_from(31 - allowed.leading_zeros()).ok().filter(|_| allowed != 0)?;
-            if matches!(item.atom, Atom::Group { capturing: true, .. }) {
+            if matches!(item.atom, Atom::Group { capture: Some(_), .. }) {
                 groups.push(digits.get(at..end)?);
             }
             at = end;
@@ -122,6 +189,23 @@ impl Sequence {
 }
 
 impl Repeat {
+    /// Greedy: one more repetition first, then stop (if `min` is reached).
+    fn backtrack(
+        &self,
+        count: u8,
+        digits: &[u8],
+        at: usize,
+        groups: &mut Groups,
+        next: &mut Continuation<'_>,
+    ) -> bool {
+        let more = count < self.max
+            && self.atom.backtrack(digits, at, groups, &mut |end, groups| {
+                // An empty repetition cannot make progress: stop looping on it.
+                (end != at || count + 1 >= self.min) && self.backtrack(count + 1, digits, end, groups, next)
+            });
+        more || (count >= self.min && next(at, groups))
+    }
+
     fn ends(&self, digits: &[u8], starts: u32) -> u32 {
         let mut current = starts;
         let mut ends = if self.min == 0 { starts } else { 0 };
@@ -139,6 +223,30 @@ impl Repeat {
 }
 
 impl Atom {
+    fn backtrack(&self, digits: &[u8], at: usize, groups: &mut Groups, next: &mut Continuation<'_>) -> bool {
+        match self {
+            Atom::Digits(set) => {
+                let accepts =
+                    digits.get(at).is_some_and(|&d| d.is_ascii_digit() && set & (1 << (d - b'0')) != 0);
+                accepts && next(at + 1, groups)
+            }
+            Atom::End => at == digits.len() && next(at, groups),
+            Atom::Group { body, capture } => body.backtrack(digits, at, groups, &mut |end, groups| {
+                let Some(slot) = capture.and_then(|n| n.checked_sub(1)) else { return next(end, groups) };
+                let saved = groups.get(slot).copied().flatten();
+                if let Some(entry) = groups.get_mut(slot) {
+                    *entry = Some((at, end));
+                }
+                next(end, groups) || {
+                    if let Some(entry) = groups.get_mut(slot) {
+                        *entry = saved;
+                    }
+                    false
+                }
+            }),
+        }
+    }
+
     fn step(&self, digits: &[u8], starts: u32) -> u32 {
         match self {
             Atom::Digits(set) => digits.iter().enumerate().fold(0, |ends, (position, &digit)| {
@@ -158,6 +266,8 @@ impl Atom {
 struct Parser<'p> {
     bytes: &'p [u8],
     at: usize,
+    /// Capturing groups seen so far (they are numbered by their opening parenthesis).
+    groups: usize,
 }
 
 impl Parser<'_> {
@@ -222,12 +332,20 @@ impl Parser<'_> {
             }
             Some(b'(') => {
                 self.at += 1;
-                let capturing = !(self.eat(b'?') && self.eat(b':'));
+                let capture = if self.eat(b'?') {
+                    if !self.eat(b':') {
+                        return Err(self.error("only (?: groups are supported"));
+                    }
+                    None
+                } else {
+                    self.groups += 1;
+                    Some(self.groups)
+                };
                 let body = self.alternation()?;
                 if !self.eat(b')') {
                     return Err(self.error("expected ')'"));
                 }
-                Ok(Atom::Group { body, capturing })
+                Ok(Atom::Group { body, capture })
             }
             _ => Err(self.error("expected a digit, \\d, '[', '(' or '$'")),
         }
@@ -339,6 +457,22 @@ mod tests {
         assert!(prefix.matches_prefix(b"5123456"));
         assert!(!prefix.matches(b"51234567") && !prefix.matches_prefix(b"51234567"));
         assert!(prefix.matches_prefix(b"1999"));
+    }
+
+    #[test]
+    fn prefix_matches_and_groups_follow_javascript() {
+        let japan = Pattern::new(r"(000[2569]\d{4,6})$|(?:(?:003768)0?)|0").unwrap();
+        let m = japan.match_prefix(b"0312345678").unwrap();
+        assert_eq!((m.length, m.groups.clone()), (1, vec![None]));
+        let m = japan.match_prefix(b"00021234").unwrap();
+        assert_eq!((m.length, m.groups), (8, vec![Some((0, 8))]));
+        let nested = Pattern::new(r"0?(?:(11|2\d)15)?").unwrap();
+        let m = nested.match_prefix(b"01115234").unwrap();
+        assert_eq!((m.length, m.groups), (5, vec![Some((1, 3))]));
+        let m = nested.match_prefix(b"0123").unwrap();
+        assert_eq!((m.length, m.groups), (1, vec![None]));
+        assert!(Pattern::new("5").unwrap().match_prefix(b"6").is_none());
+        assert!(Pattern::new("(?=1)").is_err());
     }
 
     #[test]

@@ -1,0 +1,323 @@
+//! Parsing what people type into a phone number: separators, `tel:` URIs,
+//! full-width and Arabic-Indic digits, `+` or the region's international
+//! prefix (`00`, `011`, …), or national format with a default country and its
+//! trunk prefix. Every problem is reported at its position in the input.
+
+use super::classify::split_calling_code;
+use super::format::format;
+use super::metadata::{self, Region};
+use super::{code, PhoneResult};
+use crate::report::Issue;
+use crate::text::Position;
+
+/// Digits and where each came from in the input.
+struct Digits {
+    plus: bool,
+    digits: Vec<u8>,
+    /// Byte offset in the input of each digit.
+    offsets: Vec<usize>,
+}
+
+/// A digit in any of the scripts people type phone numbers in.
+fn digit_value(c: char) -> Option<u8> {
+    let base = match c {
+        '0'..='9' => '0',
+        '０'..='９' => '０',
+        '٠'..='٩' => '٠',
+        '۰'..='۹' => '۰',
+        _ => return None,
+    };
+    u8::try_from(u32::from(c) - u32::from(base)).ok().map(|d| b'0' + d)
+}
+
+/// Separators allowed between digits.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '‐' | '‑' | '‒' | '–' | '—' | '―' | '−' | '/' | '.' | '(' | ')' | '[' | ']' | '~' | '～'
+    ) || c.is_whitespace()
+}
+
+fn error(input: &str, code: &'static str, offset: usize, message: impl Into<String>) -> Issue {
+    Issue::error(code, "", message).at(Position::of_byte_offset(input, offset))
+}
+
+fn normalize(input: &str) -> Result<Digits, Issue> {
+    // tel: URIs (RFC 3966): the number is before any ;parameters.
+    let (start, end) = match input.get(..4).filter(|scheme| scheme.eq_ignore_ascii_case("tel:")) {
+        Some(_) => (4, input.find(';').unwrap_or(input.len())),
+        None => (0, input.len()),
+    };
+    let mut result = Digits { plus: false, digits: Vec::new(), offsets: Vec::new() };
+    for (offset, c) in input.get(start..end).unwrap_or_default().char_indices() {
+        let offset = offset + start;
+        if let Some(digit) = digit_value(c) {
+            result.digits.push(digit);
+            result.offsets.push(offset);
+        } else if (c == '+' || c == '＋') && result.digits.is_empty() && !result.plus {
+            result.plus = true;
+        } else if !is_separator(c) {
+            let shown = crate::text::quoted(c.encode_utf8(&mut [0; 4]));
+            return Err(error(
+                input,
+                code::NOT_A_NUMBER,
+                offset,
+                format!("{shown} cannot be part of a phone number"),
+            ));
+        }
+    }
+    if result.digits.is_empty() {
+        return Err(error(input, code::NOT_A_NUMBER, 0, "there are no digits"));
+    }
+    Ok(result)
+}
+
+/// Finds a region by ISO code (case already normalised by the options).
+pub fn region_by_id(id: &str) -> Option<&'static Region> {
+    metadata::regions().iter().find(|region| region.id == id)
+}
+
+/// `digits` with the region's national (trunk) prefix removed — or
+/// rewritten by the region's transform rule (e.g. a local number given its
+/// area code) — as libphonenumber-js does it, unless what is left would not be
+/// a plausible number.
+fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
+    let unchanged = || digits.to_vec();
+    let Some(found) = region.national_prefix_parser.get().and_then(|pattern| pattern.match_prefix(digits))
+    else {
+        return unchanged();
+    };
+    let group = |n: usize| -> &[u8] {
+        let range = n.checked_sub(1).and_then(|i| found.groups.get(i).copied().flatten());
+        range.and_then(|(start, end)| digits.get(start..end)).unwrap_or_default()
+    };
+    let last_group_captured = !group(found.groups.len()).is_empty();
+    let rest = digits.get(found.length..).unwrap_or_default();
+    let national: Vec<u8> = if !region.national_prefix_transform.is_empty() && last_group_captured {
+        let mut rewritten = Vec::new();
+        let mut rule = region.national_prefix_transform.bytes().peekable();
+        while let Some(byte) = rule.next() {
+            match (byte, rule.peek().copied()) {
+                (b'$', Some(n @ b'0'..=b'9')) => {
+                    rule.next();
+                    rewritten.extend_from_slice(group(usize::from(n - b'0')));
+                }
+                _ => rewritten.push(byte),
+            }
+        }
+        rewritten.extend_from_slice(rest);
+        rewritten
+    } else {
+        rest.to_vec()
+    };
+    let general = region.general.pattern.get();
+    let breaks_a_valid_number =
+        general.is_some_and(|p| p.matches(digits)) && !general.is_some_and(|p| p.matches(&national));
+    let shortest = region.general.lengths.iter().min().copied().unwrap_or(0);
+    if national == digits || breaks_a_valid_number || national.len() < usize::from(shortest) {
+        unchanged()
+    } else {
+        national
+    }
+}
+
+/// Parses `input`; `default_country` (ISO alpha-2, upper case) is used for
+/// numbers written without `+`.
+pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
+    let digits = match normalize(input) {
+        Ok(digits) => digits,
+        Err(issue) => return PhoneResult::invalid(issue),
+    };
+    let default_region = default_country.and_then(region_by_id);
+    let offset_of = |index: usize| digits.offsets.get(index).copied().unwrap_or(input.len());
+
+    // Where the calling code starts: after `+`, after an international prefix, or nowhere.
+    let international_start = if digits.plus {
+        Some(0)
+    } else {
+        default_region.and_then(|region| {
+            let mask = region.international_prefix.get()?.prefix_lengths(&digits.digits);
+            (mask > 1).then(|| 31 - mask.leading_zeros() as usize)
+        })
+    };
+    let (code, nsn, nsn_start) =
+        match (international_start, default_region) {
+            (Some(start), _) => {
+                let rest = digits.digits.get(start..).unwrap_or_default();
+                match split_calling_code(rest) {
+                    // People write a trunk prefix after the country code too ("+44 (0)20…");
+                    // libphonenumber forgives it, with the plan of the code's main region.
+                    Some((code, nsn)) => match metadata::regions_for_code(code).first() {
+                        Some(main) => {
+                            let stripped = strip_national_prefix(main, nsn);
+                            let start = digits.digits.len().saturating_sub(stripped.len());
+                            (code, stripped, start)
+                        }
+                        None => (code, nsn.to_vec(), digits.digits.len() - nsn.len()),
+                    },
+                    None => {
+                        return PhoneResult::invalid(error(
+                            input,
+                            code::INVALID_COUNTRY_CODE,
+                            offset_of(start),
+                            "no country uses this calling code",
+                        ))
+                    }
+                }
+            }
+            (None, Some(region)) => {
+                let nsn = strip_national_prefix(region, &digits.digits);
+                // A transform rule can add digits (an area code): errors then point at the start.
+                let start = digits.digits.len().saturating_sub(nsn.len());
+                (region.code, nsn, start)
+            }
+            (None, None) => return PhoneResult::invalid(error(
+                input,
+                code::MISSING_COUNTRY,
+                0,
+                "write the number with + and its country code (e.g. +14155552671), or pass defaultCountry",
+            )),
+        };
+    classify_and_format(input, code, &nsn, offset_of(nsn_start))
+}
+
+fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize) -> PhoneResult {
+    let digits = std::str::from_utf8(nsn).unwrap_or_default();
+    let e164 = format!("+{code}{digits}");
+    let mut result = PhoneResult::number(e164);
+    let region = metadata::region_for(code, nsn);
+    let lengths_region = region.or_else(|| metadata::regions_for_code(code).into_iter().next());
+    result.country = region.map(|r| r.id).filter(|id| *id != "001").map(str::to_owned);
+    let lengths = lengths_region.map(|r| r.general.lengths).unwrap_or_default();
+    let length = u8::try_from(nsn.len()).unwrap_or(u8::MAX);
+    let (shortest, longest) = (lengths.iter().min().copied(), lengths.iter().max().copied());
+    let length_error = match (shortest, longest) {
+        (Some(min), _) if length < min => Some((
+            code::TOO_SHORT,
+            input.len(),
+            format!("{length} digits after the country code; numbers there have at least {min}"),
+        )),
+        (_, Some(max)) if length > max => {
+            let excess = nsn_offset_of_digit(input, nsn_offset, usize::from(max));
+            Some((
+                code::TOO_LONG,
+                excess,
+                format!("{length} digits after the country code; numbers there have at most {max}"),
+            ))
+        }
+        _ if !lengths.is_empty() && !lengths.contains(&length) => Some((
+            code::INVALID_LENGTH,
+            nsn_offset,
+            format!("{length} digits after the country code; numbers there have {}", list(lengths)),
+        )),
+        _ => None,
+    };
+    result.possible = length_error.is_none();
+    if let Some((code, offset, message)) = length_error {
+        result.errors.push(error(input, code, offset, message));
+        return result.finish();
+    }
+    match region.and_then(|r| r.number_type(nsn).map(|t| (r, t))) {
+        Some((region, number_type)) => {
+            result.valid = true;
+            result.number_type = Some(number_type);
+            let formatted = format(region, nsn);
+            result.national = Some(formatted.national);
+            result.international = Some(formatted.international);
+        }
+        None => result.errors.push(error(
+            input,
+            code::INVALID_FOR_REGION,
+            nsn_offset,
+            match region.or(lengths_region) {
+                Some(r) if r.id != "001" => format!("not a number in use in {} (+{code})", r.id),
+                _ => format!("not a number in use for +{code}"),
+            },
+        )),
+    }
+    result.finish()
+}
+
+/// Byte offset of the digit `index` places after the national number starts.
+fn nsn_offset_of_digit(input: &str, nsn_offset: usize, index: usize) -> usize {
+    input
+        .get(nsn_offset..)
+        .unwrap_or_default()
+        .char_indices()
+        .filter(|(_, c)| digit_value(*c).is_some())
+        .nth(index)
+        .map_or(input.len(), |(offset, _)| nsn_offset + offset)
+}
+
+fn list(lengths: &[u8]) -> String {
+    lengths.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::phone::metadata::NumberType;
+
+    fn ok(input: &str, country: Option<&str>) -> PhoneResult {
+        let result = parse(input, country);
+        assert!(result.ok, "{input}: {:?}", result.errors);
+        result
+    }
+
+    fn fails(input: &str, country: Option<&str>) -> (&'static str, u32) {
+        let result = parse(input, country);
+        assert!(!result.ok, "{input} should fail");
+        (result.errors[0].code, result.errors[0].column.unwrap())
+    }
+
+    #[test]
+    fn parses_what_people_type() {
+        let us = ok("+1 (415) 555-2671", None);
+        assert_eq!(us.e164.as_deref(), Some("+14155552671"));
+        assert_eq!(us.wa_id.as_deref(), Some("14155552671"));
+        assert_eq!(us.country.as_deref(), Some("US"));
+        assert_eq!(us.national.as_deref(), Some("(415) 555-2671"));
+        assert_eq!(us.international.as_deref(), Some("+1 415 555 2671"));
+        assert_eq!(ok("tel:+1-415-555-2671;ext=12", None).e164.as_deref(), Some("+14155552671"));
+        assert_eq!(ok("＋１ ４１５ ５５５ ２６７１", None).e164.as_deref(), Some("+14155552671"));
+        assert_eq!(ok("020 7183 8750", Some("GB")).e164.as_deref(), Some("+442071838750"));
+        assert_eq!(ok("00 44 20 7183 8750", Some("FR")).e164.as_deref(), Some("+442071838750"));
+        assert_eq!(ok("011 44 20 7183 8750", Some("US")).e164.as_deref(), Some("+442071838750"));
+        assert_eq!(ok("(415) 555-2671", Some("US")).e164.as_deref(), Some("+14155552671"));
+        assert_eq!(ok("+44 7400 123456", None).number_type, Some(NumberType::Mobile));
+        assert_eq!(ok("+44 (0)20 7183 8750", None).e164.as_deref(), Some("+442071838750"));
+    }
+
+    #[test]
+    fn problems_are_reported_where_they_are() {
+        assert_eq!(fails("+1 415 abc", None), (code::NOT_A_NUMBER, 8));
+        assert_eq!(fails("", None), (code::NOT_A_NUMBER, 1));
+        assert_eq!(fails("4155552671", None), (code::MISSING_COUNTRY, 1));
+        assert_eq!(fails("+999 123", None), (code::INVALID_COUNTRY_CODE, 2));
+        assert_eq!(fails("+1 415", None), (code::TOO_SHORT, 7));
+        assert_eq!(fails("+1 415 555 26710", None), (code::TOO_LONG, 16));
+        assert_eq!(fails("+1 555 555 5555", None), (code::INVALID_FOR_REGION, 4));
+        let invalid = parse("+1 555 555 5555", None);
+        assert!(invalid.possible && !invalid.valid && invalid.e164.is_some());
+    }
+
+    #[test]
+    fn never_panics_on_arbitrary_input() {
+        let alphabet: Vec<char> = "+0123456789 -().\n\t１😀a0٣;tel:".chars().collect();
+        let mut state: u64 = 0x1234_5678_9ABC_DEF1;
+        for round in 0..20_000 {
+            let mut input = String::new();
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            for _ in 0..(state % 24) {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                input.push(alphabet[(state % alphabet.len() as u64) as usize]);
+            }
+            let result = parse(&input, if round % 2 == 0 { Some("GB") } else { None });
+            assert_eq!(result.ok, result.errors.is_empty(), "{input:?}");
+        }
+    }
+}
