@@ -39,7 +39,15 @@ function show(value) {
       element("dl", "", undefined),
     );
     const list = result.querySelector("dl");
-    for (const [term, detail] of [["E.164", outcome.e164], ["wa_id", outcome.waId]]) {
+    const rows = [
+      ["E.164", outcome.e164],
+      ["wa_id", outcome.waId],
+      ["Country", outcome.country],
+      ["Type", outcome.type],
+      ["National", outcome.national],
+      ["International", outcome.international],
+    ];
+    for (const [term, detail] of rows.filter(([, detail]) => detail)) {
       list.append(element("dt", "", term), element("dd", "", detail));
     }
     return;

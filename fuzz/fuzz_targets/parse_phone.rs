@@ -1,8 +1,10 @@
-//! parsePhone (strict E.164) on arbitrary text.
+//! parsePhone on arbitrary text, with and without a default country.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|text: &str| {
-    let result = whatsapp_edge::phone::parse_strict_e164(text);
-    assert_eq!(result.ok, result.errors.is_empty());
+    for country in [None, Some("GB"), Some("AR")] {
+        let result = whatsapp_edge::phone::parse(text, country);
+        assert_eq!(result.ok, result.errors.is_empty());
+    }
 });

@@ -200,13 +200,13 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
     }
 }
 
-/// A phone number as Meta's `to` accepts it (REFERENCE.md §2.2).
+/// A phone number as Meta's `to` accepts it (REFERENCE.md §2.2), checked
+/// for its region with the same parser as `parsePhone`.
 fn check_phone_recipient(checker: &mut Checker<'_>, to: &At<'_>) {
     let Some(number) = to.str(checker) else { return };
-    // Meta accepts spaces, dashes and brackets; E.164 is what is left without them.
-    let compact: String = number.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
-    if compact.starts_with('+') {
-        if let Some(issue) = phone::parse_strict_e164(&compact).errors.first() {
+    let trimmed = number.trim();
+    if trimmed.starts_with('+') {
+        if let Some(issue) = phone::parse(trimmed, None).errors.first() {
             checker.error_meta(
                 code::RECIPIENT_INVALID,
                 100,
@@ -214,13 +214,18 @@ fn check_phone_recipient(checker: &mut Checker<'_>, to: &At<'_>) {
                 format!("to is not a valid phone number ({}): {}", issue.code, issue.message),
             );
         }
-    } else if compact.bytes().all(|b| b.is_ascii_digit())
-        && phone::parse_strict_e164(&format!("+{compact}")).ok
-    {
+        return;
+    }
+    let digits: String = trimmed.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
+    let as_international = phone::parse(&format!("+{digits}"), None);
+    if digits.bytes().all(|b| b.is_ascii_digit()) && as_international.ok {
         checker.warning(
             code::RECIPIENT_NO_PLUS,
             to,
-            format!("write {} with + and the country code: without +, Meta prepends your business number's country code to national numbers", quoted(&format!("+{compact}"))),
+            format!(
+                "write {} with + and the country code: without +, Meta prepends your business number's country code to national numbers",
+                quoted(as_international.e164.as_deref().unwrap_or_default())
+            ),
         );
     } else {
         checker.error_meta(

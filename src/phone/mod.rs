@@ -1,17 +1,14 @@
 //! Phone numbers: the result type and the parsers that produce it.
 //!
 //! `parse` accepts what people type and validates per region with
-//! libphonenumber's metadata (REFERENCE.md §2); `parse_strict_e164` checks
-//! only the E.164 shape (§2.1).
+//! libphonenumber's metadata (REFERENCE.md §2).
 
 pub mod classify;
-mod e164;
 pub mod format;
 pub mod metadata;
 mod parse;
 pub mod pattern;
 
-pub use e164::parse_strict_e164;
 pub use metadata::NumberType;
 pub use parse::{parse, region_by_id};
 
@@ -21,13 +18,13 @@ use serde::Serialize;
 
 /// Stable issue codes for phone numbers.
 pub mod code {
-    /// Not a phone number at all: empty, no leading `+`, or a character that is not a digit.
+    /// Not a phone number at all: no digits, or a character that is neither a digit nor a separator.
     pub const NOT_A_NUMBER: &str = "phone.not_a_number";
-    /// Fewer digits than any number can have.
+    /// Fewer digits than numbers of the region have.
     pub const TOO_SHORT: &str = "phone.too_short";
-    /// More digits than E.164 allows (15).
+    /// More digits than numbers of the region have.
     pub const TOO_LONG: &str = "phone.too_long";
-    /// The country calling code cannot exist (e.g. it starts with 0).
+    /// No country uses the calling code after `+` (or after the international prefix).
     pub const INVALID_COUNTRY_CODE: &str = "phone.invalid_country_code";
     /// No `+` and no default country: the country cannot be known.
     pub const MISSING_COUNTRY: &str = "phone.missing_country";
@@ -126,11 +123,6 @@ impl PhoneResult {
     fn number(e164: String) -> Self {
         let wa_id = e164.trim_start_matches('+').to_owned();
         Self { e164: Some(e164), wa_id: Some(wa_id), ..Self::empty() }
-    }
-
-    /// Well-formed E.164 with no region check (the strict parser).
-    fn valid_shape(e164: String) -> Self {
-        Self { possible: true, valid: true, ..Self::number(e164) }.finish()
     }
 
     fn invalid(error: Issue) -> Self {

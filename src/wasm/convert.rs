@@ -92,6 +92,28 @@ pub fn string(value: &JsValue, function: &str, name: &str) -> Result<String, Err
     })
 }
 
+/// A required array of strings.
+pub fn strings(value: &JsValue, function: &str, name: &str) -> Result<Vec<String>, Error> {
+    if !js_sys::Array::is_array(value) {
+        return Err(Error::invalid_argument(format!(
+            "{function}: {name} must be an array of strings, got {}",
+            type_name(value)
+        )));
+    }
+    js_sys::Array::from(value)
+        .iter()
+        .enumerate()
+        .map(|(index, item)| {
+            item.as_string().ok_or_else(|| {
+                Error::invalid_argument(format!(
+                    "{function}: {name}[{index}] must be a string, got {}",
+                    type_name(&item)
+                ))
+            })
+        })
+        .collect()
+}
+
 /// The JavaScript `typeof` of a value (with `null` and arrays told apart), for messages.
 pub fn type_name(value: &JsValue) -> String {
     if value.is_null() {

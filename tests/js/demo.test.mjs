@@ -27,28 +27,30 @@ async function typeNumber(text) {
   return { page, errors };
 }
 
-test("demo: a valid E.164 number is shown as valid", async () => {
+test("demo: a valid number is shown as valid, with its country, type and formats", async () => {
   const { page, errors } = await typeNumber("+14155552671");
   const result = page.locator("#result");
   await result.and(page.locator("[data-state=valid]")).waitFor();
   const text = await result.innerText();
   assert.match(text, /Valid/);
   assert.match(text, /\+14155552671/);
-  assert.match(text, /14155552671/);
+  assert.match(text, /US/);
+  assert.match(text, /\(415\) 555-2671/);
+  assert.match(text, /fixed_line_or_mobile/);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test("demo: '+1 415' shows a structured error pointing at the space", async () => {
+test("demo: '+1 415' shows a structured error pointing past the last digit", async () => {
   const { page, errors } = await typeNumber("+1 415");
   await page.locator("#result[data-state=invalid]").waitFor();
   const issue = page.locator(".issue").first();
-  assert.equal(await issue.getAttribute("data-code"), "phone.not_a_number");
-  assert.equal(await issue.locator(".code").innerText(), "phone.not_a_number");
-  assert.match(await issue.locator(".where").innerText(), /line 1, column 3/);
-  // The highlighted character is the space at column 3.
-  assert.equal(await issue.locator(".pointer mark").evaluate((mark) => mark.previousSibling.textContent), "+1");
-  assert.equal(await issue.locator(".pointer mark").textContent(), "\u00a0");
+  assert.equal(await issue.getAttribute("data-code"), "phone.too_short");
+  assert.equal(await issue.locator(".code").innerText(), "phone.too_short");
+  assert.match(await issue.locator(".where").innerText(), /line 1, column 7/);
+  // Digits are missing: the marker stands after the input.
+  assert.equal(await issue.locator(".pointer mark").evaluate((mark) => mark.previousSibling.textContent), "+1 415");
+  assert.equal(await issue.locator(".pointer mark.missing").count(), 1);
   assert.deepEqual(errors, []);
   await page.close();
 });
