@@ -121,6 +121,26 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
     }
 }
 
+/// The national significant number of digits typed without `+` in `region`:
+/// the country code is dropped when someone typed it without the `+` (only
+/// if the rest then fits the region better, as libphonenumber decides), then
+/// the national prefix is handled.
+fn national_number(region: &Region, digits: &[u8]) -> Vec<u8> {
+    let code = region.code.to_string();
+    let as_typed = strip_national_prefix(region, digits);
+    let Some(after_code) = digits.strip_prefix(code.as_bytes()) else { return as_typed };
+    let shorter = strip_national_prefix(region, after_code);
+    let general = region.general.pattern.get();
+    let fits = |number: &[u8]| general.is_some_and(|p| p.matches(number));
+    let longest = region.general.lengths.iter().max().copied().unwrap_or(u8::MAX);
+    let too_long = as_typed.len() > usize::from(longest);
+    if (!fits(&as_typed) && fits(&shorter)) || too_long {
+        shorter
+    } else {
+        as_typed
+    }
+}
+
 /// Parses `input`; `default_country` (ISO alpha-2, upper case) is used for
 /// numbers written without `+`.
 pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
@@ -166,7 +186,7 @@ pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
                 }
             }
             (None, Some(region)) => {
-                let nsn = strip_national_prefix(region, &digits.digits);
+                let nsn = national_number(region, &digits.digits);
                 // A transform rule can add digits (an area code): errors then point at the start.
                 let start = digits.digits.len().saturating_sub(nsn.len());
                 (region.code, nsn, start)
@@ -284,6 +304,7 @@ mod tests {
         assert_eq!(ok("00 44 20 7183 8750", Some("FR")).e164.as_deref(), Some("+442071838750"));
         assert_eq!(ok("011 44 20 7183 8750", Some("US")).e164.as_deref(), Some("+442071838750"));
         assert_eq!(ok("(415) 555-2671", Some("US")).e164.as_deref(), Some("+14155552671"));
+        assert_eq!(ok("7 912 345 67 89", Some("RU")).e164.as_deref(), Some("+79123456789"));
         assert_eq!(ok("+44 7400 123456", None).number_type, Some(NumberType::Mobile));
         assert_eq!(ok("+44 (0)20 7183 8750", None).e164.as_deref(), Some("+442071838750"));
     }
