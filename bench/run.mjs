@@ -6,6 +6,8 @@
 //
 // A case (bench/cases/*.mjs) exports { name, peerName, inputs, ours, peer } and,
 // when the peer takes its input in another shape, peerInputs (same order).
+// A batch case passes arrays as inputs and sets perCall (numbers per call), so
+// rates are in numbers per second either way.
 import { readdirSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 
@@ -49,14 +51,15 @@ for (const file of files) {
     if (round % 2 === 1) runs.reverse();
     for (const [samples, fn, inputs] of runs) samples.push(throughput(fn, inputs, MIN_ROUND_MS));
   }
-  const agree = bench.inputs.filter((input, i) => Boolean(bench.ours(input)) === Boolean(bench.peer(peerInputs[i]))).length;
+  const perCall = bench.perCall ?? 1;
+  const agree = bench.inputs.filter((input, i) => bench.ours(input) === bench.peer(peerInputs[i])).length;
   rows.push({
     case: bench.name,
     peer: bench.peerName,
-    "ours ops/s": Math.round(median(ours)).toLocaleString("en"),
-    "peer ops/s": Math.round(median(peer)).toLocaleString("en"),
+    "ours ops/s": Math.round(median(ours) * perCall).toLocaleString("en"),
+    "peer ops/s": Math.round(median(peer) * perCall).toLocaleString("en"),
     "ratio ours/peer": `${(median(ours) / median(peer)).toFixed(2)}x`,
-    "same verdict": `${agree}/${bench.inputs.length}`,
+    "same verdict": perCall > 1 ? (agree === bench.inputs.length ? "same count" : "counts differ") : `${agree}/${bench.inputs.length}`,
   });
 }
 console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds, median)`);

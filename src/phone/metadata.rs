@@ -250,37 +250,55 @@ impl Reader {
 
 /// Where the metadata came from, as the generator recorded it.
 pub fn source() -> &'static str {
-    &metadata().0
+    &metadata().source
 }
 
-fn metadata() -> &'static (String, Vec<Region>) {
-    static METADATA: OnceLock<(String, Vec<Region>)> = OnceLock::new();
+/// The decoded blob, and the regions of each calling code (main first).
+struct Metadata {
+    source: String,
+    regions: Vec<Region>,
+    by_code: Vec<(u16, Vec<usize>)>,
+}
+
+fn metadata() -> &'static Metadata {
+    static METADATA: OnceLock<Metadata> = OnceLock::new();
     METADATA.get_or_init(|| {
         let mut reader = Reader { at: 5 };
         let source = reader.string().unwrap_or_default().to_owned();
         let count = reader.varint().unwrap_or(0);
         // A blob that does not decode gives no regions: every number is then
         // unknown, which the tests would catch; it never panics.
-        let regions = (0..count).map_while(|_| reader.region()).collect();
-        (source, regions)
+        let regions: Vec<Region> = (0..count).map_while(|_| reader.region()).collect();
+        let mut by_code: Vec<(u16, Vec<usize>)> = Vec::new();
+        for (index, region) in regions.iter().enumerate() {
+            match by_code.iter_mut().find(|(code, _)| *code == region.code) {
+                Some((_, members)) => members.push(index),
+                None => by_code.push((region.code, vec![index])),
+            }
+        }
+        for (_, members) in &mut by_code {
+            members.sort_by_key(|&index| regions.get(index).map_or(u8::MAX, |region| region.rank));
+        }
+        by_code.sort_by_key(|(code, _)| *code);
+        Metadata { source, regions, by_code }
     })
 }
 
 /// Every region.
 pub fn regions() -> &'static [Region] {
-    &metadata().1
+    &metadata().regions
 }
 
 /// The regions using calling `code`, main region first.
 pub fn regions_for_code(code: u16) -> Vec<&'static Region> {
-    let mut found: Vec<&Region> = regions().iter().filter(|region| region.code == code).collect();
-    found.sort_by_key(|region| region.rank);
-    found
+    let data = metadata();
+    let members = data.by_code.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| data.by_code.get(i));
+    members.map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| data.regions.get(i)).collect())
 }
 
 /// Whether `code` is a country calling code in use.
 pub fn is_calling_code(code: u16) -> bool {
-    regions().iter().any(|region| region.code == code)
+    metadata().by_code.binary_search_by_key(&code, |(c, _)| *c).is_ok()
 }
 
 impl Region {

@@ -159,7 +159,14 @@ impl Sequence {
     }
 
     fn ends(&self, digits: &[u8], starts: u32) -> u32 {
-        self.0.iter().fold(starts, |positions, repeat| repeat.ends(digits, positions))
+        let mut positions = starts;
+        for repeat in &self.0 {
+            if positions == 0 {
+                break;
+            }
+            positions = repeat.ends(digits, positions);
+        }
+        positions
     }
 
     fn captures<'d>(&self, digits: &'d [u8]) -> Option<Vec<&'d [u8]>> {
@@ -249,14 +256,19 @@ impl Atom {
 
     fn step(&self, digits: &[u8], starts: u32) -> u32 {
         match self {
-            Atom::Digits(set) => digits.iter().enumerate().fold(0, |ends, (position, &digit)| {
-                let accepts = digit.is_ascii_digit() && set & (1 << (digit - b'0')) != 0;
-                if accepts && starts & (1 << position) != 0 {
-                    ends | 1 << (position + 1)
-                } else {
-                    ends
+            Atom::Digits(set) => {
+                // Visit only the positions in `starts` (usually one or two).
+                let mut ends = 0;
+                let mut pending = starts;
+                while pending != 0 {
+                    let position = pending.trailing_zeros() as usize;
+                    pending &= pending - 1;
+                    if digits.get(position).is_some_and(|&d| d.is_ascii_digit() && set & (1 << (d - b'0')) != 0) {
+                        ends |= 1 << (position + 1);
+                    }
                 }
-            }),
+                ends
+            }
             Atom::Group { body, .. } => body.ends(digits, starts),
             Atom::End => starts & (1 << digits.len()),
         }
