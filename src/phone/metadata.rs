@@ -292,8 +292,10 @@ pub fn regions() -> &'static [Region] {
 /// The regions using calling `code`, main region first.
 pub fn regions_for_code(code: u16) -> Vec<&'static Region> {
     let data = metadata();
-    let members = data.by_code.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| data.by_code.get(i));
-    members.map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| data.regions.get(i)).collect())
+    let members =
+        data.by_code.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| data.by_code.get(i));
+    members
+        .map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| data.regions.get(i)).collect())
 }
 
 /// Whether `code` is a country calling code in use.

@@ -263,7 +263,10 @@ impl Atom {
                 while pending != 0 {
                     let position = pending.trailing_zeros() as usize;
                     pending &= pending - 1;
-                    if digits.get(position).is_some_and(|&d| d.is_ascii_digit() && set & (1 << (d - b'0')) != 0) {
+                    if digits
+                        .get(position)
+                        .is_some_and(|&d| d.is_ascii_digit() && set & (1 << (d - b'0')) != 0)
+                    {
                         ends |= 1 << (position + 1);
                     }
                 }
