@@ -6,9 +6,10 @@
 // differential tests compare against the same libphonenumber-js).
 //
 // Format (all integers are LEB128 varints, strings are varint length + UTF-8):
-//   "WAPN" 1 | source string | region count
-//   per region: id, calling code, rank among its code's regions (0 = main;
-//     libphonenumber tries them in this order),
+//   "WAPN" 2 | source string | region count
+//   index, per region: id, calling code, rank among its code's regions (0 =
+//     main; libphonenumber tries them in this order), offset of its body
+//   bodies, per region:
 //     leading digits, national pattern, possible lengths (count, lengths…),
 //     national prefix, national prefix for parsing, transform rule,
 //     international dialling prefix pattern, national prefix formatting rule,
@@ -29,26 +30,28 @@ const { version } = JSON.parse(
 
 /** The metadata blob, as bytes. */
 export function metadataBytes() {
-  const bytes = [];
+  // Two byte lists: the index (read at start-up) and the bodies (read per region).
+  const index = [];
+  const bodies = [];
+  let out = index;
   const varint = (n) => {
     do {
       let byte = n & 0x7f;
       n >>>= 7;
       if (n) byte |= 0x80;
-      bytes.push(byte);
+      out.push(byte);
     } while (n);
   };
   const string = (s) => {
     const encoded = Buffer.from(s || "", "utf8");
     varint(encoded.length);
-    bytes.push(...encoded);
+    out.push(...encoded);
   };
   const lengths = (list) => {
     varint((list || []).length);
     for (const length of list || []) varint(length);
   };
 
-  bytes.push(...Buffer.from("WAPN"), 1);
   string(`libphonenumber-js ${version} metadata.max.json`);
   const codes = metadata.country_calling_codes;
   // Non-geographic numbering plans (+800, +808, …) are region "001", as in libphonenumber.
@@ -58,11 +61,16 @@ export function metadataBytes() {
   ];
   varint(entries.length);
   for (const [id, c] of entries) {
-    // libphonenumber-js v4 layout: [code, idd, national, lengths, formats, prefix,
-    // prefixFormattingRule, prefixForParsing, transformRule, optional, leadingDigits, types, …]
+    // Index entry: id, calling code, rank, offset of the body.
+    out = index;
     string(id);
     varint(Number(c[0]));
     varint(id === "001" ? 0 : codes[c[0]].indexOf(id));
+    varint(bodies.length);
+    // Body. libphonenumber-js v4 layout: [code, idd, national, lengths, formats,
+    // prefix, prefixFormattingRule, prefixForParsing, transformRule, optional,
+    // leadingDigits, types, …]
+    out = bodies;
     string(c[10]);
     string(c[2]);
     lengths(c[3]);
@@ -81,13 +89,13 @@ export function metadataBytes() {
       string(f[5]);
     }
     const types = c[11] || [];
-    for (let index = 0; index < 10; index++) {
-      const type = types[index];
+    for (let t = 0; t < 10; t++) {
+      const type = types[t];
       string(type ? type[0] || "=" : "");
       lengths(type ? type[1] : []);
     }
   }
-  return Buffer.from(bytes);
+  return Buffer.from([...Buffer.from("WAPN"), 2, ...index, ...bodies]);
 }
 
 if (process.argv[1] === new URL(import.meta.url).pathname) {

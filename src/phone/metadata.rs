@@ -211,10 +211,8 @@ impl Reader {
         })
     }
 
-    fn region(&mut self) -> Option<Region> {
-        let id = self.string()?;
-        let code = u16::try_from(self.varint()?).ok()?;
-        let rank = u8::try_from(self.varint()?).ok()?;
+    /// A region's body (its id, code and rank come from the index).
+    fn region(&mut self, id: &'static str, code: u16, rank: u8) -> Option<Region> {
         let leading_digits = LazyPattern::new(self.string()?);
         let general = self.description()?;
         let national_prefix = self.string()?;
@@ -253,11 +251,22 @@ pub fn source() -> &'static str {
     &metadata().source
 }
 
-/// The decoded blob, and the regions of each calling code (main first).
+/// The blob's index: every region's id, code and place in the blob, decoded
+/// in full only when a number of that region is parsed (the first call then
+/// pays for one region, not 254).
 struct Metadata {
     source: String,
-    regions: Vec<Region>,
+    entries: Vec<Entry>,
     by_code: Vec<(u16, Vec<usize>)>,
+}
+
+struct Entry {
+    id: &'static str,
+    code: u16,
+    rank: u8,
+    /// Where the region's body starts in the blob.
+    offset: usize,
+    region: OnceLock<Option<Region>>,
 }
 
 fn metadata() -> &'static Metadata {
@@ -266,27 +275,53 @@ fn metadata() -> &'static Metadata {
         let mut reader = Reader { at: 5 };
         let source = reader.string().unwrap_or_default().to_owned();
         let count = reader.varint().unwrap_or(0);
-        // A blob that does not decode gives no regions: every number is then
-        // unknown, which the tests would catch; it never panics.
-        let regions: Vec<Region> = (0..count).map_while(|_| reader.region()).collect();
+        // A blob that does not decode gives fewer regions: their numbers are
+        // then unknown, which the tests would catch; it never panics.
+        let mut entries = Vec::new();
+        for _ in 0..count {
+            let entry = (|| {
+                let id = reader.string()?;
+                let code = u16::try_from(reader.varint()?).ok()?;
+                let rank = u8::try_from(reader.varint()?).ok()?;
+                let offset = usize::try_from(reader.varint()?).ok()?;
+                Some(Entry { id, code, rank, offset, region: OnceLock::new() })
+            })();
+            let Some(entry) = entry else { break };
+            entries.push(entry);
+        }
+        let bodies = reader.at;
+        for entry in &mut entries {
+            entry.offset += bodies;
+        }
         let mut by_code: Vec<(u16, Vec<usize>)> = Vec::new();
-        for (index, region) in regions.iter().enumerate() {
-            match by_code.iter_mut().find(|(code, _)| *code == region.code) {
+        for (index, entry) in entries.iter().enumerate() {
+            match by_code.iter_mut().find(|(code, _)| *code == entry.code) {
                 Some((_, members)) => members.push(index),
-                None => by_code.push((region.code, vec![index])),
+                None => by_code.push((entry.code, vec![index])),
             }
         }
         for (_, members) in &mut by_code {
-            members.sort_by_key(|&index| regions.get(index).map_or(u8::MAX, |region| region.rank));
+            members.sort_by_key(|&index| entries.get(index).map_or(u8::MAX, |entry| entry.rank));
         }
         by_code.sort_by_key(|(code, _)| *code);
-        Metadata { source, regions, by_code }
+        Metadata { source, entries, by_code }
     })
 }
 
-/// Every region.
-pub fn regions() -> &'static [Region] {
-    &metadata().regions
+/// The region at `index` of the blob, decoded on first use.
+fn region_at(index: usize) -> Option<&'static Region> {
+    let entry = metadata().entries.get(index)?;
+    entry.region.get_or_init(|| Reader { at: entry.offset }.region(entry.id, entry.code, entry.rank)).as_ref()
+}
+
+/// The ids of every region, in blob order ("001" for non-geographic plans).
+pub fn region_ids() -> impl Iterator<Item = &'static str> {
+    metadata().entries.iter().map(|entry| entry.id)
+}
+
+/// The plan of region `id` (ISO 3166-1 alpha-2, upper case).
+pub fn region_by_id(id: &str) -> Option<&'static Region> {
+    metadata().entries.iter().position(|entry| entry.id == id).and_then(region_at)
 }
 
 /// The regions using calling `code`, main region first.
@@ -294,8 +329,7 @@ pub fn regions_for_code(code: u16) -> Vec<&'static Region> {
     let data = metadata();
     let members =
         data.by_code.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| data.by_code.get(i));
-    members
-        .map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| data.regions.get(i)).collect())
+    members.map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| region_at(i)).collect())
 }
 
 /// Whether `code` is a country calling code in use.
@@ -354,8 +388,9 @@ mod tests {
     #[test]
     fn the_blob_decodes_every_region() {
         assert!(source().starts_with("libphonenumber-js "), "{}", source());
-        assert_eq!(regions().len(), 254);
-        let us = regions().iter().find(|r| r.id == "US").unwrap();
+        assert_eq!(region_ids().count(), 254);
+        assert_eq!(region_ids().filter(|id| *id == "001").count(), 9);
+        let us = region_by_id("US").unwrap();
         assert_eq!((us.code, us.rank), (1, 0));
         assert_eq!(regions_for_code(1).first().map(|r| r.id), Some("US"));
         assert!(regions_for_code(7).iter().any(|r| r.id == "KZ"));

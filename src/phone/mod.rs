@@ -9,8 +9,9 @@ pub mod metadata;
 mod parse;
 pub mod pattern;
 
+pub use metadata::region_by_id;
 pub use metadata::NumberType;
-pub use parse::{parse, region_by_id};
+pub use parse::parse;
 
 use crate::options::OptionFields;
 use crate::report::Issue;

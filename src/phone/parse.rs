@@ -72,11 +72,6 @@ fn normalize(input: &str) -> Result<Digits, Issue> {
     Ok(result)
 }
 
-/// Finds a region by ISO code (case already normalised by the options).
-pub fn region_by_id(id: &str) -> Option<&'static Region> {
-    metadata::regions().iter().find(|region| region.id == id)
-}
-
 /// `digits` with the region's national (trunk) prefix removed — or
 /// rewritten by the region's transform rule (e.g. a local number given its
 /// area code) — as libphonenumber-js does it, unless what is left would not be
@@ -148,7 +143,7 @@ pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
         Ok(digits) => digits,
         Err(issue) => return PhoneResult::invalid(issue),
     };
-    let default_region = default_country.and_then(region_by_id);
+    let default_region = default_country.and_then(metadata::region_by_id);
     let offset_of = |index: usize| digits.offsets.get(index).copied().unwrap_or(input.len());
 
     // Where the calling code starts: after `+`, after an international prefix, or nowhere.
