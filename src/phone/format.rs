@@ -139,7 +139,7 @@ mod tests {
     use crate::phone::metadata::region_for;
 
     fn formatted(code: u16, nsn: &str) -> (String, String) {
-        let region = region_for(code, nsn.as_bytes()).unwrap();
+        let (region, _) = region_for(code, nsn.as_bytes()).unwrap();
         let f = format(region, nsn.as_bytes());
         (f.national, f.international)
     }

@@ -369,15 +369,25 @@ impl Region {
 }
 
 /// The region a number with calling `code` and national significant number
-/// `nsn` belongs to, as libphonenumber's `getRegionCodeForNumber` picks it.
-pub fn region_for(code: u16, nsn: &[u8]) -> Option<&'static Region> {
+/// `nsn` belongs to, as libphonenumber's `getRegionCodeForNumber` picks it,
+/// and the number's type there (`None`: not valid there).
+pub fn region_for(code: u16, nsn: &[u8]) -> Option<(&'static Region, Option<NumberType>)> {
     let candidates = regions_for_code(code);
     if let [only] = candidates.as_slice() {
-        return Some(only);
+        return Some((only, only.number_type(nsn)));
     }
-    candidates.into_iter().find(|region| match region.leading_digits.get() {
-        Some(leading) => leading.matches_prefix(nsn),
-        None => region.number_type(nsn).is_some(),
+    candidates.into_iter().find_map(|region| match region.leading_digits.get() {
+        Some(leading) => leading.matches_prefix(nsn).then(|| (region, region.number_type(nsn))),
+        None => region.number_type(nsn).map(|number_type| (region, Some(number_type))),
+    })
+}
+
+/// Splits E.164 `digits` (no `+`) into a calling code in use and the national
+/// significant number. Calling codes are prefix-free, so the first match is the only one.
+pub fn split_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
+    (1..=3).find_map(|length| {
+        let code: u16 = std::str::from_utf8(digits.get(..length)?).ok()?.parse().ok()?;
+        is_calling_code(code).then(|| (code, digits.get(length..).unwrap_or_default()))
     })
 }
 
@@ -399,16 +409,16 @@ mod tests {
 
     #[test]
     fn types_and_regions_of_known_numbers() {
-        let us = region_for(1, b"4155552671").unwrap();
-        assert_eq!((us.id, us.number_type(b"4155552671")), ("US", Some(NumberType::FixedLineOrMobile)));
-        let ca = region_for(1, b"6135550123").unwrap();
+        let (us, number_type) = region_for(1, b"4155552671").unwrap();
+        assert_eq!((us.id, number_type), ("US", Some(NumberType::FixedLineOrMobile)));
+        let (ca, _) = region_for(1, b"6135550123").unwrap();
         assert_eq!(ca.id, "CA");
-        let gb = region_for(44, b"7400123456").unwrap();
+        let (gb, _) = region_for(44, b"7400123456").unwrap();
         assert_eq!(gb.number_type(b"7400123456"), Some(NumberType::Mobile));
         assert_eq!(gb.number_type(b"2071838750"), Some(NumberType::FixedLine));
         assert_eq!(gb.number_type(b"8001234567"), Some(NumberType::TollFree));
         assert_eq!(gb.number_type(b"12"), None);
-        let br = region_for(55, b"11987654321").unwrap();
+        let (br, _) = region_for(55, b"11987654321").unwrap();
         assert_eq!(br.number_type(b"11987654321"), Some(NumberType::Mobile));
     }
 }

@@ -3,7 +3,6 @@
 //! `parse` accepts what people type and validates per region with
 //! libphonenumber's metadata (REFERENCE.md §2).
 
-pub mod classify;
 pub mod format;
 pub mod metadata;
 mod parse;

@@ -3,9 +3,8 @@
 //! prefix (`00`, `011`, …), or national format with a default country and its
 //! trunk prefix. Every problem is reported at its position in the input.
 
-use super::classify::split_calling_code;
 use super::format::format;
-use super::metadata::{self, Region};
+use super::metadata::{self, split_calling_code, Region};
 use super::{code, PhoneResult};
 use crate::report::Issue;
 use crate::text::Position;
@@ -200,7 +199,8 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize) ->
     let digits = std::str::from_utf8(nsn).unwrap_or_default();
     let e164 = format!("+{code}{digits}");
     let mut result = PhoneResult::number(e164);
-    let region = metadata::region_for(code, nsn);
+    let found = metadata::region_for(code, nsn);
+    let region = found.map(|(region, _)| region);
     let lengths_region = region.or_else(|| metadata::regions_for_code(code).into_iter().next());
     result.country = region.map(|r| r.id).filter(|id| *id != "001").map(str::to_owned);
     let lengths = lengths_region.map(|r| r.general.lengths).unwrap_or_default();
@@ -232,7 +232,7 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize) ->
         result.errors.push(error(input, code, offset, message));
         return result.finish();
     }
-    match region.and_then(|r| r.number_type(nsn).map(|t| (r, t))) {
+    match found.and_then(|(region, number_type)| number_type.map(|t| (region, t))) {
         Some((region, number_type)) => {
             result.valid = true;
             result.number_type = Some(number_type);
