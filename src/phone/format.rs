@@ -37,8 +37,9 @@ fn is_punctuation(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
-/// `template` with each `$n` replaced by group `n` of `groups`.
-fn fill(template: &str, groups: &[&[u8]]) -> String {
+/// `template` with each `$n` replaced by group `n` of `groups` (format
+/// templates, and national-prefix transform rules such as "9$1").
+pub(super) fn fill(template: &str, groups: &[&[u8]]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {

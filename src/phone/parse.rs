@@ -3,7 +3,7 @@
 //! prefix (`00`, `011`, …), or national format with a default country and its
 //! trunk prefix. Every problem is reported at its position in the input.
 
-use super::format::format;
+use super::format::{fill, format};
 use super::metadata::{self, split_calling_code, Region};
 use super::{code, PhoneResult};
 use crate::report::Issue;
@@ -88,17 +88,8 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
     let last_group_captured = !group(found.groups.len()).is_empty();
     let rest = digits.get(found.length..).unwrap_or_default();
     let national: Vec<u8> = if !region.national_prefix_transform.is_empty() && last_group_captured {
-        let mut rewritten = Vec::new();
-        let mut rule = region.national_prefix_transform.bytes().peekable();
-        while let Some(byte) = rule.next() {
-            match (byte, rule.peek().copied()) {
-                (b'$', Some(n @ b'0'..=b'9')) => {
-                    rule.next();
-                    rewritten.extend_from_slice(group(usize::from(n - b'0')));
-                }
-                _ => rewritten.push(byte),
-            }
-        }
+        let groups: Vec<&[u8]> = (1..=found.groups.len()).map(group).collect();
+        let mut rewritten = fill(region.national_prefix_transform, &groups).into_bytes();
         rewritten.extend_from_slice(rest);
         rewritten
     } else {
