@@ -3,6 +3,7 @@
 import init, { parsePhone } from "whatsapp-edge";
 
 const input = document.getElementById("phone");
+const country = document.getElementById("country");
 const result = document.getElementById("result");
 
 function element(tag, className, text) {
@@ -24,6 +25,18 @@ function pointer(text, column) {
   return block;
 }
 
+/** Options for parsePhone, or the problem with the default country. */
+function options() {
+  const code = country.value.trim().toUpperCase();
+  if (code === "") return {};
+  try {
+    parsePhone("+1", { defaultCountry: code });
+    return { defaultCountry: code };
+  } catch (error) {
+    return { problem: error.message };
+  }
+}
+
 function show(value) {
   result.replaceChildren();
   if (value === "") {
@@ -31,7 +44,13 @@ function show(value) {
     result.append("Type a number.");
     return;
   }
-  const outcome = parsePhone(value);
+  const { problem, ...chosen } = options();
+  if (problem) {
+    result.dataset.state = "invalid";
+    result.append(element("p", "verdict", "Default country"), element("p", "message", problem));
+    return;
+  }
+  const outcome = parsePhone(value, chosen);
   result.dataset.state = outcome.ok ? "valid" : "invalid";
   if (outcome.ok) {
     result.append(
@@ -68,6 +87,8 @@ function show(value) {
 
 await init();
 input.disabled = false;
+country.disabled = false;
 input.addEventListener("input", () => show(input.value));
+country.addEventListener("input", () => show(input.value));
 show(input.value);
 input.focus();

@@ -55,6 +55,20 @@ test("demo: '+1 415' shows a structured error pointing past the last digit", asy
   await page.close();
 });
 
+test("demo: a national number with a default country is understood", async () => {
+  const { page, errors } = await typeNumber("020 7183 8750");
+  await page.locator("#result[data-state=invalid]").waitFor();
+  assert.equal(await page.locator(".issue").first().getAttribute("data-code"), "phone.missing_country");
+  await page.locator("#country:enabled").fill("gb");
+  await page.locator("#result[data-state=valid]").waitFor();
+  assert.match(await page.locator("#result").innerText(), /\+442071838750/);
+  await page.locator("#country").fill("ZZ");
+  await page.locator("#result[data-state=invalid]").waitFor();
+  assert.match(await page.locator("#result").innerText(), /defaultCountry/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test("demo: input is rendered as text, never as markup", async () => {
   const { page } = await typeNumber("<img src=x onerror=alert(1)>");
   await page.locator("#result[data-state=invalid]").waitFor();
