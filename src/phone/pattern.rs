@@ -175,7 +175,7 @@ impl Sequence {
         let mut finishes = vec![full];
         for item in self.0.iter().rev() {
             let later = finishes.last().copied().unwrap_or(0);
-            let mask = (0..=digits.len())
+            let mask = (0..digits.len() + 1)
                 .filter(|&p| item.ends(digits, 1 << p) & later != 0)
                 .fold(0, |mask, p| mask | 1 << p);
             finishes.push(mask);
@@ -216,7 +216,11 @@ impl Repeat {
     fn ends(&self, digits: &[u8], starts: u32) -> u32 {
         let mut current = starts;
         let mut ends = if self.min == 0 { starts } else { 0 };
-        for count in 1..=self.max {
+        // A plain loop: this is the matcher's hot spot, and inclusive ranges
+        // are not optimised away at opt-level "z".
+        let mut count = 0;
+        while count < self.max {
+            count += 1;
             current = self.atom.step(digits, current);
             if current == 0 {
                 break;
