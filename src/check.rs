@@ -36,19 +36,27 @@ pub const MAX_ISSUES: usize = 500;
 pub struct Checker<'s> {
     root: &'s Node<'s>,
     source: Option<&'s str>,
-    issues: Vec<Issue>,
+    pending: Vec<Pending>,
+}
+
+/// A finding whose JSON Pointer is not known yet: it names its node by
+/// address, and `finish` works out every pointer in one walk of the document.
+struct Pending {
+    issue: Issue,
+    node: usize,
+    /// For findings about a member: its key, appended to the node's pointer.
+    key: Option<String>,
+}
+
+fn address(node: &Node<'_>) -> usize {
+    std::ptr::from_ref(node) as usize
 }
 
 impl<'s> Checker<'s> {
     /// `source` is the text the document was parsed from, when the caller
     /// gave text (positions are then attached); `None` for objects.
     pub fn new(root: &'s Node<'s>, source: Option<&'s str>) -> Self {
-        Self { root, source, issues: Vec::new() }
-    }
-
-    /// The JSON Pointer of `node` in the document ("" if it is not in it).
-    pub fn pointer(&self, node: &Node<'_>) -> JsonPointer {
-        pointer_to(self.root, node).unwrap_or_default()
+        Self { root, source, pending: Vec::new() }
     }
 
     // Not inlined: it is called from hundreds of rules, and inlining it
@@ -58,34 +66,40 @@ impl<'s> Checker<'s> {
         &mut self,
         severity: Severity,
         code: &'static str,
-        path: &JsonPointer,
+        node: &Node<'_>,
+        key: Option<&str>,
         span: Span,
         message: String,
     ) {
-        let mut issue = match severity {
-            Severity::Error => Issue::error(code, path, message),
-            Severity::Warning => Issue::warning(code, path, message),
-        };
+        let node = address(node);
         // Rules that look at the same value from two sides may both object;
         // one finding per code and place is enough.
-        if self.issues.len() > MAX_ISSUES
-            || self.issues.iter().any(|seen| seen.code == code && seen.path == issue.path)
+        if self.pending.len() > MAX_ISSUES
+            || self
+                .pending
+                .iter()
+                .any(|seen| seen.issue.code == code && seen.node == node && seen.key.as_deref() == key)
         {
             return;
         }
-        if self.issues.len() == MAX_ISSUES {
+        let mut issue = match severity {
+            Severity::Error => Issue::error(code, "", message),
+            Severity::Warning => Issue::warning(code, "", message),
+        };
+        let mut key = key.map(str::to_owned);
+        if self.pending.len() == MAX_ISSUES {
             issue = Issue::warning(code::TOO_MANY_ISSUES, "", format!("stopped after {MAX_ISSUES} findings"));
-        }
-        if let Some(text) = self.source {
+            key = None;
+        } else if let Some(text) = self.source {
             issue = issue.at(Position::of_byte_offset(text, span.start));
         }
-        self.issues.push(issue);
+        let node = if issue.code == code::TOO_MANY_ISSUES { address(self.root) } else { node };
+        self.pending.push(Pending { issue, node, key });
     }
 
     /// Records an error at `at`.
     pub fn error(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
-        let path = self.pointer(at.node);
-        self.push(Severity::Error, code, &path, at.node.span, message.into());
+        self.push(Severity::Error, code, at.node, None, at.node.span, message.into());
     }
 
     /// Records an error at `at` with the code Meta returns for it.
@@ -96,28 +110,59 @@ impl<'s> Checker<'s> {
         at: &At<'_>,
         message: impl Into<String>,
     ) {
+        let before = self.pending.len();
         self.error(code, at, message);
-        if let Some(last) = self.issues.last_mut() {
-            last.meta_code = Some(meta_code);
+        let added = self.pending.len() > before;
+        if let Some(last) = self.pending.last_mut().filter(|last| added && last.issue.code == code) {
+            last.issue.meta_code = Some(meta_code);
         }
     }
 
     /// Records a warning at `at`.
     pub fn warning(&mut self, code: &'static str, at: &At<'_>, message: impl Into<String>) {
-        let path = self.pointer(at.node);
-        self.push(Severity::Warning, code, &path, at.node.span, message.into());
+        self.push(Severity::Warning, code, at.node, None, at.node.span, message.into());
     }
 
     /// Records an error about member `key` of `parent`, which is absent.
     pub fn missing(&mut self, parent: &At<'_>, key: &str, message: impl Into<String>) {
-        let path = self.pointer(parent.node).key(key);
-        self.push(Severity::Error, code::MISSING, &path, parent.node.span, message.into());
+        self.push(Severity::Error, code::MISSING, parent.node, Some(key), parent.node.span, message.into());
     }
 
-    /// Reports members of `object` not in `known` (warning) and repeated keys (warning).
+    /// Reports members of `object` not in `known` (warning) and repeated keys
+    /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
         let Some(members) = object.node.members() else { return };
-        for (index, (key, _)) in members.iter().enumerate() {
+        // Repeated keys: positions sorted by name, so repeats are neighbours
+        // (n log n whatever the object's size, not n²).
+        let mut by_name: Vec<usize> = (0..members.len()).collect();
+        by_name.sort_by(|&a, &b| {
+            let name = |i: usize| members.get(i).map(|(key, _)| key.name.as_ref());
+            name(a).cmp(&name(b)).then(a.cmp(&b))
+        });
+        let mut repeated = vec![false; members.len()];
+        for pair in by_name.windows(2) {
+            if let [earlier, later] = pair {
+                let same = members
+                    .get(*earlier)
+                    .zip(members.get(*later))
+                    .is_some_and(|((a, _), (b, _))| a.name == b.name);
+                if let Some(flag) = repeated.get_mut(*earlier).filter(|_| same) {
+                    *flag = true;
+                }
+            }
+        }
+        for ((key, _), repeated) in members.iter().zip(repeated) {
+            if repeated {
+                let message = format!("{} appears more than once; the last one wins", key.name);
+                self.push(
+                    Severity::Warning,
+                    code::DUPLICATE_KEY,
+                    object.node,
+                    Some(&key.name),
+                    key.span,
+                    message,
+                );
+            }
             if !known.contains(&key.name.as_ref()) {
                 let message = format!(
                     "{what} has no member {}; known: {}",
@@ -127,17 +172,8 @@ impl<'s> Checker<'s> {
                 self.push(
                     Severity::Warning,
                     code::UNKNOWN_KEY,
-                    &self.pointer(object.node).key(&key.name),
-                    key.span,
-                    message,
-                );
-            }
-            if members.iter().skip(index + 1).any(|(later, _)| later.name == key.name) {
-                let message = format!("{} appears more than once; the last one wins", key.name);
-                self.push(
-                    Severity::Warning,
-                    code::DUPLICATE_KEY,
-                    &self.pointer(object.node).key(&key.name),
+                    object.node,
+                    Some(&key.name),
                     key.span,
                     message,
                 );
@@ -145,46 +181,54 @@ impl<'s> Checker<'s> {
         }
     }
 
-    /// The findings, split into errors and warnings.
+    /// The findings, split into errors and warnings, each with its pointer.
     pub fn finish(self) -> Report {
-        Report::from_issues(self.issues)
-    }
-
-    /// The findings so far (for validators that build on each other).
-    pub fn issues(&self) -> &[Issue] {
-        &self.issues
+        let mut wanted: Vec<(usize, usize)> =
+            self.pending.iter().enumerate().map(|(index, pending)| (pending.node, index)).collect();
+        wanted.sort_unstable();
+        let mut paths: Vec<Option<JsonPointer>> = vec![None; self.pending.len()];
+        if !wanted.is_empty() {
+            assign_pointers(self.root, &JsonPointer::root(), &wanted, &mut paths);
+        }
+        let issues = self.pending.into_iter().zip(paths).map(|(pending, path)| {
+            let path = path.unwrap_or_default();
+            let path = match &pending.key {
+                Some(key) => path.key(key),
+                None => path,
+            };
+            Issue { path: path.into(), ..pending.issue }
+        });
+        Report::from_issues(issues)
     }
 }
 
-/// The pointer from `from` to `target`, searching by address.
-fn pointer_to(from: &Node<'_>, target: &Node<'_>) -> Option<JsonPointer> {
-    fn walk(node: &Node<'_>, target: &Node<'_>, segments: &mut Vec<Segment>) -> bool {
-        if std::ptr::eq(node, target) {
-            return true;
-        }
-        match &node.value {
-            Value::Array(items) => items.iter().enumerate().any(|(index, child)| {
-                segments.push(Segment::Index(index));
-                walk(child, target, segments) || segments.pop().is_none()
-            }),
-            Value::Object(members) => members.iter().any(|(key, child)| {
-                segments.push(Segment::Key(key.name.to_string()));
-                walk(child, target, segments) || segments.pop().is_none()
-            }),
-            _ => false,
+/// One walk of the document: each node that has findings gets its pointer.
+fn assign_pointers(
+    node: &Node<'_>,
+    pointer: &JsonPointer,
+    wanted: &[(usize, usize)],
+    paths: &mut [Option<JsonPointer>],
+) {
+    let here = address(node);
+    let first = wanted.partition_point(|(node, _)| *node < here);
+    for (_, index) in wanted.iter().skip(first).take_while(|(node, _)| *node == here) {
+        if let Some(slot) = paths.get_mut(*index) {
+            *slot = Some(pointer.clone());
         }
     }
-    enum Segment {
-        Key(String),
-        Index(usize),
+    match &node.value {
+        Value::Array(items) => {
+            for (index, child) in items.iter().enumerate() {
+                assign_pointers(child, &pointer.index(index), wanted, paths);
+            }
+        }
+        Value::Object(members) => {
+            for (key, child) in members {
+                assign_pointers(child, &pointer.key(&key.name), wanted, paths);
+            }
+        }
+        _ => {}
     }
-    let mut segments = Vec::new();
-    walk(from, target, &mut segments).then(|| {
-        segments.iter().fold(JsonPointer::root(), |pointer, segment| match segment {
-            Segment::Key(key) => pointer.key(key),
-            Segment::Index(index) => pointer.index(*index),
-        })
-    })
 }
 
 /// A node of the document being checked.

@@ -190,3 +190,35 @@ fn mutated_sends_and_messages_never_panic_and_every_issue_has_a_real_path() {
         }
     }
 }
+
+/// Hostile sizes: every rule must stay near-linear (an n² walk over these
+/// inputs would not finish in CI's time), and findings stay capped.
+#[test]
+fn huge_documents_are_handled_and_findings_capped() {
+    let members: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\": {i}")).collect();
+    let wide = format!("{{{}}}", members.join(","));
+    let report = validate_template(&parse(&wide).unwrap(), None, &TemplateOptions::default());
+    assert_eq!(
+        report.warnings.len(),
+        whatsapp_edge::check::MAX_ISSUES + 1,
+        "capped, with a too_many_issues warning"
+    );
+
+    let rows: Vec<String> = (0..100_000)
+        .map(|i| format!(r#"{{"title": "t", "rows": [{{"id": "r{i}", "title": "x"}}]}}"#))
+        .collect();
+    let message = format!(
+        r#"{{"messaging_product": "whatsapp", "to": "+16505551234", "type": "interactive", "interactive": {{"type": "list", "body": {{"text": "x"}}, "action": {{"button": "b", "sections": [{}]}}}}}}"#,
+        rows.join(",")
+    );
+    let report = validate_message(&parse(&message).unwrap(), None);
+    assert!(report.errors.iter().any(|issue| issue.code == "message.interactive_invalid"));
+
+    let body =
+        (0..100_000).map(|i| format!("{{{{v{}}}}}", "x".repeat(i % 40))).collect::<Vec<_>>().join(" word ");
+    let template = format!(
+        r#"{{"name": "n", "language": "en", "category": "MARKETING", "components": [{{"type": "BODY", "text": "{body}"}}]}}"#
+    );
+    let report = validate_template(&parse(&template).unwrap(), None, &TemplateOptions::default());
+    assert!(report.errors.iter().any(|issue| issue.code == "template.text_too_long"));
+}

@@ -44,11 +44,18 @@ pub fn is_valid_name(name: &str) -> bool {
     !name.is_empty() && name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
 }
 
-/// Finds every `{{…}}` in `text`.
+/// Variables looked at per text: far above any real template (bodies are at
+/// most 1,024 characters), and a bound on the work a huge text can cause.
+const MAX_VARIABLES: usize = 1_000;
+
+/// Finds every `{{…}}` in `text` (the first [`MAX_VARIABLES`] of them).
 pub fn scan(text: &str) -> Scan {
     let mut scan = Scan::default();
     let mut at = 0;
     while let Some(found) = text.get(at..).and_then(next_brace_pair) {
+        if scan.variables.len() + scan.malformed.len() >= MAX_VARIABLES {
+            break;
+        }
         let start = at + found;
         let rest = text.get(start..).unwrap_or_default();
         if rest.starts_with("}}") {
