@@ -7,8 +7,9 @@
 //
 // Format (all integers are LEB128 varints, strings are varint length + UTF-8):
 //   "WAPN" 2 | source string | region count
-//   index, per region: id, calling code, rank among its code's regions (0 =
-//     main; libphonenumber tries them in this order), offset of its body
+//   index, ordered by calling code then rank, per region: id, calling code,
+//     rank among its code's regions (0 = main; libphonenumber tries them in
+//     this order), offset of its body
 //   bodies, per region:
 //     leading digits, national pattern, possible lengths (count, lengths…),
 //     national prefix, national prefix for parsing, transform rule,
@@ -55,17 +56,20 @@ export function metadataBytes() {
   string(`libphonenumber-js ${version} metadata.max.json`);
   const codes = metadata.country_calling_codes;
   // Non-geographic numbering plans (+800, +808, …) are region "001", as in libphonenumber.
+  // Ordered by calling code, then rank, so the reader can group regions by
+  // code without sorting.
+  const rank = (id, c) => (id === "001" ? 0 : codes[c[0]].indexOf(id));
   const entries = [
-    ...Object.entries(metadata.countries).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ...Object.entries(metadata.countries),
     ...Object.entries(metadata.nonGeographic || {}).map(([, c]) => ["001", c]),
-  ];
+  ].sort(([a, x], [b, y]) => Number(x[0]) - Number(y[0]) || rank(a, x) - rank(b, y));
   varint(entries.length);
   for (const [id, c] of entries) {
     // Index entry: id, calling code, rank, offset of the body.
     out = index;
     string(id);
     varint(Number(c[0]));
-    varint(id === "001" ? 0 : codes[c[0]].indexOf(id));
+    varint(rank(id, c));
     varint(bodies.length);
     // Body. libphonenumber-js v4 layout: [code, idd, national, lengths, formats,
     // prefix, prefixFormattingRule, prefixForParsing, transformRule, optional,

@@ -132,34 +132,18 @@ impl<'s> Checker<'s> {
     /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
         let Some(members) = object.node.members() else { return };
-        // Repeated keys: positions sorted by name, so repeats are neighbours
-        // (n log n whatever the object's size, not n²).
-        let mut by_name: Vec<usize> = (0..members.len()).collect();
-        by_name.sort_by(|&a, &b| {
-            let name = |i: usize| members.get(i).map(|(key, _)| key.name.as_ref());
-            name(a).cmp(&name(b)).then(a.cmp(&b))
-        });
-        let mut repeated = vec![false; members.len()];
-        for pair in by_name.windows(2) {
-            if let [earlier, later] = pair {
-                let same = members
-                    .get(*earlier)
-                    .zip(members.get(*later))
-                    .is_some_and(|((a, _), (b, _))| a.name == b.name);
-                if let Some(flag) = repeated.get_mut(*earlier).filter(|_| same) {
-                    *flag = true;
-                }
-            }
-        }
-        for ((key, _), repeated) in members.iter().zip(repeated) {
-            if repeated {
+        let first_of =
+            first_occurrences(members.len(), &|i| members.get(i).map_or("", |(key, _)| key.name.as_ref()));
+        for ((key, _), first) in members.iter().zip(first_of) {
+            // Reported once, at the first occurrence: the one the last overrides.
+            if let Some((first_key, _)) = first.and_then(|i| members.get(i)) {
                 let message = format!("{} appears more than once; the last one wins", key.name);
                 self.push(
                     Severity::Warning,
                     code::DUPLICATE_KEY,
                     object.node,
                     Some(&key.name),
-                    key.span,
+                    first_key.span,
                     message,
                 );
             }
@@ -183,12 +167,9 @@ impl<'s> Checker<'s> {
 
     /// The findings, split into errors and warnings, each with its pointer.
     pub fn finish(self) -> Report {
-        let mut wanted: Vec<(usize, usize)> =
-            self.pending.iter().enumerate().map(|(index, pending)| (pending.node, index)).collect();
-        wanted.sort_unstable();
         let mut paths: Vec<Option<JsonPointer>> = vec![None; self.pending.len()];
-        if !wanted.is_empty() {
-            assign_pointers(self.root, &JsonPointer::root(), &wanted, &mut paths);
+        if !self.pending.is_empty() {
+            assign_pointers(self.root, &JsonPointer::root(), &self.pending, &mut paths);
         }
         let issues = self.pending.into_iter().zip(paths).map(|(pending, path)| {
             let path = path.unwrap_or_default();
@@ -203,32 +184,55 @@ impl<'s> Checker<'s> {
 }
 
 /// One walk of the document: each node that has findings gets its pointer.
+/// (Findings are at most [`MAX_ISSUES`], so matching them is a short scan.)
 fn assign_pointers(
     node: &Node<'_>,
     pointer: &JsonPointer,
-    wanted: &[(usize, usize)],
+    pending: &[Pending],
     paths: &mut [Option<JsonPointer>],
 ) {
     let here = address(node);
-    let first = wanted.partition_point(|(node, _)| *node < here);
-    for (_, index) in wanted.iter().skip(first).take_while(|(node, _)| *node == here) {
-        if let Some(slot) = paths.get_mut(*index) {
+    for (finding, slot) in pending.iter().zip(paths.iter_mut()) {
+        if finding.node == here {
             *slot = Some(pointer.clone());
         }
     }
     match &node.value {
         Value::Array(items) => {
             for (index, child) in items.iter().enumerate() {
-                assign_pointers(child, &pointer.index(index), wanted, paths);
+                assign_pointers(child, &pointer.index(index), pending, paths);
             }
         }
         Value::Object(members) => {
             for (key, child) in members {
-                assign_pointers(child, &pointer.key(&key.name), wanted, paths);
+                assign_pointers(child, &pointer.key(&key.name), pending, paths);
             }
         }
         _ => {}
     }
+}
+
+/// For `count` texts (`text(i)`): for each that repeats an earlier one, the
+/// position of its first occurrence. Positions are sorted by text so repeats
+/// become neighbours — n log n for any size — in one sort routine shared by
+/// every caller (each distinct sort costs kilobytes of .wasm).
+pub fn first_occurrences<'t>(count: usize, text: &dyn Fn(usize) -> &'t str) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..count).collect();
+    order.sort_unstable_by(|&a, &b| text(a).cmp(text(b)).then(a.cmp(&b)));
+    let mut first_of = vec![None; count];
+    let mut group_start = None;
+    for (rank, &position) in order.iter().enumerate() {
+        let continues =
+            rank > 0 && order.get(rank - 1).is_some_and(|&previous| text(previous) == text(position));
+        if continues {
+            if let Some(slot) = first_of.get_mut(position) {
+                *slot = group_start;
+            }
+        } else {
+            group_start = Some(position);
+        }
+    }
+    first_of
 }
 
 /// A node of the document being checked.
@@ -380,7 +384,8 @@ mod tests {
         checker.unknown_keys(&At::root(&doc), &["a"], "the thing");
         let report = checker.finish();
         assert!(report.ok);
-        let codes: Vec<_> = report.warnings.iter().map(|w| (w.code, w.path.as_str(), w.column)).collect();
+        let mut codes: Vec<_> = report.warnings.iter().map(|w| (w.code, w.path.as_str(), w.column)).collect();
+        codes.sort_unstable();
         assert_eq!(codes, [("duplicate_key", "/a", Some(2)), ("unknown_key", "/zz", Some(10))]);
     }
 

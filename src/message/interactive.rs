@@ -112,20 +112,15 @@ fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
 
 /// Reports a repeated value among `values` (texts with their places).
 fn unique(checker: &mut Checker<'_>, values: &[(String, At<'_>)], what: &str) {
-    // Sorted by value, repeats are neighbours: n log n for any number of rows.
-    let mut order: Vec<usize> = (0..values.len()).collect();
-    order.sort_by(|&a, &b| values.get(a).map(|v| &v.0).cmp(&values.get(b).map(|v| &v.0)).then(a.cmp(&b)));
-    for pair in order.windows(2) {
-        if let [earlier, later] = pair {
-            if let (Some((first, _)), Some((value, at))) = (values.get(*earlier), values.get(*later)) {
-                if first == value {
-                    checker.error(
-                        code::NOT_UNIQUE,
-                        at,
-                        format!("{what} {} is used twice; each must be unique", quoted(value)),
-                    );
-                }
-            }
+    let first_of =
+        crate::check::first_occurrences(values.len(), &|i| values.get(i).map_or("", |v| v.0.as_str()));
+    for ((value, at), first) in values.iter().zip(first_of) {
+        if first.is_some() {
+            checker.error(
+                code::NOT_UNIQUE,
+                at,
+                format!("{what} {} is used twice; each must be unique", quoted(value)),
+            );
         }
     }
 }

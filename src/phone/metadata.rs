@@ -293,17 +293,14 @@ fn metadata() -> &'static Metadata {
         for entry in &mut entries {
             entry.offset += bodies;
         }
+        // The generator orders entries by code, then rank: grouping needs no sort.
         let mut by_code: Vec<(u16, Vec<usize>)> = Vec::new();
         for (index, entry) in entries.iter().enumerate() {
-            match by_code.iter_mut().find(|(code, _)| *code == entry.code) {
-                Some((_, members)) => members.push(index),
-                None => by_code.push((entry.code, vec![index])),
+            match by_code.last_mut() {
+                Some((code, members)) if *code == entry.code => members.push(index),
+                _ => by_code.push((entry.code, vec![index])),
             }
         }
-        for (_, members) in &mut by_code {
-            members.sort_by_key(|&index| entries.get(index).map_or(u8::MAX, |entry| entry.rank));
-        }
-        by_code.sort_by_key(|(code, _)| *code);
         Metadata { source, entries, by_code }
     })
 }
