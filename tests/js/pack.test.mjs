@@ -89,7 +89,10 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
 
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
-    import init, { parsePhone, type Issue, type PhoneResult, type Report } from "whatsapp-edge";
+    import init, {
+      parsePhone, parsePhones, validateMessage, validateTemplate, validateTemplateSend,
+      type Issue, type NumberType, type PhoneResult, type Report,
+    } from "whatsapp-edge";
     await init();
     const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
     const first: Issue | undefined = result.errors[0];
@@ -97,11 +100,20 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     const severity: "error" | "warning" | undefined = first?.severity;
     const report: Report = { ok: true, errors: [], warnings: [] };
     const e164: string | undefined = result.e164;
+    const kind: NumberType | undefined = parsePhones(["+14155552671"])[0]?.type;
+    const mobile: boolean = kind === "mobile" || kind === "fixed_line_or_mobile";
+    const checked: Report = validateTemplate({ name: "x" }, { mode: "edit" });
+    const sent: Report = validateTemplateSend("{}", { name: "x" });
+    const message: Report = validateMessage({ messaging_product: "whatsapp" });
     // @ts-expect-error the input is a string
     parsePhone(14155552671);
     // @ts-expect-error defaultCountry is a string
     parsePhone("+1", { defaultCountry: 1 });
-    export { column, severity, report, e164 };
+    // @ts-expect-error mode is "create" or "edit"
+    validateTemplate({}, { mode: "upsert" });
+    // @ts-expect-error not a number type
+    const wrong: NumberType = "landline";
+    export { column, severity, report, e164, mobile, checked, sent, message, wrong };
   `);
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];
