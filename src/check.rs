@@ -217,6 +217,10 @@ fn assign_pointers(
 /// become neighbours — n log n for any size — in one sort routine shared by
 /// every caller (each distinct sort costs kilobytes of .wasm).
 pub fn first_occurrences<'t>(count: usize, text: &dyn Fn(usize) -> &'t str) -> Vec<Option<usize>> {
+    // Most objects are small: comparing pairs beats sorting them.
+    if count <= 16 {
+        return (0..count).map(|later| (0..later).find(|&earlier| text(earlier) == text(later))).collect();
+    }
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_unstable_by(|&a, &b| text(a).cmp(text(b)).then(a.cmp(&b)));
     let mut first_of = vec![None; count];
@@ -402,6 +406,16 @@ mod tests {
         let report = checker.finish();
         assert_eq!(report.errors.len(), MAX_ISSUES);
         assert_eq!(report.warnings[0].code, code::TOO_MANY_ISSUES);
+    }
+
+    #[test]
+    fn first_occurrences_small_and_large() {
+        for size in [5, 40] {
+            let texts: Vec<String> = (0..size).map(|i| format!("t{}", i % 3)).collect();
+            let firsts = first_occurrences(size, &|i| texts[i].as_str());
+            let expected: Vec<Option<usize>> = (0..size).map(|i| (i >= 3).then_some(i % 3)).collect();
+            assert_eq!(firsts, expected, "{size}");
+        }
     }
 
     #[test]
