@@ -86,15 +86,19 @@ pub fn format(region: &Region, nsn: &[u8]) -> Formatted {
     let digits = std::str::from_utf8(nsn).unwrap_or_default();
     let plain =
         Formatted { national: digits.to_owned(), international: format!("+{} {digits}", region.code) };
-    // Regions sharing a calling code keep formats and rules in the main region.
-    let main = regions_for_code(region.code).into_iter().next();
-    let formats = match (&region.formats[..], main) {
+    // Regions sharing a calling code keep formats and rules in the main
+    // region; looked up only for the others (rank 0 is the main one).
+    let main = || if region.rank == 0 { None } else { regions_for_code(region.code).into_iter().next() };
+    let formats = match (&region.formats[..], region.formats.is_empty().then(main).flatten()) {
         ([], Some(main)) => &main.formats[..],
         (own, _) => own,
     };
     let Some(chosen) = choose(formats, nsn) else { return plain };
     let Some(groups) = chosen.pattern.get().and_then(|pattern| pattern.captures(nsn)) else { return plain };
-    let region_rule = match (region.national_prefix_formatting_rule, main) {
+    let region_rule = match (
+        region.national_prefix_formatting_rule,
+        region.national_prefix_formatting_rule.is_empty().then(main).flatten(),
+    ) {
         ("", Some(main)) => main.national_prefix_formatting_rule,
         (rule, _) => rule,
     };
