@@ -9,7 +9,7 @@
 //! document root only when the finding is recorded (nodes are found by
 //! address), so valid input costs no string building at all.
 
-use crate::json::{Node, Span, Value};
+use crate::json::{Key, Node, Span, Value};
 use crate::json_pointer::JsonPointer;
 use crate::report::{Issue, Report, Severity};
 use crate::text::Position;
@@ -125,12 +125,45 @@ impl<'s> Checker<'s> {
 
     /// Records an error about member `key` of `parent`, which is absent.
     pub fn missing(&mut self, parent: &At<'_>, key: &str, message: impl Into<String>) {
-        self.push(Severity::Error, code::MISSING, parent.node, Some(key), parent.node.span, message.into());
+        self.missing_as(code::MISSING, parent, key, message);
+    }
+
+    /// Like [`Checker::missing`], with a code of the rule that needs the member.
+    pub fn missing_as(&mut self, code: &'static str, parent: &At<'_>, key: &str, message: impl Into<String>) {
+        self.push(Severity::Error, code, parent.node, Some(key), parent.node.span, message.into());
     }
 
     /// Reports members of `object` not in `known` (warning) and repeated keys
     /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
+        self.check_keys(object, known, what, Severity::Warning, code::UNKNOWN_KEY);
+    }
+
+    /// Like [`Checker::unknown_keys`], for schemas Meta keeps closed: an
+    /// unknown member is an error with `unknown_code`.
+    pub fn closed_keys(&mut self, object: &At<'_>, known: &[&str], what: &str, unknown_code: &'static str) {
+        self.check_keys(object, known, what, Severity::Error, unknown_code);
+    }
+
+    /// Records an error about member `key` of `object`, which is present.
+    pub fn key_error(
+        &mut self,
+        code: &'static str,
+        object: &At<'_>,
+        key: &Key<'_>,
+        message: impl Into<String>,
+    ) {
+        self.push(Severity::Error, code, object.node, Some(&key.name), key.span, message.into());
+    }
+
+    fn check_keys(
+        &mut self,
+        object: &At<'_>,
+        known: &[&str],
+        what: &str,
+        severity: Severity,
+        unknown_code: &'static str,
+    ) {
         let Some(members) = object.node.members() else { return };
         let first_of =
             first_occurrences(members.len(), &|i| members.get(i).map_or("", |(key, _)| key.name.as_ref()));
@@ -153,14 +186,7 @@ impl<'s> Checker<'s> {
                     crate::text::quoted(&key.name),
                     known.join(", ")
                 );
-                self.push(
-                    Severity::Warning,
-                    code::UNKNOWN_KEY,
-                    object.node,
-                    Some(&key.name),
-                    key.span,
-                    message,
-                );
+                self.push(severity, unknown_code, object.node, Some(&key.name), key.span, message);
             }
         }
     }

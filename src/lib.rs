@@ -11,11 +11,13 @@
 //! - [`phone`]: phone-number parsing;
 //! - [`template`]: template definitions (create/edit payloads) and sends;
 //! - [`message`]: outbound message bodies;
+//! - [`flow`]: WhatsApp Flow JSON;
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
 pub mod check;
 pub mod error;
+pub mod flow;
 pub mod json;
 pub mod json_pointer;
 pub mod message;

@@ -55,6 +55,18 @@ impl<'a> OptionFields<'a> {
         }
     }
 
+    /// An optional boolean option (`null` counts as absent).
+    pub fn boolean(&mut self, name: &'static str) -> Result<Option<bool>, Error> {
+        match self.field(name) {
+            None => Ok(None),
+            Some(node) => match node.value {
+                Value::Null => Ok(None),
+                Value::Bool(flag) => Ok(Some(flag)),
+                _ => Err(self.wrong_type(name, "true or false", node)),
+            },
+        }
+    }
+
     /// Fails on the first member that no reader asked for, naming the known ones.
     pub fn finish(self) -> Result<(), Error> {
         match self.members.iter().find(|(key, _)| !self.asked.contains(&key.name.as_ref())) {

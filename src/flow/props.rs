@@ -1,0 +1,591 @@
+//! Property values: each [`Kind`] of the component table checked generically
+//! (type, enum, length, range, version, dynamic values), then the rules that
+//! relate one component's properties to each other.
+
+use super::components::{Kind, Prop, Required, Spec, ITEM, MIME_TYPES};
+use super::expr::{self, Type};
+use super::version::Version;
+use super::{actions, code, refs, Ctx};
+use crate::check::{char_len, first_occurrences, At};
+use crate::text::quoted;
+
+const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+
+/// Where a value sits, for messages and rules that depend on it.
+#[derive(Clone, Copy)]
+pub(crate) struct Owner {
+    /// The screen.
+    pub screen: usize,
+    /// The component type.
+    pub component: &'static str,
+}
+
+/// Every property of component `at` (whose `type` is `spec`), then its relations.
+pub(crate) fn check_props<'s>(ctx: &mut Ctx<'s>, screen: usize, spec: &'static Spec, at: &At<'s>) {
+    let owner = Owner { screen, component: spec.name };
+    check_fields(ctx, owner, spec.props, at, true);
+    relations(ctx, owner, at);
+}
+
+/// An object whose members are `props` (plus `type` for a component): closed
+/// keys, required members, each value by its kind and version.
+pub(crate) fn check_fields<'s>(
+    ctx: &mut Ctx<'s>,
+    owner: Owner,
+    props: &[Prop],
+    at: &At<'s>,
+    component: bool,
+) {
+    if at.object(&mut ctx.checker).is_none() {
+        return;
+    }
+    let mut known: Vec<&str> = props.iter().map(|prop| prop.name).collect();
+    if component {
+        known.push("type");
+    }
+    let what = if component { owner.component.to_owned() } else { format!("an item of {}", owner.component) };
+    ctx.checker.closed_keys(at, &known, &what, code::PROPERTY_UNKNOWN);
+    for prop in props {
+        match at.get(prop.name) {
+            Some(value) => {
+                if ctx.require_version(prop.since, &value, &format!("{} {}", owner.component, prop.name)) {
+                    check_value(ctx, owner, prop, &value);
+                }
+            }
+            None => {
+                let required = match prop.required {
+                    Required::No => false,
+                    Required::Yes => true,
+                    Required::Since(version) => ctx.version >= version,
+                };
+                if required {
+                    ctx.checker.missing(at, prop.name, format!("{what} needs {}", prop.name));
+                }
+            }
+        }
+    }
+}
+
+/// The type a dynamic value of this kind must have, where one is checked.
+fn dynamic_type(kind: Kind) -> Option<Type> {
+    match kind {
+        Kind::Bool => Some(Type::Boolean),
+        Kind::Int(..) | Kind::Number => Some(Type::Number),
+        _ => None,
+    }
+}
+
+fn check_value<'s>(ctx: &mut Ctx<'s>, owner: Owner, prop: &Prop, at: &At<'s>) {
+    if owner.component == "If" && prop.name == "condition" {
+        if let Some(text) = at.str(&mut ctx.checker) {
+            refs::check_condition(ctx, owner.screen, at, text);
+        }
+        return;
+    }
+    if let Some(text) =
+        at.node.as_str().filter(|t| expr::is_expression(t) || expr::whole_reference(t).is_some())
+    {
+        if matches!(prop.kind, Kind::Name | Kind::Cases) {
+            ctx.checker.error(code::VALUE_INVALID, at, format!("{} cannot be dynamic", prop.name));
+            return;
+        }
+        let found = refs::check_string(ctx, owner.screen, at, text);
+        if let (Some(expected), Some(found)) = (dynamic_type(prop.kind), found) {
+            if found != expected && found != Type::Unknown {
+                let message = format!(
+                    "{} needs a {}; this value is a {}",
+                    prop.name,
+                    expr_name(expected),
+                    expr_name(found)
+                );
+                ctx.checker.error(code::EXPRESSION_TYPE, at, message);
+            }
+        }
+        return;
+    }
+    match prop.kind {
+        Kind::Text(max) => check_text(ctx, owner, prop.name, at, max, prop.required != Required::No),
+        Kind::Str => {
+            if let Some(text) = at.str(&mut ctx.checker) {
+                check_blank(ctx, at, text);
+                refs::check_string(ctx, owner.screen, at, text);
+            }
+        }
+        Kind::Bool => {
+            at.bool(&mut ctx.checker);
+        }
+        Kind::Int(low, high) => {
+            if let Some(value) = at.integer(&mut ctx.checker) {
+                if value < low || value > high {
+                    let message = format!("{} must be between {low} and {high}, got {value}", prop.name);
+                    ctx.checker.error(code::VALUE_INVALID, at, message);
+                }
+            }
+        }
+        Kind::Number => {
+            at.number(&mut ctx.checker);
+        }
+        Kind::Enum(values) => {
+            if let Some(text) = at.str(&mut ctx.checker) {
+                if !values.contains(&text) {
+                    let message =
+                        format!("unknown {} {}; known: {}", prop.name, quoted(text), values.join(", "));
+                    ctx.checker.error(code::VALUE_INVALID, at, message);
+                }
+            }
+        }
+        Kind::Name => {
+            if at.str(&mut ctx.checker).is_some_and(|name| name.trim().is_empty()) {
+                ctx.checker.error(code::TEXT_EMPTY, at, "a name cannot be empty");
+            }
+        }
+        Kind::Strings => {
+            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+                let Some(text) = item.str(&mut ctx.checker) else { continue };
+                if prop.name == "allowed-mime-types" && !MIME_TYPES.contains(&text) {
+                    let message = format!(
+                        "unsupported MIME type {}; supported: {}",
+                        quoted(text),
+                        MIME_TYPES.join(", ")
+                    );
+                    ctx.checker.error(code::VALUE_INVALID, &item, message);
+                }
+            }
+        }
+        Kind::Lines(max) => check_lines(ctx, owner, prop.name, at, max),
+        Kind::Image(max_kb) => check_image(ctx, at, max_kb),
+        Kind::ItemImage => check_image(ctx, at, if ctx.version >= Version(6, 0) { 100 } else { 300 }),
+        Kind::Color => {
+            let valid = at.str(&mut ctx.checker).map(|c| c.strip_prefix('#').unwrap_or(c));
+            if valid.is_some_and(|hex| hex.len() != 6 || !hex.bytes().all(|b| b.is_ascii_hexdigit())) {
+                ctx.checker.error(code::VALUE_INVALID, at, "a colour is written #RRGGBB (six hex digits)");
+            }
+        }
+        Kind::Date => {
+            check_date(ctx, owner, at);
+        }
+        Kind::Dates => {
+            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+                check_date(ctx, owner, &item);
+            }
+        }
+        Kind::Days => {
+            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+                if item.str(&mut ctx.checker).is_some_and(|day| !DAYS.contains(&day)) {
+                    let message = format!("days are written {}", DAYS.join(", "));
+                    ctx.checker.error(code::VALUE_INVALID, &item, message);
+                }
+            }
+        }
+        Kind::Action(allowed) => actions::check_action(ctx, owner, allowed, at),
+        Kind::DataSource => check_data_source(ctx, owner, at),
+        Kind::Sub(props) => check_fields(ctx, owner, props, at, false),
+        Kind::List(props, least, most) => {
+            let items = at.array(&mut ctx.checker).unwrap_or_default();
+            check_count(ctx, at, prop.name, items.len(), least, most);
+            for item in &items {
+                check_fields(ctx, owner, props, item, false);
+            }
+            check_unique_ids(ctx, &items);
+        }
+        Kind::TextList(most, max) => {
+            let items = at.array(&mut ctx.checker).unwrap_or_default();
+            check_count(ctx, at, prop.name, items.len(), 0, most);
+            for item in &items {
+                check_text(ctx, owner, prop.name, item, max, true);
+            }
+        }
+        Kind::Children => {}
+        Kind::Cases | Kind::Object => {
+            at.object(&mut ctx.checker);
+        }
+        Kind::TextOrObject(max) => match at.node.members() {
+            Some(members) => members
+                .iter()
+                .for_each(|(_, node)| check_text(ctx, owner, prop.name, &At { node }, max, true)),
+            None => check_text(ctx, owner, prop.name, at, max, prop.required != Required::No),
+        },
+        Kind::BoolOrObject => {
+            let values =
+                at.node.members().map_or(vec![*at], |m| m.iter().map(|(_, node)| At { node }).collect());
+            for value in values {
+                value.bool(&mut ctx.checker);
+            }
+        }
+        Kind::DateOrObject => {
+            let values =
+                at.node.members().map_or(vec![*at], |m| m.iter().map(|(_, node)| At { node }).collect());
+            for value in values {
+                check_date(ctx, owner, &value);
+            }
+        }
+    }
+}
+
+fn expr_name(value: Type) -> &'static str {
+    match value {
+        Type::String => "string",
+        Type::Number => "number",
+        Type::Boolean => "boolean",
+        Type::Unknown => "value",
+    }
+}
+
+/// From 6.0 Meta rejects blank strings (`""`, `" "`, `"\n"`) in component properties.
+fn check_blank(ctx: &mut Ctx<'_>, at: &At<'_>, text: &str) -> bool {
+    let blank = text.trim().is_empty();
+    if blank && ctx.version >= Version(6, 0) {
+        ctx.checker.error(
+            code::TEXT_EMPTY,
+            at,
+            "from Flow JSON 6.0 a string property cannot be empty or blank",
+        );
+    }
+    blank
+}
+
+fn check_text(ctx: &mut Ctx<'_>, owner: Owner, name: &str, at: &At<'_>, max: u32, required: bool) {
+    let Some(text) = at.str(&mut ctx.checker) else { return };
+    // Before 6.0 Meta accepted empty optional texts (its own 2.1 examples have them).
+    if text.is_empty() && required && ctx.version < Version(6, 0) {
+        ctx.checker.error(code::TEXT_EMPTY, at, format!("{} {name} cannot be empty", owner.component));
+        return;
+    }
+    check_blank(ctx, at, text);
+    refs::check_string(ctx, owner.screen, at, text);
+    check_length(ctx, owner, name, at, char_len(text), max);
+}
+
+fn check_length(ctx: &mut Ctx<'_>, owner: Owner, name: &str, at: &At<'_>, length: usize, max: u32) {
+    let max = max as usize;
+    // REFERENCE.md §6: Meta documents 25 for EmbeddedLink text but its own example has 30.
+    let (limit, documented) =
+        if owner.component == "EmbeddedLink" && name == "text" { (35, 25) } else { (max, max) };
+    if max > 0 && length > limit {
+        let message = format!("{} {name} has {length} characters; the limit is {limit}", owner.component);
+        ctx.checker.error(code::TEXT_TOO_LONG, at, message);
+    } else if max > 0 && length > documented {
+        let message =
+            format!("{} {name} has {length} characters; Meta documents {documented}", owner.component);
+        ctx.checker.warning(code::TEXT_LONG, at, message);
+    }
+}
+
+/// TextBody/TextCaption/RichText `text`: a string, or (5.1+) an array of lines.
+fn check_lines(ctx: &mut Ctx<'_>, owner: Owner, name: &str, at: &At<'_>, max: u32) {
+    let Some(lines) = at.node.items() else {
+        check_text(ctx, owner, name, at, max, true);
+        return;
+    };
+    if !ctx.require_version(Version(5, 1), at, &format!("{} {name} as an array of lines", owner.component)) {
+        return;
+    }
+    if lines.is_empty() {
+        ctx.checker.error(
+            code::TEXT_EMPTY,
+            at,
+            format!("{} {name} needs at least one line", owner.component),
+        );
+    }
+    let mut total = 0;
+    for node in lines {
+        let line = At { node };
+        if let Some(text) = line.str(&mut ctx.checker) {
+            refs::check_string(ctx, owner.screen, &line, text);
+            total += char_len(text);
+        }
+    }
+    check_length(ctx, owner, name, at, total, max);
+}
+
+/// A base64 image: the alphabet, and its decoded size against `max_kb` (0: warn above 300 KB).
+fn check_image(ctx: &mut Ctx<'_>, at: &At<'_>, max_kb: u32) {
+    let Some(text) = at.str(&mut ctx.checker) else { return };
+    let base64 = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=' | b'\n' | b'\r');
+    if text.is_empty() || !text.bytes().all(base64) {
+        let message = "an image is base64 data (no data: prefix, no URL)";
+        ctx.checker.error(code::VALUE_INVALID, at, message);
+        return;
+    }
+    let kb = text.len() / 4 * 3 / 1024;
+    if max_kb == 0 && kb > 300 {
+        let message = format!("the image is {kb} KB; Meta recommends at most 300 KB");
+        ctx.checker.warning(code::IMAGE_TOO_LARGE, at, message);
+    } else if max_kb > 0 && kb > max_kb as usize {
+        let message = format!("the image is {kb} KB; the limit here is {max_kb} KB");
+        ctx.checker.error(code::IMAGE_TOO_LARGE, at, message);
+    }
+}
+
+/// A date value as a sortable key: `YYYY-MM-DD` (5.0+, and CalendarPicker), or
+/// before 5.0 a DatePicker timestamp in milliseconds.
+fn check_date(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) -> Option<String> {
+    let text = at.str(&mut ctx.checker)?;
+    if expr::whole_reference(text).is_some() {
+        refs::check_string(ctx, owner.screen, at, text);
+        return None;
+    }
+    let timestamps = owner.component == "DatePicker" && ctx.version < Version(5, 0);
+    if timestamps {
+        if !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit()) {
+            return Some(format!("{text:0>16}"));
+        }
+        ctx.checker.error(
+            code::DATE_INVALID,
+            at,
+            "before Flow JSON 5.0 dates are timestamps in milliseconds",
+        );
+        return None;
+    }
+    if is_calendar_date(text) {
+        return Some(text.to_owned());
+    }
+    ctx.checker.error(code::DATE_INVALID, at, format!("{} is not a date written YYYY-MM-DD", quoted(text)));
+    None
+}
+
+fn is_calendar_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => 0,
+    };
+    bytes.len() == 10
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && (1..=days).contains(&day)
+}
+
+fn check_count(ctx: &mut Ctx<'_>, at: &At<'_>, name: &str, count: usize, least: usize, most: usize) {
+    if count < least || count > most {
+        let message = format!("{name} has {count} items; it needs {least} to {most}");
+        ctx.checker.error(code::ITEMS_COUNT, at, message);
+    }
+}
+
+fn check_unique_ids(ctx: &mut Ctx<'_>, items: &[At<'_>]) {
+    let ids: Vec<&str> =
+        items.iter().map(|item| item.get("id").and_then(|id| id.node.as_str()).unwrap_or("")).collect();
+    let first_of = first_occurrences(ids.len(), &|i| ids.get(i).copied().unwrap_or_default());
+    for (item, first) in items.iter().zip(first_of) {
+        if let (Some(first), Some(id)) = (first, item.get("id")) {
+            if id.node.as_str().is_some_and(|text| !text.is_empty()) {
+                ctx.checker.error(code::ITEM_ID_DUPLICATE, &id, format!("the same id as item {first}"));
+            }
+        }
+    }
+}
+
+/// `data-source`: option items, counted per component.
+fn check_data_source<'s>(ctx: &mut Ctx<'s>, owner: Owner, at: &At<'s>) {
+    let Some(items) = at.array(&mut ctx.checker) else { return };
+    let with_images = items.iter().any(|item| item.get("image").is_some());
+    let (least, most) = match owner.component {
+        "Dropdown" if with_images => (1, 100),
+        "Dropdown" => (1, 200),
+        "ChipsSelector" => (2, 20),
+        _ => (1, 20),
+    };
+    check_count(ctx, at, "data-source", items.len(), least, most);
+    for item in &items {
+        check_fields(ctx, owner, ITEM, item, false);
+    }
+    check_unique_ids(ctx, &items);
+}
+
+/// Rules between one component's properties.
+fn relations(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
+    let int = |key: &str| at.get(key).and_then(|v| v.node.as_f64());
+    let range = |ctx: &mut Ctx<'_>, low: &str, high: &str, message: Option<String>| {
+        if let (Some(a), Some(b), Some(high_at)) = (int(low), int(high), at.get(high)) {
+            if a > b {
+                let message = message.unwrap_or_else(|| format!("{low} ({a}) is greater than {high} ({b})"));
+                ctx.checker.error(code::RANGE_INVALID, &high_at, message);
+            }
+        }
+    };
+    let name = at.get("name").and_then(|n| n.node.as_str()).unwrap_or_default();
+    match owner.component {
+        "Footer" => {
+            if at.get("center-caption").is_some()
+                && (at.get("left-caption").is_some() || at.get("right-caption").is_some())
+            {
+                let message = "use center-caption, or left-caption and right-caption, not both";
+                ctx.checker.error(code::VALUE_INVALID, &at.get("center-caption").unwrap_or(*at), message);
+            }
+        }
+        "TextInput" => {
+            range(ctx, "min-chars", "max-chars", None);
+            if let Some(pattern) = at.get("pattern") {
+                let input_type = at.get("input-type").and_then(|t| t.node.as_str()).unwrap_or("text");
+                if !["text", "number", "password", "passcode"].contains(&input_type) {
+                    let message = format!(
+                        "pattern works with input-type text, number, password or passcode, not {input_type}"
+                    );
+                    ctx.checker.error(code::VALUE_INVALID, &pattern, message);
+                }
+                if at.get("helper-text").is_none() {
+                    ctx.checker.missing_as(
+                        code::VALUE_INVALID,
+                        at,
+                        "helper-text",
+                        "a pattern needs helper-text describing it",
+                    );
+                }
+            }
+        }
+        "CheckboxGroup" | "ChipsSelector" => {
+            range(ctx, "min-selected-items", "max-selected-items", None);
+            let options = at.get("data-source").and_then(|d| d.node.items()).map(<[_]>::len);
+            if let (Some(most), Some(options), Some(most_at)) =
+                (int("max-selected-items"), options, at.get("max-selected-items"))
+            {
+                if most > options as f64 {
+                    let message =
+                        format!("max-selected-items is {most} but there are only {options} options");
+                    ctx.checker.error(code::RANGE_INVALID, &most_at, message);
+                }
+            }
+        }
+        "PhotoPicker" | "DocumentPicker" => {
+            let noun = if owner.component == "PhotoPicker" { "photos" } else { "documents" };
+            let (low, high) = (format!("min-uploaded-{noun}"), format!("max-uploaded-{noun}"));
+            let message = format!(
+                "\"{low}\" cannot be greater than \"{high}\" for {} component {name}.",
+                owner.component
+            );
+            range(ctx, &low, &high, Some(message));
+        }
+        "CalendarPicker" => {
+            range(ctx, "min-days", "max-days", None);
+            let range_mode = at.get("mode").and_then(|m| m.node.as_str()) == Some("range");
+            for key in ["title", "description", "min-days", "max-days"] {
+                if let (false, Some(value)) = (range_mode, at.get(key)) {
+                    ctx.checker.error(
+                        code::VALUE_INVALID,
+                        &value,
+                        format!("{key} is only for mode \"range\""),
+                    );
+                }
+            }
+            for key in ["label", "helper-text", "required", "init-value", "error-message"] {
+                if let (false, Some(value)) = (range_mode, at.get(key).filter(|v| v.node.members().is_some()))
+                {
+                    let message =
+                        format!("{key} as an object (start-date, end-date) is only for mode \"range\"");
+                    ctx.checker.error(code::VALUE_INVALID, &value, message);
+                }
+            }
+            check_date_range(ctx, owner, at);
+        }
+        "DatePicker" => check_date_range(ctx, owner, at),
+        "NavigationList" => navigation_list(ctx, at),
+        "Form" => form_values(ctx, at),
+        _ => {}
+    }
+}
+
+/// min-date ≤ max-date, and unavailable dates inside that range.
+fn check_date_range(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
+    let quiet = |key: &str| {
+        let value = at.get(key)?;
+        let text = value.node.as_str()?;
+        // Already checked and reported by the property pass: only the key matters here.
+        let timestamps = owner.component == "DatePicker" && ctx.version < Version(5, 0);
+        let valid = if timestamps {
+            text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty()
+        } else {
+            is_calendar_date(text)
+        };
+        valid.then(|| format!("{text:0>16}"))
+    };
+    let (low, high) = (quiet("min-date"), quiet("max-date"));
+    if let (Some(low), Some(high), Some(high_at)) = (&low, &high, at.get("max-date")) {
+        if low > high {
+            ctx.checker.error(code::RANGE_INVALID, &high_at, "max-date is before min-date");
+        }
+    }
+    let dates = at.get("unavailable-dates").map(|d| d.items()).unwrap_or_default();
+    for date in dates {
+        let Some(text) = date.node.as_str().filter(|t| expr::whole_reference(t).is_none()) else { continue };
+        let key = format!("{text:0>16}");
+        let outside =
+            low.as_ref().is_some_and(|low| key < *low) || high.as_ref().is_some_and(|high| key > *high);
+        if outside {
+            ctx.checker.error(code::RANGE_INVALID, &date, "an unavailable date outside min-date..max-date");
+        }
+    }
+}
+
+fn navigation_list(ctx: &mut Ctx<'_>, at: &At<'_>) {
+    let items = at.get("list-items").map(|l| l.items()).unwrap_or_default();
+    let on_list = at.get("on-click-action").is_some();
+    for item in &items {
+        match (on_list, item.get("on-click-action")) {
+            (true, Some(action)) => {
+                let message = "on-click-action goes on the NavigationList or on its items, not both";
+                ctx.checker.error(code::ACTION_NOT_ALLOWED, &action, message);
+            }
+            (false, None) if item.node.members().is_some() => {
+                let message = "each item needs an on-click-action when the NavigationList has none";
+                ctx.checker.missing_as(code::ACTION_NOT_ALLOWED, item, "on-click-action", message);
+            }
+            _ => {}
+        }
+    }
+    if let Some(second) = items.iter().filter_map(|item| item.get("badge")).nth(1) {
+        ctx.checker.error(code::VALUE_INVALID, &second, "only one item of a NavigationList may have a badge");
+    }
+    if at.get("media-size").and_then(|m| m.node.as_str()) == Some("large") {
+        if let Some(end) = items.iter().find_map(|item| item.get("end")) {
+            ctx.checker.error(code::VALUE_INVALID, &end, "items cannot have an end with media-size large");
+        }
+    }
+}
+
+/// Form `init-values` and `error-messages` name inputs of the Form; pickers take no initial value.
+fn form_values(ctx: &mut Ctx<'_>, at: &At<'_>) {
+    let mut inputs = Vec::new();
+    if let Some(children) = at.get("children") {
+        super::index::collect_inputs(&children, &mut inputs);
+    }
+    for key in ["init-values", "error-messages"] {
+        let members = at.get(key).and_then(|v| v.node.members()).unwrap_or_default();
+        for (name, node) in members {
+            let value = At { node };
+            match inputs.iter().find(|input| input.name == name.name) {
+                None => {
+                    let message =
+                        format!("{key} names {}, which is not an input of this Form", quoted(&name.name));
+                    ctx.checker.error(code::REFERENCE_UNKNOWN, &value, message);
+                }
+                Some(input)
+                    if key == "init-values"
+                        && input.component.ends_with("Picker")
+                        && input.component != "DatePicker"
+                        && input.component != "CalendarPicker" =>
+                {
+                    let message = format!(
+                        "\"init-values\" property should not contain a value for {} component.",
+                        input.component
+                    );
+                    ctx.checker.error(code::VALUE_INVALID, &value, message);
+                }
+                _ => {}
+            }
+        }
+    }
+}
