@@ -5,7 +5,7 @@ fn main() {
         let text = std::fs::read_to_string(&path).unwrap();
         let doc = whatsapp_edge::json::parse(&text).unwrap();
         let report = whatsapp_edge::flow::validate_flow(&doc, Some(&text), &Default::default());
-        for issue in report.report.errors.iter().chain(&report.report.warnings) {
+        for issue in report.errors.iter().chain(&report.warnings) {
             println!("{path}: {:?} {} {} {}", issue.severity, issue.code, issue.path, issue.message);
         }
     }

@@ -37,6 +37,8 @@ pub struct Checker<'s> {
     root: &'s Node<'s>,
     source: Option<&'s str>,
     pending: Vec<Pending>,
+    /// The last position computed (byte offset, position), to count on from.
+    last_position: (usize, Position),
 }
 
 /// A finding whose JSON Pointer is not known yet: it names its node by
@@ -56,7 +58,7 @@ impl<'s> Checker<'s> {
     /// `source` is the text the document was parsed from, when the caller
     /// gave text (positions are then attached); `None` for objects.
     pub fn new(root: &'s Node<'s>, source: Option<&'s str>) -> Self {
-        Self { root, source, pending: Vec::new() }
+        Self { root, source, pending: Vec::new(), last_position: (0, Position { line: 1, column: 1 }) }
     }
 
     // Not inlined: it is called from hundreds of rules, and inlining it
@@ -91,7 +93,14 @@ impl<'s> Checker<'s> {
             issue = Issue::warning(code::TOO_MANY_ISSUES, "", format!("stopped after {MAX_ISSUES} findings"));
             key = None;
         } else if let Some(text) = self.source {
-            issue = issue.at(Position::of_byte_offset(text, span.start));
+            let (known_offset, known) = self.last_position;
+            let position = if span.start >= known_offset {
+                Position::of_byte_offset_after(text, known_offset, known, span.start)
+            } else {
+                Position::of_byte_offset(text, span.start)
+            };
+            self.last_position = (span.start, position);
+            issue = issue.at(position);
         }
         let node = if issue.code == code::TOO_MANY_ISSUES { address(self.root) } else { node };
         self.pending.push(Pending { issue, node, key });

@@ -31,6 +31,32 @@ impl Position {
             before.get(line_start..).unwrap_or_default().chars().map(char::len_utf16).sum();
         Self { line: saturate(line), column: saturate(column_units + 1) }
     }
+
+    /// The position of `byte_offset`, counting on from a `known` position at
+    /// `known_offset` when that is before it: findings arrive roughly in text
+    /// order, so a large text is scanned about once instead of once per finding.
+    pub fn of_byte_offset_after(text: &str, known_offset: usize, known: Self, byte_offset: usize) -> Self {
+        let start = known_offset.min(text.len());
+        let mut end = byte_offset.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let Some(between) = text.get(start..end).filter(|_| text.is_char_boundary(start)) else {
+            return Self::of_byte_offset(text, byte_offset);
+        };
+        match between.rfind('\n') {
+            None => {
+                let units: usize = between.chars().map(char::len_utf16).sum();
+                Self { line: known.line, column: known.column.saturating_add(saturate(units)) }
+            }
+            Some(last_newline) => {
+                let lines = between.bytes().filter(|&b| b == b'\n').count();
+                let units: usize =
+                    between.get(last_newline + 1..).unwrap_or_default().chars().map(char::len_utf16).sum();
+                Self { line: known.line.saturating_add(saturate(lines)), column: saturate(units + 1) }
+            }
+        }
+    }
 }
 
 /// `text` in double quotes for a message, with quotes, backslashes and
@@ -89,6 +115,21 @@ mod tests {
     fn columns_are_utf16_units() {
         // 'é' is 2 bytes / 1 unit; '😀' is 4 bytes / 2 units.
         assert_eq!(at("é😀x", 6), (1, 4));
+    }
+
+    #[test]
+    fn counting_on_from_a_known_position_agrees_with_counting_from_the_start() {
+        let text = "ab\né😀x\n\nyz😀\nq";
+        for from in 0..=text.len() {
+            for to in from..=text.len() + 2 {
+                let known = Position::of_byte_offset(text, from);
+                let on = Position::of_byte_offset_after(text, from, known, to);
+                let from_start = Position::of_byte_offset(text, to);
+                if text.is_char_boundary(from) {
+                    assert_eq!(on, from_start, "from {from} to {to}");
+                }
+            }
+        }
     }
 
     #[test]

@@ -158,7 +158,7 @@ fn open_url(ctx: &mut Ctx<'_>, at: &At<'_>) {
     let Some(url) = url_at.str(&mut ctx.checker) else { return };
     let lower = url.to_ascii_lowercase();
     let dynamic = super::expr::whole_reference(url).is_some();
-    if !dynamic && !(lower.starts_with("https://") || lower.starts_with("http://")) {
+    if !(dynamic || lower.starts_with("https://") || lower.starts_with("http://")) {
         ctx.checker.error(code::VALUE_INVALID, &url_at, "open_url needs an http:// or https:// URL");
     }
 }

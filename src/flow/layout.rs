@@ -37,12 +37,15 @@ const PER_SCREEN: [(&str, usize); 7] = [
 const MAX_COMPONENTS: usize = 50;
 const MAX_IF_DEPTH: u8 = 3;
 
+/// An input's name, the component, and the (If/Switch address, branch) pairs it is inside.
+type NamedInput<'s> = (&'s str, At<'s>, Vec<(usize, usize)>);
+
 struct Walk<'s> {
     screen: usize,
     /// Every component, in document order, with its type.
     seen: Vec<(&'static str, At<'s>, Place)>,
     /// Input names with the If/Switch branches they sit in.
-    names: Vec<(&'s str, At<'s>, Vec<(usize, usize)>)>,
+    names: Vec<NamedInput<'s>>,
     /// The branches being walked: (address of the If/Switch, branch number).
     branches: Vec<(usize, usize)>,
 }

@@ -18,35 +18,40 @@ pub struct ValidationError {
     pub error_type: &'static str,
     /// The finding's message.
     pub message: String,
-    /// Where the offending value starts and ends (1-based; columns in UTF-16
-    /// units), when the Flow was given as text.
-    #[serde(flatten)]
-    pub range: Option<Range>,
+    /// First line of the offending value (1-based), when the Flow was given as text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub line_start: Option<u32>,
+    /// Last line.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub line_end: Option<u32>,
+    /// First column (1-based, UTF-16 units).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub column_start: Option<u32>,
+    /// Column after the last character.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub column_end: Option<u32>,
     /// The offending values: one, with its path in Meta's notation (`screens[0].layout`).
     pub pointers: Vec<Pointer>,
 }
 
 /// A text range.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Range {
-    /// First line.
-    pub line_start: u32,
-    /// Last line.
-    pub line_end: u32,
-    /// First column.
-    pub column_start: u32,
-    /// Column after the last character.
-    pub column_end: u32,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Range {
+    line_start: u32,
+    line_end: u32,
+    column_start: u32,
+    column_end: u32,
 }
 
-/// One pointer of a validation error.
+/// One pointer of a validation error (Meta's also repeat the range; ours
+/// point at the same value as the error, so only the path is given).
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Pointer {
-    /// Where the value is in the text.
-    #[serde(flatten)]
-    pub range: Option<Range>,
     /// The path in Meta's notation.
     pub path: String,
 }
@@ -64,19 +69,35 @@ fn error_name(code: &str) -> &'static str {
 
 /// The errors of `report` (warnings are ours alone) in Meta's shape.
 /// `source` is the text `doc` came from; without it there are no ranges.
-pub fn validation_errors(report: &Report, doc: &Node<'_>, source: Option<&str>) -> Vec<ValidationError> {
+/// Without a document (text that is not JSON), ranges come from the issues' positions.
+pub fn validation_errors(
+    report: &Report,
+    doc: Option<&Node<'_>>,
+    source: Option<&str>,
+) -> Vec<ValidationError> {
     report
         .errors
         .iter()
         .map(|issue| {
-            let range = source.map(|text| range(text, span_of(doc, &issue.path)));
+            let range = match (source, doc) {
+                (Some(text), Some(doc)) => Some(range(text, span_of(doc, &issue.path))),
+                _ => issue.line.zip(issue.column).map(|(line, column)| Range {
+                    line_start: line,
+                    line_end: line,
+                    column_start: column,
+                    column_end: column.saturating_add(1),
+                }),
+            };
             let error = error_name(issue.code);
             ValidationError {
                 error,
                 error_type: if error == "INVALID_JSON" { "JSON_SYNTAX_ERROR" } else { "FLOW_JSON_ERROR" },
                 message: issue.message.clone(),
-                range,
-                pointers: vec![Pointer { range, path: meta_path(&issue.path) }],
+                line_start: range.map(|r| r.line_start),
+                line_end: range.map(|r| r.line_end),
+                column_start: range.map(|r| r.column_start),
+                column_end: range.map(|r| r.column_end),
+                pointers: vec![Pointer { path: meta_path(&issue.path) }],
             }
         })
         .collect()

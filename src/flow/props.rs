@@ -408,7 +408,13 @@ fn check_data_source<'s>(ctx: &mut Ctx<'s>, owner: Owner, at: &At<'s>) {
 
 /// Rules between one component's properties.
 fn relations(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
-    let int = |key: &str| at.get(key).and_then(|v| v.node.as_f64());
+    // Whole numbers only (as i64): formatting an f64 would pull float printing into the .wasm.
+    let int = |key: &str| {
+        at.get(key)
+            .and_then(|v| v.node.as_f64())
+            .filter(|n| n.fract() == 0.0 && n.abs() < 9.0e15)
+            .map(|n| n as i64)
+    };
     let range = |ctx: &mut Ctx<'_>, low: &str, high: &str, message: Option<String>| {
         if let (Some(a), Some(b), Some(high_at)) = (int(low), int(high), at.get(high)) {
             if a > b {
@@ -419,13 +425,12 @@ fn relations(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
     };
     let name = at.get("name").and_then(|n| n.node.as_str()).unwrap_or_default();
     match owner.component {
-        "Footer" => {
+        "Footer"
             if at.get("center-caption").is_some()
-                && (at.get("left-caption").is_some() || at.get("right-caption").is_some())
-            {
-                let message = "use center-caption, or left-caption and right-caption, not both";
-                ctx.checker.error(code::VALUE_INVALID, &at.get("center-caption").unwrap_or(*at), message);
-            }
+                && (at.get("left-caption").is_some() || at.get("right-caption").is_some()) =>
+        {
+            let message = "use center-caption, or left-caption and right-caption, not both";
+            ctx.checker.error(code::VALUE_INVALID, &at.get("center-caption").unwrap_or(*at), message);
         }
         "TextInput" => {
             range(ctx, "min-chars", "max-chars", None);
@@ -453,7 +458,7 @@ fn relations(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
             if let (Some(most), Some(options), Some(most_at)) =
                 (int("max-selected-items"), options, at.get("max-selected-items"))
             {
-                if most > options as f64 {
+                if most > options as i64 {
                     let message =
                         format!("max-selected-items is {most} but there are only {options} options");
                     ctx.checker.error(code::RANGE_INVALID, &most_at, message);

@@ -2,6 +2,7 @@
 //! No logic lives here beyond argument checking.
 
 use super::convert::{self, Document};
+use crate::flow::{self, FlowOptions, FlowReport};
 use crate::phone::{self, PhoneOptions};
 use crate::report::Report;
 use crate::template::{self, TemplateOptions};
@@ -87,5 +88,28 @@ pub fn validate_message(
     Ok(match message.parse() {
         Ok((node, source)) => convert::to_js(&message::validate_message(&node, source)),
         Err(issue) => not_json(issue, "the message"),
+    })
+}
+
+/// Checks a WhatsApp Flow JSON (text for findings with line and column, or an
+/// object) against Meta's rules for its `version`; with `{ metaErrors: true }`
+/// the findings also come as the Flows API's `validation_errors`.
+#[wasm_bindgen(js_name = validateFlow, unchecked_return_type = "FlowReport")]
+pub fn validate_flow(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] flow: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FlowOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let options = convert::options(&options, "validateFlow", FlowOptions::read)?;
+    let flow = Document::read(&flow, "validateFlow", "flow")?;
+    Ok(match flow.parse() {
+        Ok((node, source)) => convert::to_js(&flow::validate_flow(&node, source, &options)),
+        Err(issue) => {
+            let issue =
+                Issue { message: format!("the Flow JSON is not valid JSON: {}", issue.message), ..issue };
+            let report = Report::from_issues([issue]);
+            let meta = options.meta_errors == Some(true);
+            let validation_errors = meta.then(|| flow::meta::validation_errors(&report, None, None));
+            convert::to_js(&FlowReport::new(report, None, validation_errors))
+        }
     })
 }
