@@ -3,7 +3,7 @@
 
 use super::components;
 use super::expr::Type;
-use crate::check::At;
+use crate::check::{At, NameIndex};
 
 /// What the rest of the Flow can know about one screen.
 pub(crate) struct ScreenInfo<'s> {
@@ -17,6 +17,8 @@ pub(crate) struct ScreenInfo<'s> {
     pub data: Vec<(&'s str, Type)>,
     /// Input components anywhere in the layout.
     pub inputs: Vec<Input<'s>>,
+    data_index: NameIndex,
+    input_index: NameIndex,
 }
 
 /// An input component: what `${form.name}` names.
@@ -29,16 +31,37 @@ pub(crate) struct Input<'s> {
     pub value: Type,
 }
 
-impl ScreenInfo<'_> {
+impl<'s> ScreenInfo<'s> {
+    fn new(at: At<'s>, data: Vec<(&'s str, Type)>, inputs: Vec<Input<'s>>) -> Self {
+        let data_index = NameIndex::new(data.len(), &|i| data.get(i).map_or("", |(name, _)| *name));
+        let input_index = NameIndex::new(inputs.len(), &|i| inputs.get(i).map_or("", |input| input.name));
+        Self {
+            id: at.get("id").and_then(|id| id.node.as_str()).unwrap_or_default(),
+            at,
+            terminal: at.get("terminal").and_then(|t| t.node.as_bool()) == Some(true),
+            data,
+            inputs,
+            data_index,
+            input_index,
+        }
+    }
+
     /// The declared type of data field `name`, if declared.
     pub fn data_type(&self, name: &str) -> Option<Type> {
-        self.data.iter().find(|(field, _)| *field == name).map(|(_, value)| *value)
+        let found = self.data_index.find(name, &|i| self.data.get(i).map_or("", |(field, _)| *field))?;
+        self.data.get(found).map(|(_, value)| *value)
     }
 
     /// The input named `name`, if the screen has one.
-    pub fn input(&self, name: &str) -> Option<&Input<'_>> {
-        self.inputs.iter().find(|input| input.name == name)
+    pub fn input(&self, name: &str) -> Option<&Input<'s>> {
+        let found = self.input_index.find(name, &|i| self.inputs.get(i).map_or("", |input| input.name))?;
+        self.inputs.get(found)
     }
+}
+
+/// Screen ids, for lookups by id.
+pub(crate) fn id_index(screens: &[ScreenInfo<'_>]) -> NameIndex {
+    NameIndex::new(screens.len(), &|i| screens.get(i).map_or("", |screen| screen.id))
 }
 
 /// Indexes every screen of `list` (in order; malformed parts are skipped
@@ -50,13 +73,7 @@ pub(crate) fn screens<'s>(list: &[At<'s>]) -> Vec<ScreenInfo<'s>> {
             if let Some(children) = at.get("layout").and_then(|layout| layout.get("children")) {
                 collect_inputs(&children, &mut inputs);
             }
-            ScreenInfo {
-                id: at.get("id").and_then(|id| id.node.as_str()).unwrap_or_default(),
-                at: *at,
-                terminal: at.get("terminal").and_then(|t| t.node.as_bool()) == Some(true),
-                data: declared_data(at),
-                inputs,
-            }
+            ScreenInfo::new(*at, declared_data(at), inputs)
         })
         .collect()
 }

@@ -91,6 +91,8 @@ pub(crate) struct Ctx<'s> {
     pub version: Version,
     /// Every screen, indexed before the walk.
     pub screens: Vec<ScreenInfo<'s>>,
+    /// `screens` by id.
+    pub screen_ids: crate::check::NameIndex,
     /// Whether `data_api_version` is set (the Flow uses a data endpoint).
     pub endpoint: bool,
     /// `navigate` actions found: (from screen, to screen, where).
@@ -101,7 +103,7 @@ pub(crate) struct Ctx<'s> {
     pub carousels: usize,
 }
 
-impl Ctx<'_> {
+impl<'s> Ctx<'s> {
     /// Whether the Flow's version has a feature introduced in `since`; if not,
     /// a `flow.feature_version` error at `at` naming the version needed.
     pub fn require_version(&mut self, since: Version, at: &At<'_>, what: &str) -> bool {
@@ -115,7 +117,12 @@ impl Ctx<'_> {
 
     /// The screen with this id.
     pub fn screen_index(&self, id: &str) -> Option<usize> {
-        self.screens.iter().position(|screen| screen.id == id)
+        self.screen_ids.find(id, &|i| self.screens.get(i).map_or("", |screen| screen.id))
+    }
+
+    /// The screen with this id.
+    pub fn screen(&self, id: &str) -> Option<&ScreenInfo<'s>> {
+        self.screens.get(self.screen_index(id)?)
     }
 }
 
@@ -129,6 +136,7 @@ pub fn validate_flow(doc: &Node, source: Option<&str>, options: &FlowOptions) ->
         checker: Checker::new(doc, source),
         version: version::LATEST,
         screens: Vec::new(),
+        screen_ids: crate::check::NameIndex::default(),
         endpoint: false,
         navigations: Vec::new(),
         exchanges: Vec::new(),
@@ -173,6 +181,7 @@ fn check_top_level<'s>(ctx: &mut Ctx<'s>, root: &At<'s>) -> Option<Version> {
         return known_version;
     }
     ctx.screens = index::screens(&list);
+    ctx.screen_ids = index::id_index(&ctx.screens);
     screen::check_ids(ctx);
     for (position, at) in list.iter().enumerate() {
         screen::check_screen(ctx, position, at);

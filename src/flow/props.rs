@@ -48,7 +48,9 @@ pub(crate) fn check_fields<'s>(
     for prop in props {
         match at.get(prop.name) {
             Some(value) => {
-                if ctx.require_version(prop.since, &value, &format!("{} {}", owner.component, prop.name)) {
+                let available = prop.since <= ctx.version
+                    || ctx.require_version(prop.since, &value, &format!("{} {}", owner.component, prop.name));
+                if available {
                     check_value(ctx, owner, prop, &value);
                 }
             }
@@ -277,7 +279,13 @@ fn check_lines(ctx: &mut Ctx<'_>, owner: Owner, name: &str, at: &At<'_>, max: u3
         check_text(ctx, owner, name, at, max, true);
         return;
     };
-    if !ctx.require_version(Version(5, 1), at, &format!("{} {name} as an array of lines", owner.component)) {
+    let available = ctx.version >= Version(5, 1)
+        || ctx.require_version(
+            Version(5, 1),
+            at,
+            &format!("{} {name} as an array of lines", owner.component),
+        );
+    if !available {
         return;
     }
     if lines.is_empty() {

@@ -2,7 +2,6 @@
 //! expressions inside string values, resolved against the indexed screens.
 
 use super::expr::{self, Problem, ProblemKind, Reference, Scope, Type};
-use super::index::ScreenInfo;
 use super::version::Version;
 use super::{code, Ctx};
 use crate::check::At;
@@ -21,9 +20,8 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: 
     }
     resolve_all(ctx, screen, at, text);
     if expression {
-        let screens = &ctx.screens;
         let result =
-            expr::check_expression(text, &|r| reference_type(screens, screen, r).unwrap_or(Type::Unknown));
+            expr::check_expression(text, &|r| reference_type(ctx, screen, r).unwrap_or(Type::Unknown));
         return match result {
             Ok(found) => Some(found),
             Err(problem) => {
@@ -33,7 +31,7 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: 
         };
     }
     let whole = expr::whole_reference(text)?;
-    Some(reference_type(&ctx.screens, screen, &whole).unwrap_or(Type::Unknown))
+    Some(reference_type(ctx, screen, &whole).unwrap_or(Type::Unknown))
 }
 
 /// An If `condition`: an expression without backticks that must be boolean
@@ -41,9 +39,8 @@ pub(crate) fn check_string(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: 
 pub(crate) fn check_condition(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: &str) {
     resolve_all(ctx, screen, at, text);
     let wrapped = format!("`{text}`");
-    let screens = &ctx.screens;
     let result =
-        expr::check_expression(&wrapped, &|r| reference_type(screens, screen, r).unwrap_or(Type::Unknown));
+        expr::check_expression(&wrapped, &|r| reference_type(ctx, screen, r).unwrap_or(Type::Unknown));
     match result {
         Err(problem) => report(ctx, at, &problem, 1),
         Ok(Type::String | Type::Number) => ctx.checker.error(
@@ -80,23 +77,19 @@ fn resolve_all(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: &str) {
                 continue;
             }
         }
-        if let Err(message) = reference_type(&ctx.screens, screen, reference) {
+        if let Err(message) = reference_type(ctx, screen, reference) {
             ctx.checker.error(code::REFERENCE_UNKNOWN, at, message);
         }
     }
 }
 
 /// The type of the value `reference` names, or why it names nothing.
-fn reference_type(
-    screens: &[ScreenInfo<'_>],
-    screen: usize,
-    reference: &Reference<'_>,
-) -> Result<Type, String> {
+fn reference_type(ctx: &Ctx<'_>, screen: usize, reference: &Reference<'_>) -> Result<Type, String> {
     let field = reference.field;
     let (target, form) = match reference.scope {
-        Scope::Data => (screens.get(screen), false),
-        Scope::Form => (screens.get(screen), true),
-        Scope::Screen { screen: id, form } => match screens.iter().find(|s| s.id == id) {
+        Scope::Data => (ctx.screens.get(screen), false),
+        Scope::Form => (ctx.screens.get(screen), true),
+        Scope::Screen { screen: id, form } => match ctx.screen(id) {
             Some(found) => (Some(found), form),
             None => return Err(format!("{}: there is no screen {}", reference.text, quoted(id))),
         },
@@ -116,9 +109,7 @@ pub(crate) fn picker_value(ctx: &Ctx<'_>, screen: usize, text: &str) -> Option<&
     expr::references(text).0.iter().find_map(|reference| {
         let (target, field) = match reference.scope {
             Scope::Form => (ctx.screens.get(screen)?, reference.field),
-            Scope::Screen { screen: id, form: true } => {
-                (ctx.screens.iter().find(|s| s.id == id)?, reference.field)
-            }
+            Scope::Screen { screen: id, form: true } => (ctx.screen(id)?, reference.field),
             _ => return None,
         };
         let component = target.input(field)?.component;

@@ -22,7 +22,7 @@ pub(crate) fn check<'s>(ctx: &mut Ctx<'s>, root: &At<'s>) {
 fn check_model<'s>(ctx: &mut Ctx<'s>, model: &At<'s>) {
     let Some(members) = model.object(&mut ctx.checker).and_then(|m| m.node.members()) else { return };
     let count = ctx.screens.len();
-    let mut edges: Vec<(usize, usize)> = Vec::new();
+    let mut edges = Graph::new(count);
     for (key, routes) in members {
         let Some(from) = ctx.screen_index(&key.name) else {
             let message = format!("routing_model names {}, which is not a screen", quoted(&key.name));
@@ -39,7 +39,7 @@ fn check_model<'s>(ctx: &mut Ctx<'s>, model: &At<'s>) {
                 Some(to) if to == from => {
                     ctx.checker.error(code::ROUTING_INVALID, &route, "a screen cannot route to itself");
                 }
-                Some(to) if edges.contains(&(to, from)) => {
+                Some(to) if edges.has(to, from) => {
                     let message = format!(
                         "{} already routes to {}; list forward routes only (going back is implicit)",
                         quoted(target),
@@ -47,23 +47,23 @@ fn check_model<'s>(ctx: &mut Ctx<'s>, model: &At<'s>) {
                     );
                     ctx.checker.error(code::ROUTING_INVALID, &route, message);
                 }
-                Some(to) => edges.push((from, to)),
+                Some(to) => edges.add(from, to),
             }
         }
     }
-    if edges.len() > MAX_BRANCHES {
+    if edges.count > MAX_BRANCHES {
         let message =
-            format!("{} routes; a routing model may have at most {MAX_BRANCHES} branches", edges.len());
+            format!("{} routes; a routing model may have at most {MAX_BRANCHES} branches", edges.count);
         ctx.checker.error(code::ROUTING_BRANCHES, model, message);
     }
     for (from, to, at) in ctx.navigations.clone() {
-        if !edges.contains(&(from, to)) {
+        if !edges.has(from, to) {
             let from_id = ctx.screens.get(from).map_or("", |s| s.id);
             let message = format!("navigate to a screen the routing_model has no route to from {from_id}");
             ctx.checker.error(code::ROUTING_INVALID, &at, message);
         }
     }
-    if let Some(looped) = first_in_cycle(count, &edges) {
+    if let Some(looped) = first_in_cycle(&edges) {
         let id = ctx.screens.get(looped).map_or("", |s| s.id);
         let message = format!("routes loop back to {}; list forward routes only", quoted(id));
         ctx.checker.error(code::ROUTING_INVALID, model, message);
@@ -72,7 +72,10 @@ fn check_model<'s>(ctx: &mut Ctx<'s>, model: &At<'s>) {
 }
 
 fn check_navigation<'s>(ctx: &mut Ctx<'s>, root: &At<'s>) {
-    let edges: Vec<(usize, usize)> = ctx.navigations.iter().map(|(from, to, _)| (*from, *to)).collect();
+    let mut edges = Graph::new(ctx.screens.len());
+    for &(from, to, _) in &ctx.navigations {
+        edges.add(from, to);
+    }
     let screens = root.get("screens").unwrap_or(*root);
     check_graph(ctx, &edges, &screens, false);
 }
@@ -81,9 +84,10 @@ fn check_navigation<'s>(ctx: &mut Ctx<'s>, root: &At<'s>) {
 /// screen, and screens no entry reaches. A non-terminal screen with no way
 /// forward is fine (people go back from it); a Flow whose entry cannot reach
 /// any terminal screen can never complete.
-fn check_graph(ctx: &mut Ctx<'_>, edges: &[(usize, usize)], at: &At<'_>, model: bool) {
+fn check_graph(ctx: &mut Ctx<'_>, edges: &Graph, at: &At<'_>, model: bool) {
     let count = ctx.screens.len();
-    let entries: Vec<usize> = (0..count).filter(|&s| !edges.iter().any(|&(_, to)| to == s)).collect();
+    let entries: Vec<usize> =
+        (0..count).filter(|&s| edges.incoming.get(s).is_none_or(Vec::is_empty)).collect();
     if entries.is_empty() {
         let message = "every screen is the target of a route: there is no entry screen";
         ctx.checker.error(code::ROUTING_ENTRY, at, message);
@@ -96,7 +100,7 @@ fn check_graph(ctx: &mut Ctx<'_>, edges: &[(usize, usize)], at: &At<'_>, model: 
     let mut finishes: Vec<bool> = ctx.screens.iter().map(|s| s.terminal).collect();
     let mut pending: Vec<usize> = (0..count).filter(|&s| finishes.get(s) == Some(&true)).collect();
     while let Some(screen) = pending.pop() {
-        for &(from, _) in edges.iter().filter(|&&(_, to)| to == screen) {
+        for &from in edges.incoming.get(screen).map(Vec::as_slice).unwrap_or_default() {
             if let Some(slot) = finishes.get_mut(from).filter(|done| !**done) {
                 *slot = true;
                 pending.push(from);
@@ -114,7 +118,7 @@ fn check_graph(ctx: &mut Ctx<'_>, edges: &[(usize, usize)], at: &At<'_>, model: 
             ctx.checker.error(code::ROUTING_DEAD_END, &screen_at, message);
         }
     }
-    let reachable = reach(count, edges, &entries);
+    let reachable = reach(edges, &entries);
     for (screen, seen) in reachable.iter().enumerate() {
         let Some(info) = ctx.screens.get(screen).filter(|_| !seen) else { continue };
         let message = format!("no route reaches screen {} from an entry screen", quoted(info.id));
@@ -123,36 +127,60 @@ fn check_graph(ctx: &mut Ctx<'_>, edges: &[(usize, usize)], at: &At<'_>, model: 
     }
 }
 
+/// Routes between screens, by screen number, both ways.
+struct Graph {
+    outgoing: Vec<Vec<usize>>,
+    incoming: Vec<Vec<usize>>,
+    count: usize,
+}
+
+impl Graph {
+    fn new(screens: usize) -> Self {
+        Self { outgoing: vec![Vec::new(); screens], incoming: vec![Vec::new(); screens], count: 0 }
+    }
+
+    fn add(&mut self, from: usize, to: usize) {
+        if let (Some(out), Some(into)) = (self.outgoing.get_mut(from), self.incoming.get_mut(to)) {
+            out.push(to);
+            into.push(from);
+            self.count += 1;
+        }
+    }
+
+    fn has(&self, from: usize, to: usize) -> bool {
+        self.outgoing.get(from).is_some_and(|targets| targets.contains(&to))
+    }
+
+    fn targets(&self, from: usize) -> &[usize] {
+        self.outgoing.get(from).map(Vec::as_slice).unwrap_or_default()
+    }
+}
+
 /// Screens reachable from `starts`.
-fn reach(count: usize, edges: &[(usize, usize)], starts: &[usize]) -> Vec<bool> {
-    let mut seen = vec![false; count];
+fn reach(edges: &Graph, starts: &[usize]) -> Vec<bool> {
+    let mut seen = vec![false; edges.outgoing.len()];
     let mut pending = starts.to_vec();
     while let Some(screen) = pending.pop() {
         match seen.get_mut(screen) {
             Some(slot) if !*slot => *slot = true,
             _ => continue,
         }
-        pending.extend(edges.iter().filter(|&&(from, _)| from == screen).map(|&(_, to)| to));
+        pending.extend_from_slice(edges.targets(screen));
     }
     seen
 }
 
 /// A screen on a cycle (or after one), if the routes have a cycle: what is
 /// left after repeatedly removing screens nothing routes to.
-fn first_in_cycle(count: usize, edges: &[(usize, usize)]) -> Option<usize> {
-    let mut inbound = vec![0usize; count];
-    for &(_, to) in edges {
-        if let Some(n) = inbound.get_mut(to) {
-            *n += 1;
-        }
-    }
-    let mut free: Vec<usize> = (0..count).filter(|&s| inbound.get(s) == Some(&0)).collect();
-    let mut removed = vec![false; count];
+fn first_in_cycle(edges: &Graph) -> Option<usize> {
+    let mut inbound: Vec<usize> = edges.incoming.iter().map(Vec::len).collect();
+    let mut free: Vec<usize> = (0..inbound.len()).filter(|&s| inbound.get(s) == Some(&0)).collect();
+    let mut removed = vec![false; inbound.len()];
     while let Some(screen) = free.pop() {
         if let Some(slot) = removed.get_mut(screen) {
             *slot = true;
         }
-        for &(_, to) in edges.iter().filter(|&&(from, _)| from == screen) {
+        for &to in edges.targets(screen) {
             if let Some(n) = inbound.get_mut(to) {
                 *n -= 1;
                 if *n == 0 {
