@@ -4,7 +4,7 @@
 // shows median throughput and the ratio ours / peer (> 1 means we are faster).
 // It prints; it never fails on time. Usage: node bench/run.mjs [--quick] [name-filter]
 //
-// A case (bench/cases/*.mjs) exports { name, peerName, inputs, ours, peer } and,
+// A case (bench/cases/*.mjs exports one, or an array) is { name, peerName, inputs, ours, peer } and,
 // when the peer takes its input in another shape, peerInputs (same order).
 // A batch case passes arrays as inputs and sets perCall (numbers per call), so
 // rates are in numbers per second either way.
@@ -38,7 +38,8 @@ const dir = new URL("./cases/", import.meta.url);
 const files = readdirSync(dir).filter((file) => file.endsWith(".mjs")).sort();
 const rows = [];
 for (const file of files) {
-  const bench = (await import(new URL(file, dir))).default;
+  // A file exports one case or an array of them.
+  for (const bench of [(await import(new URL(file, dir))).default].flat()) {
   if (!bench.name.includes(filter)) continue;
   // Warm both up (JIT, lazy metadata) before measuring.
   const peerInputs = bench.peerInputs ?? bench.inputs;
@@ -61,6 +62,7 @@ for (const file of files) {
     "ratio ours/peer": `${(median(ours) / median(peer)).toFixed(2)}x`,
     "same verdict": perCall > 1 ? (agree === bench.inputs.length ? "same count" : "counts differ") : `${agree}/${bench.inputs.length}`,
   });
+  }
 }
 console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds, median)`);
 console.table(rows);

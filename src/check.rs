@@ -145,13 +145,42 @@ impl<'s> Checker<'s> {
     /// Reports members of `object` not in `known` (warning) and repeated keys
     /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
-        self.check_keys(object, known, what, Severity::Warning, code::UNKNOWN_KEY);
+        let names = || known.join(", ");
+        self.check_keys(
+            object,
+            &|key| known.contains(&key),
+            &names,
+            &|| what.to_owned(),
+            Severity::Warning,
+            code::UNKNOWN_KEY,
+        );
     }
 
     /// Like [`Checker::unknown_keys`], for schemas Meta keeps closed: an
     /// unknown member is an error with `unknown_code`.
     pub fn closed_keys(&mut self, object: &At<'_>, known: &[&str], what: &str, unknown_code: &'static str) {
-        self.check_keys(object, known, what, Severity::Error, unknown_code);
+        let names = || known.join(", ");
+        self.check_keys(
+            object,
+            &|key| known.contains(&key),
+            &names,
+            &|| what.to_owned(),
+            Severity::Error,
+            unknown_code,
+        );
+    }
+
+    /// [`Checker::closed_keys`] with the known keys given by a test, and the
+    /// texts for messages built only when a message is needed.
+    pub fn closed_keys_by(
+        &mut self,
+        object: &At<'_>,
+        is_known: &dyn Fn(&str) -> bool,
+        known_names: &dyn Fn() -> String,
+        what: &dyn Fn() -> String,
+        unknown_code: &'static str,
+    ) {
+        self.check_keys(object, is_known, known_names, what, Severity::Error, unknown_code);
     }
 
     /// Records an error about member `key` of `object`, which is present.
@@ -168,15 +197,28 @@ impl<'s> Checker<'s> {
     fn check_keys(
         &mut self,
         object: &At<'_>,
-        known: &[&str],
-        what: &str,
+        is_known: &dyn Fn(&str) -> bool,
+        known_names: &dyn Fn() -> String,
+        what: &dyn Fn() -> String,
         severity: Severity,
         unknown_code: &'static str,
     ) {
         let Some(members) = object.node.members() else { return };
-        let first_of =
-            first_occurrences(members.len(), &|i| members.get(i).map_or("", |(key, _)| key.name.as_ref()));
-        for ((key, _), first) in members.iter().zip(first_of) {
+        // Small objects (nearly all) compare pairs in place; large ones share the sort.
+        let large = members.len() > 16;
+        let first_of = if large {
+            first_occurrences(members.len(), &|i| members.get(i).map_or("", |(key, _)| key.name.as_ref()))
+        } else {
+            Vec::new()
+        };
+        for (index, (key, _)) in members.iter().enumerate() {
+            let first = if large {
+                first_of.get(index).copied().flatten()
+            } else {
+                members
+                    .get(..index)
+                    .and_then(|before| before.iter().position(|(other, _)| other.name == key.name))
+            };
             // Reported once, at the first occurrence: the one the last overrides.
             if let Some((first_key, _)) = first.and_then(|i| members.get(i)) {
                 let message = format!("{} appears more than once; the last one wins", key.name);
@@ -189,11 +231,12 @@ impl<'s> Checker<'s> {
                     message,
                 );
             }
-            if !known.contains(&key.name.as_ref()) {
+            if !is_known(&key.name) {
                 let message = format!(
-                    "{what} has no member {}; known: {}",
+                    "{} has no member {}; known: {}",
+                    what(),
                     crate::text::quoted(&key.name),
-                    known.join(", ")
+                    known_names()
                 );
                 self.push(severity, unknown_code, object.node, Some(&key.name), key.span, message);
             }

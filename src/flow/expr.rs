@@ -160,7 +160,7 @@ pub fn is_expression(text: &str) -> bool {
 /// continues after its `${`.
 pub fn references(text: &str) -> (Vec<Reference<'_>>, Vec<Problem>) {
     let (mut found, mut problems, mut i) = (Vec::new(), Vec::new(), 0);
-    while let Some(at) = text.get(i..).and_then(|rest| rest.find("${")).map(|k| k + i) {
+    while let Some(at) = reference_start(text, i) {
         let parsed = parse_ref(text, at);
         i = parsed.as_ref().map_or(at + 2, |(_, end)| *end);
         match parsed {
@@ -171,8 +171,23 @@ pub fn references(text: &str) -> (Vec<Reference<'_>>, Vec<Problem>) {
     (found, problems)
 }
 
+/// Whether `text` contains a `${` (a byte scan: cheaper than a substring search per string).
+pub fn has_reference(text: &str) -> bool {
+    reference_start(text, 0).is_some()
+}
+
+/// The offset of the first `${` at or after `from`.
+fn reference_start(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes().get(from..)?;
+    bytes.windows(2).position(|pair| pair == b"${").map(|k| k + from)
+}
+
 /// Whether the whole string is exactly one reference (`"${data.x}"`), returning it.
 pub fn whole_reference(text: &str) -> Option<Reference<'_>> {
+    // Most strings are plain text: rule them out before parsing (which builds error messages).
+    if !text.starts_with("${") || !text.ends_with('}') {
+        return None;
+    }
     match parse_ref(text, 0) {
         Ok((reference, end)) if text.starts_with("${") && end == text.len() => Some(reference),
         _ => None,

@@ -39,12 +39,11 @@ pub(crate) fn check_fields<'s>(
     if at.object(&mut ctx.checker).is_none() {
         return;
     }
-    let mut known: Vec<&str> = props.iter().map(|prop| prop.name).collect();
-    if component {
-        known.push("type");
-    }
-    let what = if component { owner.component.to_owned() } else { format!("an item of {}", owner.component) };
-    ctx.checker.closed_keys(at, &known, &what, code::PROPERTY_UNKNOWN);
+    let is_known = |key: &str| (component && key == "type") || props.iter().any(|prop| prop.name == key);
+    let names = || props.iter().map(|prop| prop.name).collect::<Vec<_>>().join(", ");
+    let what =
+        || if component { owner.component.to_owned() } else { format!("an item of {}", owner.component) };
+    ctx.checker.closed_keys_by(at, &is_known, &names, &what, code::PROPERTY_UNKNOWN);
     for prop in props {
         match at.get(prop.name) {
             Some(value) => {
@@ -61,7 +60,7 @@ pub(crate) fn check_fields<'s>(
                     Required::Since(version) => ctx.version >= version,
                 };
                 if required {
-                    ctx.checker.missing(at, prop.name, format!("{what} needs {}", prop.name));
+                    ctx.checker.missing(at, prop.name, format!("{} needs {}", what(), prop.name));
                 }
             }
         }

@@ -12,7 +12,7 @@ use crate::text::quoted;
 /// dynamic (one whole reference or an expression).
 pub(crate) fn check_string(ctx: &mut Ctx<'_>, screen: usize, at: &At<'_>, text: &str) -> Option<Type> {
     let expression = expr::is_expression(text);
-    if !expression && !text.contains("${") {
+    if !expression && !expr::has_reference(text) {
         return None;
     }
     if expression && !ctx.require_version(Version(6, 0), at, "a nested expression (a value in backticks)") {

@@ -24,7 +24,7 @@ pub mod code {
 /// The value of `text` if it is exactly a JSON number (e.g. `"37.48"`,
 /// as some APIs write coordinates), without `str::parse::<f64>`'s tables.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut parser = Parser::new(text);
     match parser.number() {
         Ok(Value::Number(number)) if parser.at == text.len() => Some(number),
         _ => None,
@@ -33,7 +33,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 
 /// Parses one JSON value filling the whole text (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Node<'_>, Issue> {
-    let mut parser = Parser { text, bytes: text.as_bytes(), at: 0 };
+    let mut parser = Parser::new(text);
     parser.skip_whitespace();
     let node = parser.value(0)?;
     parser.skip_whitespace();
@@ -47,23 +47,37 @@ struct Parser<'a> {
     text: &'a str,
     bytes: &'a [u8],
     at: usize,
+    /// Members and items of the containers being parsed, innermost last: each
+    /// container moves its own into one exact-size Vec when it closes, so
+    /// there is one allocation per container instead of a growing Vec each.
+    members: Vec<(Key<'a>, Node<'a>)>,
+    items: Vec<Node<'a>>,
 }
 
 impl<'a> Parser<'a> {
+    fn new(text: &'a str) -> Self {
+        Self { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new() }
+    }
+
     fn error(&self, code: &'static str, message: &str) -> Issue {
         Issue::error(code, "", message).at(Position::of_byte_offset(self.text, self.at))
     }
 
+    // The small helpers below run once or more per byte: always inline them,
+    // even at opt-level "z" (a call per byte made parsing ~2x slower in wasm).
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.at).copied()
     }
 
     /// Advances past the leading bytes of the rest that `keep` accepts.
+    #[inline(always)]
     fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
         let rest = self.bytes.get(self.at..).unwrap_or_default();
         self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
     }
 
+    #[inline(always)]
     fn skip_whitespace(&mut self) {
         self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }
@@ -103,11 +117,17 @@ impl<'a> Parser<'a> {
     fn object(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
-        let mut members = Vec::new();
+        let first = self.members.len();
+        let result = self.object_members(depth);
+        // On error the partial members are dropped with the parser.
+        result.map(|()| Value::Object(self.members.drain(first..).collect()))
+    }
+
+    fn object_members(&mut self, depth: usize) -> Result<(), Issue> {
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(Value::Object(members));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
@@ -120,13 +140,14 @@ impl<'a> Parser<'a> {
             self.skip_whitespace();
             self.expect(b':', "expected ':' after the key")?;
             self.skip_whitespace();
-            members.push((key, self.value(depth)?));
+            let value = self.value(depth)?;
+            self.members.push((key, value));
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(Value::Object(members));
+                    return Ok(());
                 }
                 _ => return Err(self.error(code::SYNTAX, "expected ',' or '}' in the object")),
             }
@@ -136,21 +157,27 @@ impl<'a> Parser<'a> {
     fn array(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
-        let mut items = Vec::new();
+        let first = self.items.len();
+        let result = self.array_items(depth);
+        result.map(|()| Value::Array(self.items.drain(first..).collect()))
+    }
+
+    fn array_items(&mut self, depth: usize) -> Result<(), Issue> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.at += 1;
-            return Ok(Value::Array(items));
+            return Ok(());
         }
         loop {
             self.skip_whitespace();
-            items.push(self.value(depth)?);
+            let item = self.value(depth)?;
+            self.items.push(item);
             self.skip_whitespace();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b']') => {
                     self.at += 1;
-                    return Ok(Value::Array(items));
+                    return Ok(());
                 }
                 _ => return Err(self.error(code::SYNTAX, "expected ',' or ']' in the array")),
             }
@@ -248,6 +275,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Skips characters that stand for themselves in a string.
+    #[inline(always)]
     fn skip_plain(&mut self) {
         self.skip_while(|b| b != b'"' && b != b'\\' && b >= 0x20);
     }

@@ -1,6 +1,9 @@
 // One failing and one passing input for every rule of validateTemplate,
-// validateTemplateSend and validateMessage, keyed by issue code. Plain data and
-// builders, no Node APIs, so every runtime can run it.
+// validateTemplateSend, validateMessage and (flow-rules.mjs) validateFlow,
+// keyed by issue code. Plain data and builders, no Node APIs, so every runtime
+// can run it.
+
+import { flowRules } from "./flow-rules.mjs";
 
 const clone = (value) => JSON.parse(JSON.stringify(value));
 
@@ -151,7 +154,12 @@ const T = (input, extra) => v("validateTemplate", input, extra);
 const S = (sendInput, definition = template()) => v("validateTemplateSend", definition, sendInput);
 const M = (input) => v("validateMessage", input);
 
-/** code → { bad, good, path? }: `bad` must report `code` (at `path`), `good` must be free of errors. */
+/**
+ * code → { bad, good, path?, severity? }: `bad` must report `code` (at `path`)
+ * as an error, or as a warning with `severity: "warning"`; `good` must be free
+ * of errors and must not report `code` at all. Each input is { fn, input,
+ * extra?, grow? } (see `run`).
+ */
 export const rules = {
   wrong_type: { bad: T(template((t) => ({ ...t, name: 42 }))), good: T(template()), path: "/name" },
   missing: { bad: T(template((t) => ({ ...t, language: undefined }))), good: T(template()), path: "/language" },
@@ -251,9 +259,23 @@ export const rules = {
   "message.interactive_invalid": { bad: M(list((m) => (m.interactive.action.sections[0].rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: "x" })), m))), good: M(list()), path: "/interactive/action/sections" },
   "message.not_unique": { bad: M(replies((m) => (m.interactive.action.buttons[1].reply.id = "y", m))), good: M(replies()), path: "/interactive/action/buttons/1/reply/id" },
   "message.enum": { bad: M(flow((m) => (m.interactive.action.parameters.mode = "test", m))), good: M(flow((m) => (m.interactive.action.parameters.mode = "draft", m))), path: "/interactive/action/parameters/mode" },
+  ...flowRules,
 };
 
-/** Runs `api[fn]` on a case. */
-export function run(api, { fn, input, extra }) {
+/**
+ * Runs `api[fn]` on a case. `grow` maps JSON Pointers of strings in `input` to
+ * lengths: each such string is padded with "A" to its length first (size
+ * limits, without megabytes in tests/fixtures/rules.json).
+ */
+export function run(api, { fn, input, extra, grow }) {
+  if (grow !== undefined) {
+    input = clone(input);
+    for (const [pointer, length] of Object.entries(grow)) {
+      const tokens = pointer.split("/").slice(1);
+      const key = tokens.pop();
+      const parent = tokens.reduce((node, token) => node[token], input);
+      parent[key] = parent[key].padEnd(length, "A");
+    }
+  }
   return extra === undefined ? api[fn](input) : api[fn](input, extra);
 }

@@ -131,11 +131,14 @@ export const cases = {
 };
 
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {
-  for (const [code, { bad, good, path }] of Object.entries(rules)) {
-    const hits = run(api, bad).errors.filter((issue) => issue.code === code);
-    if (hits.length === 0) throw new Error(`${code}: no finding`);
+  for (const [code, { bad, good, path, severity = "error" }] of Object.entries(rules)) {
+    const found = run(api, bad);
+    const hits = (severity === "warning" ? found.warnings : found.errors).filter((issue) => issue.code === code);
+    if (hits.length === 0) throw new Error(`${code}: no ${severity}`);
     if (path !== undefined && !hits.some((issue) => issue.path === path)) throw new Error(`${code}: not at ${path}`);
-    same(run(api, good).errors, [], `${code} good input`);
+    const passed = run(api, good);
+    same(passed.errors, [], `${code} good input`);
+    same(passed.warnings.filter((issue) => issue.code === code), [], `${code} good input warnings`);
   }
 };
 
