@@ -56,7 +56,7 @@ pub const COMPONENT_LIMIT: &str = "flow.component_limit";
 pub const COMPONENT_NOT_ALLOWED: &str = "flow.component_not_allowed";
 /// Two inputs with the same `name` on one screen.
 pub const NAME_DUPLICATE: &str = "flow.name_duplicate";
-/// Footer rules of If: in one branch means in both, and then none outside.
+/// A Footer in one branch of an If but not in the other (then also none outside: see `flow.component_limit`).
 pub const FOOTER_BRANCHES: &str = "flow.footer_branches";
 /// An empty `then` of If or empty `cases` of Switch.
 pub const BRANCH_EMPTY: &str = "flow.branch_empty";

@@ -298,6 +298,7 @@ fn check_lines(ctx: &mut Ctx<'_>, owner: Owner, name: &str, at: &At<'_>, max: u3
     for node in lines {
         let line = At { node };
         if let Some(text) = line.str(&mut ctx.checker) {
+            check_blank(ctx, &line, text);
             refs::check_string(ctx, owner.screen, &line, text);
             total += char_len(text);
         }
@@ -314,12 +315,14 @@ fn check_image(ctx: &mut Ctx<'_>, at: &At<'_>, max_kb: u32) {
         ctx.checker.error(code::VALUE_INVALID, at, message);
         return;
     }
-    let kb = text.len() / 4 * 3 / 1024;
-    if max_kb == 0 && kb > 300 {
+    let padding = text.bytes().rev().take_while(|&b| b == b'=').count();
+    let bytes = (text.len() / 4 * 3).saturating_sub(padding);
+    let kb = bytes.div_ceil(1024);
+    if max_kb == 0 && bytes > 300 * 1024 {
         let message = format!("the image is {kb} KB; Meta recommends at most 300 KB");
         ctx.checker.warning(code::IMAGE_TOO_LARGE, at, message);
-    } else if max_kb > 0 && kb > max_kb as usize {
-        let message = format!("the image is {kb} KB; the limit here is {max_kb} KB");
+    } else if max_kb > 0 && bytes > max_kb as usize * 1024 {
+        let message = format!("the image is {kb} KB ({bytes} bytes); the limit here is {max_kb} KB");
         ctx.checker.error(code::IMAGE_TOO_LARGE, at, message);
     }
 }

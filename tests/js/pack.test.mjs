@@ -90,8 +90,8 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {
-      parsePhone, parsePhones, validateMessage, validateTemplate, validateTemplateSend,
-      type Issue, type NumberType, type PhoneResult, type Report,
+      parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
+      type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
     } from "whatsapp-edge";
     await init();
     const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
@@ -105,6 +105,13 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     const checked: Report = validateTemplate({ name: "x" }, { mode: "edit" });
     const sent: Report = validateTemplateSend("{}", { name: "x" });
     const message: Report = validateMessage({ messaging_product: "whatsapp" });
+    const flow: FlowReport = validateFlow("{}", { metaErrors: true });
+    const version: string | undefined = flow.version;
+    const metaError: ValidationError | undefined = flow.validation_errors?.[0];
+    const metaLine: number | undefined = metaError?.line_start;
+    const flowIssues: Issue[] = validateFlow({ version: "7.3", screens: [] }).errors;
+    // @ts-expect-error metaErrors is a boolean
+    validateFlow("{}", { metaErrors: "yes" });
     // @ts-expect-error the input is a string
     parsePhone(14155552671);
     // @ts-expect-error defaultCountry is a string
@@ -113,7 +120,7 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     validateTemplate({}, { mode: "upsert" });
     // @ts-expect-error not a number type
     const wrong: NumberType = "landline";
-    export { column, severity, report, e164, mobile, checked, sent, message, wrong };
+    export { column, severity, report, e164, mobile, checked, sent, message, flow, version, metaLine, flowIssues, wrong };
   `);
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];
