@@ -9,7 +9,7 @@
 //! document root only when the finding is recorded (nodes are found by
 //! address), so valid input costs no string building at all.
 
-use crate::json::{Key, Node, Span, Value};
+use crate::json::{same_text, Key, Node, Span, Value};
 use crate::json_pointer::JsonPointer;
 use crate::report::{Issue, Report, Severity};
 use crate::text::Position;
@@ -148,7 +148,7 @@ impl<'s> Checker<'s> {
         let names = || known.join(", ");
         self.check_keys(
             object,
-            &|key| known.contains(&key),
+            &|key| known.iter().any(|k| same_text(k, key)),
             &names,
             &|| what.to_owned(),
             Severity::Warning,
@@ -162,7 +162,7 @@ impl<'s> Checker<'s> {
         let names = || known.join(", ");
         self.check_keys(
             object,
-            &|key| known.contains(&key),
+            &|key| known.iter().any(|k| same_text(k, key)),
             &names,
             &|| what.to_owned(),
             Severity::Error,

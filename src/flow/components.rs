@@ -553,10 +553,29 @@ pub const COMPONENTS: &[Spec] = &[
 
 /// The spec of component `name` (exact case, as Meta requires).
 pub fn spec(name: &str) -> Option<&'static Spec> {
-    COMPONENTS.iter().find(|spec| spec.name == name)
+    COMPONENTS.iter().find(|spec| crate::json::same_text(spec.name, name))
 }
 
 /// The names, for messages.
 pub fn names() -> String {
     COMPONENTS.iter().map(|spec| spec.name).collect::<Vec<_>>().join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_component_fits_the_property_walk() {
+        // props::check_fields keeps one slot per property in a fixed array of 24.
+        let tables = COMPONENTS.iter().map(|spec| spec.props).chain([ITEM, NAV_ITEM, CAROUSEL_IMAGE]);
+        assert!(tables.into_iter().all(|props| props.len() <= 24));
+        for component in COMPONENTS {
+            let mut names: Vec<_> = component.props.iter().map(|p| p.name).collect();
+            names.sort_unstable();
+            names.dedup();
+            assert_eq!(names.len(), component.props.len(), "{} lists a property twice", component.name);
+            assert!(spec(component.name).is_some());
+        }
+    }
 }

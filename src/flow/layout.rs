@@ -191,9 +191,11 @@ fn check_switch<'s>(ctx: &mut Ctx<'s>, walk: &mut Walk<'s>, at: &At<'s>, place: 
 
 /// Caps per screen and per Flow, and the components that must be alone.
 fn check_counts(ctx: &mut Ctx<'_>, walk: &Walk<'_>, children: &At<'_>) {
-    let count = |kind: &str| walk.seen.iter().filter(|(k, _, _)| *k == kind).count();
+    // Component names are the table's own &'static strs: compare addresses, not text.
+    let is = |a: &str, b: &str| std::ptr::eq(a, b) || a == b;
+    let count = |kind: &str| walk.seen.iter().filter(|(k, _, _)| is(k, kind)).count();
     let nth = |kinds: &[&str], n: usize| {
-        walk.seen.iter().filter(|(k, _, _)| kinds.contains(k)).nth(n).map(|(_, at, _)| *at)
+        walk.seen.iter().filter(|(k, _, _)| kinds.iter().any(|kind| is(k, kind))).nth(n).map(|(_, at, _)| *at)
     };
     if walk.seen.len() > MAX_COMPONENTS {
         let message = format!("{} components; a screen may have at most {MAX_COMPONENTS}", walk.seen.len());

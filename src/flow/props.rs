@@ -7,7 +7,11 @@ use super::expr::{self, Type};
 use super::version::Version;
 use super::{actions, code, refs, Ctx};
 use crate::check::{char_len, first_occurrences, At};
+use crate::json::same_text;
 use crate::text::quoted;
+
+/// The most properties a component or item has (CalendarPicker: 18).
+const MAX_PROPS: usize = 24;
 
 const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 
@@ -39,13 +43,24 @@ pub(crate) fn check_fields<'s>(
     if at.object(&mut ctx.checker).is_none() {
         return;
     }
-    let is_known = |key: &str| (component && key == "type") || props.iter().any(|prop| prop.name == key);
+    let is_known = |key: &str| {
+        (component && same_text(key, "type")) || props.iter().any(|prop| same_text(prop.name, key))
+    };
     let names = || props.iter().map(|prop| prop.name).collect::<Vec<_>>().join(", ");
     let what =
         || if component { owner.component.to_owned() } else { format!("an item of {}", owner.component) };
     ctx.checker.closed_keys_by(at, &is_known, &names, &what, code::PROPERTY_UNKNOWN);
-    for prop in props {
-        match at.get(prop.name) {
+    // Each property's value in one pass over the members (the last of a name
+    // wins, as in JSON.parse), rather than a lookup per property.
+    let mut values: [Option<At<'s>>; MAX_PROPS] = [None; MAX_PROPS];
+    for (key, node) in at.node.members().unwrap_or_default() {
+        let prop = props.iter().position(|prop| same_text(prop.name, &key.name));
+        if let Some(slot) = prop.and_then(|index| values.get_mut(index)) {
+            *slot = Some(At { node });
+        }
+    }
+    for (prop, value) in props.iter().zip(values) {
+        match value {
             Some(value) => {
                 let available = prop.since <= ctx.version
                     || ctx.require_version(prop.since, &value, &format!("{} {}", owner.component, prop.name));

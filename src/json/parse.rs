@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 128;
+const TOO_DEEP_MESSAGE: &str = "nesting deeper than 128 levels";
 
 /// Stable issue codes for JSON text.
 pub mod code {
@@ -34,13 +35,18 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// Parses one JSON value filling the whole text (whitespace around it allowed).
 pub fn parse(text: &str) -> Result<Node<'_>, Issue> {
     let mut parser = Parser::new(text);
-    parser.skip_whitespace();
-    let node = parser.value(0)?;
-    parser.skip_whitespace();
-    if parser.at < parser.bytes.len() {
-        return Err(parser.error(code::SYNTAX, "unexpected text after the JSON value"));
-    }
-    Ok(node)
+    let parsed = parser.document();
+    parsed
+        .map_err(|stop| Issue::error(stop.code, "", stop.message).at(Position::of_byte_offset(text, stop.at)))
+}
+
+/// Why and where parsing stopped. Kept small (not an [`Issue`]): every
+/// value's `Result` carries room for it, and a large error type made each
+/// return a large copy.
+struct Stop {
+    code: &'static str,
+    message: &'static str,
+    at: usize,
 }
 
 struct Parser<'a> {
@@ -59,8 +65,18 @@ impl<'a> Parser<'a> {
         Self { text, bytes: text.as_bytes(), at: 0, members: Vec::new(), items: Vec::new() }
     }
 
-    fn error(&self, code: &'static str, message: &str) -> Issue {
-        Issue::error(code, "", message).at(Position::of_byte_offset(self.text, self.at))
+    fn error(&self, code: &'static str, message: &'static str) -> Stop {
+        Stop { code, message, at: self.at }
+    }
+
+    fn document(&mut self) -> Result<Node<'a>, Stop> {
+        self.skip_whitespace();
+        let node = self.value(0)?;
+        self.skip_whitespace();
+        if self.at < self.bytes.len() {
+            return Err(self.error(code::SYNTAX, "unexpected text after the JSON value"));
+        }
+        Ok(node)
     }
 
     // The small helpers below run once or more per byte: always inline them,
@@ -73,8 +89,13 @@ impl<'a> Parser<'a> {
     /// Advances past the leading bytes of the rest that `keep` accepts.
     #[inline(always)]
     fn skip_while(&mut self, keep: impl Fn(u8) -> bool) {
-        let rest = self.bytes.get(self.at..).unwrap_or_default();
-        self.at += rest.iter().position(|&b| !keep(b)).unwrap_or(rest.len());
+        // A plain loop: `Iterator::position` stays an out-of-line call at opt-level "z".
+        while let Some(&byte) = self.bytes.get(self.at) {
+            if !keep(byte) {
+                break;
+            }
+            self.at += 1;
+        }
     }
 
     #[inline(always)]
@@ -82,7 +103,7 @@ impl<'a> Parser<'a> {
         self.skip_while(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r'));
     }
 
-    fn expect(&mut self, byte: u8, message: &str) -> Result<(), Issue> {
+    fn expect(&mut self, byte: u8, message: &'static str) -> Result<(), Stop> {
         if self.peek() == Some(byte) {
             self.at += 1;
             Ok(())
@@ -91,7 +112,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Node<'a>, Issue> {
+    fn value(&mut self, depth: usize) -> Result<Node<'a>, Stop> {
         let start = self.at;
         let value = match self.peek() {
             Some(b'{') => self.object(depth)?,
@@ -107,14 +128,14 @@ impl<'a> Parser<'a> {
         Ok(Node { value, span: Span { start, end: self.at } })
     }
 
-    fn nested(&self, depth: usize) -> Result<usize, Issue> {
+    fn nested(&self, depth: usize) -> Result<usize, Stop> {
         if depth >= MAX_DEPTH {
-            return Err(self.error(code::TOO_DEEP, &format!("nesting deeper than {MAX_DEPTH} levels")));
+            return Err(self.error(code::TOO_DEEP, TOO_DEEP_MESSAGE));
         }
         Ok(depth + 1)
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
+    fn object(&mut self, depth: usize) -> Result<Value<'a>, Stop> {
         let depth = self.nested(depth)?;
         self.at += 1; // '{'
         let first = self.members.len();
@@ -123,7 +144,7 @@ impl<'a> Parser<'a> {
         result.map(|()| Value::Object(self.members.drain(first..).collect()))
     }
 
-    fn object_members(&mut self, depth: usize) -> Result<(), Issue> {
+    fn object_members(&mut self, depth: usize) -> Result<(), Stop> {
         self.skip_whitespace();
         if self.peek() == Some(b'}') {
             self.at += 1;
@@ -154,7 +175,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value<'a>, Issue> {
+    fn array(&mut self, depth: usize) -> Result<Value<'a>, Stop> {
         let depth = self.nested(depth)?;
         self.at += 1; // '['
         let first = self.items.len();
@@ -162,7 +183,7 @@ impl<'a> Parser<'a> {
         result.map(|()| Value::Array(self.items.drain(first..).collect()))
     }
 
-    fn array_items(&mut self, depth: usize) -> Result<(), Issue> {
+    fn array_items(&mut self, depth: usize) -> Result<(), Stop> {
         self.skip_whitespace();
         if self.peek() == Some(b']') {
             self.at += 1;
@@ -184,7 +205,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Issue> {
+    fn literal(&mut self, word: &str, value: Value<'a>) -> Result<Value<'a>, Stop> {
         if self.bytes.get(self.at..self.at + word.len()) == Some(word.as_bytes()) {
             self.at += word.len();
             Ok(value)
@@ -199,7 +220,7 @@ impl<'a> Parser<'a> {
         self.at - start
     }
 
-    fn number(&mut self) -> Result<Value<'a>, Issue> {
+    fn number(&mut self) -> Result<Value<'a>, Stop> {
         let start = self.at;
         if self.peek() == Some(b'-') {
             self.at += 1;
@@ -232,7 +253,7 @@ impl<'a> Parser<'a> {
         Ok(Value::Number(number_value(text)))
     }
 
-    fn hex4(&mut self) -> Result<u32, Issue> {
+    fn hex4(&mut self) -> Result<u32, Stop> {
         let digits = self.text.get(self.at..self.at + 4).filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit()));
         let value = digits
             .and_then(|d| u32::from_str_radix(d, 16).ok())
@@ -242,7 +263,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A string; borrowed from the text unless it has escapes.
-    fn string(&mut self) -> Result<Cow<'a, str>, Issue> {
+    fn string(&mut self) -> Result<Cow<'a, str>, Stop> {
         self.at += 1; // opening quote
         let start = self.at;
         self.skip_plain();
@@ -280,7 +301,7 @@ impl<'a> Parser<'a> {
         self.skip_while(|b| b != b'"' && b != b'\\' && b >= 0x20);
     }
 
-    fn escape(&mut self, out: &mut String) -> Result<(), Issue> {
+    fn escape(&mut self, out: &mut String) -> Result<(), Stop> {
         let simple = match self.peek() {
             Some(b'"') => '"',
             Some(b'\\') => '\\',
@@ -302,7 +323,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn unicode_escape(&mut self) -> Result<char, Issue> {
+    fn unicode_escape(&mut self) -> Result<char, Stop> {
         let first = self.hex4()?;
         if (0xD800..0xDC00).contains(&first) && self.bytes.get(self.at..self.at + 2) == Some(b"\\u") {
             let after_high = self.at;
