@@ -404,6 +404,11 @@ impl<'n> At<'n> {
         self.expect(checker, self.node.items().map(|_| self.items()), "an array")
     }
 
+    /// The elements as the document holds them (no collecting), or a `wrong_type` error.
+    pub fn elements(&self, checker: &mut Checker<'_>) -> Option<&'n [Node<'n>]> {
+        self.expect(checker, self.node.items(), "an array")
+    }
+
     /// This node if it is an object, or a `wrong_type` error.
     pub fn object(&self, checker: &mut Checker<'_>) -> Option<At<'n>> {
         self.expect(checker, self.node.members().map(|_| *self), "an object")

@@ -101,7 +101,8 @@ pub(crate) fn data_type(declared: Option<&str>) -> Type {
 
 /// Every named input under `children`, through Forms, If branches and Switch cases.
 pub(crate) fn collect_inputs<'s>(children: &At<'s>, inputs: &mut Vec<Input<'s>>) {
-    for child in children.items() {
+    for node in children.node.items().unwrap_or_default() {
+        let child = At { node };
         let kind = child.get("type").and_then(|t| t.node.as_str()).unwrap_or_default();
         match kind {
             "Form" => child.get("children").iter().for_each(|c| collect_inputs(c, inputs)),

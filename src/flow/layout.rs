@@ -66,10 +66,10 @@ pub(crate) fn check_layout<'s>(ctx: &mut Ctx<'s>, screen: usize, children: &At<'
 
 /// Walks one list of components; returns the Footers on its longest path.
 fn check_list<'s>(ctx: &mut Ctx<'s>, walk: &mut Walk<'s>, list: &At<'s>, place: Place) -> usize {
-    let Some(items) = list.array(&mut ctx.checker) else { return 0 };
+    let Some(items) = list.elements(&mut ctx.checker) else { return 0 };
     let mut footers = 0;
-    for item in &items {
-        footers += check_component(ctx, walk, item, place);
+    for node in items {
+        footers += check_component(ctx, walk, &At { node }, place);
     }
     footers
 }

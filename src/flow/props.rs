@@ -156,7 +156,7 @@ fn check_value<'s>(ctx: &mut Ctx<'s>, owner: Owner, prop: &Prop, at: &At<'s>) {
             }
         }
         Kind::Strings => {
-            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+            for item in at.elements(&mut ctx.checker).unwrap_or_default().iter().map(|node| At { node }) {
                 let Some(text) = item.str(&mut ctx.checker) else { continue };
                 if prop.name == "allowed-mime-types" && !MIME_TYPES.contains(&text) {
                     let message = format!(
@@ -181,12 +181,12 @@ fn check_value<'s>(ctx: &mut Ctx<'s>, owner: Owner, prop: &Prop, at: &At<'s>) {
             check_date(ctx, owner, at);
         }
         Kind::Dates => {
-            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+            for item in at.elements(&mut ctx.checker).unwrap_or_default().iter().map(|node| At { node }) {
                 check_date(ctx, owner, &item);
             }
         }
         Kind::Days => {
-            for item in at.array(&mut ctx.checker).unwrap_or_default() {
+            for item in at.elements(&mut ctx.checker).unwrap_or_default().iter().map(|node| At { node }) {
                 if item.str(&mut ctx.checker).is_some_and(|day| !DAYS.contains(&day)) {
                     let message = format!("days are written {}", DAYS.join(", "));
                     ctx.checker.error(code::VALUE_INVALID, &item, message);

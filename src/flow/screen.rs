@@ -182,7 +182,7 @@ fn check_sensitive(ctx: &mut Ctx<'_>, position: usize, at: &At<'_>) {
     if !ctx.require_version(super::version::Version(5, 1), at, "sensitive") {
         return;
     }
-    for item in at.array(&mut ctx.checker).unwrap_or_default() {
+    for item in at.elements(&mut ctx.checker).unwrap_or_default().iter().map(|node| At { node }) {
         let Some(name) = item.str(&mut ctx.checker) else { continue };
         let known =
             ctx.screens.get(position).is_some_and(|s| s.input(name).is_some() || s.data_type(name).is_some());
