@@ -12,6 +12,7 @@
 //! - [`template`]: template definitions (create/edit payloads) and sends;
 //! - [`message`]: outbound message bodies;
 //! - [`flow`]: WhatsApp Flow JSON;
+//! - [`preview`]: template previews (render tree and safe HTML);
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
@@ -23,6 +24,7 @@ pub mod json_pointer;
 pub mod message;
 pub mod options;
 pub mod phone;
+pub mod preview;
 pub mod report;
 pub mod template;
 pub mod text;

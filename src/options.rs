@@ -67,6 +67,11 @@ impl<'a> OptionFields<'a> {
         }
     }
 
+    /// An optional JSON-valued option (an object or text given as is; `null` counts as absent).
+    pub fn node(&mut self, name: &'static str) -> Option<&'a Node<'a>> {
+        self.field(name).filter(|node| !matches!(node.value, Value::Null))
+    }
+
     /// Fails on the first member that no reader asked for, naming the known ones.
     pub fn finish(self) -> Result<(), Error> {
         match self.members.iter().find(|(key, _)| !self.asked.contains(&key.name.as_ref())) {

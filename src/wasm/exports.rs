@@ -3,7 +3,9 @@
 
 use super::convert::{self, Document};
 use crate::flow::{self, FlowOptions, FlowReport};
+use crate::options::OptionFields;
 use crate::phone::{self, PhoneOptions};
+use crate::preview::{self, PreviewOptions};
 use crate::report::Report;
 use crate::template::{self, TemplateOptions};
 use crate::{message, Issue};
@@ -112,4 +114,50 @@ pub fn validate_flow(
             convert::to_js(&FlowReport::new(report, None, validation_errors))
         }
     })
+}
+
+/// Renders a template definition as WhatsApp shows it: `{ html, tree, issues }`.
+/// `options.send` (the `template` object of a send, or the whole message)
+/// fills the variables; otherwise the definition's examples do.
+#[wasm_bindgen(js_name = renderTemplatePreview, unchecked_return_type = "Preview")]
+pub fn render_template_preview(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "PreviewOptions & { send?: object | string }")]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    const NAME: &str = "renderTemplatePreview";
+    let options_text = convert::json_text(&options, NAME, "options")?;
+    let options_node = match options_text.as_deref().map(crate::json::parse).transpose() {
+        Ok(node) => node,
+        Err(_) => {
+            return Err(crate::Error::invalid_argument(format!("{NAME}: options must be JSON data")).into())
+        }
+    };
+    let mut fields = OptionFields::new(NAME, options_node.as_ref())?;
+    let preview_options = PreviewOptions::read(&mut fields)?;
+    let send_node = fields.node("send");
+    fields.finish()?;
+    // A send given as JSON text is parsed; a syntax error in it is a finding.
+    let send_text = send_node.and_then(|node| node.as_str()).map(crate::json::parse).transpose();
+    let definition = Document::read(&definition, NAME, "definition")?;
+    let parsed = definition.parse();
+    let (node, source) = match &parsed {
+        Ok((node, source)) => (node, *source),
+        Err(_) => (&crate::json::Node { value: crate::json::Value::Null, span: Default::default() }, None),
+    };
+    let mut result = match &send_text {
+        Ok(Some(send)) => preview::render(node, source, Some(send), &preview_options),
+        Ok(None) => preview::render(node, source, send_node, &preview_options),
+        Err(_) => preview::render(node, source, None, &preview_options),
+    };
+    if let Err(issue) = parsed {
+        result.issues =
+            vec![Issue { message: format!("the definition is not valid JSON: {}", issue.message), ..issue }];
+    }
+    if let Err(issue) = send_text {
+        result
+            .issues
+            .push(Issue { message: format!("the send is not valid JSON: {}", issue.message), ..issue });
+    }
+    Ok(convert::to_js(&result))
 }

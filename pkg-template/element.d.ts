@@ -1,0 +1,18 @@
+// Types of the <wa-template-preview> custom element (whatsapp-edge/element).
+import type { Issue, Tree } from "./whatsapp_edge.js";
+
+export declare class WaTemplatePreview extends HTMLElement {
+  /** The template definition (object or JSON text); also the `definition` attribute as JSON. */
+  definition: object | string | undefined;
+  /** The send (its `template` object, or the whole message) that fills the variables. */
+  send: object | string | undefined;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "wa-template-preview": WaTemplatePreview;
+  }
+  interface HTMLElementEventMap {
+    render: CustomEvent<{ issues: Issue[]; tree: Tree }>;
+  }
+}

@@ -1,0 +1,73 @@
+// <wa-template-preview>: renders a template definition as WhatsApp shows it.
+// Set `definition` (and `send`) as properties, or as JSON in the attributes
+// of the same names; `theme="dark"` and `dir` work as attributes too. Styles
+// live in a shadow root (preview.css from beside this file), so the page's
+// CSS cannot reach in and a strict Content-Security-Policy is enough.
+// After each render it dispatches a `render` event with `{ issues, tree }`.
+import init, { renderTemplatePreview } from "./browser.js";
+
+const css = new URL("./preview.css", import.meta.url).href;
+const json = (text) => {
+  try {
+    return text == null ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+};
+
+export class WaTemplatePreview extends HTMLElement {
+  static observedAttributes = ["definition", "send", "theme", "dir"];
+  #definition;
+  #send;
+  #queued = false;
+
+  constructor() {
+    super();
+    this.attachShadow({ mode: "open" });
+  }
+
+  get definition() {
+    return this.#definition ?? json(this.getAttribute("definition"));
+  }
+  set definition(value) {
+    this.#definition = value;
+    this.#update();
+  }
+  get send() {
+    return this.#send ?? json(this.getAttribute("send"));
+  }
+  set send(value) {
+    this.#send = value;
+    this.#update();
+  }
+
+  connectedCallback() {
+    this.#update();
+  }
+  attributeChangedCallback() {
+    this.#update();
+  }
+
+  // Changes in one task render once.
+  #update() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() => init().then(() => this.#render()));
+  }
+
+  #render() {
+    this.#queued = false;
+    const definition = this.definition;
+    if (definition === undefined || !this.isConnected) return;
+    const options = { theme: this.getAttribute("theme") === "dark" ? "dark" : "light" };
+    const dir = this.getAttribute("dir");
+    if (dir === "rtl" || dir === "ltr") options.direction = dir;
+    if (this.send !== undefined) options.send = this.send;
+    const { html, tree, issues } = renderTemplatePreview(definition, options);
+    // `html` is built by renderTemplatePreview: escaped text, class names, safe links only.
+    this.shadowRoot.innerHTML = `<link rel="stylesheet" href="${css}">${html}`;
+    this.dispatchEvent(new CustomEvent("render", { detail: { issues, tree } }));
+  }
+}
+
+if (!customElements.get("wa-template-preview")) customElements.define("wa-template-preview", WaTemplatePreview);

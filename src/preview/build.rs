@@ -1,0 +1,472 @@
+//! From a template definition (and a send) to the render tree: which text
+//! goes where, variable values, buttons as WhatsApp lays them out, carousel
+//! cards, limited-time offers and the preset texts of authentication templates.
+
+use super::code;
+use super::markup::{self, Block, Inline};
+use super::tree::{Button, Card, Direction, Header, Offer, Theme, Tree};
+use crate::json::Node;
+use crate::report::Issue;
+use crate::template::variables::{self, Name};
+
+/// Marks a variable's slot in text handed to the markup parser, so values
+/// stay atomic (`\u{E000}<slot>\u{E001}`, private-use characters).
+const SLOT_OPEN: char = '\u{E000}';
+const SLOT_CLOSE: char = '\u{E001}';
+
+/// The member `key` of `node` read case-insensitively as text (Meta accepts `body` and `BODY`).
+fn upper(node: &Node, key: &str) -> String {
+    node.get(key).and_then(Node::as_str).unwrap_or_default().to_ascii_uppercase()
+}
+
+fn text_of<'n>(node: &'n Node, key: &str) -> Option<&'n str> {
+    node.get(key).and_then(Node::as_str)
+}
+
+fn items<'n>(node: Option<&'n Node<'n>>) -> &'n [Node<'n>] {
+    node.and_then(Node::items).unwrap_or_default()
+}
+
+/// Variable values for one text: positional in order, and named.
+#[derive(Default)]
+struct Values {
+    positional: Vec<String>,
+    named: Vec<(String, String)>,
+}
+
+impl Values {
+    /// From a send component's `parameters` (text, currency and date_time give text).
+    fn from_parameters(parameters: &[Node]) -> Self {
+        let mut values = Self::default();
+        for parameter in parameters {
+            let kind = upper(parameter, "type");
+            let value = match kind.as_str() {
+                "TEXT" => text_of(parameter, "text"),
+                "CURRENCY" | "DATE_TIME" => {
+                    parameter.get(&kind.to_ascii_lowercase()).and_then(|v| text_of(v, "fallback_value"))
+                }
+                "COUPON_CODE" => text_of(parameter, "coupon_code"),
+                _ => None,
+            };
+            let Some(value) = value else { continue };
+            match text_of(parameter, "parameter_name") {
+                Some(name) => values.named.push((name.to_owned(), value.to_owned())),
+                None => values.positional.push(value.to_owned()),
+            }
+        }
+        values
+    }
+
+    /// From a definition's `example` (`body_text` / `header_text` and their `_named_params`).
+    fn from_example(example: Option<&Node>, key: &str) -> Self {
+        let Some(example) = example else { return Self::default() };
+        let positional = match example.get(key).and_then(Node::items) {
+            // body_text is [[…]], header_text is […].
+            Some([first, ..]) if first.items().is_some() => items(Some(first)),
+            Some(list) => list,
+            None => &[],
+        };
+        let named = items(example.get(&format!("{key}_named_params")));
+        Self {
+            positional: positional.iter().filter_map(Node::as_str).map(str::to_owned).collect(),
+            named: named
+                .iter()
+                .filter_map(|p| {
+                    Some((text_of(p, "param_name")?.to_owned(), text_of(p, "example")?.to_owned()))
+                })
+                .collect(),
+        }
+    }
+
+    fn get(&self, name: &Name) -> Option<&str> {
+        match name {
+            Name::Positional(n) => self.positional.get((*n as usize).checked_sub(1)?).map(String::as_str),
+            Name::Named(name) => self.named.iter().find(|(key, _)| key == name).map(|(_, v)| v.as_str()),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.positional.is_empty() && self.named.is_empty()
+    }
+}
+
+/// The components of a send (the `template` object, or a whole message with one).
+struct Send<'n> {
+    components: &'n [Node<'n>],
+}
+
+impl<'n> Send<'n> {
+    fn new(send: Option<&'n Node<'n>>) -> Self {
+        let template = send.map(|s| s.get("template").unwrap_or(s));
+        Self { components: items(template.and_then(|t| t.get("components"))) }
+    }
+
+    fn component(&self, kind: &str) -> Option<&'n Node<'n>> {
+        self.components.iter().find(|c| upper(c, "type") == kind)
+    }
+
+    fn parameters(&self, kind: &str) -> &'n [Node<'n>] {
+        items(self.component(kind).and_then(|c| c.get("parameters")))
+    }
+
+    fn button_parameters(&self, index: usize) -> &'n [Node<'n>] {
+        let matches = |c: &&Node| {
+            let at = c.get("index");
+            let number = at.and_then(Node::as_f64).map(|n| n as usize);
+            let text = at.and_then(Node::as_str).and_then(|t| t.parse::<usize>().ok());
+            upper(c, "type") == "BUTTON" && number.or(text) == Some(index)
+        };
+        items(self.components.iter().find(matches).and_then(|c| c.get("parameters")))
+    }
+
+    fn card(&self, index: usize) -> Send<'n> {
+        let cards = items(self.component("CAROUSEL").and_then(|c| c.get("cards")));
+        let card = cards.iter().find(|c| c.get("card_index").and_then(Node::as_f64) == Some(index as f64));
+        Send { components: items(card.and_then(|c| c.get("components"))) }
+    }
+}
+
+struct Builder {
+    issues: Vec<Issue>,
+}
+
+/// The tree of `definition` filled from `send`, and the preview's findings.
+pub(super) fn tree(
+    definition: &Node,
+    send: Option<&Node>,
+    theme: Theme,
+    direction: Direction,
+) -> (Tree, Vec<Issue>) {
+    let mut builder = Builder { issues: Vec::new() };
+    let send = Send::new(send);
+    let authentication = upper(definition, "category") == "AUTHENTICATION";
+    let mut tree = Tree {
+        direction,
+        theme,
+        header: None,
+        offer: None,
+        body: Vec::new(),
+        footer: None,
+        buttons: Vec::new(),
+        hidden_buttons: Vec::new(),
+        cards: Vec::new(),
+    };
+    let mut buttons = Vec::new();
+    for (index, component) in items(definition.get("components")).iter().enumerate() {
+        let path = format!("/components/{index}");
+        match upper(component, "type").as_str() {
+            "HEADER" => tree.header = builder.header(component, &send, &path),
+            "BODY" if authentication => tree.body = builder.authentication_body(component, &send, &path),
+            "BODY" => tree.body = builder.body(component, &send.parameters("BODY"), &path),
+            "FOOTER" if authentication => {
+                tree.footer = component
+                    .get("code_expiration_minutes")
+                    .and_then(Node::as_f64)
+                    .map(|minutes| format!("This code expires in {} minutes.", minutes as u32));
+            }
+            "FOOTER" => tree.footer = text_of(component, "text").map(str::to_owned),
+            "BUTTONS" => buttons = builder.buttons(component, &send, &path),
+            "CAROUSEL" => tree.cards = builder.cards(component, &send, &path),
+            "LIMITED_TIME_OFFER" => tree.offer = offer(component, &send),
+            _ => {}
+        }
+    }
+    if buttons.len() > 3 {
+        tree.hidden_buttons = buttons.split_off(2);
+        buttons.push(Button { kind: "seeAll", text: "See all options".to_owned(), href: None });
+    }
+    tree.buttons = buttons;
+    (tree, builder.issues)
+}
+
+impl Builder {
+    /// Formatted text with its variables filled (or left as placeholders, with a warning).
+    fn text(&mut self, text: &str, values: &Values, path: &str) -> Vec<Block> {
+        let scan = variables::scan(text);
+        let mut slotted = String::with_capacity(text.len());
+        let mut slots: Vec<(String, Option<String>)> = Vec::new();
+        let mut at = 0;
+        for variable in &scan.variables {
+            slotted.push_str(text.get(at..variable.start).unwrap_or_default());
+            let written = text.get(variable.start..variable.end).unwrap_or_default().to_owned();
+            let value = values.get(&variable.name).map(str::to_owned);
+            if value.is_none() {
+                let message =
+                    format!("{written} has no value in the send or the examples; the preview shows it as is");
+                self.issues.push(Issue::warning(code::VARIABLE_UNRESOLVED, path, message));
+            }
+            slotted.push(SLOT_OPEN);
+            slotted.push_str(&slots.len().to_string());
+            slotted.push(SLOT_CLOSE);
+            slots.push((written, value));
+            at = variable.end;
+        }
+        slotted.push_str(text.get(at..).unwrap_or_default());
+        markup::parse(&slotted).into_iter().map(|block| fill_block(block, &slots)).collect()
+    }
+
+    fn body(&mut self, component: &Node, parameters: &[Node], path: &str) -> Vec<Block> {
+        let from_send = Values::from_parameters(parameters);
+        let values = if from_send.is_empty() {
+            Values::from_example(component.get("example"), "body_text")
+        } else {
+            from_send
+        };
+        self.text(text_of(component, "text").unwrap_or_default(), &values, &format!("{path}/text"))
+    }
+
+    /// Authentication bodies are Meta's preset text; the code comes from the send.
+    fn authentication_body(&mut self, component: &Node, send: &Send, path: &str) -> Vec<Block> {
+        let mut text = "*{{1}}* is your verification code.".to_owned();
+        if component.get("add_security_recommendation").and_then(Node::as_bool) == Some(true) {
+            text.push_str(" For your security, do not share this code.");
+        }
+        let values = Values::from_parameters(send.parameters("BODY"));
+        self.text(&text, &values, path)
+    }
+
+    fn header(&mut self, component: &Node, send: &Send, path: &str) -> Option<Header> {
+        let parameters = send.parameters("HEADER");
+        match upper(component, "format").as_str() {
+            "TEXT" => {
+                let from_send = Values::from_parameters(parameters);
+                let values = if from_send.is_empty() {
+                    Values::from_example(component.get("example"), "header_text")
+                } else {
+                    from_send
+                };
+                let text = text_of(component, "text").unwrap_or_default();
+                let blocks = self.text(text, &values, &format!("{path}/text"));
+                let children = blocks.into_iter().find_map(|block| match block {
+                    Block::Paragraph { children } => Some(children),
+                    _ => None,
+                });
+                Some(Header::Text { children: children.unwrap_or_default() })
+            }
+            format @ ("IMAGE" | "VIDEO" | "DOCUMENT") => {
+                let media: &'static str = match format {
+                    "IMAGE" => "image",
+                    "VIDEO" => "video",
+                    _ => "document",
+                };
+                let given = parameters.iter().find_map(|p| p.get(media));
+                let link = given.and_then(|m| text_of(m, "link")).or_else(|| {
+                    let handles = component.get("example").and_then(|e| e.get("header_handle"));
+                    items(handles).first().and_then(Node::as_str)
+                });
+                let url = link.and_then(|link| self.safe_link(link, false, &format!("{path}/format")));
+                let filename = given.and_then(|m| text_of(m, "filename")).map(str::to_owned);
+                Some(Header::Media { media, url, filename })
+            }
+            "LOCATION" => {
+                let location = parameters.iter().find_map(|p| p.get("location"));
+                let field = |key| location.and_then(|l| text_of(l, key)).map(str::to_owned);
+                Some(Header::Location { name: field("name"), address: field("address") })
+            }
+            "PRODUCT" => Some(Header::Product),
+            _ => None,
+        }
+    }
+
+    /// `link` when it is an http(s) URL (or, for phones, a tel: URI); otherwise
+    /// none, with a warning when it looked like a link at all.
+    fn safe_link(&mut self, link: &str, phone: bool, path: &str) -> Option<String> {
+        let lower = link.trim().to_ascii_lowercase();
+        let web = lower.starts_with("https://") || lower.starts_with("http://");
+        let clean =
+            !link.chars().any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '<' | '>'));
+        if (web || (phone && lower.starts_with("tel:"))) && clean {
+            return Some(link.to_owned());
+        }
+        // Upload handles ("4::aW1h…") are not links: they just have no preview.
+        if lower.contains(':') && !lower.contains("::") {
+            let message = "only http:, https: and tel: links are shown; this one is shown as text";
+            self.issues.push(Issue::warning(code::LINK_UNSAFE, path, message));
+        }
+        None
+    }
+
+    fn buttons(&mut self, component: &Node, send: &Send, path: &str) -> Vec<Button> {
+        let list = items(component.get("buttons"));
+        let mut out = Vec::with_capacity(list.len());
+        for (index, button) in list.iter().enumerate() {
+            let path = format!("{path}/buttons/{index}");
+            let label = text_of(button, "text").unwrap_or_default().to_owned();
+            let (kind, text, href) = match upper(button, "type").as_str() {
+                "QUICK_REPLY" => ("quickReply", label, None),
+                "URL" => ("url", label, self.url_button(button, send.button_parameters(index), &path)),
+                "PHONE_NUMBER" => {
+                    let number: String = text_of(button, "phone_number")
+                        .unwrap_or_default()
+                        .chars()
+                        .filter(|c| c.is_ascii_digit() || *c == '+')
+                        .collect();
+                    ("phone", label, (!number.is_empty()).then(|| format!("tel:{number}")))
+                }
+                "COPY_CODE" => ("copyCode", "Copy offer code".to_owned(), None),
+                "OTP" => {
+                    let one_tap = matches!(upper(button, "otp_type").as_str(), "ONE_TAP" | "ZERO_TAP");
+                    let fallback = if one_tap { "Autofill" } else { "Copy code" };
+                    let text = text_of(button, if one_tap { "autofill_text" } else { "text" });
+                    ("otp", text.unwrap_or(fallback).to_owned(), None)
+                }
+                "FLOW" => ("flow", label, None),
+                "CATALOG" => ("catalog", or(label, "View catalog"), None),
+                "MPM" => ("multiProduct", or(label, "View items"), None),
+                "VOICE_CALL" => ("call", or(label, "Call"), None),
+                _ => ("other", label, None),
+            };
+            out.push(Button { kind, text, href });
+        }
+        out
+    }
+
+    /// A URL button's target: its variable filled from the send, else the example URL.
+    fn url_button(&mut self, button: &Node, parameters: &[Node], path: &str) -> Option<String> {
+        let url = text_of(button, "url")?;
+        let scan = variables::scan(url);
+        let target = match scan.variables.first() {
+            None => url.to_owned(),
+            Some(variable) => match Values::from_parameters(parameters).positional.first() {
+                Some(value) => {
+                    let before = url.get(..variable.start).unwrap_or_default();
+                    format!("{before}{value}{}", url.get(variable.end..).unwrap_or_default())
+                }
+                None => items(button.get("example")).first().and_then(Node::as_str)?.to_owned(),
+            },
+        };
+        self.safe_link(&target, false, &format!("{path}/url"))
+    }
+
+    fn cards(&mut self, component: &Node, send: &Send, path: &str) -> Vec<Card> {
+        let cards = items(component.get("cards"));
+        let mut out = Vec::with_capacity(cards.len());
+        for (index, card) in cards.iter().enumerate() {
+            let card_send = send.card(index);
+            let mut built = Card { header: None, body: Vec::new(), buttons: Vec::new() };
+            for (part_index, part) in items(card.get("components")).iter().enumerate() {
+                let path = format!("{path}/cards/{index}/components/{part_index}");
+                match upper(part, "type").as_str() {
+                    "HEADER" => built.header = self.header(part, &card_send, &path),
+                    "BODY" => built.body = self.body(part, card_send.parameters("BODY"), &path),
+                    "BUTTONS" => built.buttons = self.buttons(part, &card_send, &path),
+                    _ => {}
+                }
+            }
+            out.push(built);
+        }
+        out
+    }
+}
+
+fn or(label: String, fallback: &str) -> String {
+    if label.is_empty() {
+        fallback.to_owned()
+    } else {
+        label
+    }
+}
+
+/// The limited-time offer box: its text and, when it expires, when.
+fn offer(component: &Node, send: &Send) -> Option<Offer> {
+    let offer = component.get("limited_time_offer")?;
+    let text = text_of(offer, "text").unwrap_or_default().to_owned();
+    let expires = offer.get("has_expiration").and_then(Node::as_bool) == Some(true);
+    let parameter = send.parameters("LIMITED_TIME_OFFER").iter().find_map(|p| p.get("limited_time_offer"));
+    let when = parameter.and_then(|p| p.get("expiration_time_ms")).and_then(Node::as_f64);
+    let expires = match (expires, when) {
+        (false, _) => None,
+        (true, Some(ms)) if ms >= 0.0 => Some(format!("Offer ends {}", utc_minute((ms / 1000.0) as i64))),
+        (true, _) => Some("Offer ends at the time set when sending".to_owned()),
+    };
+    Some(Offer { text, expires })
+}
+
+/// `YYYY-MM-DD HH:MM UTC` for seconds since 1970 (civil-from-days, integers only).
+fn utc_minute(seconds: i64) -> String {
+    let (days, rest) = (seconds.div_euclid(86_400), seconds.rem_euclid(86_400));
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let day_of_era = z.rem_euclid(146_097);
+    let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+    let month_index = (5 * day_of_year + 2) / 153;
+    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
+    let month = if month_index < 10 { month_index + 3 } else { month_index - 9 };
+    let year = year_of_era + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
+}
+
+fn fill_block(block: Block, slots: &[(String, Option<String>)]) -> Block {
+    let fill = |children: Vec<Inline>| fill_inlines(children, slots);
+    match block {
+        Block::Paragraph { children } => Block::Paragraph { children: fill(children) },
+        Block::Quote { children } => Block::Quote { children: fill(children) },
+        Block::BulletList { items } => Block::BulletList { items: items.into_iter().map(fill).collect() },
+        Block::NumberedList { start, items } => {
+            Block::NumberedList { start, items: items.into_iter().map(fill).collect() }
+        }
+        Block::CodeBlock { text } => Block::CodeBlock { text: fill_plain(&text, slots) },
+    }
+}
+
+fn fill_inlines(children: Vec<Inline>, slots: &[(String, Option<String>)]) -> Vec<Inline> {
+    let mut out = Vec::with_capacity(children.len());
+    for inline in children {
+        match inline {
+            Inline::Text { text } => split_slots(&text, slots, &mut out),
+            Inline::Bold { children } => out.push(Inline::Bold { children: fill_inlines(children, slots) }),
+            Inline::Italic { children } => {
+                out.push(Inline::Italic { children: fill_inlines(children, slots) })
+            }
+            Inline::Strike { children } => {
+                out.push(Inline::Strike { children: fill_inlines(children, slots) })
+            }
+            Inline::Code { text } => out.push(Inline::Code { text: fill_plain(&text, slots) }),
+            Inline::Link { href, text } => out.push(Inline::Link { href, text: fill_plain(&text, slots) }),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// The slots of `text` as Text and Variable nodes.
+fn split_slots(text: &str, slots: &[(String, Option<String>)], out: &mut Vec<Inline>) {
+    let mut rest = text;
+    while let Some((before, slot, after)) = next_slot(rest) {
+        if !before.is_empty() {
+            out.push(Inline::Text { text: before.to_owned() });
+        }
+        if let Some((name, value)) = slots.get(slot) {
+            let resolved = value.is_some();
+            let text = value.clone().unwrap_or_else(|| name.clone());
+            out.push(Inline::Variable { name: name.clone(), text, resolved });
+        }
+        rest = after;
+    }
+    if !rest.is_empty() {
+        out.push(Inline::Text { text: rest.to_owned() });
+    }
+}
+
+/// Slots inside code or link text: just their value (or placeholder) as text.
+fn fill_plain(text: &str, slots: &[(String, Option<String>)]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some((before, slot, after)) = next_slot(rest) {
+        out.push_str(before);
+        if let Some((name, value)) = slots.get(slot) {
+            out.push_str(value.as_deref().unwrap_or(name));
+        }
+        rest = after;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Text before the next slot, the slot's number, and the text after it.
+fn next_slot(text: &str) -> Option<(&str, usize, &str)> {
+    let (before, rest) = text.split_once(SLOT_OPEN)?;
+    let (number, after) = rest.split_once(SLOT_CLOSE)?;
+    Some((before, number.parse().ok()?, after))
+}

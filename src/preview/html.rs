@@ -1,0 +1,273 @@
+//! The render tree as HTML that is safe to insert into any page: every text
+//! escaped, attributes always quoted and escaped, links only `http:`,
+//! `https:` and `tel:` (checked again here), no scripts, no event handlers, no
+//! inline styles — class names only, styled by the package's `preview.css` —
+//! so the output is valid under a strict Content-Security-Policy.
+
+use super::markup::{Block, Inline};
+use super::tree::{Button, Card, Direction, Header, Theme, Tree};
+
+/// The bubble (and its buttons and cards) as HTML.
+pub fn render(tree: &Tree, time: &str) -> String {
+    let mut out = String::with_capacity(1024);
+    let theme = match tree.theme {
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let dir = match tree.direction {
+        Direction::Ltr => "ltr",
+        Direction::Rtl => "rtl",
+    };
+    out.push_str("<div class=\"wa-preview wa-");
+    out.push_str(theme);
+    out.push_str("\" dir=\"");
+    out.push_str(dir);
+    out.push_str("\"><div class=\"wa-bubble\">");
+    if let Some(header) = &tree.header {
+        header_html(&mut out, header);
+    }
+    if let Some(offer) = &tree.offer {
+        out.push_str(
+            "<div class=\"wa-offer\"><span class=\"wa-offer-icon\" aria-hidden=\"true\"></span><div>",
+        );
+        element(&mut out, "strong", "wa-offer-text", &offer.text);
+        if let Some(expires) = &offer.expires {
+            element(&mut out, "div", "wa-offer-expires", expires);
+        }
+        out.push_str("</div></div>");
+    }
+    blocks_html(&mut out, &tree.body);
+    if let Some(footer) = &tree.footer {
+        element(&mut out, "div", "wa-footer", footer);
+    }
+    element(&mut out, "div", "wa-time", time);
+    out.push_str("</div>");
+    buttons_html(&mut out, &tree.buttons);
+    if !tree.cards.is_empty() {
+        out.push_str("<div class=\"wa-cards\">");
+        for card in &tree.cards {
+            card_html(&mut out, card);
+        }
+        out.push_str("</div>");
+    }
+    out.push_str("</div>");
+    out
+}
+
+fn card_html(out: &mut String, card: &Card) {
+    out.push_str("<div class=\"wa-card\"><div class=\"wa-bubble\">");
+    if let Some(header) = &card.header {
+        header_html(out, header);
+    }
+    blocks_html(out, &card.body);
+    out.push_str("</div>");
+    buttons_html(out, &card.buttons);
+    out.push_str("</div>");
+}
+
+fn header_html(out: &mut String, header: &Header) {
+    match header {
+        Header::Text { children } => {
+            out.push_str("<div class=\"wa-header\">");
+            inlines_html(out, children);
+            out.push_str("</div>");
+        }
+        Header::Media { media, url, filename } => {
+            let label = match *media {
+                "image" => "Image",
+                "video" => "Video",
+                _ => "Document",
+            };
+            match (url.as_deref().filter(|u| is_safe_href(u)), *media) {
+                (Some(url), "image") => {
+                    out.push_str("<img class=\"wa-media\" alt=\"Header image\" src=\"");
+                    escape(out, url);
+                    out.push_str("\">");
+                }
+                (url, _) => {
+                    out.push_str("<div class=\"wa-media wa-placeholder wa-");
+                    out.push_str(media);
+                    out.push_str("\">");
+                    let name = filename.as_deref().unwrap_or(label);
+                    match url {
+                        Some(url) => link(out, url, name),
+                        None => escape(out, name),
+                    }
+                    out.push_str("</div>");
+                }
+            }
+        }
+        Header::Location { name, address } => {
+            out.push_str("<div class=\"wa-media wa-placeholder wa-location\">");
+            element(out, "strong", "wa-location-name", name.as_deref().unwrap_or("Location"));
+            if let Some(address) = address {
+                element(out, "div", "wa-location-address", address);
+            }
+            out.push_str("</div>");
+        }
+        Header::Product => element(out, "div", "wa-media wa-placeholder wa-product", "Product"),
+    }
+}
+
+fn buttons_html(out: &mut String, buttons: &[Button]) {
+    if buttons.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"wa-buttons\">");
+    for button in buttons {
+        let href = button.href.as_deref().filter(|h| is_safe_href(h));
+        out.push_str(if href.is_some() { "<a class=\"wa-button wa-" } else { "<span class=\"wa-button wa-" });
+        out.push_str(button.kind);
+        out.push('"');
+        if let Some(href) = href {
+            out.push_str(" href=\"");
+            escape(out, href);
+            out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer nofollow\"");
+        }
+        out.push_str("><span class=\"wa-icon\" aria-hidden=\"true\"></span>");
+        escape(out, &button.text);
+        out.push_str(if href.is_some() { "</a>" } else { "</span>" });
+    }
+    out.push_str("</div>");
+}
+
+fn blocks_html(out: &mut String, blocks: &[Block]) {
+    if blocks.is_empty() {
+        return;
+    }
+    out.push_str("<div class=\"wa-body\">");
+    for block in blocks {
+        match block {
+            Block::Paragraph { children } => wrap(out, "p", children),
+            Block::Quote { children } => wrap(out, "blockquote", children),
+            Block::BulletList { items } => list(out, "<ul>", "</ul>", items),
+            Block::NumberedList { start, items } => {
+                out.push_str("<ol start=\"");
+                out.push_str(&start.to_string());
+                out.push_str("\">");
+                list(out, "", "</ol>", items);
+            }
+            Block::CodeBlock { text } => element(out, "pre", "wa-code", text),
+        }
+    }
+    out.push_str("</div>");
+}
+
+fn list(out: &mut String, open: &str, close: &str, items: &[Vec<Inline>]) {
+    out.push_str(open);
+    for item in items {
+        wrap(out, "li", item);
+    }
+    out.push_str(close);
+}
+
+fn wrap(out: &mut String, tag: &str, children: &[Inline]) {
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
+    inlines_html(out, children);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn inlines_html(out: &mut String, inlines: &[Inline]) {
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } => escape(out, text),
+            Inline::Bold { children } => wrap(out, "strong", children),
+            Inline::Italic { children } => wrap(out, "em", children),
+            Inline::Strike { children } => wrap(out, "s", children),
+            Inline::Code { text } => element(out, "code", "wa-code", text),
+            Inline::Link { href, text } if is_safe_href(href) => link(out, href, text),
+            Inline::Link { text, .. } => escape(out, text),
+            Inline::Variable { text, resolved, .. } => {
+                let class = if *resolved { "wa-var" } else { "wa-var wa-unresolved" };
+                // <bdi>: a value's own direction cannot reorder the text around it.
+                out.push_str("<bdi class=\"");
+                out.push_str(class);
+                out.push_str("\">");
+                escape(out, text);
+                out.push_str("</bdi>");
+            }
+            Inline::Break => out.push_str("<br>"),
+        }
+    }
+}
+
+fn link(out: &mut String, href: &str, text: &str) {
+    out.push_str("<a href=\"");
+    escape(out, href);
+    out.push_str("\" target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
+    escape(out, text);
+    out.push_str("</a>");
+}
+
+fn element(out: &mut String, tag: &str, class: &str, text: &str) {
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
+    out.push_str(class);
+    out.push_str("\">");
+    escape(out, text);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Only `http:`, `https:` and `tel:` targets with no whitespace, controls or quotes.
+pub fn is_safe_href(href: &str) -> bool {
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    let scheme = lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("tel:");
+    scheme
+        && !href
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
+}
+
+/// Text as HTML text or attribute content. Bidirectional override and
+/// isolate controls are dropped: in a preview they only serve to disguise
+/// text (e.g. make a link read as another).
+fn escape(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_are_http_https_or_tel_only() {
+        for good in ["https://x.example/a?b=1&c", "http://x.example", "tel:+14155552671", "HTTPS://X.EXAMPLE"]
+        {
+            assert!(is_safe_href(good), "{good}");
+        }
+        for bad in [
+            "javascript:alert(1)",
+            "data:text/html,x",
+            " https://x",
+            "https://x\" onclick=\"y",
+            "//x",
+            "vbscript:x",
+        ] {
+            assert!(!is_safe_href(bad), "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_and_bidi_controls_dropped() {
+        let mut out = String::new();
+        escape(&mut out, "<script>\"'&\u{202E}x");
+        assert_eq!(out, "&lt;script&gt;&quot;&#39;&amp;x");
+    }
+}

@@ -1,0 +1,165 @@
+//! Template previews natively: every corpus template renders; the layout
+//! rules (buttons, cards, offers, authentication presets, direction) and the
+//! value sources (send, examples, placeholders) hold; hostile text stays text.
+// Test code: a failed unwrap is a failed test.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+use std::fs;
+use whatsapp_edge::json::parse;
+use whatsapp_edge::preview::markup::{Block, Inline};
+use whatsapp_edge::preview::tree::{Direction, Header};
+use whatsapp_edge::preview::{render, Preview, PreviewOptions};
+
+const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+
+fn preview(definition: &str, send: Option<&str>) -> Preview {
+    let doc = parse(definition).unwrap();
+    let send = send.map(|s| parse(s).unwrap());
+    render(&doc, Some(definition), send.as_ref(), &PreviewOptions::default())
+}
+
+fn body_text(preview: &Preview) -> String {
+    fn walk(inlines: &[Inline], out: &mut String) {
+        for inline in inlines {
+            match inline {
+                Inline::Text { text } | Inline::Code { text } | Inline::Link { text, .. } => {
+                    out.push_str(text)
+                }
+                Inline::Variable { text, .. } => out.push_str(text),
+                Inline::Bold { children } | Inline::Italic { children } | Inline::Strike { children } => {
+                    walk(children, out)
+                }
+                Inline::Break => out.push('\n'),
+            }
+        }
+    }
+    let mut out = String::new();
+    for block in &preview.tree.body {
+        match block {
+            Block::Paragraph { children } | Block::Quote { children } => walk(children, &mut out),
+            Block::BulletList { items } | Block::NumberedList { items, .. } => {
+                items.iter().for_each(|i| walk(i, &mut out))
+            }
+            Block::CodeBlock { text } => out.push_str(text),
+        }
+    }
+    out
+}
+
+#[test]
+fn every_corpus_template_renders() {
+    let mut count = 0;
+    for entry in fs::read_dir(format!("{CORPUS}/templates")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_none_or(|e| e != "json") {
+            continue;
+        }
+        let text = fs::read_to_string(&path).unwrap().replace("\"<TEMPLATE_NAME>\"", "\"template_name\"");
+        let result = preview(&text, None);
+        assert!(result.html.starts_with("<div class=\"wa-preview"), "{path:?}");
+        assert!(!result.html.contains("<script"), "{path:?}");
+        count += 1;
+    }
+    assert_eq!(count, 47);
+}
+
+const MARKETING: &str = r#"{"name":"order_update","language":"en_US","category":"MARKETING","components":[
+ {"type":"HEADER","format":"TEXT","text":"Order {{1}}","example":{"header_text":["A12"]}},
+ {"type":"BODY","text":"Hi {{1}}, your *order* ships on {{2}}.","example":{"body_text":[["Pablo","Friday"]]}},
+ {"type":"FOOTER","text":"Reply STOP to opt out"},
+ {"type":"BUTTONS","buttons":[
+  {"type":"URL","text":"Track","url":"https://shop.example/t/{{1}}","example":["https://shop.example/t/A12"]},
+  {"type":"PHONE_NUMBER","text":"Call","phone_number":"+1 (555) 000-1111"},
+  {"type":"QUICK_REPLY","text":"Stop"},{"type":"QUICK_REPLY","text":"More"}]}]}"#;
+
+#[test]
+fn examples_fill_variables_and_more_than_three_buttons_fold() {
+    let result = preview(MARKETING, None);
+    assert_eq!(body_text(&result), "Hi Pablo, your order ships on Friday.");
+    let kinds: Vec<_> = result.tree.buttons.iter().map(|b| b.kind).collect();
+    assert_eq!(kinds, ["url", "phone", "seeAll"]);
+    assert_eq!(result.tree.hidden_buttons.len(), 2);
+    assert_eq!(result.tree.buttons[0].href.as_deref(), Some("https://shop.example/t/A12"));
+    assert_eq!(result.tree.buttons[1].href.as_deref(), Some("tel:+15550001111"));
+    assert_eq!(result.tree.footer.as_deref(), Some("Reply STOP to opt out"));
+    assert!(matches!(&result.tree.header, Some(Header::Text { .. })));
+    assert!(result.html.contains("<strong>order</strong>"));
+}
+
+#[test]
+fn send_parameters_win_over_examples() {
+    let send = r#"{"name":"order_update","language":{"code":"en_US"},"components":[
+      {"type":"body","parameters":[{"type":"text","text":"Ana"},{"type":"text","text":"Monday"}]},
+      {"type":"button","sub_type":"url","index":0,"parameters":[{"type":"text","text":"Z9"}]}]}"#;
+    let result = preview(MARKETING, Some(send));
+    assert_eq!(body_text(&result), "Hi Ana, your order ships on Monday.");
+    assert_eq!(result.tree.buttons[0].href.as_deref(), Some("https://shop.example/t/Z9"));
+}
+
+#[test]
+fn missing_values_stay_placeholders_with_a_warning() {
+    let text = MARKETING.replace(r#","example":{"body_text":[["Pablo","Friday"]]}"#, "");
+    let result = preview(&text, None);
+    assert_eq!(body_text(&result), "Hi {{1}}, your order ships on {{2}}.");
+    let unresolved = result.issues.iter().filter(|i| i.code == "preview.variable_unresolved").count();
+    assert_eq!(unresolved, 2);
+    assert!(result.html.contains("wa-unresolved"));
+}
+
+#[test]
+fn values_are_text_not_markup() {
+    let send = r#"{"components":[{"type":"body","parameters":[
+      {"type":"text","text":"<img src=x onerror=alert(1)>"},{"type":"text","text":"*bold* \u202Eevil"}]}]}"#;
+    let result = preview(MARKETING, Some(send));
+    assert!(!result.html.contains("<img"));
+    assert!(result.html.contains("&lt;img src=x onerror=alert(1)&gt;"));
+    assert!(
+        result.html.contains("*bold* evil"),
+        "values are atomic and bidi overrides dropped: {}",
+        result.html
+    );
+}
+
+#[test]
+fn unsafe_links_are_not_links() {
+    let text = MARKETING.replace("https://shop.example/t/A12", "javascript:alert(1)");
+    let result = preview(&text, None);
+    assert_eq!(result.tree.buttons[0].href, None);
+    assert!(result.issues.iter().any(|i| i.code == "preview.link_unsafe"));
+    assert!(!result.html.contains("javascript:"));
+}
+
+#[test]
+fn authentication_templates_show_metas_preset_texts() {
+    let text = r#"{"name":"login","language":"en","category":"AUTHENTICATION","components":[
+      {"type":"BODY","add_security_recommendation":true},{"type":"FOOTER","code_expiration_minutes":10},
+      {"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"COPY_CODE","text":"Copy code"}]}]}"#;
+    let send = r#"{"components":[{"type":"body","parameters":[{"type":"text","text":"123456"}]}]}"#;
+    let result = preview(text, Some(send));
+    assert_eq!(
+        body_text(&result),
+        "123456 is your verification code. For your security, do not share this code."
+    );
+    assert_eq!(result.tree.footer.as_deref(), Some("This code expires in 10 minutes."));
+    assert_eq!(result.tree.buttons[0].text, "Copy code");
+}
+
+#[test]
+fn carousels_offers_and_right_to_left() {
+    let carousel =
+        fs::read_to_string(format!("{CORPUS}/templates/metadocs_carousel_template_media_cards_v1.json"))
+            .unwrap();
+    let result = preview(&carousel, None);
+    assert_eq!(result.tree.cards.len(), 3);
+    assert!(result.tree.cards.iter().all(|card| !card.body.is_empty() && !card.buttons.is_empty()));
+    let offer =
+        fs::read_to_string(format!("{CORPUS}/templates/metadocs_limited_time_offer_caribbean_pkg_2023.json"))
+            .unwrap();
+    let send = r#"{"components":[{"type":"limited_time_offer","parameters":[{"type":"limited_time_offer","limited_time_offer":{"expiration_time_ms":1893456000000}}]}]}"#;
+    let result = preview(&offer, Some(send));
+    let offer = result.tree.offer.unwrap();
+    assert_eq!(offer.expires.as_deref(), Some("Offer ends 2030-01-01 00:00 UTC"));
+    let arabic = MARKETING.replace("\"en_US\"", "\"ar\"");
+    assert_eq!(preview(&arabic, None).tree.direction, Direction::Rtl);
+    assert!(preview(&arabic, None).html.contains("dir=\"rtl\""));
+}
