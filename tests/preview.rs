@@ -122,7 +122,9 @@ fn values_are_text_not_markup() {
 
 #[test]
 fn unsafe_links_are_not_links() {
-    let text = MARKETING.replace("https://shop.example/t/A12", "javascript:alert(1)");
+    let text = MARKETING
+        .replace("https://shop.example/t/{{1}}", "javascript:alert({{1}})")
+        .replace("https://shop.example/t/A12", "A12");
     let result = preview(&text, None);
     assert_eq!(result.tree.buttons[0].href, None);
     assert!(result.issues.iter().any(|i| i.code == "preview.link_unsafe"));
@@ -151,7 +153,13 @@ fn carousels_offers_and_right_to_left() {
             .unwrap();
     let result = preview(&carousel, None);
     assert_eq!(result.tree.cards.len(), 3);
-    assert!(result.tree.cards.iter().all(|card| !card.body.is_empty() && !card.buttons.is_empty()));
+    assert!(result.tree.cards.iter().all(|card| card.header.is_some() && card.buttons.len() == 2));
+    let shop = result.tree.cards[0].buttons[1].href.as_deref();
+    assert_eq!(
+        shop,
+        Some("https://www.luckyshrub.com/rare-succulents/BLUE_ELF"),
+        "an example that is only the value"
+    );
     let offer =
         fs::read_to_string(format!("{CORPUS}/templates/metadocs_limited_time_offer_caribbean_pkg_2023.json"))
             .unwrap();

@@ -327,13 +327,20 @@ impl Builder {
         let scan = variables::scan(url);
         let target = match scan.variables.first() {
             None => url.to_owned(),
-            Some(variable) => match Values::from_parameters(parameters).positional.first() {
-                Some(value) => {
+            Some(variable) => {
+                let fill = |value: &str| {
                     let before = url.get(..variable.start).unwrap_or_default();
                     format!("{before}{value}{}", url.get(variable.end..).unwrap_or_default())
+                };
+                // Examples are the whole URL in most of Meta's docs, only the value in others.
+                let example = items(button.get("example")).first().and_then(Node::as_str);
+                match (Values::from_parameters(parameters).positional.first(), example) {
+                    (Some(value), _) => fill(value),
+                    (None, Some(example)) if example.contains("://") => example.to_owned(),
+                    (None, Some(value)) => fill(value),
+                    (None, None) => return None,
                 }
-                None => items(button.get("example")).first().and_then(Node::as_str)?.to_owned(),
-            },
+            }
         };
         self.safe_link(&target, false, &format!("{path}/url"))
     }
