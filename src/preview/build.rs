@@ -157,7 +157,7 @@ pub(super) fn tree(
         match upper(component, "type").as_str() {
             "HEADER" => tree.header = builder.header(component, &send, &path),
             "BODY" if authentication => tree.body = builder.authentication_body(component, &send, &path),
-            "BODY" => tree.body = builder.body(component, &send.parameters("BODY"), &path),
+            "BODY" => tree.body = builder.body(component, send.parameters("BODY"), &path),
             "FOOTER" if authentication => {
                 tree.footer = component
                     .get("code_expiration_minutes")

@@ -91,8 +91,8 @@ pub enum Inline {
 }
 
 const FENCE: &str = "```";
-const SLOT_OPEN: char = '\u{E000}';
-const SLOT_CLOSE: char = '\u{E001}';
+/// The characters around a caller's placeholder index: word characters here.
+const SLOT: [char; 2] = ['\u{E000}', '\u{E001}'];
 
 /// Parses WhatsApp-formatted text. Never fails: what is not formatting is text.
 pub fn parse(text: &str) -> Vec<Block> {
@@ -100,7 +100,7 @@ pub fn parse(text: &str) -> Vec<Block> {
     let (mut blocks, mut open, mut next, mut pos) = (Vec::new(), None, 0, 0);
     while pos < text.len() {
         if let Some(fence) = fences.get(next).filter(|f| f.block && f.open == pos) {
-            // The rest of its last line is empty: a blank line, which ends nothing more.
+            // The closing fence ends its line: the next line read is empty, a blank line.
             blocks.extend(open.take());
             blocks.push(Block::CodeBlock { text: block_text(text, fence) });
             (next, pos) = (next + 1, fence.end);
@@ -115,8 +115,7 @@ pub fn parse(text: &str) -> Vec<Block> {
             }
         }
         let line = text.get(pos..line_end).unwrap_or_default();
-        let spans = fences.get(first..next).unwrap_or_default();
-        add_line(&mut blocks, &mut open, line.strip_suffix('\r').unwrap_or(line), pos, spans);
+        add_line(&mut blocks, &mut open, line, pos, fences.get(first..next).unwrap_or_default());
         pos = line_end + 1;
     }
     blocks.extend(open);
@@ -159,8 +158,7 @@ fn block_text(text: &str, fence: &Fence) -> String {
     inside.to_owned()
 }
 
-/// An empty block of the line's kind, and where the line's content starts.
-/// A list or quote marker needs content after it.
+/// An empty block of the line's kind and where its content starts (markers need content after them).
 fn classify(line: &str) -> (Block, usize) {
     let has_content = |from: usize| line.get(from..).is_some_and(|rest| !rest.trim().is_empty());
     if (line.starts_with("* ") || line.starts_with("- ")) && has_content(2) {
@@ -182,6 +180,7 @@ fn classify(line: &str) -> (Block, usize) {
 /// Adds one logical line (at byte `at` of the text, with the ``` spans `fences`) to the
 /// block being built, or starts a new block. A blank line ends the block.
 fn add_line(blocks: &mut Vec<Block>, open: &mut Option<Block>, line: &str, at: usize, fences: &[Fence]) {
+    let line = line.strip_suffix('\r').unwrap_or(line);
     if line.trim().is_empty() {
         return blocks.extend(open.take());
     }
@@ -207,13 +206,9 @@ fn add_line(blocks: &mut Vec<Block>, open: &mut Option<Block>, line: &str, at: u
     blocks.extend(open.replace(block));
 }
 
-fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == SLOT_OPEN || c == SLOT_CLOSE
-}
-
-/// Start or end of the line, whitespace or punctuation (anything but a word character).
+/// Start or end of the line, whitespace or punctuation: anything but a letter, a digit or a placeholder's.
 fn boundary(c: Option<char>) -> bool {
-    !c.is_some_and(is_word)
+    !c.is_some_and(|c| c.is_alphanumeric() || SLOT.contains(&c))
 }
 
 fn before(line: &str, at: usize) -> Option<char> {
@@ -237,12 +232,13 @@ struct Frame {
     children: Vec<Inline>,
 }
 
-/// Appends `node`, merging it into a preceding text.
+/// Appends `node`, merging it into a preceding text; an empty text vanishes.
 fn add(children: &mut Vec<Inline>, node: Inline) {
-    if let (Some(Inline::Text { text }), Inline::Text { text: more }) = (children.last_mut(), &node) {
-        return text.push_str(more);
+    match (children.last_mut(), node) {
+        (_, Inline::Text { text }) if text.is_empty() => {}
+        (Some(Inline::Text { text }), Inline::Text { text: more }) => text.push_str(&more),
+        (_, node) => children.push(node),
     }
-    children.push(node);
 }
 
 /// Appends `node` to the innermost frame.
@@ -253,9 +249,7 @@ fn push(stack: &mut [Frame], node: Inline) {
 }
 
 fn add_text(stack: &mut [Frame], text: &str) {
-    if !text.is_empty() {
-        push(stack, Inline::Text { text: text.to_owned() });
-    }
+    push(stack, Inline::Text { text: text.to_owned() });
 }
 
 /// Turns the innermost open frame back into literal text in its parent.
@@ -307,12 +301,10 @@ fn inlines(line: &str, fences: &[(usize, usize)]) -> Vec<Inline> {
 fn marker(stack: &mut Vec<Frame>, marker: char, prev: Option<char>, next: Option<char>) {
     let ((can_open, can_close), open_at) =
         (flanks(prev, next), stack.iter().rposition(|frame| frame.marker == marker));
+    // Styles opened inside and still open do not count; an empty pair (`**`) is text.
+    let filled = |at: usize| stack.len() > at + 1 || stack.last().is_some_and(|f| !f.children.is_empty());
     match open_at {
-        // Styles opened inside and still open do not count; an empty pair (`**`) is text.
-        Some(at)
-            if can_close
-                && (stack.len() > at + 1 || stack.last().is_some_and(|f| !f.children.is_empty())) =>
-        {
+        Some(at) if can_close && filled(at) => {
             while stack.len() > at + 1 {
                 collapse(stack);
             }
@@ -373,7 +365,7 @@ fn link(line: &str, at: usize) -> Option<(usize, Inline)> {
         .into_iter()
         .find(|prefix| rest.get(..prefix.len()).is_some_and(|start| start.eq_ignore_ascii_case(prefix)))?;
     let end = rest
-        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | SLOT_OPEN | SLOT_CLOSE))
+        .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`') || SLOT.contains(&c))
         .unwrap_or(rest.len());
     let url = trim_url(rest.get(..end)?);
     if url.len() <= prefix.len() {
@@ -418,8 +410,7 @@ fn phone(text: &str) -> Option<(usize, Inline)> {
     if digits.len() < 7 || !balanced || !boundary(after(text, end)) {
         return None;
     }
-    let shown = text.get(..end)?;
-    Some((end, Inline::Link { href: format!("tel:+{digits}"), text: shown.to_owned() }))
+    Some((end, Inline::Link { href: format!("tel:+{digits}"), text: text.get(..end)?.to_owned() }))
 }
 
 #[cfg(test)]
@@ -471,8 +462,36 @@ mod tests {
         timed(&"+1 (2".repeat(20_000));
     }
 
+    /// No empty text and no two texts side by side, at any depth.
+    fn assert_merged(children: &[Inline]) {
+        for pair in children.windows(2) {
+            assert!(!matches!(pair, [Inline::Text { .. }, Inline::Text { .. }]), "unmerged: {children:?}");
+        }
+        for child in children {
+            match child {
+                Inline::Text { text } => assert!(!text.is_empty(), "empty text in {children:?}"),
+                Inline::Bold { children } | Inline::Italic { children } | Inline::Strike { children } => {
+                    assert_merged(children)
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn assert_blocks_merged(blocks: &[Block]) {
+        for block in blocks {
+            match block {
+                Block::Paragraph { children } | Block::Quote { children } => assert_merged(children),
+                Block::BulletList { items } | Block::NumberedList { items, .. } => {
+                    items.iter().for_each(|item| assert_merged(item))
+                }
+                Block::CodeBlock { text } => assert!(!text.trim().is_empty()),
+            }
+        }
+    }
+
     #[test]
-    fn never_panics() {
+    fn never_panics_and_texts_are_merged() {
         let alphabet = [
             '*', '_', '~', '`', ' ', '\n', '\r', '(', ')', '+', '1', '.', '>', '-', 'a', 'é', '🎉',
             '\u{E000}', '\u{E001}', 'w', 'h', ':', '/',
@@ -485,9 +504,9 @@ mod tests {
             let len = (seed % 24) as usize;
             let input: String =
                 (0..len).map(|i| alphabet[((seed >> (i * 2 % 60)) as usize + i) % alphabet.len()]).collect();
-            let _ = parse(&input);
-            let _ = parse(&format!("https://{input}"));
-            let _ = parse(&format!("+1234{input}"));
+            for input in [input.clone(), format!("https://{input}"), format!("+1234{input}")] {
+                assert_blocks_merged(&parse(&input));
+            }
         }
     }
 }
