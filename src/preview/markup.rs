@@ -3,12 +3,11 @@
 //! Rules, sources and choices: `docs/formatting.md`. Linear time: one pass finds the ```` ``` ````
 //! spans, one pass per line the code, links and style markers (a stack at most four frames deep).
 
-use serde::Serialize;
-
 /// A block of formatted text.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "type", rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+// Written to JSON by `preview::json`; the attributes below only shape the
+// generated TypeScript types (tsify reads serde's attributes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Block {
     /// Consecutive ordinary lines; each single line break inside is an [`Inline::Break`].
     Paragraph {
@@ -40,9 +39,10 @@ pub enum Block {
 }
 
 /// Formatted text inside a block.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "type", rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+// Written to JSON by `preview::json`; the attributes below only shape the
+// generated TypeScript types (tsify reads serde's attributes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Inline {
     /// Plain text (adjacent texts are always merged).
     Text {

@@ -8,6 +8,7 @@
 
 mod build;
 pub mod html;
+pub mod json;
 pub mod markup;
 pub mod tree;
 
@@ -17,7 +18,6 @@ use crate::report::Issue;
 use crate::template::{self, TemplateOptions};
 use crate::text::quoted;
 use crate::Error;
-use serde::Serialize;
 use tree::{Direction, Theme, Tree};
 
 /// Stable issue codes of previews (`preview.*`).
@@ -68,8 +68,9 @@ impl PreviewOptions {
     }
 }
 
-/// What `renderTemplatePreview` returns.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
+/// What `renderTemplatePreview` returns (the export assembles the JavaScript
+/// object: `tree` goes through `json::tree`).
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Preview {
     /// The bubble as HTML: escaped text, class names only (style it with the

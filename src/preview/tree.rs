@@ -1,13 +1,13 @@
 //! The render tree of a template preview: a plain, documented structure
-//! (for people who render with their own framework); the HTML is built from it.
+//! (for people who render with their own framework); the HTML is built from
+//! it, and `preview::json` writes it for JavaScript (the serde attributes here
+//! only shape the generated TypeScript types).
 
 use super::markup::{Block, Inline};
-use serde::Serialize;
 
 /// Reading direction of the bubble (from the template's language, or forced).
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "lowercase"))]
 pub enum Direction {
     /// Left to right.
     Ltr,
@@ -16,9 +16,8 @@ pub enum Direction {
 }
 
 /// Colour scheme.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "lowercase"))]
 pub enum Theme {
     /// WhatsApp's light theme.
     Light,
@@ -27,26 +26,22 @@ pub enum Theme {
 }
 
 /// A message bubble as WhatsApp lays it out.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct Tree {
     /// Reading direction.
     pub direction: Direction,
     /// Colour scheme.
     pub theme: Theme,
     /// The header, if the template has one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub header: Option<Header>,
     /// A limited-time offer box (under the header), if any.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub offer: Option<Offer>,
     /// The body text, formatted.
     pub body: Vec<Block>,
     /// The footer text (WhatsApp shows it plain and grey).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub footer: Option<String>,
     /// The buttons shown under the bubble: all of them when there are at most
@@ -59,9 +54,8 @@ pub struct Tree {
 }
 
 /// A header.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(tag = "type", rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Header {
     /// Bold text.
     Text {
@@ -74,22 +68,18 @@ pub enum Header {
         /// `image`, `video` or `document`.
         media: &'static str,
         /// The link to show, if any.
-        #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         url: Option<String>,
         /// A document's file name, if given.
-        #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         filename: Option<String>,
     },
     /// A location (a map placeholder with its name and address when given).
     Location {
         /// The place's name.
-        #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         name: Option<String>,
         /// Its address.
-        #[serde(skip_serializing_if = "Option::is_none")]
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
         address: Option<String>,
     },
@@ -98,9 +88,8 @@ pub enum Header {
 }
 
 /// A button.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct Button {
     /// `quickReply`, `url`, `phone`, `copyCode`, `otp`, `flow`, `catalog`,
     /// `multiProduct`, `call`, `other`, or `seeAll`.
@@ -109,18 +98,15 @@ pub struct Button {
     pub text: String,
     /// Where it goes (`https:`/`http:` for URL buttons, `tel:` for phone
     /// buttons), only when the target is known and safe.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub href: Option<String>,
 }
 
 /// A carousel card.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct Card {
     /// The card's media header.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub header: Option<Header>,
     /// Its text.
@@ -130,15 +116,13 @@ pub struct Card {
 }
 
 /// A limited-time offer.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct Offer {
     /// The offer's headline.
     pub text: String,
     /// "Offer ends …" text when the offer expires (from the send's
     /// `expiration_time_ms`, else a generic line).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub expires: Option<String>,
 }

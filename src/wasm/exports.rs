@@ -159,5 +159,15 @@ pub fn render_template_preview(
             .issues
             .push(Issue { message: format!("the send is not valid JSON: {}", issue.message), ..issue });
     }
-    Ok(convert::to_js(&result))
+    let object = js_sys::Object::new();
+    let tree = js_sys::JSON::parse(&preview::json::tree(&result.tree)).unwrap_or(JsValue::NULL);
+    for (key, value) in [
+        ("html", JsValue::from_str(&result.html)),
+        ("tree", tree),
+        ("issues", convert::to_js(&result.issues)),
+    ] {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+    }
+    Ok(object.into())
 }
