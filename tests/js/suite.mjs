@@ -128,6 +128,34 @@ export const cases = {
       same(api.parsePhone("+442071838750").ok, true, `call ${i} after throw`);
     }
   },
+
+  "renderTemplatePreview builds the bubble, fills variables and escapes everything": (api) => {
+    const definition = {
+      name: "order_update",
+      language: "en_US",
+      category: "MARKETING",
+      components: [
+        { type: "BODY", text: "Hi {{1}}, *welcome*", example: { body_text: [["Ana"]] } },
+        { type: "FOOTER", text: "Reply STOP" },
+        { type: "BUTTONS", buttons: [{ type: "URL", text: "Open", url: "https://x.example/{{1}}", example: ["https://x.example/a"] }] },
+      ],
+    };
+    const send = {
+      name: "order_update",
+      language: { code: "en_US" },
+      components: [
+        { type: "body", parameters: [{ type: "text", text: "<img src=x onerror=alert(1)>" }] },
+        { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "a" }] },
+      ],
+    };
+    const { html, tree, issues } = api.renderTemplatePreview(definition, { send, theme: "dark" });
+    same(tree.theme, "dark", "theme");
+    same(tree.body[0].children[1], { type: "variable", name: "{{1}}", text: "<img src=x onerror=alert(1)>", resolved: true }, "variable");
+    same(tree.buttons[0].href, "https://x.example/a", "button href");
+    if (html.includes("<img")) throw new Error("a value became markup");
+    if (!html.includes("<strong>welcome</strong>")) throw new Error(`formatting missing: ${html}`);
+    same(issues.filter((i) => i.severity === "error"), [], "issues");
+  },
 };
 
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {
