@@ -20,10 +20,17 @@ export class WaTemplatePreview extends HTMLElement {
   #definition;
   #send;
   #queued = false;
+  #view;
 
+  // The stylesheet link stays put and only the view's content is replaced: a new
+  // <link> on every render would reload the styles and flash unstyled markup.
   constructor() {
     super();
-    this.attachShadow({ mode: "open" });
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = css;
+    this.#view = document.createElement("div");
+    this.attachShadow({ mode: "open" }).append(link, this.#view);
   }
 
   get definition() {
@@ -52,7 +59,14 @@ export class WaTemplatePreview extends HTMLElement {
   #update() {
     if (this.#queued) return;
     this.#queued = true;
-    queueMicrotask(() => init().then(() => this.#render()));
+    queueMicrotask(() =>
+      init()
+        .then(() => this.#render())
+        .catch((error) => {
+          this.#queued = false;
+          this.dispatchEvent(new CustomEvent("error", { detail: error }));
+        }),
+    );
   }
 
   #render() {
@@ -65,7 +79,7 @@ export class WaTemplatePreview extends HTMLElement {
     if (this.send !== undefined) options.send = this.send;
     const { html, tree, issues } = renderTemplatePreview(definition, options);
     // `html` is built by renderTemplatePreview: escaped text, class names, safe links only.
-    this.shadowRoot.innerHTML = `<link rel="stylesheet" href="${css}">${html}`;
+    this.#view.innerHTML = html;
     this.dispatchEvent(new CustomEvent("render", { detail: { issues, tree } }));
   }
 }

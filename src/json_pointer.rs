@@ -1,5 +1,6 @@
 //! JSON Pointers (RFC 6901) naming where in the input a finding is.
 
+use crate::json::Node;
 use std::fmt::Write;
 
 /// A JSON Pointer built segment by segment; the empty pointer is the root.
@@ -53,6 +54,28 @@ impl From<&JsonPointer> for String {
     fn from(pointer: &JsonPointer) -> Self {
         pointer.0.clone()
     }
+}
+
+/// The tokens of a JSON Pointer, unescaped (`~1` → `/`, `~0` → `~`).
+pub fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
+    pointer.split('/').skip(1).map(|token| token.replace("~1", "/").replace("~0", "~"))
+}
+
+/// The deepest value on `pointer` that exists in `root` (for a finding about a
+/// missing member, its parent).
+pub fn deepest<'n>(root: &'n Node<'n>, pointer: &str) -> &'n Node<'n> {
+    let mut node = root;
+    for token in tokens(pointer) {
+        let next = match node.items() {
+            Some(items) => token.parse::<usize>().ok().and_then(|index| items.get(index)),
+            None => node.get(&token),
+        };
+        match next {
+            Some(child) => node = child,
+            None => break,
+        }
+    }
+    node
 }
 
 #[cfg(test)]

@@ -171,3 +171,25 @@ fn carousels_offers_and_right_to_left() {
     assert_eq!(preview(&arabic, None).tree.direction, Direction::Rtl);
     assert!(preview(&arabic, None).html.contains("dir=\"rtl\""));
 }
+
+#[test]
+fn headers_are_plain_text_and_private_use_slots_cannot_be_forged() {
+    let text = MARKETING
+        .replace("\"Order {{1}}\"", "\"1. Big sale {{1}}\"")
+        .replace("Hi {{1}}", "Hi \u{E000}0\u{E001} {{1}}");
+    let result = preview(&text, None);
+    let Some(Header::Text { children }) = &result.tree.header else { panic!("a text header") };
+    assert_eq!(children[0], Inline::Text { text: "1. Big sale ".into() });
+    assert!(body_text(&result).starts_with("Hi \u{FFFD}0\u{FFFD} Pablo"), "{}", body_text(&result));
+}
+
+#[test]
+fn preview_findings_carry_the_position_of_their_path() {
+    let text = MARKETING
+        .replace("https://shop.example/t/{{1}}", "javascript:alert({{1}})")
+        .replace("https://shop.example/t/A12", "A12");
+    let result = preview(&text, None);
+    let issue = result.issues.iter().find(|i| i.code == "preview.link_unsafe").unwrap();
+    assert_eq!(issue.path, "/components/3/buttons/0/url");
+    assert_eq!(issue.line, Some(6));
+}

@@ -4,6 +4,7 @@
 //! (REFERENCE.md §3.4) and INVALID_PROPERTY_VALUE for the rest.
 
 use crate::json::{Node, Span};
+use crate::json_pointer::{deepest, tokens};
 use crate::report::Report;
 use crate::text::Position;
 use serde::Serialize;
@@ -80,7 +81,7 @@ pub fn validation_errors(
         .iter()
         .map(|issue| {
             let range = match (source, doc) {
-                (Some(text), Some(doc)) => Some(range(text, span_of(doc, &issue.path))),
+                (Some(text), Some(doc)) => Some(range(text, deepest(doc, &issue.path).span)),
                 _ => issue.line.zip(issue.column).map(|(line, column)| Range {
                     line_start: line,
                     line_end: line,
@@ -107,27 +108,6 @@ fn range(text: &str, span: Span) -> Range {
     let start = Position::of_byte_offset(text, span.start);
     let end = Position::of_byte_offset(text, span.end);
     Range { line_start: start.line, line_end: end.line, column_start: start.column, column_end: end.column }
-}
-
-/// The JSON Pointer's tokens, unescaped.
-fn tokens(pointer: &str) -> impl Iterator<Item = String> + '_ {
-    pointer.split('/').skip(1).map(|token| token.replace("~1", "/").replace("~0", "~"))
-}
-
-/// The span of the deepest value on `pointer` that exists (a missing member's parent).
-fn span_of(doc: &Node<'_>, pointer: &str) -> Span {
-    let mut node = doc;
-    for token in tokens(pointer) {
-        let next = match node.items() {
-            Some(items) => token.parse::<usize>().ok().and_then(|index| items.get(index)),
-            None => node.get(&token),
-        };
-        match next {
-            Some(child) => node = child,
-            None => break,
-        }
-    }
-    node.span
 }
 
 /// `/screens/0/layout/children/1` → `screens[0].layout.children[1]`.

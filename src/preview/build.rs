@@ -14,6 +14,9 @@ use crate::template::variables::{self, Name};
 const SLOT_OPEN: char = '\u{E000}';
 const SLOT_CLOSE: char = '\u{E001}';
 
+/// A variable as written (`{{1}}`) and its value, if one was found.
+type Slot = (String, Option<String>);
+
 /// The member `key` of `node` read case-insensitively as text (Meta accepts `body` and `BODY`).
 fn upper(node: &Node, key: &str) -> String {
     node.get(key).and_then(Node::as_str).unwrap_or_default().to_ascii_uppercase()
@@ -182,12 +185,20 @@ pub(super) fn tree(
 impl Builder {
     /// Formatted text with its variables filled (or left as placeholders, with a warning).
     fn text(&mut self, text: &str, values: &Values, path: &str) -> Vec<Block> {
+        let (slotted, slots) = self.slot(text, values, path);
+        markup::parse(&slotted).into_iter().map(|block| fill_block(block, &slots)).collect()
+    }
+
+    /// `text` with each variable replaced by its slot, and the slots.
+    fn slot(&mut self, text: &str, values: &Values, path: &str) -> (String, Vec<Slot>) {
+        // The slot markers are private-use characters; any already in the text become U+FFFD.
+        let plain = |part: &str| part.replace([SLOT_OPEN, SLOT_CLOSE], "\u{FFFD}");
         let scan = variables::scan(text);
         let mut slotted = String::with_capacity(text.len());
-        let mut slots: Vec<(String, Option<String>)> = Vec::new();
+        let mut slots: Vec<Slot> = Vec::new();
         let mut at = 0;
         for variable in &scan.variables {
-            slotted.push_str(text.get(at..variable.start).unwrap_or_default());
+            slotted.push_str(&plain(text.get(at..variable.start).unwrap_or_default()));
             let written = text.get(variable.start..variable.end).unwrap_or_default().to_owned();
             let value = values.get(&variable.name).map(str::to_owned);
             if value.is_none() {
@@ -201,8 +212,8 @@ impl Builder {
             slots.push((written, value));
             at = variable.end;
         }
-        slotted.push_str(text.get(at..).unwrap_or_default());
-        markup::parse(&slotted).into_iter().map(|block| fill_block(block, &slots)).collect()
+        slotted.push_str(&plain(text.get(at..).unwrap_or_default()));
+        (slotted, slots)
     }
 
     fn body(&mut self, component: &Node, parameters: &[Node], path: &str) -> Vec<Block> {
@@ -235,13 +246,12 @@ impl Builder {
                 } else {
                     from_send
                 };
+                // Headers are one line of bold text: WhatsApp applies no formatting there.
                 let text = text_of(component, "text").unwrap_or_default();
-                let blocks = self.text(text, &values, &format!("{path}/text"));
-                let children = blocks.into_iter().find_map(|block| match block {
-                    Block::Paragraph { children } => Some(children),
-                    _ => None,
-                });
-                Some(Header::Text { children: children.unwrap_or_default() })
+                let (slotted, slots) = self.slot(text, &values, &format!("{path}/text"));
+                let mut children = Vec::new();
+                split_slots(&slotted, &slots, &mut children);
+                Some(Header::Text { children })
             }
             format @ ("IMAGE" | "VIDEO" | "DOCUMENT") => {
                 let media: &'static str = match format {
@@ -404,7 +414,7 @@ fn utc_minute(seconds: i64) -> String {
     format!("{year:04}-{month:02}-{day:02} {:02}:{:02} UTC", rest / 3600, rest % 3600 / 60)
 }
 
-fn fill_block(block: Block, slots: &[(String, Option<String>)]) -> Block {
+fn fill_block(block: Block, slots: &[Slot]) -> Block {
     let fill = |children: Vec<Inline>| fill_inlines(children, slots);
     match block {
         Block::Paragraph { children } => Block::Paragraph { children: fill(children) },
@@ -417,7 +427,7 @@ fn fill_block(block: Block, slots: &[(String, Option<String>)]) -> Block {
     }
 }
 
-fn fill_inlines(children: Vec<Inline>, slots: &[(String, Option<String>)]) -> Vec<Inline> {
+fn fill_inlines(children: Vec<Inline>, slots: &[Slot]) -> Vec<Inline> {
     let mut out = Vec::with_capacity(children.len());
     for inline in children {
         match inline {
@@ -438,7 +448,7 @@ fn fill_inlines(children: Vec<Inline>, slots: &[(String, Option<String>)]) -> Ve
 }
 
 /// The slots of `text` as Text and Variable nodes.
-fn split_slots(text: &str, slots: &[(String, Option<String>)], out: &mut Vec<Inline>) {
+fn split_slots(text: &str, slots: &[Slot], out: &mut Vec<Inline>) {
     let mut rest = text;
     while let Some((before, slot, after)) = next_slot(rest) {
         if !before.is_empty() {
@@ -457,7 +467,7 @@ fn split_slots(text: &str, slots: &[(String, Option<String>)], out: &mut Vec<Inl
 }
 
 /// Slots inside code or link text: just their value (or placeholder) as text.
-fn fill_plain(text: &str, slots: &[(String, Option<String>)]) -> String {
+fn fill_plain(text: &str, slots: &[Slot]) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some((before, slot, after)) = next_slot(rest) {

@@ -109,7 +109,14 @@ pub fn render(
         None => language_direction(definition),
     };
     let (tree, preview_issues) = build::tree(definition, send, theme, direction);
-    issues.extend(preview_issues);
+    // The preview's own findings name a path; with text, give them its position too.
+    issues.extend(preview_issues.into_iter().map(|issue| match source {
+        Some(text) => {
+            let span = crate::json_pointer::deepest(definition, &issue.path).span;
+            issue.at(crate::text::Position::of_byte_offset(text, span.start))
+        }
+        None => issue,
+    }));
     let html = html::render(&tree, options.time.as_deref().unwrap_or("12:00"));
     Preview { html, tree, issues }
 }

@@ -1,0 +1,121 @@
+// <wa-template-preview> (whatsapp-edge/element) in Chromium, on a plain page
+// under the strict Content-Security-Policy: the definition as an attribute,
+// rendering in a shadow root, updates from properties and attributes, the
+// `render` event. And the element's size: at most 3 KB gzipped.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { serve, root, STRICT_CSP } from "../../scripts/serve.mjs";
+import { launchChromium } from "./helpers.mjs";
+
+const server = await serve({
+  mounts: { "/pkg/": join(root, "pkg"), "/pages/": join(root, "tests/js/preview-pages") },
+  headers: () => ({ "content-security-policy": STRICT_CSP }),
+});
+const browser = await launchChromium();
+after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const ELEMENT_BUDGET = 3 * 1024;
+
+test("element: whatsapp-edge/element is at most 3 KB gzipped", (t) => {
+  const source = readFileSync(join(root, "pkg/element.js"));
+  const gzipped = gzipSync(source, { level: 9 }).length;
+  t.diagnostic(`pkg/element.js: ${source.length} B raw, ${gzipped} B gzipped (budget ${ELEMENT_BUDGET} B)`);
+  assert.ok(gzipped <= ELEMENT_BUDGET, `${gzipped} B gzipped`);
+  const { exports } = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8"));
+  assert.equal(exports["./element"].default, "./element.js");
+});
+
+test("element: renders its definition attribute in a shadow root, re-renders on property and attribute changes", async () => {
+  const page = await browser.newPage();
+  const stylesheetLoads = [];
+  page.on("request", (request) => request.url().endsWith("/preview.css") && stylesheetLoads.push(request.url()));
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error}`));
+  page.on("console", (message) => problems.push(`console ${message.type()}: ${message.text()}`));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(event.effectiveDirective), true);
+  });
+  const response = await page.goto(`${server.url}/pages/element.html`);
+  assert.equal(response.headers()["content-security-policy"], STRICT_CSP);
+  const renders = (count) => page.waitForFunction((n) => window.__renders.length >= n, count).then(() => page.evaluate(() => window.__renders));
+
+  // First render: from the attribute, dark, in an open shadow root, styled by preview.css.
+  let seen = await renders(1);
+  assert.equal(seen.length, 1, "one render for the initial attributes");
+  assert.deepEqual(seen[0].codes, []);
+  assert.match(seen[0].text, /Hi Ana, your order has shipped\./);
+  assert.equal(seen[0].theme, "wa-preview wa-dark");
+  assert.deepEqual(seen[0].tree.body[0].type, "paragraph");
+  const shadow = await page.evaluate(() => {
+    const preview = document.getElementById("preview");
+    const bubble = preview.shadowRoot.querySelector(".wa-preview");
+    return {
+      light: preview.children.length,
+      documentHasPreview: document.querySelector(".wa-preview") !== null,
+      stylesheet: preview.shadowRoot.querySelector("link[rel=stylesheet]").href,
+      wallpaper: getComputedStyle(bubble).backgroundColor,
+      bold: preview.shadowRoot.querySelector("strong")?.textContent,
+    };
+  });
+  assert.deepEqual(shadow, {
+    light: 0,
+    documentHasPreview: false,
+    stylesheet: `${server.url}/pkg/preview.css`,
+    wallpaper: "rgb(11, 20, 26)",
+    bold: "shipped",
+  });
+
+  // The definition property (an object) replaces the attribute's; its findings come with the event.
+  await page.evaluate(() => {
+    document.getElementById("preview").definition = {
+      name: "Bad Name",
+      language: "en_US",
+      category: "MARKETING",
+      components: [
+        { type: "HEADER", format: "TEXT", text: "Summer sale" },
+        { type: "BODY", text: "Everything is 20% off until Sunday." },
+      ],
+    };
+  });
+  seen = await renders(2);
+  assert.ok(seen[1].codes.includes("template.name_invalid"), seen[1].codes.join());
+  assert.match(seen[1].text, /Summer sale/);
+  assert.match(seen[1].text, /Everything is 20% off until Sunday\./);
+  assert.doesNotMatch(seen[1].text, /Ana/);
+
+  // Several changes in one task: one render. Definition as text: findings with line and column.
+  await page.evaluate(() => {
+    const preview = document.getElementById("preview");
+    preview.definition = '{\n  "name": "Bad Name",\n  "language": "en_US", "category": "UTILITY",\n  "components": [{ "type": "BODY", "text": "Hi {{1}}!", "example": { "body_text": [["Ana"]] } }]\n}';
+    preview.send = { components: [{ type: "body", parameters: [{ type: "text", text: "Bo" }] }] };
+    preview.setAttribute("theme", "light");
+    preview.setAttribute("dir", "rtl");
+  });
+  seen = await renders(3);
+  await page.waitForTimeout(100);
+  assert.equal((await page.evaluate(() => window.__renders)).length, 3, "one render for one task's changes");
+  const name = seen[2].issues.find((issue) => issue.code === "template.name_invalid");
+  assert.deepEqual([name.line, name.column], [2, 11]);
+  assert.match(seen[2].text, /Hi Bo!/);
+  assert.equal(seen[2].theme, "wa-preview wa-light");
+  // Re-renders keep the one stylesheet: styled at once, no flash of unstyled markup.
+  assert.deepEqual(seen.slice(1).map((render) => [render.wallpaper, render.stylesheets]), [["rgb(11, 20, 26)", 1], ["rgb(239, 234, 226)", 1]]);
+  assert.equal(stylesheetLoads.length, 1);
+  assert.equal(await page.evaluate(() => document.getElementById("preview").shadowRoot.querySelector(".wa-preview").dir), "rtl");
+
+  // Broken JSON text is a finding, not an exception.
+  await page.evaluate(() => (document.getElementById("preview").definition = '{ "name": '));
+  seen = await renders(4);
+  assert.ok(seen[3].codes.includes("json.syntax"));
+
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,176 @@
+// Template previews against script injection, in Chromium under the strict
+// Content-Security-Policy: an XSS corpus (tests/js/preview-pages/xss-corpus.mjs)
+// rendered by renderTemplatePreview (its HTML inserted with innerHTML) and by
+// <wa-template-preview>. Nothing may run, nothing may violate the policy,
+// nothing may be fetched but the page's own files, and the markup may hold only
+// the tags and attributes the preview uses, links only http:, https: and tel:.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { serve, root, STRICT_CSP } from "../../scripts/serve.mjs";
+import { launchChromium } from "./helpers.mjs";
+import { TEXTS, URLS, cases } from "./preview-pages/xss-corpus.mjs";
+
+// The brief's policy, plus 'wasm-unsafe-eval': without it Chromium refuses to compile
+// the package's WebAssembly (it allows wasm compilation only, not eval of JS).
+const CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' https: data:; " +
+  "connect-src 'self'; object-src 'none'; base-uri 'none'";
+
+const server = await serve({
+  mounts: { "/pkg/": join(root, "pkg"), "/pages/": join(root, "tests/js/preview-pages") },
+  headers: () => ({ "content-security-policy": CSP }),
+});
+const browser = await launchChromium();
+after(async () => {
+  await browser.close();
+  await server.close();
+});
+
+const OWN_FILES = [
+  "/pages/xss.html",
+  "/pages/xss.js",
+  "/pages/xss-corpus.mjs",
+  "/pages/favicon.svg",
+  "/pkg/browser.js",
+  "/pkg/element.js",
+  "/pkg/whatsapp_edge.js",
+  "/pkg/whatsapp_edge_bg.wasm",
+  "/pkg/preview.css",
+].map((path) => `${server.url}${path}`);
+
+/** Opens `path` with every detector on: requests, navigations, popups, console, page errors, dialogs, CSP events. */
+async function watched(path) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = { requests: [], navigations: [], popups: [], console: [], errors: [], dialogs: [] };
+  page.on("request", (request) => seen.requests.push(request.url()));
+  page.on("framenavigated", (frame) => seen.navigations.push(frame.url()));
+  context.on("page", (popup) => popup !== page && seen.popups.push(popup.url()));
+  page.on("console", (message) => seen.console.push(`${message.type()}: ${message.text()}`));
+  page.on("pageerror", (error) => seen.errors.push(String(error)));
+  page.on("dialog", (dialog) => {
+    seen.dialogs.push(dialog.message());
+    dialog.dismiss();
+  });
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => {
+      window.__violations.push(`${event.effectiveDirective}: ${event.blockedURI}`);
+    }, true);
+  });
+  await page.goto(`${server.url}${path}`);
+  return { context, page, seen };
+}
+
+/** Every rendered node, in the innerHTML container and the elements' shadow roots, checked. */
+function audit() {
+  const TAGS = new Set(["DIV", "SPAN", "P", "A", "IMG", "STRONG", "EM", "S", "CODE", "PRE", "UL", "OL", "LI", "BLOCKQUOTE", "BR", "BDI"]);
+  const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "src", "alt", "start", "aria-hidden"]);
+  const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+  // The boxes renderTemplatePreview's HTML went into, and the elements' shadow roots.
+  const roots = [...document.getElementById("html").children, ...[...document.querySelectorAll("wa-template-preview")].map((e) => e.shadowRoot)];
+  const bad = new Set();
+  const counts = { roots: roots.length, elements: 0, links: 0, images: 0 };
+  const stylesheet = new URL("/pkg/preview.css", location.href).href;
+  for (const root of roots) {
+    for (const node of root.querySelectorAll("*")) {
+      counts.elements++;
+      if (root instanceof ShadowRoot && node === root.firstElementChild && node.tagName === "LINK") {
+        if (node.getAttribute("href") !== stylesheet || node.rel !== "stylesheet" || node.attributes.length !== 2) bad.add(`shadow link ${node.outerHTML}`);
+        continue;
+      }
+      if (!TAGS.has(node.tagName)) bad.add(`tag <${node.tagName.toLowerCase()}>`);
+      for (const { name, value } of node.attributes) {
+        if (name.startsWith("on")) bad.add(`handler ${name}=${value}`);
+        if (!ATTRIBUTES.has(name)) bad.add(`attribute ${name}=${value}`);
+        if ((name === "href" || name === "src") && !/^(https?:\/\/|tel:)/i.test(value)) bad.add(`${name}=${value}`);
+        if (BIDI.test(value)) bad.add(`bidi control in ${name}`);
+      }
+      if (node.tagName === "A") {
+        counts.links++;
+        if (!node.hasAttribute("href")) bad.add("link without href");
+        if (node.target !== "_blank" || node.rel !== "noopener noreferrer nofollow") bad.add(`link ${node.outerHTML}`);
+      }
+      if (node.tagName === "IMG") counts.images++;
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) if (BIDI.test(walker.currentNode.data)) bad.add(`bidi control in text ${JSON.stringify(walker.currentNode.data)}`);
+  }
+  // Each "text N" case's footer, as shown: the payload must be there as text, not dropped, not parsed.
+  const footers = [...document.querySelectorAll("#html > div")].filter((box) => /^text \d+$/.test(box.dataset.label)).map((box) => ({
+    label: box.dataset.label,
+    footer: box.querySelector(".wa-footer")?.textContent,
+  }));
+  return {
+    bad: [...bad],
+    counts,
+    footers,
+    pwned: window.__pwned,
+    violations: window.__violations,
+    results: window.__results,
+    stillHere: location.pathname,
+  };
+}
+
+test("preview XSS: the policy under test is the strict one", () => {
+  assert.equal(STRICT_CSP, CSP);
+});
+
+test("preview XSS: the corpus renders through renderTemplatePreview and <wa-template-preview> and nothing runs", async (t) => {
+  const { context, page, seen } = await watched("/pages/xss.html");
+  await page.locator("body[data-done=true]").waitFor({ timeout: 120_000 });
+  // Let anything asynchronous (image errors, late handlers, navigations) happen.
+  await page.waitForTimeout(500);
+  const report = await page.evaluate(audit);
+  const all = cases();
+  t.diagnostic(`${all.length} cases (${TEXTS.length} text and ${URLS.length} URL payloads), ${report.counts.elements} rendered elements, ${report.counts.links} links, ${new Set(seen.requests).size} distinct requests`);
+
+  assert.equal(report.pwned, undefined, "no payload ran");
+  assert.deepEqual(report.violations, [], "no Content-Security-Policy violation");
+  assert.deepEqual(seen.errors, [], "no page error");
+  assert.deepEqual(seen.dialogs, [], "no dialog");
+  assert.deepEqual(seen.console.filter((line) => /^(error|warning)/.test(line)), [], "no console error or warning");
+  assert.deepEqual(report.bad, [], "only the preview's tags and attributes, safe links");
+  assert.equal(report.stillHere, "/pages/xss.html");
+  assert.deepEqual(seen.navigations, [`${server.url}/pages/xss.html`], "no navigation");
+  assert.deepEqual(seen.popups, [], "no popup");
+  const foreign = [...new Set(seen.requests)].filter((url) => !OWN_FILES.includes(url));
+  assert.deepEqual(foreign, [], "only the page's own files were requested");
+
+  assert.equal(report.results.cases, all.length);
+  assert.equal(report.results.renders, 2 * all.length, "every case rendered both ways");
+  assert.equal(report.counts.roots, 2 * all.length);
+  assert.ok(report.counts.elements > 20 * all.length, `rendered ${report.counts.elements} elements`);
+  // None of the corpus's links is safe to fetch, so no header became an image; links that are
+  // plain https: (autolinked text, the x.example buttons) stay links.
+  assert.equal(report.counts.images, 0);
+  assert.ok(report.counts.links > 0);
+  // Escaped, not dropped: each footer shows its payload as text (bidi controls and NUL removed).
+  assert.equal(report.footers.length, TEXTS.length);
+  for (const { label, footer } of report.footers) {
+    const expected = TEXTS[Number(label.split(" ")[1])].replace(/[\u202A-\u202E\u2066-\u2069\0]/g, "");
+    assert.equal(footer, expected, label);
+  }
+  assert.ok(URLS.length >= 30);
+  await context.close();
+});
+
+test("preview XSS: the detectors notice a real injection (control)", async () => {
+  const { context, page, seen } = await watched("/pages/xss.html");
+  await page.locator("body[data-done=true]").waitFor({ timeout: 120_000 });
+  seen.requests.length = 0;
+  // What the preview must never produce, inserted by hand.
+  await page.evaluate(() => {
+    const box = document.querySelector("#html > div");
+    box.insertAdjacentHTML("beforeend", '<img src="x" onerror="window.__pwned = 1">');
+  });
+  await page.waitForFunction(() => window.__violations.length > 0);
+  await page.waitForTimeout(200);
+  const report = await page.evaluate(audit);
+  assert.equal(report.pwned, undefined, "the policy blocked the handler");
+  assert.ok(report.violations.some((v) => v.startsWith("script-src")), report.violations.join());
+  assert.ok(seen.requests.includes(`${server.url}/pages/x`), "the request for x was seen");
+  assert.ok(report.bad.some((line) => line.startsWith("handler onerror")), "the audit flags the handler");
+  await context.close();
+});
