@@ -14,6 +14,30 @@ pub mod code {
     pub const INVALID_ARGUMENT: &str = "invalid_argument";
     /// Local validation found errors; `issues` lists them. Nothing was sent.
     pub const VALIDATION_FAILED: &str = "validation_failed";
+    /// The access token is invalid or expired (Meta 190, 102, HTTP 401).
+    pub const AUTH_FAILED: &str = "auth_failed";
+    /// The token lacks a permission, or the asset is not the app's (Meta 10, 200–299, HTTP 403).
+    pub const PERMISSION_DENIED: &str = "permission_denied";
+    /// A rate or spam limit (Meta 4, 17, 32, 613, 80007, 130429, 131048, 131056, HTTP 429).
+    pub const RATE_LIMITED: &str = "rate_limited";
+    /// A template problem at send or management time (Meta 132xxx).
+    pub const TEMPLATE_ERROR: &str = "template_error";
+    /// The recipient cannot get this message (Meta 131026, 131047, 131051, 131062, …).
+    pub const RECIPIENT_ERROR: &str = "recipient_error";
+    /// A Flows API failure (Meta 139xxx).
+    pub const FLOW_ERROR: &str = "flow_error";
+    /// Meta rejected the request's content (Meta 100, 131008, 131009, other 4xx).
+    pub const INVALID_REQUEST: &str = "invalid_request";
+    /// The object does not exist (HTTP 404, Meta 803).
+    pub const NOT_FOUND: &str = "not_found";
+    /// Meta failed (HTTP 5xx, Meta 1, 2, 131000, 131016).
+    pub const SERVER_ERROR: &str = "server_error";
+    /// No response within the time limit.
+    pub const TIMEOUT: &str = "timeout";
+    /// The request did not complete (connection refused or reset, DNS, CORS).
+    pub const NETWORK_ERROR: &str = "network_error";
+    /// A success status with a body that is not the JSON expected.
+    pub const INVALID_RESPONSE: &str = "invalid_response";
 }
 
 /// A failure that the caller must handle (as opposed to a finding in a report).
@@ -27,6 +51,10 @@ pub struct Error {
     pub status: Option<u16>,
     /// Meta's (or the provider's) numeric error code, for API errors.
     pub meta_code: Option<u32>,
+    /// Meta's `error_subcode`, for API errors.
+    pub meta_subcode: Option<u32>,
+    /// Meta's `fbtrace_id` (quote it to Meta support), for API errors.
+    pub fbtrace_id: Option<String>,
     /// How long the server asked us to wait before retrying.
     pub retry_after_ms: Option<u32>,
     /// Whether repeating the same request may succeed.
@@ -43,6 +71,8 @@ impl Error {
             message: message.into(),
             status: None,
             meta_code: None,
+            meta_subcode: None,
+            fbtrace_id: None,
             retry_after_ms: None,
             retryable: None,
             issues: Vec::new(),

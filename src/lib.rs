@@ -2,6 +2,7 @@
 //! Business Platform, written as a sans-IO core and compiled to WebAssembly.
 //!
 //! Layout (see `ARCHITECTURE.md` in the shared design folder):
+//! - [`api`]: sans-IO requests and responses of the APIs the clients call;
 //! - [`report`]: the `Issue`/`Report` findings model every validator returns;
 //! - [`error`]: the error type for misuse and API/transport failures;
 //! - [`check`]: the toolkit validators share (findings, typed readers);
@@ -16,6 +17,7 @@
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
+pub mod api;
 pub mod check;
 pub mod error;
 pub mod flow;

@@ -5,7 +5,7 @@ use js_sys::Reflect;
 use wasm_bindgen::JsValue;
 
 /// Builds the JavaScript `Error` thrown (or rejected with) for `error`:
-/// `message`, `code`, and `status`, `metaCode`, `retryAfterMs`, `retryable`,
+/// `message`, `code`, and `status`, `metaCode`, `metaSubcode`, `fbtraceId`, `retryAfterMs`, `retryable`,
 /// `issues` where they apply. It is `instanceof Error` in every runtime.
 pub fn to_js_error(error: &Error) -> JsValue {
     let js_error = js_sys::Error::new(&error.message);
@@ -19,6 +19,12 @@ pub fn to_js_error(error: &Error) -> JsValue {
     }
     if let Some(meta_code) = error.meta_code {
         set("metaCode", JsValue::from(meta_code));
+    }
+    if let Some(subcode) = error.meta_subcode {
+        set("metaSubcode", JsValue::from(subcode));
+    }
+    if let Some(trace) = &error.fbtrace_id {
+        set("fbtraceId", JsValue::from_str(trace));
     }
     if let Some(retry_after_ms) = error.retry_after_ms {
         set("retryAfterMs", JsValue::from(retry_after_ms));

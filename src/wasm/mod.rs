@@ -2,11 +2,15 @@
 //!
 //! `exports` holds thin adapters (convert, call the core, convert back);
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
-//! `convert` moves plain objects across with serde-wasm-bindgen.
+//! `convert` moves plain objects across with serde-wasm-bindgen;
+//! `transport` makes HTTP requests (fetch, timeouts, retries) and `cloud` is
+//! the `CloudApiClient` class built on it.
 
+pub mod cloud;
 mod convert;
 pub mod error;
 pub mod exports;
+mod transport;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).
 #[global_allocator]

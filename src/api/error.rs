@@ -1,0 +1,148 @@
+//! Responses that are not successes, as [`Error`]s: Meta's error object
+//! (`{"error": {message, type, code, error_subcode, fbtrace_id}}`) mapped to a
+//! stable `code` (the category), whether trying again may help, and how long
+//! to wait. The access token is never in a request we build, and the
+//! transport scrubs it from anything a server echoes back.
+
+use super::Response;
+use crate::error::code;
+use crate::json::{self, Node};
+use crate::Error;
+
+/// Meta codes that mean "slow down" (REFERENCE.md §1.15 and Meta's error table).
+const RATE_LIMIT_CODES: [u32; 8] = [4, 17, 32, 613, 80007, 130429, 131048, 131056];
+/// Meta codes for a recipient that cannot receive this message.
+const RECIPIENT_CODES: [u32; 7] = [131021, 131026, 131045, 131047, 131049, 131051, 131062];
+/// How long to wait after a rate limit when the server does not say.
+const DEFAULT_RATE_LIMIT_WAIT_MS: u32 = 1_000;
+
+/// The error for a response whose status is not 2xx.
+pub fn from_response(response: &Response) -> Error {
+    let document = json::parse(&response.body).ok();
+    let detail = document.as_ref().and_then(|doc| doc.get("error"));
+    let number = |key: &str| {
+        detail
+            .and_then(|d| d.get(key))
+            .and_then(Node::as_f64)
+            .filter(|n| *n >= 0.0 && *n < 4e9)
+            .map(|n| n as u32)
+    };
+    let meta_code = number("code");
+    let meta_subcode = number("error_subcode");
+    let text = |key: &str| detail.and_then(|d| d.get(key)).and_then(Node::as_str);
+    let category = categorize(response.status, meta_code);
+    let retryable = matches!(category, code::RATE_LIMITED | code::SERVER_ERROR);
+    let retry_after_ms = parse_retry_after(response.retry_after.as_deref())
+        .or_else(|| (category == code::RATE_LIMITED).then_some(DEFAULT_RATE_LIMIT_WAIT_MS));
+    let mut message = format!("HTTP {}", response.status);
+    if let Some(meta) = meta_code {
+        message.push_str(&format!(", Meta error {meta}"));
+    }
+    match text("error_user_msg").or_else(|| text("message")) {
+        Some(said) => {
+            message.push_str(": ");
+            message.push_str(said);
+        }
+        None if document.is_none() => message.push_str(" (the body is not JSON)"),
+        None => {}
+    }
+    Error {
+        status: Some(response.status),
+        meta_code,
+        meta_subcode,
+        fbtrace_id: text("fbtrace_id").map(str::to_owned),
+        retryable: Some(retryable),
+        retry_after_ms,
+        ..Error::new(category, message)
+    }
+}
+
+/// The error code (category) of a failed response.
+fn categorize(status: u16, meta_code: Option<u32>) -> &'static str {
+    match meta_code {
+        Some(190 | 102) => code::AUTH_FAILED,
+        Some(10 | 200..=299) => code::PERMISSION_DENIED,
+        Some(meta) if RATE_LIMIT_CODES.contains(&meta) => code::RATE_LIMITED,
+        Some(132_000..=132_999) => code::TEMPLATE_ERROR,
+        Some(meta) if RECIPIENT_CODES.contains(&meta) => code::RECIPIENT_ERROR,
+        Some(139_000..=139_999) => code::FLOW_ERROR,
+        Some(803) => code::NOT_FOUND,
+        Some(1 | 2 | 131_000 | 131_016) => code::SERVER_ERROR,
+        _ => match status {
+            401 => code::AUTH_FAILED,
+            403 => code::PERMISSION_DENIED,
+            404 => code::NOT_FOUND,
+            429 => code::RATE_LIMITED,
+            500..=599 => code::SERVER_ERROR,
+            _ => code::INVALID_REQUEST,
+        },
+    }
+}
+
+/// `Retry-After` in milliseconds: delta-seconds only (an HTTP date would need a clock).
+fn parse_retry_after(header: Option<&str>) -> Option<u32> {
+    let seconds: u32 = header?.trim().parse().ok()?;
+    Some(seconds.saturating_mul(1000))
+}
+
+/// `text` with every occurrence of `secret` replaced, for anything a server
+/// sent back (some echo the token they rejected).
+pub fn scrub(text: &str, secret: &str) -> String {
+    if secret.len() < 4 {
+        return text.to_owned();
+    }
+    text.replace(secret, "[redacted]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn response(status: u16, body: &str, retry_after: Option<&str>) -> Response {
+        Response { status, retry_after: retry_after.map(str::to_owned), body: body.to_owned() }
+    }
+
+    #[test]
+    fn metas_error_object_is_kept_and_categorised() {
+        let body = r#"{"error":{"message":"(#131047) Re-engagement message","type":"OAuthException","code":131047,"error_subcode":2494010,"fbtrace_id":"AbC123"}}"#;
+        let error = from_response(&response(400, body, None));
+        assert_eq!(error.code, code::RECIPIENT_ERROR);
+        assert_eq!(
+            (error.status, error.meta_code, error.meta_subcode),
+            (Some(400), Some(131047), Some(2494010))
+        );
+        assert_eq!(error.fbtrace_id.as_deref(), Some("AbC123"));
+        assert_eq!(error.retryable, Some(false));
+        assert_eq!(error.message, "HTTP 400, Meta error 131047: (#131047) Re-engagement message");
+    }
+
+    #[test]
+    fn rate_limits_wait_as_told_or_a_second() {
+        let limited = from_response(&response(429, r#"{"error":{"code":130429}}"#, Some("2")));
+        assert_eq!(
+            (limited.code, limited.retryable, limited.retry_after_ms),
+            (code::RATE_LIMITED, Some(true), Some(2000))
+        );
+        let untold = from_response(&response(400, r#"{"error":{"code":80007}}"#, None));
+        assert_eq!((untold.code, untold.retry_after_ms), (code::RATE_LIMITED, Some(1000)));
+    }
+
+    #[test]
+    fn categories_follow_codes_then_status() {
+        let of = |status, body: &str| from_response(&response(status, body, None)).code;
+        assert_eq!(of(401, r#"{"error":{"code":190}}"#), code::AUTH_FAILED);
+        assert_eq!(of(403, r#"{"error":{"code":200}}"#), code::PERMISSION_DENIED);
+        assert_eq!(of(400, r#"{"error":{"code":132001}}"#), code::TEMPLATE_ERROR);
+        assert_eq!(of(400, r#"{"error":{"code":139002}}"#), code::FLOW_ERROR);
+        assert_eq!(of(400, r#"{"error":{"code":100}}"#), code::INVALID_REQUEST);
+        assert_eq!(of(502, "<html>Bad gateway</html>"), code::SERVER_ERROR);
+        assert_eq!(of(404, ""), code::NOT_FOUND);
+        assert!(from_response(&response(502, "<html>", None)).message.contains("not JSON"));
+    }
+
+    #[test]
+    fn secrets_are_scrubbed() {
+        assert_eq!(scrub("bad token EAAG123456", "EAAG123456"), "bad token [redacted]");
+        assert_eq!(scrub("abc", ""), "abc");
+    }
+}

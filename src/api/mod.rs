@@ -1,0 +1,76 @@
+//! Sans-IO HTTP for the APIs the package calls: each endpoint is a function
+//! that builds a [`Request`] (after local validation) and the response goes
+//! through [`error::from_response`]; the only I/O is the transport in
+//! `src/wasm/`. Tests drive these functions natively and the transport
+//! against loopback fakes.
+
+pub mod cloud;
+pub mod error;
+pub mod retry;
+
+use std::fmt;
+
+/// An HTTP request to make. The access token is not in it: the transport adds
+/// the `Authorization` header, so a request can be logged or shown safely.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Request {
+    /// `GET`, `POST` or `DELETE`.
+    pub method: &'static str,
+    /// The absolute URL, query included.
+    pub url: String,
+    /// A JSON body, if any (sent with `Content-Type: application/json`).
+    pub body: Option<String>,
+    /// Whether repeating it cannot do anything twice (reads, deletes): only
+    /// such requests are retried after an ambiguous failure.
+    pub idempotent: bool,
+}
+
+impl fmt::Debug for Request {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.method, self.url)
+    }
+}
+
+/// What the server answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Response {
+    /// The HTTP status.
+    pub status: u16,
+    /// The `Retry-After` header, if any.
+    pub retry_after: Option<String>,
+    /// The body as text.
+    pub body: String,
+}
+
+/// `value` with every character a query string or path segment must not carry percent-encoded.
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for byte in value.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(b"0123456789ABCDEF".get(usize::from(byte >> 4)).copied().unwrap_or(b'0')));
+            out.push(char::from(b"0123456789ABCDEF".get(usize::from(byte & 15)).copied().unwrap_or(b'0')));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn components_are_percent_encoded() {
+        assert_eq!(encode_component("a b/c?d=é"), "a%20b%2Fc%3Fd%3D%C3%A9");
+        assert_eq!(encode_component("hello_world-1.0~"), "hello_world-1.0~");
+    }
+
+    #[test]
+    fn requests_print_without_their_body() {
+        let request =
+            Request { method: "POST", url: "https://x/y".into(), body: Some("{}".into()), idempotent: false };
+        assert_eq!(format!("{request:?}"), "POST https://x/y");
+    }
+}

@@ -1,0 +1,275 @@
+//! `CloudApiClient`: the Cloud API endpoints of `api::cloud` over the
+//! transport. Each method validates and builds its request synchronously (a
+//! local failure rejects before anything is sent), then resolves to Meta's
+//! JSON response or rejects with an `Error` whose `code` says what happened.
+
+use super::convert::Document;
+use super::transport::Transport;
+use crate::api::cloud::{Cloud, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
+use crate::api::retry::RetryPolicy;
+use crate::api::Request;
+use crate::Error;
+use js_sys::{Function, Promise, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Settings of a CloudApiClient. Only `accessToken` is required. */
+export interface CloudApiClientOptions {
+  /** A system-user or user access token; sent only in the Authorization header. */
+  accessToken: string;
+  /** The business phone number messages are sent from. */
+  phoneNumberId?: string;
+  /** The WhatsApp Business Account (templates, phone numbers). */
+  wabaId?: string;
+  /** Graph API version, default "v23.0". */
+  apiVersion?: string;
+  /** Default "https://graph.facebook.com". */
+  baseUrl?: string;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Time limit of each attempt in ms (default 30000; 0: none). */
+  timeoutMs?: number;
+  /** Retries: default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20000, budgetMs: 60000 }. */
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+  /** How to wait between retries (default setTimeout); tests pass a fake clock. */
+  sleep?: (ms: number) => Promise<unknown>;
+  /** Called after every attempt; never sees the token. */
+  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
+}
+"#;
+
+/// A WhatsApp Cloud API client.
+#[wasm_bindgen]
+pub struct CloudApiClient {
+    cloud: Cloud,
+    transport: Rc<Transport>,
+}
+
+fn field(config: &JsValue, key: &str) -> Option<JsValue> {
+    Reflect::get(config, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+fn text_field(config: &JsValue, key: &str) -> Result<Option<String>, Error> {
+    match field(config, key) {
+        None => Ok(None),
+        Some(value) => value
+            .as_string()
+            .map(Some)
+            .ok_or_else(|| Error::invalid_argument(format!("CloudApiClient: {key} must be a string"))),
+    }
+}
+
+fn function_field(config: &JsValue, key: &str) -> Result<Option<Function>, Error> {
+    match field(config, key) {
+        None => Ok(None),
+        Some(value) => value
+            .dyn_into::<Function>()
+            .map(Some)
+            .map_err(|_| Error::invalid_argument(format!("CloudApiClient: {key} must be a function"))),
+    }
+}
+
+fn number_field(config: &JsValue, key: &str, default: u32) -> Result<u32, Error> {
+    match field(config, key) {
+        None => Ok(default),
+        Some(value) => value
+            .as_f64()
+            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+            .map(|n| n as u32)
+            .ok_or_else(|| {
+                Error::invalid_argument(format!("CloudApiClient: {key} must be a whole number ≥ 0"))
+            }),
+    }
+}
+
+const OPTIONS: [&str; 10] = [
+    "accessToken",
+    "phoneNumberId",
+    "wabaId",
+    "apiVersion",
+    "baseUrl",
+    "fetch",
+    "timeoutMs",
+    "retry",
+    "sleep",
+    "onRequest",
+];
+
+#[wasm_bindgen]
+impl CloudApiClient {
+    /// A client for `accessToken` (and, as needed, `phoneNumberId`, `wabaId`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "CloudApiClientOptions")] config: JsValue,
+    ) -> Result<CloudApiClient, JsValue> {
+        if !config.is_object() {
+            return Err(
+                Error::invalid_argument("CloudApiClient needs an options object with accessToken").into()
+            );
+        }
+        for key in js_sys::Object::keys(config.unchecked_ref::<js_sys::Object>())
+            .iter()
+            .filter_map(|k| k.as_string())
+        {
+            if !OPTIONS.contains(&key.as_str()) {
+                let message = format!("CloudApiClient: unknown option {key}; known: {}", OPTIONS.join(", "));
+                return Err(Error::invalid_argument(message).into());
+            }
+        }
+        let token = text_field(&config, "accessToken")?.filter(|t| !t.is_empty());
+        let token =
+            token.ok_or_else(|| Error::invalid_argument("CloudApiClient: accessToken is required"))?;
+        let retry_config = field(&config, "retry").unwrap_or(JsValue::UNDEFINED);
+        let defaults = RetryPolicy::default();
+        let retry = RetryPolicy {
+            max_retries: number_field(&retry_config, "maxRetries", defaults.max_retries)?,
+            base_delay_ms: number_field(&retry_config, "baseDelayMs", defaults.base_delay_ms)?,
+            max_delay_ms: number_field(&retry_config, "maxDelayMs", defaults.max_delay_ms)?,
+            budget_ms: number_field(&retry_config, "budgetMs", defaults.budget_ms)?,
+        };
+        let cloud = Cloud {
+            base_url: text_field(&config, "baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            api_version: text_field(&config, "apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            phone_number_id: text_field(&config, "phoneNumberId")?,
+            waba_id: text_field(&config, "wabaId")?,
+        };
+        let transport = Transport {
+            token,
+            fetch: function_field(&config, "fetch")?,
+            timeout_ms: number_field(&config, "timeoutMs", 30_000)?,
+            retry,
+            sleep: function_field(&config, "sleep")?,
+            on_request: function_field(&config, "onRequest")?,
+        };
+        Ok(CloudApiClient { cloud, transport: Rc::new(transport) })
+    }
+
+    fn run(&self, request: Result<Request, Error>) -> Promise {
+        let transport = Rc::clone(&self.transport);
+        future_to_promise(async move {
+            let request = request?;
+            transport.call(&request).await.map_err(JsValue::from)
+        })
+    }
+
+    fn with_document(
+        &self,
+        value: &JsValue,
+        what: &str,
+        build: impl FnOnce(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
+    ) -> Promise {
+        let request = Document::read(value, what, "its argument").and_then(|document| {
+            let node =
+                crate::json::parse(&document.text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+            build(&self.cloud, &document.text, &node)
+        });
+        self.run(request)
+    }
+
+    /// Sends any outbound message body (the object `validateMessage` takes);
+    /// resolves to `{ messaging_product, contacts, messages }`.
+    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
+    pub fn send_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
+    ) -> Promise {
+        self.with_document(&message, "sendMessage", Cloud::send_message)
+    }
+
+    /// Marks an incoming message as read; `{ typing: true }` also shows the typing indicator.
+    #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn mark_as_read(
+        &self,
+        message_id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ typing?: boolean }")] options: JsValue,
+    ) -> Promise {
+        let typing = field(&options, "typing").and_then(|t| t.as_bool()) == Some(true);
+        self.run(self.cloud.mark_read(message_id, typing))
+    }
+
+    /// Lists templates; `query` filters (`limit`, `after`, `before`, `name`,
+    /// `status`, `category`, `language`, `fields`). Resolves to `{ data, paging }`.
+    #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<{ data: object[]; paging?: object }>")]
+    pub fn list_templates(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string | number>")] query: JsValue,
+    ) -> Promise {
+        let pairs: Vec<(String, String)> = if query.is_object() {
+            js_sys::Object::entries(query.unchecked_ref::<js_sys::Object>())
+                .iter()
+                .filter_map(|entry| {
+                    let pair: js_sys::Array = entry.dyn_into().ok()?;
+                    let value = pair.get(1);
+                    let value =
+                        value.as_string().or_else(|| value.as_f64().map(|n| (n as i64).to_string()))?;
+                    Some((pair.get(0).as_string()?, value))
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        self.run(self.cloud.list_templates(&borrowed))
+    }
+
+    /// Gets one template by id.
+    #[wasm_bindgen(js_name = getTemplate, unchecked_return_type = "Promise<object>")]
+    pub fn get_template(&self, template_id: &str) -> Promise {
+        self.run(self.cloud.get_template(template_id))
+    }
+
+    /// Creates a template after checking it like `validateTemplate`; resolves to `{ id, status, category }`.
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<{ id: string; status: string; category: string }>")]
+    pub fn create_template(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    ) -> Promise {
+        self.with_document(&definition, "createTemplate", Cloud::create_template)
+    }
+
+    /// Edits a template (category, components, TTL), checked first.
+    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn edit_template(
+        &self,
+        template_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] edit: JsValue,
+    ) -> Promise {
+        let id = template_id.to_owned();
+        self.with_document(&edit, "editTemplate", move |cloud, text, node| {
+            cloud.edit_template(&id, text, node)
+        })
+    }
+
+    /// Deletes a template by name (all its languages), or one language with its id.
+    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn delete_template(&self, name: &str, template_id: Option<String>) -> Promise {
+        self.run(self.cloud.delete_template(name, template_id.as_deref()))
+    }
+
+    /// A media object's short-lived URL, MIME type, size and hash.
+    #[wasm_bindgen(js_name = getMedia, unchecked_return_type = "Promise<{ url: string; mime_type: string; sha256: string; file_size: number; id: string }>")]
+    pub fn get_media(&self, media_id: &str) -> Promise {
+        self.run(self.cloud.get_media(media_id))
+    }
+
+    /// Deletes uploaded media.
+    #[wasm_bindgen(js_name = deleteMedia, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn delete_media(&self, media_id: &str) -> Promise {
+        self.run(self.cloud.delete_media(media_id))
+    }
+
+    /// The business account's phone numbers.
+    #[wasm_bindgen(js_name = listPhoneNumbers, unchecked_return_type = "Promise<{ data: object[] }>")]
+    pub fn list_phone_numbers(&self) -> Promise {
+        self.run(self.cloud.list_phone_numbers())
+    }
+
+    /// The sending number's business profile.
+    #[wasm_bindgen(js_name = getBusinessProfile, unchecked_return_type = "Promise<{ data: object[] }>")]
+    pub fn get_business_profile(&self) -> Promise {
+        self.run(self.cloud.get_business_profile())
+    }
+}

@@ -1,0 +1,161 @@
+// CloudApiClient through the built package in Node, against the fake Graph
+// API on 127.0.0.1: the requests Meta documents, local validation before
+// sending, Meta's errors mapped, retries and their limits, no token leaks.
+import { test, after } from "node:test";
+import assert from "node:assert/strict";
+import { CloudApiClient } from "../../pkg/node.js";
+import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID } from "./fake-graph.mjs";
+
+const fake = await startFakeGraph();
+after(() => fake.close());
+
+/** A client whose waits are recorded instead of slept (a fake clock). */
+function client(options = {}) {
+  const slept = [];
+  const events = [];
+  const instance = new CloudApiClient({
+    accessToken: TOKEN,
+    phoneNumberId: PHONE_ID,
+    wabaId: WABA_ID,
+    baseUrl: fake.baseUrl,
+    sleep: async (ms) => void slept.push(ms),
+    onRequest: (event) => events.push(event),
+    ...options,
+  });
+  return { instance, slept, events };
+}
+const text = (to = "+14155552671") => ({ messaging_product: "whatsapp", to, type: "text", text: { body: "Your order shipped" } });
+const last = () => fake.received.at(-1);
+const reset = () => fake.received.splice(0);
+
+test("sendMessage posts the message to /<version>/<phone>/messages with the token and resolves to Meta's answer", async () => {
+  reset();
+  const { instance } = client();
+  const answer = await instance.sendMessage(text());
+  assert.deepEqual(answer.messages, [{ id: "wamid.FAKE" }]);
+  const call = last();
+  assert.equal(call.method, "POST");
+  assert.equal(call.path, `/${VERSION}/${PHONE_ID}/messages`);
+  assert.equal(call.headers.authorization, `Bearer ${TOKEN}`);
+  assert.equal(call.headers["content-type"], "application/json");
+  assert.deepEqual(call.body, text());
+});
+
+test("a recipient without + is sent as +E.164 so Meta cannot prepend a country code", async () => {
+  reset();
+  await client().instance.sendMessage(text("1 (415) 555-2671"));
+  assert.equal(last().body.to, "+14155552671");
+});
+
+test("an invalid message rejects with validation_failed and nothing is sent", async () => {
+  reset();
+  const error = await client().instance.sendMessage(text("+1 415")).catch((e) => e);
+  assert.ok(error instanceof Error);
+  assert.equal(error.code, "validation_failed");
+  assert.equal(error.issues[0].code, "message.recipient_invalid");
+  assert.equal(fake.received.length, 0);
+});
+
+test("markAsRead (with the typing indicator), templates, media, numbers and profile hit Meta's paths", async () => {
+  reset();
+  const { instance } = client();
+  assert.deepEqual(await instance.markAsRead("wamid.ABC", { typing: true }), { success: true });
+  assert.deepEqual(last().body, { messaging_product: "whatsapp", status: "read", message_id: "wamid.ABC", typing_indicator: { type: "text" } });
+  const list = await instance.listTemplates({ limit: 5, name: "order update" });
+  assert.equal(list.data[0].name, "order update");
+  assert.deepEqual([last().method, last().path, last().query], ["GET", `/${VERSION}/${WABA_ID}/message_templates`, { limit: "5", name: "order update" }]);
+  const created = await instance.createTemplate({ name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Your order has shipped." }] });
+  assert.equal(created.status, "PENDING");
+  assert.equal(last().path, `/${VERSION}/${WABA_ID}/message_templates`);
+  assert.deepEqual(await instance.editTemplate("594425479261596", { components: [{ type: "BODY", text: "Your order is on its way." }] }), { success: true });
+  assert.deepEqual([last().method, last().path], ["POST", `/${VERSION}/594425479261596`]);
+  assert.deepEqual(await instance.deleteTemplate("order_update", "594425479261596"), { success: true });
+  assert.deepEqual([last().method, last().query], ["DELETE", { name: "order_update", hsm_id: "594425479261596" }]);
+  assert.equal((await instance.getTemplate("594425479261596")).id, "1");
+  assert.equal((await instance.getMedia("1234")).mime_type, "image/jpeg");
+  assert.deepEqual(await instance.deleteMedia("1234"), { success: true });
+  assert.equal((await instance.listPhoneNumbers()).data[0].id, PHONE_ID);
+  assert.equal((await instance.getBusinessProfile()).data[0].about, "Hi");
+  assert.match(last().query.fields, /about,address/);
+});
+
+test("an invalid template is rejected locally", async () => {
+  reset();
+  const error = await client().instance.createTemplate({ name: "Bad Name", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "x" }] }).catch((e) => e);
+  assert.equal(error.code, "validation_failed");
+  assert.equal(fake.received.length, 0);
+});
+
+test("Meta's errors become codes with status, metaCode, subcode and fbtraceId", async () => {
+  fake.fail({ status: 400, body: { error: { message: "(#131047) Re-engagement message", code: 131047, error_subcode: 2494010, fbtrace_id: "AbC" } } });
+  const error = await client().instance.sendMessage(text()).catch((e) => e);
+  assert.equal(error.code, "recipient_error");
+  assert.deepEqual([error.status, error.metaCode, error.metaSubcode, error.fbtraceId, error.retryable], [400, 131047, 2494010, "AbC", false]);
+});
+
+test("a 429 with Retry-After: 2 waits 2 s, then the send succeeds", async () => {
+  reset();
+  fake.fail({ status: 429, headers: { "retry-after": "2" }, code: 130429, message: "(#130429) Rate limit hit" });
+  const { instance, slept, events } = client();
+  const answer = await instance.sendMessage(text());
+  assert.deepEqual(answer.messages, [{ id: "wamid.FAKE" }]);
+  assert.ok(slept[0] >= 2000, `waited ${slept[0]} ms`);
+  assert.equal(fake.received.length, 2);
+  assert.deepEqual(events.map((e) => [e.attempt, e.status, e.error, e.retryInMs]), [[1, 429, "rate_limited", 2000], [2, 200, undefined, undefined]]);
+});
+
+test("a send that times out after the server got it is not sent again", async () => {
+  reset();
+  fake.fail({ delayMs: 300 });
+  const error = await client({ timeoutMs: 50 }).instance.sendMessage(text()).catch((e) => e);
+  assert.equal(error.code, "timeout");
+  await new Promise((r) => setTimeout(r, 350));
+  assert.equal(fake.received.length, 1, "no duplicate send");
+});
+
+test("reads retry 5xx and resets up to the budget, with growing backoff", async () => {
+  reset();
+  fake.fail({ status: 503 }, { reset: true }, { status: 500 }, { status: 502 }, { status: 503 });
+  const { instance, slept } = client({ retry: { maxRetries: 3, baseDelayMs: 100 } });
+  const error = await instance.listPhoneNumbers().catch((e) => e);
+  assert.equal(error.code, "server_error");
+  assert.equal(fake.received.length, 4, "the first attempt and three retries");
+  assert.equal(slept.length, 3);
+  assert.ok(slept[0] >= 50 && slept[0] < 100 && slept[1] >= 100 && slept[1] < 200 && slept[2] >= 200 && slept[2] < 400, String(slept));
+  fake.fail({ status: 500 }, { status: 500 });
+  reset();
+  const budgeted = await client({ retry: { baseDelayMs: 1000, budgetMs: 1000 } }).instance.listPhoneNumbers().catch((e) => e);
+  assert.equal(budgeted.code, "server_error");
+  assert.equal(fake.received.length, 2, "the wait budget ends the retries");
+  fake.received.splice(0);
+  fake.fail();
+});
+
+test("a success with a body that is not JSON is invalid_response", async () => {
+  fake.fail({ raw: "<html>ok</html>" });
+  const error = await client().instance.listPhoneNumbers().catch((e) => e);
+  assert.equal(error.code, "invalid_response");
+});
+
+test("the token appears in no error, even when the server echoes it", async () => {
+  const errors = [];
+  fake.fail({ status: 401, code: 190, message: `Invalid OAuth access token ${TOKEN}` });
+  errors.push(await client().instance.sendMessage(text()).catch((e) => e));
+  errors.push(await client({ accessToken: `${TOKEN}x` }).instance.listPhoneNumbers().catch((e) => e));
+  errors.push(await client({ baseUrl: "http://127.0.0.1:9" }).instance.listPhoneNumbers().catch((e) => e));
+  errors.push(await client().instance.sendMessage(text("+1 415")).catch((e) => e));
+  const events = [];
+  await client({ onRequest: (e) => events.push(e) }).instance.listPhoneNumbers();
+  assert.deepEqual(errors.map((e) => e.code), ["auth_failed", "auth_failed", "network_error", "validation_failed"]);
+  for (const error of [...errors, ...events]) {
+    for (const rendered of [String(error), JSON.stringify(error), error.stack ?? "", JSON.stringify({ ...error })]) {
+      assert.ok(!rendered.includes(TOKEN), `token in ${rendered}`);
+    }
+  }
+});
+
+test("misuse throws invalid_argument", () => {
+  for (const options of [undefined, {}, { accessToken: "" }, { accessToken: "t", timeoutMs: -1 }, { accessToken: "t", fetch: "no" }, { accessToken: "t", token: "x" }]) {
+    assert.throws(() => new CloudApiClient(options), (error) => error.code === "invalid_argument" && !String(error).includes("secret"));
+  }
+});

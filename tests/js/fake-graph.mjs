@@ -1,0 +1,85 @@
+// A fake Graph API on 127.0.0.1 for the client tests: it checks every call as
+// strictly as Meta's documents describe it (method, path with version,
+// Bearer token, JSON content type, required body fields) and answers like
+// Meta, or with a fault the test scripted (status, Retry-After, delay, reset,
+// malformed body). It records what it received.
+import { createServer } from "node:http";
+import { once } from "node:events";
+
+export const TOKEN = "EAAGtest0123456789secretTOKEN";
+export const VERSION = "v23.0";
+export const PHONE_ID = "106540352242922";
+export const WABA_ID = "102290129340398";
+
+const json = (res, status, body, headers = {}) => {
+  res.writeHead(status, { "content-type": "application/json", "access-control-allow-origin": "*", ...headers });
+  res.end(typeof body === "string" ? body : JSON.stringify(body));
+};
+const metaError = (res, status, code, message, extra = {}) =>
+  json(res, status, { error: { message, type: "OAuthException", code, fbtrace_id: "AFakeTrace", ...extra } });
+
+/** Routes: [method, path pattern, handler(req, body, match) → [status, body]]. */
+const routes = [
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/messages$`), (body) => {
+    if (body.messaging_product !== "whatsapp") return [400, 100, "(#100) messaging_product must be whatsapp"];
+    if (body.status === "read") {
+      if (typeof body.message_id !== "string") return [400, 100, "(#100) message_id is required"];
+      return [200, { success: true }];
+    }
+    if (typeof body.to !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to and type are required"];
+    return [200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to.replace(/\D/g, "") }], messages: [{ id: "wamid.FAKE" }] }];
+  }],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }]],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
+    typeof body.name === "string" && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) invalid"]],
+  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), () => [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }]],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => (Array.isArray(body.components) || body.category ? [200, { success: true }] : [400, 100, "(#100) nothing to edit"])],
+  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)$`), () => [200, { success: true }]],
+];
+
+export async function startFakeGraph() {
+  const received = [];
+  const faults = [];
+  const server = createServer(async (req, res) => {
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type", "access-control-allow-methods": "GET, POST, DELETE" });
+      return res.end();
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url, "http://127.0.0.1");
+    const call = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, text, body: undefined };
+    received.push(call);
+    const fault = faults.shift();
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.reset) return req.socket.destroy();
+    if (fault?.status) return json(res, fault.status, fault.body ?? { error: { message: fault.message ?? "fault", code: fault.code ?? 1, fbtrace_id: "AFakeTrace" } }, fault.headers);
+    if (fault?.raw !== undefined) return json(res, 200, fault.raw);
+    if (req.headers.authorization !== `Bearer ${TOKEN}`) return metaError(res, 401, 190, `Invalid OAuth access token - Cannot parse access token ${req.headers.authorization ?? ""}`);
+    if (text) {
+      if (req.headers["content-type"] !== "application/json") return metaError(res, 400, 100, "(#100) content type must be JSON");
+      try {
+        call.body = JSON.parse(text);
+      } catch {
+        return metaError(res, 400, 100, "(#100) body is not JSON");
+      }
+    }
+    const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
+    if (!route) return metaError(res, 400, 100, `Unsupported ${req.method} request ${url.pathname}`);
+    const [status, payload, message] = route[2](call.body ?? {}, url);
+    return typeof payload === "number" ? metaError(res, status, payload, message) : json(res, status, payload);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    baseUrl: `http://127.0.0.1:${server.address().port}`,
+    received,
+    /** Queues faults for the next requests, in order. */
+    fail: (...list) => faults.push(...list),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
