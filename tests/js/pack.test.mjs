@@ -90,7 +90,7 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {
-      parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
+      CloudApiClient, parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
       type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
     } from "whatsapp-edge";
     await init();
@@ -110,6 +110,10 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     const metaError: ValidationError | undefined = flow.validation_errors?.[0];
     const metaLine: number | undefined = metaError?.line_start;
     const flowIssues: Issue[] = validateFlow({ version: "7.3", screens: [] }).errors;
+    const client = new CloudApiClient({ accessToken: "t", phoneNumberId: "1", retry: { maxRetries: 1 } });
+    const delivery: Promise<{ messages: { id: string }[] }> = client.sendMessage({ messaging_product: "whatsapp" });
+    // @ts-expect-error accessToken is required
+    new CloudApiClient({ phoneNumberId: "1" });
     // @ts-expect-error metaErrors is a boolean
     validateFlow("{}", { metaErrors: "yes" });
     // @ts-expect-error the input is a string
@@ -120,7 +124,7 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     validateTemplate({}, { mode: "upsert" });
     // @ts-expect-error not a number type
     const wrong: NumberType = "landline";
-    export { column, severity, report, e164, mobile, checked, sent, message, flow, version, metaLine, flowIssues, wrong };
+    export { column, severity, report, e164, mobile, checked, sent, message, flow, client, delivery, version, metaLine, flowIssues, wrong };
   `);
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];
