@@ -20,9 +20,36 @@ pub struct Request {
     pub url: String,
     /// A JSON body, if any (sent with `Content-Type: application/json`).
     pub body: Option<String>,
+    /// A `multipart/form-data` body instead, if any (the runtime's FormData
+    /// writes it and its boundary: never a hand-set multipart Content-Type).
+    pub form: Vec<FormPart>,
     /// Whether repeating it cannot do anything twice (reads, deletes): only
     /// such requests are retried after an ambiguous failure.
     pub idempotent: bool,
+}
+
+/// One field of a multipart body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FormPart {
+    /// The field name.
+    pub name: &'static str,
+    /// Its value.
+    pub value: FormValue,
+}
+
+/// A multipart field's value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FormValue {
+    /// Text.
+    Text(String),
+    /// The file the caller passed to the call (a Blob, ArrayBuffer or
+    /// Uint8Array that stays on the JavaScript side), under this name and type.
+    File {
+        /// The file name sent.
+        filename: String,
+        /// The MIME type sent.
+        content_type: String,
+    },
 }
 
 impl fmt::Debug for Request {
@@ -69,8 +96,13 @@ mod tests {
 
     #[test]
     fn requests_print_without_their_body() {
-        let request =
-            Request { method: "POST", url: "https://x/y".into(), body: Some("{}".into()), idempotent: false };
+        let request = Request {
+            method: "POST",
+            url: "https://x/y".into(),
+            body: Some("{}".into()),
+            form: Vec::new(),
+            idempotent: false,
+        };
         assert_eq!(format!("{request:?}"), "POST https://x/y");
     }
 }

@@ -148,10 +148,14 @@ impl CloudApiClient {
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
+        self.run_with(request, None)
+    }
+
+    fn run_with(&self, request: Result<Request, Error>, attachment: Option<JsValue>) -> Promise {
         let transport = Rc::clone(&self.transport);
         future_to_promise(async move {
             let request = request?;
-            transport.call(&request).await.map_err(JsValue::from)
+            transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
         })
     }
 
@@ -271,5 +275,114 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = getBusinessProfile, unchecked_return_type = "Promise<{ data: object[] }>")]
     pub fn get_business_profile(&self) -> Promise {
         self.run(self.cloud.get_business_profile())
+    }
+
+    /// Uploads media (a Blob or File, ArrayBuffer or Uint8Array) after checking
+    /// its type and size against Meta's limits; resolves to `{ id }`.
+    /// `options.type` (MIME) is needed when the file does not carry one.
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<{ id: string }>")]
+    pub fn upload_media(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ type?: string; filename?: string }")]
+        options: JsValue,
+    ) -> Promise {
+        let read = |key: &str| field(&file, key);
+        let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
+        let content_type = field(&options, "type")
+            .and_then(|t| t.as_string())
+            .or_else(|| read("type").and_then(|t| t.as_string()));
+        let filename = field(&options, "filename")
+            .and_then(|f| f.as_string())
+            .or_else(|| read("name").and_then(|n| n.as_string()));
+        let request = match (size, content_type.filter(|t| !t.is_empty())) {
+            (Some(size), Some(kind)) => {
+                self.cloud.upload_media(&kind, size, filename.as_deref().unwrap_or("file"))
+            }
+            (None, _) => {
+                Err(Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array"))
+            }
+            (_, None) => {
+                Err(Error::invalid_argument("uploadMedia needs the MIME type: pass { type } for this file"))
+            }
+        };
+        self.run_with(request, Some(file))
+    }
+
+    /// Creates a Flow: `{ name, categories, flow_json?, endpoint_uri?, clone_flow_id?, publish? }`
+    /// (`flow_json` checked by `validateFlow` first); resolves to `{ id, success, validation_errors? }`.
+    #[wasm_bindgen(js_name = createFlow, unchecked_return_type = "Promise<{ id: string; success: boolean; validation_errors?: object[] }>")]
+    pub fn create_flow(&self, #[wasm_bindgen(unchecked_param_type = "object")] flow: JsValue) -> Promise {
+        self.with_document(&flow, "createFlow", Cloud::create_flow)
+    }
+
+    /// The business account's Flows.
+    #[wasm_bindgen(js_name = listFlows, unchecked_return_type = "Promise<{ data: object[]; paging?: object }>")]
+    pub fn list_flows(&self) -> Promise {
+        self.run(self.cloud.list_flows())
+    }
+
+    /// A Flow's status, validation errors, versions and preview.
+    #[wasm_bindgen(js_name = getFlow, unchecked_return_type = "Promise<object>")]
+    pub fn get_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.cloud.get_flow(flow_id))
+    }
+
+    /// Updates a Flow's metadata: `name`, `categories`, `endpoint_uri`, `application_id`.
+    #[wasm_bindgen(js_name = updateFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn update_flow(
+        &self,
+        flow_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "object")] metadata: JsValue,
+    ) -> Promise {
+        let id = flow_id.to_owned();
+        self.with_document(&metadata, "updateFlow", move |cloud, text, node| {
+            cloud.update_flow(&id, text, node)
+        })
+    }
+
+    /// Uploads a Flow JSON (text or object) as the Flow's asset, checked by `validateFlow` first.
+    #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<{ success: boolean; validation_errors?: object[] }>")]
+    pub fn upload_flow_json(
+        &self,
+        flow_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] flow_json: JsValue,
+    ) -> Promise {
+        match Document::read(&flow_json, "uploadFlowJson", "flowJson") {
+            Ok(document) => {
+                let request = self.cloud.upload_flow_json(flow_id, &document.text);
+                self.run_with(request, Some(JsValue::from_str(&document.text)))
+            }
+            Err(error) => self.run(Err(error)),
+        }
+    }
+
+    /// Publishes a Flow (irreversible: a published Flow can only be deprecated).
+    #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn publish_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.cloud.flow_action(flow_id, "publish"))
+    }
+
+    /// Deprecates a published Flow.
+    #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn deprecate_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.cloud.flow_action(flow_id, "deprecate"))
+    }
+
+    /// Deletes a draft Flow.
+    #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn delete_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.cloud.delete_flow(flow_id))
+    }
+
+    /// A web preview URL of the Flow; `{ invalidate: true }` makes a new one.
+    #[wasm_bindgen(js_name = getFlowPreviewUrl, unchecked_return_type = "Promise<{ id: string; preview: { preview_url: string; expires_at: string } }>")]
+    pub fn get_flow_preview_url(
+        &self,
+        flow_id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ invalidate?: boolean }")] options: JsValue,
+    ) -> Promise {
+        let invalidate = field(&options, "invalidate").and_then(|v| v.as_bool()) == Some(true);
+        self.run(self.cloud.flow_preview(flow_id, invalidate))
     }
 }

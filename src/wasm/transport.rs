@@ -5,7 +5,7 @@
 
 use crate::api::error::{from_response, scrub};
 use crate::api::retry::RetryPolicy;
-use crate::api::{Request, Response};
+use crate::api::{FormValue, Request, Response};
 use crate::error::code;
 use crate::Error;
 use js_sys::{Function, Object, Promise, Reflect};
@@ -38,11 +38,12 @@ fn set(object: &Object, key: &str, value: &JsValue) {
 }
 
 impl Transport {
-    /// Makes `request`, retrying as allowed; the parsed JSON of a 2xx answer, or the error.
-    pub async fn call(&self, request: &Request) -> Result<JsValue, Error> {
+    /// Makes `request`, retrying as allowed; the parsed JSON of a 2xx answer,
+    /// or the error. `attachment` is the file of a multipart request's file field.
+    pub async fn call(&self, request: &Request, attachment: Option<&JsValue>) -> Result<JsValue, Error> {
         let (mut retries, mut waited) = (0u32, 0u32);
         loop {
-            let error = match self.attempt(request).await {
+            let error = match self.attempt(request, attachment).await {
                 Ok(response) if (200..300).contains(&response.status) => {
                     self.observe(request, retries, Some(response.status), None, None);
                     return self.success(&response);
@@ -75,7 +76,7 @@ impl Transport {
         })
     }
 
-    async fn attempt(&self, request: &Request) -> Result<Response, Error> {
+    async fn attempt(&self, request: &Request, attachment: Option<&JsValue>) -> Result<Response, Error> {
         let init = Object::new();
         let headers = Object::new();
         set(&init, "method", &JsValue::from_str(request.method));
@@ -83,6 +84,15 @@ impl Transport {
         if let Some(body) = &request.body {
             set(&headers, "Content-Type", &JsValue::from_str("application/json"));
             set(&init, "body", &JsValue::from_str(body));
+        }
+        if !request.form.is_empty() {
+            // FormData writes the multipart body and its Content-Type with the boundary.
+            set(
+                &init,
+                "body",
+                &form_data(request, attachment)
+                    .map_err(|_| Error::new(code::NETWORK_ERROR, "this runtime has no FormData or Blob"))?,
+            );
         }
         set(&init, "headers", &headers);
         let controller = (self.timeout_ms > 0)
@@ -182,4 +192,28 @@ impl Transport {
         // An observer that throws must not break the call.
         let _ = hook.call1(&JsValue::UNDEFINED, &event);
     }
+}
+
+/// The multipart body of `request`, the file field filled with `attachment`.
+fn form_data(request: &Request, attachment: Option<&JsValue>) -> Result<JsValue, JsValue> {
+    let form = Reflect::construct(&global("FormData").dyn_into::<Function>()?, &js_sys::Array::new())?;
+    let append: Function = Reflect::get(&form, &JsValue::from_str("append"))?.dyn_into()?;
+    for part in &request.form {
+        let name = JsValue::from_str(part.name);
+        match &part.value {
+            FormValue::Text(text) => append.call2(&form, &name, &JsValue::from_str(text))?,
+            FormValue::File { filename, content_type } => {
+                let options = Object::new();
+                set(&options, "type", &JsValue::from_str(content_type));
+                let parts = js_sys::Array::of1(attachment.unwrap_or(&JsValue::from_str("")));
+                let blob = Reflect::construct(
+                    &global("Blob").dyn_into::<Function>()?,
+                    &js_sys::Array::of2(&parts, &options),
+                )?;
+                let args = js_sys::Array::of3(&name, &blob, &JsValue::from_str(filename));
+                Reflect::apply(&append, &form, &args)?
+            }
+        };
+    }
+    Ok(form)
 }

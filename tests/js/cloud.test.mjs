@@ -159,3 +159,63 @@ test("misuse throws invalid_argument", () => {
     assert.throws(() => new CloudApiClient(options), (error) => error.code === "invalid_argument" && !String(error).includes("secret"));
   }
 });
+
+const flowJson = {
+  version: "7.3",
+  screens: [{ id: "THANKS", terminal: true, layout: { type: "SingleColumnLayout", children: [
+    { type: "TextBody", text: "Thanks!" },
+    { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } },
+  ] } }],
+};
+
+test("Flows: create, list, get, update, upload (multipart, validated), publish, deprecate, delete, preview", async () => {
+  reset();
+  const { instance } = client();
+  assert.equal((await instance.createFlow({ name: "survey", categories: ["SURVEY"], flow_json: flowJson })).id, "1234567890");
+  assert.deepEqual([last().method, last().path, last().body.flow_json.version], ["POST", `/${VERSION}/${WABA_ID}/flows`, "7.3"]);
+  assert.equal((await instance.listFlows()).data[0].status, "DRAFT");
+  assert.equal((await instance.getFlow("1234567890")).status, "DRAFT");
+  assert.match(last().query.fields, /validation_errors/);
+  assert.deepEqual(await instance.updateFlow("1234567890", { name: "survey 2", categories: ["OTHER"] }), { success: true });
+  assert.deepEqual(await instance.uploadFlowJson("1234567890", flowJson), { success: true, validation_errors: [] });
+  assert.match(last().headers["content-type"], /^multipart\/form-data; boundary=/);
+  assert.deepEqual(JSON.parse(last().text.split("\r\n\r\n").find((part) => part.startsWith("{")).split("\r\n")[0]), flowJson);
+  assert.deepEqual(await instance.publishFlow("1234567890"), { success: true });
+  assert.equal(last().path, `/${VERSION}/1234567890/publish`);
+  assert.deepEqual(await instance.deprecateFlow("1234567890"), { success: true });
+  assert.deepEqual(await instance.deleteFlow("1234567890"), { success: true });
+  assert.equal(last().method, "DELETE");
+  const preview = await instance.getFlowPreviewUrl("1234567890", { invalidate: true });
+  assert.match(preview.preview.preview_url, /^https:/);
+  assert.equal(last().query.fields, "preview.invalidate(true)");
+});
+
+test("a Flow JSON with errors is rejected locally, before upload or create", async () => {
+  reset();
+  const { instance } = client();
+  const broken = { ...flowJson, screens: [{ ...flowJson.screens[0], id: "THANKS_2" }] };
+  const upload = await instance.uploadFlowJson("1234567890", broken).catch((e) => e);
+  assert.equal(upload.code, "validation_failed");
+  assert.equal(upload.issues[0].code, "flow.screen_id_invalid");
+  const create = await instance.createFlow({ name: "x", categories: ["SURVEY"], flow_json: JSON.stringify(broken) }).catch((e) => e);
+  assert.equal(create.code, "validation_failed");
+  const category = await instance.createFlow({ name: "x", categories: ["GAMES"] }).catch((e) => e);
+  assert.equal(category.code, "invalid_argument");
+  assert.equal(fake.received.length, 0);
+});
+
+test("uploadMedia sends a Blob, ArrayBuffer or Uint8Array as multipart after checking type and size", async () => {
+  reset();
+  const { instance } = client();
+  const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3]);
+  assert.deepEqual(await instance.uploadMedia(new Blob([png], { type: "image/png" }), { filename: "a.png" }), { id: "media-7" });
+  assert.deepEqual(await instance.uploadMedia(png, { type: "image/png" }), { id: "media-7" });
+  assert.deepEqual(await instance.uploadMedia(png.buffer, { type: "application/pdf", filename: "a.pdf" }), { id: "media-7" });
+  assert.match(last().headers["content-type"], /^multipart\/form-data; boundary=/);
+  assert.equal(fake.received.length, 3);
+  for (const [file, options, code] of [[png, undefined, "invalid_argument"], [png, { type: "image/gif" }, "invalid_argument"], [new Uint8Array(6 << 20), { type: "image/png" }, "invalid_argument"], ["text", { type: "text/plain" }, "invalid_argument"]]) {
+    const error = await instance.uploadMedia(file, options).catch((e) => e);
+    assert.equal(error.code, code);
+  }
+  assert.equal(fake.received.length, 3, "nothing sent for rejected files");
+});

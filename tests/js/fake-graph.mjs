@@ -18,8 +18,45 @@ const json = (res, status, body, headers = {}) => {
 const metaError = (res, status, code, message, extra = {}) =>
   json(res, status, { error: { message, type: "OAuthException", code, fbtrace_id: "AFakeTrace", ...extra } });
 
-/** Routes: [method, path pattern, handler(req, body, match) → [status, body]]. */
+/** The fields of a multipart body (name → { value, filename, type }), or undefined. */
+function multipart(call) {
+  const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(call.headers["content-type"] ?? "")?.[1];
+  if (!boundary) return undefined;
+  const fields = {};
+  for (const part of call.text.split(`--${boundary}`).slice(1, -1)) {
+    const [head, ...rest] = part.split("\r\n\r\n");
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    fields[name] = { value: rest.join("\r\n\r\n").replace(/\r\n$/, ""), filename: /filename="([^"]+)"/.exec(head)?.[1], type: /Content-Type: (.+)/i.exec(head)?.[1]?.trim() };
+  }
+  return fields;
+}
+
+/** Routes: [method, path pattern, handler(body, url, call) → [status, body] or [status, metaCode, message]]. */
 const routes = [
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/media$`), (_, __, call) => {
+    const form = multipart(call);
+    if (!form) return [400, 100, "(#100) media upload must be multipart/form-data"];
+    if (form.messaging_product?.value !== "whatsapp" || !form.type?.value || !form.file?.filename || form.file.type !== form.type.value) {
+      return [400, 100, "(#100) messaging_product, type and file are required"];
+    }
+    return [200, { id: `media-${form.file.value.length}` }];
+  }],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/assets$`), (_, __, call) => {
+    const form = multipart(call);
+    if (!form || form.name?.value !== "flow.json" || form.asset_type?.value !== "FLOW_JSON" || form.file?.filename !== "flow.json" || form.file.type !== "application/json") {
+      return [400, 100, "(#100) name=flow.json, asset_type=FLOW_JSON and a JSON file are required"];
+    }
+    try {
+      JSON.parse(form.file.value);
+    } catch {
+      return [400, 100, "(#100) the file is not JSON"];
+    }
+    return [200, { success: true, validation_errors: [] }];
+  }],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/(publish|deprecate)$`), () => [200, { success: true }]],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/flows$`), (body) =>
+    typeof body.name === "string" && Array.isArray(body.categories) && body.categories.length > 0 ? [200, { id: "1234567890", success: true }] : [400, 100, "(#100) name and categories are required"]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/flows$`), () => [200, { data: [{ id: "1234567890", name: "survey", status: "DRAFT" }] }]],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/messages$`), (body) => {
     if (body.messaging_product !== "whatsapp") return [400, 100, "(#100) messaging_product must be whatsapp"];
     if (body.status === "read") {
@@ -35,8 +72,17 @@ const routes = [
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), () => [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }]],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => (Array.isArray(body.components) || body.category ? [200, { success: true }] : [400, 100, "(#100) nothing to edit"])],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url) => {
+    const fields = url.searchParams.get("fields") ?? "";
+    if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
+    if (fields.includes("status")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
+    return [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }];
+  }],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => {
+    const template = Array.isArray(body.components) || body.category;
+    const flow = body.name || Array.isArray(body.categories) || body.endpoint_uri || body.application_id;
+    return template || flow ? [200, { success: true }] : [400, 100, "(#100) nothing to edit"];
+  }],
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)$`), () => [200, { success: true }]],
 ];
 
@@ -60,7 +106,7 @@ export async function startFakeGraph() {
     if (fault?.status) return json(res, fault.status, fault.body ?? { error: { message: fault.message ?? "fault", code: fault.code ?? 1, fbtrace_id: "AFakeTrace" } }, fault.headers);
     if (fault?.raw !== undefined) return json(res, 200, fault.raw);
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return metaError(res, 401, 190, `Invalid OAuth access token - Cannot parse access token ${req.headers.authorization ?? ""}`);
-    if (text) {
+    if (text && !(req.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
       if (req.headers["content-type"] !== "application/json") return metaError(res, 400, 100, "(#100) content type must be JSON");
       try {
         call.body = JSON.parse(text);
@@ -70,7 +116,7 @@ export async function startFakeGraph() {
     }
     const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
     if (!route) return metaError(res, 400, 100, `Unsupported ${req.method} request ${url.pathname}`);
-    const [status, payload, message] = route[2](call.body ?? {}, url);
+    const [status, payload, message] = route[2](call.body ?? {}, url, call);
     return typeof payload === "number" ? metaError(res, status, payload, message) : json(res, status, payload);
   });
   server.listen(0, "127.0.0.1");

@@ -3,6 +3,10 @@
 //! request) and returns the [`Request`] to make. Responses are Meta's JSON,
 //! handed back as is; failures go through [`super::error::from_response`].
 
+mod flows;
+
+pub use flows::FLOW_CATEGORIES;
+
 use super::{encode_component, Request};
 use crate::json::{Node, Value};
 use crate::report::Report;
@@ -36,7 +40,7 @@ fn fail_on_errors(report: Report) -> Result<(), Error> {
 }
 
 /// An id that goes into a URL path: digits, letters, `_`, `-`, `.` only.
-fn path_id<'a>(value: Option<&'a str>, what: &str) -> Result<&'a str, Error> {
+pub(crate) fn path_id<'a>(value: Option<&'a str>, what: &str) -> Result<&'a str, Error> {
     match value {
         Some(id)
             if !id.is_empty()
@@ -52,15 +56,15 @@ fn path_id<'a>(value: Option<&'a str>, what: &str) -> Result<&'a str, Error> {
 }
 
 impl Cloud {
-    fn url(&self, path: &str) -> String {
+    pub(crate) fn url(&self, path: &str) -> String {
         format!("{}/{}/{path}", self.base_url.trim_end_matches('/'), self.api_version)
     }
 
-    fn phone(&self) -> Result<&str, Error> {
+    pub(crate) fn phone(&self) -> Result<&str, Error> {
         path_id(self.phone_number_id.as_deref(), "phoneNumberId")
     }
 
-    fn waba(&self) -> Result<&str, Error> {
+    pub(crate) fn waba(&self) -> Result<&str, Error> {
         path_id(self.waba_id.as_deref(), "wabaId")
     }
 
@@ -74,6 +78,7 @@ impl Cloud {
             method: "POST",
             url: self.url(&format!("{}/messages", self.phone()?)),
             body: Some(body),
+            form: Vec::new(),
             idempotent: false,
         })
     }
@@ -88,6 +93,7 @@ impl Cloud {
             method: "POST",
             url: self.url(&format!("{}/messages", self.phone()?)),
             body: Some(body),
+            form: Vec::new(),
             idempotent: true,
         })
     }
@@ -110,20 +116,20 @@ impl Cloud {
             url.push('=');
             url.push_str(&encode_component(value));
         }
-        Ok(Request { method: "GET", url, body: None, idempotent: true })
+        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
     }
 
     /// GET `/<TEMPLATE_ID>`.
     pub fn get_template(&self, template_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(template_id), "a template id")?;
-        Ok(Request { method: "GET", url: self.url(id), body: None, idempotent: true })
+        Ok(Request { method: "GET", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
     }
 
     /// POST `/<WABA_ID>/message_templates`: `definition` validated as a create payload first.
     pub fn create_template(&self, text: &str, definition: &Node) -> Result<Request, Error> {
         fail_on_errors(validate_template(definition, None, &TemplateOptions::default()))?;
         let url = self.url(&format!("{}/message_templates", self.waba()?));
-        Ok(Request { method: "POST", url, body: Some(text.to_owned()), idempotent: false })
+        Ok(Request { method: "POST", url, body: Some(text.to_owned()), form: Vec::new(), idempotent: false })
     }
 
     /// POST `/<TEMPLATE_ID>`: an edit, validated first.
@@ -132,7 +138,13 @@ impl Cloud {
         fail_on_errors(validate_template(edit, None, &options))?;
         let id = path_id(Some(template_id), "a template id")?;
         // Editing twice to the same content changes nothing: safe to repeat.
-        Ok(Request { method: "POST", url: self.url(id), body: Some(text.to_owned()), idempotent: true })
+        Ok(Request {
+            method: "POST",
+            url: self.url(id),
+            body: Some(text.to_owned()),
+            form: Vec::new(),
+            idempotent: true,
+        })
     }
 
     /// DELETE `/<WABA_ID>/message_templates?name=…` (every language), or one
@@ -150,19 +162,19 @@ impl Cloud {
             url.push_str("&hsm_id=");
             url.push_str(path_id(Some(id), "a template id")?);
         }
-        Ok(Request { method: "DELETE", url, body: None, idempotent: true })
+        Ok(Request { method: "DELETE", url, body: None, form: Vec::new(), idempotent: true })
     }
 
     /// GET `/<MEDIA_ID>`: the media's short-lived URL, type and size.
     pub fn get_media(&self, media_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request { method: "GET", url: self.url(id), body: None, idempotent: true })
+        Ok(Request { method: "GET", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
     }
 
     /// DELETE `/<MEDIA_ID>`.
     pub fn delete_media(&self, media_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request { method: "DELETE", url: self.url(id), body: None, idempotent: true })
+        Ok(Request { method: "DELETE", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
     }
 
     /// GET `/<WABA_ID>/phone_numbers`.
@@ -171,6 +183,7 @@ impl Cloud {
             method: "GET",
             url: self.url(&format!("{}/phone_numbers", self.waba()?)),
             body: None,
+            form: Vec::new(),
             idempotent: true,
         })
     }
@@ -179,7 +192,7 @@ impl Cloud {
     pub fn get_business_profile(&self) -> Result<Request, Error> {
         const FIELDS: &str = "about,address,description,email,profile_picture_url,websites,vertical";
         let url = self.url(&format!("{}/whatsapp_business_profile?fields={FIELDS}", self.phone()?));
-        Ok(Request { method: "GET", url, body: None, idempotent: true })
+        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
     }
 }
 
