@@ -5,20 +5,25 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { serve, root } from "../../scripts/serve.mjs";
 import { cases } from "./suite.mjs";
+import { cloudCases } from "./cloud-suite.mjs";
+import { startFakeGraph } from "./fake-graph.mjs";
 import { launchChromium } from "./helpers.mjs";
 
 const server = await serve({ mounts: { "/pkg/": join(root, "pkg"), "/tests/": join(root, "tests/js") } });
 const browser = await launchChromium();
+const fake = await startFakeGraph();
 after(async () => {
   await browser.close();
   await server.close();
+  await fake.close();
 });
 
 const page = await browser.newPage();
 const pageErrors = [];
 page.on("pageerror", (error) => pageErrors.push(String(error)));
-await page.goto(`${server.url}/tests/browser/index.html`);
+await page.goto(`${server.url}/tests/browser/index.html?graph=${encodeURIComponent(fake.baseUrl)}`);
 const results = await page.evaluate(() => window.suiteResults);
+const cloud = await page.evaluate(() => window.cloudResults);
 
 test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
 test("chromium: every case ran", () => {
@@ -26,4 +31,9 @@ test("chromium: every case ran", () => {
 });
 for (const { name, ok, error } of results) {
   test(`chromium: ${name}`, () => assert.ok(ok, error));
+}
+
+test("chromium: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));
+for (const { name, ok, error } of cloud) {
+  test(`chromium client: ${name}`, () => assert.ok(ok, error));
 }

@@ -4,7 +4,9 @@
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { CloudApiClient } from "../../pkg/node.js";
+import * as api from "../../pkg/node.js";
 import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID } from "./fake-graph.mjs";
+import { cloudCases } from "./cloud-suite.mjs";
 
 const fake = await startFakeGraph();
 after(() => fake.close());
@@ -219,3 +221,8 @@ test("uploadMedia sends a Blob, ArrayBuffer or Uint8Array as multipart after che
   }
   assert.equal(fake.received.length, 3, "nothing sent for rejected files");
 });
+
+// The cases shared with workerd and Chromium, here in Node too.
+for (const [name, run] of Object.entries(cloudCases)) {
+  test(`shared: ${name}`, () => run(api, fake.baseUrl));
+}

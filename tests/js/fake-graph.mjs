@@ -12,7 +12,8 @@ export const PHONE_ID = "106540352242922";
 export const WABA_ID = "102290129340398";
 
 const json = (res, status, body, headers = {}) => {
-  res.writeHead(status, { "content-type": "application/json", "access-control-allow-origin": "*", ...headers });
+  const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
+  res.writeHead(status, { "content-type": "application/json", ...cors, ...headers });
   res.end(typeof body === "string" ? body : JSON.stringify(body));
 };
 const metaError = (res, status, code, message, extra = {}) =>
@@ -98,6 +99,12 @@ export async function startFakeGraph() {
     for await (const chunk of req) chunks.push(chunk);
     const text = Buffer.concat(chunks).toString("utf8");
     const url = new URL(req.url, "http://127.0.0.1");
+    // Test control, for suites running in workerd or a browser (no access to this process).
+    if (url.pathname === "/__fail") return faults.push(...JSON.parse(text)), json(res, 200, { queued: faults.length });
+    if (url.pathname === "/__reset") return received.splice(0), faults.splice(0), json(res, 200, {});
+    if (url.pathname === "/__received") {
+      return json(res, 200, received.map(({ method, path, query, text: body, headers }) => ({ method, path, query, body, authorization: headers.authorization, contentType: headers["content-type"] })));
+    }
     const call = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, text, body: undefined };
     received.push(call);
     const fault = faults.shift();

@@ -5,6 +5,8 @@ import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
 import { cases } from "./suite.mjs";
+import { cloudCases } from "./cloud-suite.mjs";
+import { startFakeGraph } from "./fake-graph.mjs";
 import { COMPATIBILITY_DATE } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -20,13 +22,21 @@ const mf = new Miniflare({
   compatibilityDate: COMPATIBILITY_DATE,
   compatibilityFlags: [],
 });
-after(() => mf.dispose());
+const fake = await startFakeGraph();
+after(() => Promise.all([mf.dispose(), fake.close()]));
 
 const results = await (await mf.dispatchFetch("http://localhost/")).json();
+// Both runs finish before any test is registered (tests start, then `after` disposes).
+const cloud = await (await mf.dispatchFetch(`http://localhost/?graph=${encodeURIComponent(fake.baseUrl)}`)).json();
 
 test("workerd: every case ran", () => {
   assert.deepEqual(results.map((r) => r.name), Object.keys(cases));
 });
 for (const { name, ok, error } of results) {
   test(`workerd: ${name}`, () => assert.ok(ok, error));
+}
+
+test("workerd: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));
+for (const { name, ok, error } of cloud) {
+  test(`workerd client: ${name}`, () => assert.ok(ok, error));
 }

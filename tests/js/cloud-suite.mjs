@@ -1,0 +1,93 @@
+// CloudApiClient cases written once and run in Node, workerd and Chromium
+// against the fake Graph API (tests/js/fake-graph.mjs), which they steer and
+// inspect over HTTP (/__fail, /__received, /__reset). No Node APIs here.
+export const TOKEN = "EAAGtest0123456789secretTOKEN";
+const PHONE_ID = "106540352242922";
+const WABA_ID = "102290129340398";
+
+function check(condition, label, detail) {
+  if (!condition) throw new Error(`${label}${detail === undefined ? "" : `: ${JSON.stringify(detail)}`}`);
+}
+
+async function graph(baseUrl) {
+  const control = (path, body) => fetch(`${baseUrl}${path}`, { method: body ? "POST" : "GET", body: body && JSON.stringify(body) }).then((r) => r.json());
+  await control("/__reset", {});
+  return { fail: (...faults) => control("/__fail", faults), received: () => control("/__received") };
+}
+
+function client(api, baseUrl, options = {}) {
+  const slept = [];
+  const instance = new api.CloudApiClient({
+    accessToken: TOKEN,
+    phoneNumberId: PHONE_ID,
+    wabaId: WABA_ID,
+    baseUrl,
+    sleep: async (ms) => void slept.push(ms),
+    ...options,
+  });
+  return { instance, slept };
+}
+const message = (to = "+14155552671") => ({ messaging_product: "whatsapp", to, type: "text", text: { body: "Your order shipped" } });
+
+export const cloudCases = {
+  "sendMessage reaches Meta's path with the token and resolves to its answer": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const answer = await client(api, baseUrl).instance.sendMessage(message("1 415 555 2671"));
+    check(answer.messages?.[0]?.id === "wamid.FAKE", "answer", answer);
+    const [call] = await fake.received();
+    check(call.method === "POST" && call.path === `/v23.0/${PHONE_ID}/messages`, "path", call);
+    check(call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json", "headers", call);
+    check(JSON.parse(call.body).to === "+14155552671", "recipient sent as +E.164", call.body);
+  },
+  "an invalid message rejects with validation_failed and sends nothing": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const error = await client(api, baseUrl).instance.sendMessage(message("+1 415")).catch((e) => e);
+    check(error instanceof Error && error.code === "validation_failed", "code", String(error));
+    check((await fake.received()).length === 0, "nothing sent");
+  },
+  "a 429 with Retry-After waits as told, then succeeds; Meta's error fields survive": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    await fake.fail({ status: 429, headers: { "retry-after": "2" }, code: 130429, message: "(#130429) Rate limit hit" });
+    const { instance, slept } = client(api, baseUrl);
+    const answer = await instance.sendMessage(message());
+    check(answer.messages?.[0]?.id === "wamid.FAKE" && slept[0] === 2000, "retried after 2 s", slept);
+    await fake.fail({ status: 400, body: { error: { message: "(#131047) Re-engagement", code: 131047, error_subcode: 2494010, fbtrace_id: "AbC" } } });
+    const error = await instance.sendMessage(message()).catch((e) => e);
+    check(error.code === "recipient_error" && error.metaCode === 131047 && error.metaSubcode === 2494010 && error.fbtraceId === "AbC", "error", { ...error });
+  },
+  "uploadMedia sends a Blob as multipart; templates list with filters": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const { instance } = client(api, baseUrl);
+    const uploaded = await instance.uploadMedia(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), { filename: "a.png" });
+    check(uploaded.id === "media-3", "upload", uploaded);
+    const list = await instance.listTemplates({ limit: 5, name: "order update" });
+    check(list.data?.[0]?.name === "order update", "list", list);
+    const calls = await fake.received();
+    check(calls[0].contentType.startsWith("multipart/form-data; boundary="), "multipart", calls[0]);
+    check(calls[1].query.limit === "5", "query", calls[1]);
+  },
+  "the token appears in no error, even when the server echoes it": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    await fake.fail({ status: 401, code: 190, message: `Invalid OAuth access token ${TOKEN}` });
+    const echoed = await client(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
+    const unreachable = await client(api, "http://127.0.0.1:9").instance.listPhoneNumbers().catch((e) => e);
+    check(echoed.code === "auth_failed" && unreachable.code === "network_error", "codes", [echoed.code, unreachable.code]);
+    for (const error of [echoed, unreachable]) {
+      for (const text of [String(error), error.stack ?? "", JSON.stringify({ ...error })]) check(!text.includes(TOKEN), "token leaked", text);
+    }
+  },
+};
+
+/** Runs every case against the fake at `baseUrl`; `[{ name, ok, error? }]`. */
+export async function runCloud(api, baseUrl) {
+  const results = [];
+  for (const [name, run] of Object.entries(cloudCases)) {
+    try {
+      await run(api, baseUrl);
+      results.push({ name, ok: true });
+    } catch (error) {
+      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
+    }
+  }
+  return results;
+}
