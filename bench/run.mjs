@@ -34,6 +34,19 @@ function throughput(fn, inputs, minMs) {
   return (calls / elapsed) * 1000;
 }
 
+/** `throughput` for cases whose calls return promises (awaited one at a time). */
+async function throughputAsync(fn, inputs, minMs) {
+  let calls = 0;
+  const start = performance.now();
+  let elapsed = 0;
+  do {
+    for (const input of inputs) await fn(input);
+    calls += inputs.length;
+    elapsed = performance.now() - start;
+  } while (elapsed < minMs);
+  return (calls / elapsed) * 1000;
+}
+
 const dir = new URL("./cases/", import.meta.url);
 const files = readdirSync(dir).filter((file) => file.endsWith(".mjs")).sort();
 const rows = [];
@@ -43,17 +56,19 @@ for (const file of files) {
   if (!bench.name.includes(filter)) continue;
   // Warm both up (JIT, lazy metadata) before measuring.
   const peerInputs = bench.peerInputs ?? bench.inputs;
-  throughput(bench.ours, bench.inputs, MIN_ROUND_MS);
-  throughput(bench.peer, peerInputs, MIN_ROUND_MS);
+  const measure = bench.async ? throughputAsync : throughput;
+  await measure(bench.ours, bench.inputs, MIN_ROUND_MS);
+  await measure(bench.peer, peerInputs, MIN_ROUND_MS);
   const ours = [];
   const peer = [];
   for (let round = 0; round < ROUNDS; round++) {
     const runs = [[ours, bench.ours, bench.inputs], [peer, bench.peer, peerInputs]];
     if (round % 2 === 1) runs.reverse();
-    for (const [samples, fn, inputs] of runs) samples.push(throughput(fn, inputs, MIN_ROUND_MS));
+    for (const [samples, fn, inputs] of runs) samples.push(await measure(fn, inputs, MIN_ROUND_MS));
   }
   const perCall = bench.perCall ?? 1;
-  const agree = bench.inputs.filter((input, i) => bench.ours(input) === bench.peer(peerInputs[i])).length;
+  let agree = 0;
+  for (const [i, input] of bench.inputs.entries()) if ((await bench.ours(input)) === (await bench.peer(peerInputs[i]))) agree++;
   rows.push({
     case: bench.name,
     peer: bench.peerName,
@@ -66,3 +81,5 @@ for (const file of files) {
 }
 console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds, median)`);
 console.table(rows);
+// Cases that started servers close them.
+for (const file of files) await (await import(new URL(file, dir))).close?.();
