@@ -385,4 +385,32 @@ impl CloudApiClient {
         let invalidate = field(&options, "invalidate").and_then(|v| v.as_bool()) == Some(true);
         self.run(self.cloud.flow_preview(flow_id, invalidate))
     }
+
+    /// The sending number's name, quality rating, messaging limit and status.
+    #[wasm_bindgen(js_name = getPhoneNumber, unchecked_return_type = "Promise<object>")]
+    pub fn get_phone_number(&self) -> Promise {
+        self.run(self.cloud.get_phone_number())
+    }
+
+    /// Updates the business profile (`about`, `address`, `description`, `email`,
+    /// `vertical`, `websites`, `profile_picture_handle`), Meta's limits checked first.
+    #[wasm_bindgen(js_name = updateBusinessProfile, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn update_business_profile(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] profile: JsValue,
+    ) -> Promise {
+        self.with_document(&profile, "updateBusinessProfile", Cloud::update_business_profile)
+    }
+
+    /// The business public key the Flow data endpoint encryption uses, and its signature status.
+    #[wasm_bindgen(js_name = getEncryptionKey, unchecked_return_type = "Promise<{ data: { business_public_key: string; business_public_key_signature_status: string }[] }>")]
+    pub fn get_encryption_key(&self) -> Promise {
+        self.run(self.cloud.get_encryption_key())
+    }
+
+    /// Uploads the business public key (PEM) for Flow data endpoint encryption.
+    #[wasm_bindgen(js_name = setEncryptionKey, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn set_encryption_key(&self, public_key_pem: &str) -> Promise {
+        self.run(self.cloud.set_encryption_key(public_key_pem))
+    }
 }

@@ -226,3 +226,21 @@ test("uploadMedia sends a Blob, ArrayBuffer or Uint8Array as multipart after che
 for (const [name, run] of Object.entries(cloudCases)) {
   test(`shared: ${name}`, () => run(api, fake.baseUrl));
 }
+
+test("phone number details, business profile update (checked, messaging_product added) and the encryption key", async () => {
+  reset();
+  const { instance } = client();
+  assert.equal((await instance.getPhoneNumber()).quality_rating, "GREEN");
+  assert.match(last().query.fields, /quality_rating/);
+  assert.deepEqual(await instance.updateBusinessProfile({ about: "We sell plants", vertical: "RETAIL", websites: ["https://shop.example"] }), { success: true });
+  assert.deepEqual(last().body, { messaging_product: "whatsapp", about: "We sell plants", vertical: "RETAIL", websites: ["https://shop.example"] });
+  const tooLong = await instance.updateBusinessProfile({ about: "x".repeat(140) }).catch((e) => e);
+  assert.equal(tooLong.code, "invalid_argument");
+  assert.equal((await instance.getEncryptionKey()).data[0].business_public_key_signature_status, "VALID");
+  const pem = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----";
+  assert.deepEqual(await instance.setEncryptionKey(pem), { success: true });
+  assert.match(last().headers["content-type"], /^multipart\/form-data/);
+  const privateKey = await instance.setEncryptionKey("-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----").catch((e) => e);
+  assert.equal(privateKey.code, "invalid_argument");
+  assert.ok(!privateKey.message.includes("x\n"), "the key is not echoed");
+});

@@ -73,10 +73,16 @@ const routes = [
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), (body) =>
+    body.messaging_product === "whatsapp" ? [200, { success: true }] : [400, 100, "(#100) messaging_product is required"]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), () => [200, { data: [{ business_public_key: "-----BEGIN PUBLIC KEY-----", business_public_key_signature_status: "VALID" }] }]],
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), (_, __, call) =>
+    multipart(call)?.business_public_key?.value?.startsWith("-----BEGIN PUBLIC KEY-----") ? [200, { success: true }] : [400, 100, "(#100) business_public_key is required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url) => {
     const fields = url.searchParams.get("fields") ?? "";
     if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
-    if (fields.includes("status")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
+    if (fields.includes("validation_errors")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
+    if (fields.includes("quality_rating")) return [200, { id: PHONE_ID, display_phone_number: "+1 555-0100", quality_rating: "GREEN" }];
     return [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }];
   }],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => {

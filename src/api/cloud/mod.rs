@@ -3,6 +3,7 @@
 //! request) and returns the [`Request`] to make. Responses are Meta's JSON,
 //! handed back as is; failures go through [`super::error::from_response`].
 
+mod account;
 mod flows;
 
 pub use flows::FLOW_CATEGORIES;

@@ -1,0 +1,171 @@
+//! Phone numbers and the business: one number's details, the business
+//! profile (read and update, with Meta's field limits checked first), and the
+//! business encryption public key the Flow data endpoint uses.
+
+use super::Cloud;
+use crate::api::{FormPart, FormValue, Request};
+use crate::json::{Node, Value};
+use crate::Error;
+
+/// Profile fields and their character limits (Meta's business profile reference).
+const PROFILE_TEXT: [(&str, usize); 5] = [
+    ("about", 139),
+    ("address", 256),
+    ("description", 512),
+    ("email", 128),
+    ("profile_picture_handle", 4096),
+];
+/// Business categories (`vertical`) Meta accepts.
+const VERTICALS: [&str; 21] = [
+    "UNDEFINED",
+    "OTHER",
+    "AUTO",
+    "BEAUTY",
+    "APPAREL",
+    "EDU",
+    "ENTERTAIN",
+    "EVENT_PLAN",
+    "FINANCE",
+    "GROCERY",
+    "GOVT",
+    "HOTEL",
+    "HEALTH",
+    "NONPROFIT",
+    "PROF_SERVICES",
+    "RETAIL",
+    "TRAVEL",
+    "RESTAURANT",
+    "NOT_A_BIZ",
+    "ALCOHOL",
+    "ONLINE_GAMBLING",
+];
+const NUMBER_FIELDS: &str = "display_phone_number,verified_name,code_verification_status,quality_rating,platform_type,throughput,name_status,messaging_limit_tier,is_official_business_account";
+
+fn get(url: String) -> Request {
+    Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true }
+}
+
+impl Cloud {
+    /// GET `/<PHONE_NUMBER_ID>` with its name, quality, limits and status.
+    pub fn get_phone_number(&self) -> Result<Request, Error> {
+        Ok(get(format!("{}?fields={NUMBER_FIELDS}", self.url(self.phone()?))))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/whatsapp_business_profile`: `text` (parsed as
+    /// `profile`) with Meta's limits checked; `messaging_product` is added.
+    pub fn update_business_profile(&self, text: &str, profile: &Node) -> Result<Request, Error> {
+        let members = profile
+            .members()
+            .ok_or_else(|| Error::invalid_argument("updateBusinessProfile takes an object"))?;
+        for (key, value) in members {
+            let name = key.name.as_ref();
+            match (name, &value.value) {
+                ("messaging_product", Value::String(product)) if product == "whatsapp" => {}
+                ("vertical", Value::String(vertical)) if VERTICALS.contains(&vertical.as_ref()) => {}
+                ("vertical", _) => {
+                    return Err(Error::invalid_argument(format!(
+                        "vertical is one of {}",
+                        VERTICALS.join(", ")
+                    )));
+                }
+                ("websites", Value::Array(sites)) => {
+                    let valid = |site: &Node| {
+                        site.as_str().is_some_and(|s| {
+                            s.chars().count() <= 256
+                                && (s.starts_with("http://") || s.starts_with("https://"))
+                        })
+                    };
+                    if sites.len() > 2 || !sites.iter().all(valid) {
+                        return Err(Error::invalid_argument(
+                            "websites: at most 2 http(s) URLs of at most 256 characters",
+                        ));
+                    }
+                }
+                (_, Value::String(field)) => match PROFILE_TEXT.iter().find(|(known, _)| *known == name) {
+                    Some((_, limit)) if field.chars().count() > *limit => {
+                        return Err(Error::invalid_argument(format!(
+                            "{name} has at most {limit} characters"
+                        )));
+                    }
+                    Some(_) => {}
+                    None => {
+                        return Err(Error::invalid_argument(format!(
+                            "updateBusinessProfile: unknown field {name}"
+                        )))
+                    }
+                },
+                _ => {
+                    return Err(Error::invalid_argument(format!(
+                        "updateBusinessProfile: {name} has the wrong type"
+                    )))
+                }
+            }
+        }
+        let body = match text.trim_start().strip_prefix('{') {
+            Some(rest) if profile.get("messaging_product").is_none() => {
+                let separator = if members.is_empty() { "" } else { "," };
+                format!("{{\"messaging_product\":\"whatsapp\"{separator}{rest}")
+            }
+            _ => text.to_owned(),
+        };
+        let url = self.url(&format!("{}/whatsapp_business_profile", self.phone()?));
+        Ok(Request { method: "POST", url, body: Some(body), form: Vec::new(), idempotent: true })
+    }
+
+    /// GET `/<PHONE_NUMBER_ID>/whatsapp_business_encryption`.
+    pub fn get_encryption_key(&self) -> Result<Request, Error> {
+        Ok(get(self.url(&format!("{}/whatsapp_business_encryption", self.phone()?))))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/whatsapp_business_encryption` with a PEM RSA public key.
+    pub fn set_encryption_key(&self, public_key_pem: &str) -> Result<Request, Error> {
+        let pem = public_key_pem.trim();
+        if !pem.starts_with("-----BEGIN PUBLIC KEY-----") || !pem.ends_with("-----END PUBLIC KEY-----") {
+            return Err(Error::invalid_argument(
+                "setEncryptionKey takes a PEM public key (-----BEGIN PUBLIC KEY----- … -----END PUBLIC KEY-----); never the private key",
+            ));
+        }
+        let form = vec![FormPart { name: "business_public_key", value: FormValue::Text(pem.to_owned()) }];
+        let url = self.url(&format!("{}/whatsapp_business_encryption", self.phone()?));
+        Ok(Request { method: "POST", url, body: None, form, idempotent: true })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::json::parse;
+
+    fn cloud() -> Cloud {
+        Cloud {
+            base_url: "https://g".into(),
+            api_version: "v23.0".into(),
+            phone_number_id: Some("1".into()),
+            waba_id: None,
+        }
+    }
+
+    #[test]
+    fn profiles_are_checked_and_get_their_messaging_product() {
+        let text = r#"{"about":"We sell plants","vertical":"RETAIL","websites":["https://shop.example"]}"#;
+        let request = cloud().update_business_profile(text, &parse(text).unwrap()).unwrap();
+        assert!(request.body.unwrap().starts_with(r#"{"messaging_product":"whatsapp","about""#));
+        for bad in
+            [r#"{"about":"x","vertical":"PLANTS"}"#, r#"{"websites":["a","b","c"]}"#, r#"{"colour":"green"}"#]
+        {
+            assert!(cloud().update_business_profile(bad, &parse(bad).unwrap()).is_err(), "{bad}");
+        }
+        let long = format!(r#"{{"about":"{}"}}"#, "x".repeat(140));
+        assert!(cloud().update_business_profile(&long, &parse(&long).unwrap()).is_err());
+    }
+
+    #[test]
+    fn only_public_keys_are_uploaded() {
+        assert!(cloud()
+            .set_encryption_key("-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----")
+            .is_ok());
+        assert!(cloud()
+            .set_encryption_key("-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----")
+            .is_err());
+    }
+}
