@@ -5,7 +5,7 @@
 
 use super::convert::Document;
 use super::transport::Transport;
-use crate::api::cloud::{Cloud, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
+use crate::api::cloud::{Cloud, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
 use crate::api::retry::RetryPolicy;
 use crate::api::Request;
 use crate::Error;
@@ -83,6 +83,39 @@ fn number_field(config: &JsValue, key: &str, default: u32) -> Result<u32, Error>
                 Error::invalid_argument(format!("CloudApiClient: {key} must be a whole number ≥ 0"))
             }),
     }
+}
+
+fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> {
+    let Some(value) = field(object, key) else { return Ok(Vec::new()) };
+    let items = value
+        .dyn_into::<js_sys::Array>()
+        .map_err(|_| Error::invalid_argument(format!("{key} must be an array of strings")))?;
+    items
+        .iter()
+        .map(|item| {
+            item.as_string()
+                .ok_or_else(|| Error::invalid_argument(format!("{key} must be an array of strings")))
+        })
+        .collect()
+}
+
+/// `{ start, end }` in Unix seconds (numbers) or as `Date`s.
+fn range_field(object: &JsValue) -> Result<Range, Error> {
+    let seconds = |key: &str| {
+        let value =
+            field(object, key).ok_or_else(|| Error::invalid_argument(format!("analytics need {key}")))?;
+        // A Date (or anything with getTime) counts in milliseconds; a number is seconds.
+        let number = match value.as_f64() {
+            Some(seconds) => seconds,
+            None => js_sys::Date::from(value).get_time() / 1000.0,
+        };
+        if number.is_finite() && number >= 0.0 {
+            Ok(number as u64)
+        } else {
+            Err(Error::invalid_argument(format!("{key} is Unix seconds or a Date")))
+        }
+    };
+    Ok(Range { start: seconds("start")?, end: seconds("end")? })
 }
 
 const OPTIONS: [&str; 10] = [
@@ -412,5 +445,41 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = setEncryptionKey, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn set_encryption_key(&self, public_key_pem: &str) -> Promise {
         self.run(self.cloud.set_encryption_key(public_key_pem))
+    }
+
+    /// Conversation analytics: `{ start, end, granularity: "HALF_HOUR" | "DAILY" | "MONTHLY",
+    /// phoneNumbers?, dimensions? }` (times as Unix seconds or Dates).
+    #[wasm_bindgen(js_name = getConversationAnalytics, unchecked_return_type = "Promise<{ conversation_analytics: object; id: string }>")]
+    pub fn get_conversation_analytics(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ start: number | Date; end: number | Date; granularity: \"HALF_HOUR\" | \"DAILY\" | \"MONTHLY\"; phoneNumbers?: string[]; dimensions?: string[] }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        let request = (|| {
+            let granularity = text_field(&query, "granularity")?.unwrap_or_else(|| "DAILY".to_owned());
+            let numbers = strings_field(&query, "phoneNumbers")?;
+            let dimensions = strings_field(&query, "dimensions")?;
+            self.cloud.conversation_analytics(range_field(&query)?, &granularity, &numbers, &dimensions)
+        })();
+        self.run(request)
+    }
+
+    /// Template analytics (daily): `{ start, end, templateIds (1–10), metricTypes? }`.
+    #[wasm_bindgen(js_name = getTemplateAnalytics, unchecked_return_type = "Promise<{ data: object[]; paging?: object }>")]
+    pub fn get_template_analytics(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ start: number | Date; end: number | Date; templateIds: string[]; metricTypes?: string[] }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        let request = (|| {
+            let ids = strings_field(&query, "templateIds")?;
+            let metrics = strings_field(&query, "metricTypes")?;
+            self.cloud.template_analytics(range_field(&query)?, &ids, &metrics)
+        })();
+        self.run(request)
     }
 }

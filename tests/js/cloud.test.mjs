@@ -244,3 +244,26 @@ test("phone number details, business profile update (checked, messaging_product 
   assert.equal(privateKey.code, "invalid_argument");
   assert.ok(!privateKey.message.includes("x\n"), "the key is not echoed");
 });
+
+test("conversation and template analytics build Meta's queries; bad ranges and values are rejected locally", async () => {
+  reset();
+  const { instance } = client();
+  const start = new Date("2026-11-01T00:00:00Z");
+  const conversations = await instance.getConversationAnalytics({ start, end: 1_793_491_200 + 86_400 * 30, granularity: "DAILY", dimensions: ["COUNTRY"] });
+  assert.equal(conversations.id, WABA_ID);
+  assert.match(last().query.fields, /^conversation_analytics\.start\(1793491200\)\.end\(\d+\)\.granularity\(DAILY\)\.dimensions\(\["COUNTRY"\]\)$/);
+  const templates = await instance.getTemplateAnalytics({ start: 1_761_955_200, end: 1_762_041_600, templateIds: ["594425479261596"], metricTypes: ["SENT", "READ"] });
+  assert.equal(templates.data[0].granularity, "DAILY");
+  assert.equal(last().query.metric_types, '["SENT","READ"]');
+  const sent = fake.received.length;
+  for (const query of [{ start: 2, end: 1, granularity: "DAILY" }, { start: 1, end: 2, granularity: "HOURLY" }, { start: 1, end: 2 }, { start: 1, end: 2, templateIds: [] }]) {
+    const method = "templateIds" in query ? "getTemplateAnalytics" : "getConversationAnalytics";
+    const error = await instance[method](query).catch((e) => e);
+    if (method === "getConversationAnalytics" && query.granularity === undefined) {
+      assert.ok(error.conversation_analytics, "granularity defaults to DAILY");
+      continue;
+    }
+    assert.equal(error.code, "invalid_argument", JSON.stringify(query));
+  }
+  assert.equal(fake.received.length, sent + 1, "only the valid default query was sent");
+});

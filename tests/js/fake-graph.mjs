@@ -71,6 +71,10 @@ const routes = [
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
     typeof body.name === "string" && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) invalid"]],
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/template_analytics$`), (_, url) =>
+    /^\[\d+(,\d+)*\]$/.test(url.searchParams.get("template_ids") ?? "") && url.searchParams.get("granularity") === "DAILY" && Number(url.searchParams.get("start")) < Number(url.searchParams.get("end"))
+      ? [200, { data: [{ granularity: "DAILY", data_points: [] }] }]
+      : [400, 100, "(#100) template_ids, granularity, start and end are required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), (body) =>
@@ -81,6 +85,7 @@ const routes = [
   ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url) => {
     const fields = url.searchParams.get("fields") ?? "";
     if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
+    if (fields.startsWith("conversation_analytics.start(")) return [200, { conversation_analytics: { data: [{ data_points: [] }] }, id: WABA_ID }];
     if (fields.includes("validation_errors")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
     if (fields.includes("quality_rating")) return [200, { id: PHONE_ID, display_phone_number: "+1 555-0100", quality_rating: "GREEN" }];
     return [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }];

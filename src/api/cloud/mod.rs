@@ -4,8 +4,10 @@
 //! handed back as is; failures go through [`super::error::from_response`].
 
 mod account;
+mod analytics;
 mod flows;
 
+pub use analytics::Range;
 pub use flows::FLOW_CATEGORIES;
 
 use super::{encode_component, Request};
