@@ -5,11 +5,14 @@
 
 use super::convert::Document;
 use super::transport::Transport;
-use crate::api::cloud::{Cloud, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL};
+use crate::api::cloud::{
+    check_template_send, template_of, Cloud, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
+};
 use crate::api::retry::RetryPolicy;
 use crate::api::Request;
 use crate::Error;
 use js_sys::{Function, Promise, Reflect};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -46,6 +49,8 @@ export interface CloudApiClientOptions {
 pub struct CloudApiClient {
     cloud: Cloud,
     transport: Rc<Transport>,
+    /// Template definitions fetched to check sends: (name, language, JSON).
+    templates: Rc<RefCell<Vec<(String, String, String)>>>,
 }
 
 fn field(config: &JsValue, key: &str) -> Option<JsValue> {
@@ -177,7 +182,7 @@ impl CloudApiClient {
             sleep: function_field(&config, "sleep")?,
             on_request: function_field(&config, "onRequest")?,
         };
-        Ok(CloudApiClient { cloud, transport: Rc::new(transport) })
+        Ok(CloudApiClient { cloud, transport: Rc::new(transport), templates: Rc::default() })
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
@@ -207,13 +212,80 @@ impl CloudApiClient {
     }
 
     /// Sends any outbound message body (the object `validateMessage` takes);
-    /// resolves to `{ messaging_product, contacts, messages }`.
+    /// resolves to `{ messaging_product, contacts, messages }`. A template
+    /// message is also checked against its definition: `{ template }` gives
+    /// it, `{ fetchTemplate: true }` fetches it from the business account once
+    /// (then kept by this client).
     #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
     pub fn send_message(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ template?: object | string; fetchTemplate?: boolean }"
+        )]
+        options: JsValue,
     ) -> Promise {
-        self.with_document(&message, "sendMessage", Cloud::send_message)
+        let given = field(&options, "template")
+            .map(|t| Document::read(&t, "sendMessage", "template").map(|d| d.text));
+        let fetch = field(&options, "fetchTemplate").and_then(|f| f.as_bool()) == Some(true);
+        let prepared = Document::read(&message, "sendMessage", "message").and_then(|document| {
+            let node =
+                crate::json::parse(&document.text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+            let request = self.cloud.send_message(&document.text, &node)?;
+            let template = template_of(&node).map(|(name, language)| (name.to_owned(), language.to_owned()));
+            let lookup = match (&template, fetch, &given) {
+                (Some((name, language)), true, None) => Some(self.cloud.find_template(name, language)?),
+                _ => None,
+            };
+            Ok((request, document.text, template, lookup))
+        });
+        let (transport, cache) = (Rc::clone(&self.transport), Rc::clone(&self.templates));
+        future_to_promise(async move {
+            let (request, text, template, lookup) = prepared?;
+            let definition = match (given.transpose()?, template, lookup) {
+                (Some(definition), _, _) => Some(definition),
+                (None, Some((name, language)), Some(lookup)) => {
+                    let cached = cache
+                        .borrow()
+                        .iter()
+                        .find(|(n, l, _)| *n == name && *l == language)
+                        .map(|(_, _, d)| d.clone());
+                    match cached {
+                        Some(definition) => Some(definition),
+                        None => {
+                            let found = transport.call(&lookup, None).await?;
+                            let first = Reflect::get(&found, &JsValue::from_str("data"))
+                                .ok()
+                                .map(|data| Reflect::get(&data, &JsValue::from(0)));
+                            let definition = match first {
+                                Some(Ok(template)) if template.is_object() => {
+                                    js_sys::JSON::stringify(&template).ok().and_then(|t| t.as_string())
+                                }
+                                _ => None,
+                            };
+                            let definition = definition.ok_or_else(|| {
+                                Error::new(
+                                    crate::error::code::TEMPLATE_ERROR,
+                                    format!(
+                                        "no template {} in {language} in this business account",
+                                        crate::text::quoted(&name)
+                                    ),
+                                )
+                            })?;
+                            cache.borrow_mut().push((name, language, definition.clone()));
+                            Some(definition)
+                        }
+                    }
+                }
+                _ => None,
+            };
+            if let Some(definition) = definition {
+                let node =
+                    crate::json::parse(&text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+                check_template_send(&definition, &node)?;
+            }
+            transport.call(&request, None).await.map_err(JsValue::from)
+        })
     }
 
     /// Marks an incoming message as read; `{ typing: true }` also shows the typing indicator.

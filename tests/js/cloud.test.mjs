@@ -5,7 +5,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { CloudApiClient } from "../../pkg/node.js";
 import * as api from "../../pkg/node.js";
-import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID } from "./fake-graph.mjs";
+import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID, ORDER_UPDATE } from "./fake-graph.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 
 const fake = await startFakeGraph();
@@ -266,4 +266,40 @@ test("conversation and template analytics build Meta's queries; bad ranges and v
     assert.equal(error.code, "invalid_argument", JSON.stringify(query));
   }
   assert.equal(fake.received.length, sent + 1, "only the valid default query was sent");
+});
+
+const templateSend = (parameters) => ({
+  messaging_product: "whatsapp",
+  to: "+14155552671",
+  type: "template",
+  template: { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: parameters.map((text) => ({ type: "text", text })) }] },
+});
+
+test("a template send is checked against the definition given, before anything is sent", async () => {
+  reset();
+  const { instance } = client();
+  const error = await instance.sendMessage(templateSend(["Ana"]), { template: ORDER_UPDATE }).catch((e) => e);
+  assert.equal(error.code, "validation_failed");
+  assert.equal(error.issues[0].code, "template_send.parameter_count");
+  assert.equal(error.issues[0].metaCode, 132000);
+  assert.equal(fake.received.length, 0);
+  assert.deepEqual((await instance.sendMessage(templateSend(["Ana", "A12"]), { template: ORDER_UPDATE })).messages, [{ id: "wamid.FAKE" }]);
+});
+
+test("fetchTemplate looks the definition up once per client, then checks every send against it", async () => {
+  reset();
+  const { instance } = client();
+  await instance.sendMessage(templateSend(["Ana", "A12"]), { fetchTemplate: true });
+  await instance.sendMessage(templateSend(["Bo", "B34"]), { fetchTemplate: true });
+  assert.deepEqual(fake.received.map((c) => c.method + " " + c.path), [
+    `GET /${VERSION}/${WABA_ID}/message_templates`,
+    `POST /${VERSION}/${PHONE_ID}/messages`,
+    `POST /${VERSION}/${PHONE_ID}/messages`,
+  ]);
+  assert.deepEqual([fake.received[0].query.name, fake.received[0].query.language], ["order_update", "en_US"]);
+  const mismatch = await instance.sendMessage(templateSend(["Ana"]), { fetchTemplate: true }).catch((e) => e);
+  assert.equal(mismatch.code, "validation_failed");
+  const unknown = await instance.sendMessage({ ...templateSend([]), template: { name: "missing", language: { code: "en_US" } } }, { fetchTemplate: true }).catch((e) => e);
+  assert.equal(unknown.code, "template_error");
+  assert.equal(fake.received.length, 4, "one more lookup, no more sends");
 });

@@ -11,6 +11,15 @@ export const VERSION = "v23.0";
 export const PHONE_ID = "106540352242922";
 export const WABA_ID = "102290129340398";
 
+/** The template the fake's business account has (for send checks against the definition). */
+export const ORDER_UPDATE = {
+  name: "order_update",
+  language: "en_US",
+  status: "APPROVED",
+  category: "UTILITY",
+  components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }],
+};
+
 const json = (res, status, body, headers = {}) => {
   const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
   res.writeHead(status, { "content-type": "application/json", ...cors, ...headers });
@@ -67,7 +76,14 @@ const routes = [
     if (typeof body.to !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to and type are required"];
     return [200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to.replace(/\D/g, "") }], messages: [{ id: "wamid.FAKE" }] }];
   }],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }]],
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => {
+    if ((url.searchParams.get("fields") ?? "").includes("components")) {
+      // A lookup of the definition a send uses: one known template.
+      const known = url.searchParams.get("name") === "order_update" && url.searchParams.get("language") === "en_US";
+      return [200, { data: known ? [ORDER_UPDATE] : [] }];
+    }
+    return [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }];
+  }],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
     typeof body.name === "string" && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) invalid"]],
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],

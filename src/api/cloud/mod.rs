@@ -122,6 +122,13 @@ impl Cloud {
         Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
     }
 
+    /// GET `/<WABA_ID>/message_templates?name=…&language=…` with the fields a
+    /// send is checked against (the definition a template message uses).
+    pub fn find_template(&self, name: &str, language: &str) -> Result<Request, Error> {
+        const FIELDS: &str = "name,language,status,category,parameter_format,components";
+        self.list_templates(&[("name", name), ("language", language), ("fields", FIELDS)])
+    }
+
     /// GET `/<TEMPLATE_ID>`.
     pub fn get_template(&self, template_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(template_id), "a template id")?;
@@ -197,6 +204,22 @@ impl Cloud {
         let url = self.url(&format!("{}/whatsapp_business_profile?fields={FIELDS}", self.phone()?));
         Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
     }
+}
+
+/// The `(name, language code)` of a template message, if `message` is one.
+pub fn template_of<'a>(message: &'a Node<'a>) -> Option<(&'a str, &'a str)> {
+    let template = message.get("template")?;
+    let name = template.get("name")?.as_str()?;
+    let language = template.get("language")?.get("code")?.as_str()?;
+    Some((name, language))
+}
+
+/// Checks a template message against the definition it uses (`definition`
+/// is the template's JSON, as given or as Meta returned it).
+pub fn check_template_send(definition: &str, message: &Node) -> Result<(), Error> {
+    let definition = crate::json::parse(definition).map_err(|issue| Error::validation_failed(vec![issue]))?;
+    let report = crate::template::send::validate_template_send(&definition, message, None);
+    fail_on_errors(report)
 }
 
 /// `text` with a `to` of digits only rewritten as `+<digits>` (Meta would
