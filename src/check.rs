@@ -145,29 +145,25 @@ impl<'s> Checker<'s> {
     /// Reports members of `object` not in `known` (warning) and repeated keys
     /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {
-        let names = || known.join(", ");
-        self.check_keys(
-            object,
-            &|key| known.iter().any(|k| same_text(k, key)),
-            &names,
-            &|| what.to_owned(),
-            Severity::Warning,
-            code::UNKNOWN_KEY,
-        );
+        self.check_listed_keys(object, known, what, Severity::Warning, code::UNKNOWN_KEY);
     }
 
     /// Like [`Checker::unknown_keys`], for schemas Meta keeps closed: an
     /// unknown member is an error with `unknown_code`.
     pub fn closed_keys(&mut self, object: &At<'_>, known: &[&str], what: &str, unknown_code: &'static str) {
-        let names = || known.join(", ");
-        self.check_keys(
-            object,
-            &|key| known.iter().any(|k| same_text(k, key)),
-            &names,
-            &|| what.to_owned(),
-            Severity::Error,
-            unknown_code,
-        );
+        self.check_listed_keys(object, known, what, Severity::Error, unknown_code);
+    }
+
+    fn check_listed_keys(
+        &mut self,
+        object: &At<'_>,
+        known: &[&str],
+        what: &str,
+        severity: Severity,
+        unknown_code: &'static str,
+    ) {
+        let is_known = |key: &str| known.iter().any(|k| same_text(k, key));
+        self.check_keys(object, &is_known, &|| known.join(", "), &|| what.to_owned(), severity, unknown_code);
     }
 
     /// [`Checker::closed_keys`] with the known keys given by a test, and the

@@ -11,7 +11,7 @@ import { startFakeGraph, TOKEN, PHONE_ID } from "../../tests/js/fake-graph.mjs";
 
 const fake = await startFakeGraph();
 const received = fake.received;
-const ours = new CloudApiClient({ accessToken: TOKEN, phoneNumberId: PHONE_ID, baseUrl: fake.baseUrl, retry: { maxRetries: 0 }, timeoutMs: Number(process.env.TIMEOUT_MS ?? 30000) });
+const ours = new CloudApiClient({ accessToken: TOKEN, phoneNumberId: PHONE_ID, baseUrl: fake.baseUrl, retry: { maxRetries: 0 }, timeoutMs: Number(process.env.TIMEOUT_MS ?? 30000) }); // TIMEOUT_MS=0: no per-request abort signal, as whatsapp-api-js
 const peer = new WhatsAppAPI({
   token: TOKEN,
   v: "v23.0",

@@ -52,6 +52,33 @@ pub enum FormValue {
     },
 }
 
+impl Request {
+    /// A GET (always safe to repeat).
+    pub fn get(url: String) -> Self {
+        Self { method: "GET", url, body: None, form: Vec::new(), idempotent: true }
+    }
+
+    /// A DELETE (repeating it deletes nothing more).
+    pub fn delete(url: String) -> Self {
+        Self { method: "DELETE", url, body: None, form: Vec::new(), idempotent: true }
+    }
+
+    /// A POST with a JSON body, or none.
+    pub fn post(url: String, body: Option<String>, idempotent: bool) -> Self {
+        Self { method: "POST", url, body, form: Vec::new(), idempotent }
+    }
+
+    /// A POST with a multipart body.
+    pub fn post_form(url: String, form: Vec<FormPart>, idempotent: bool) -> Self {
+        Self { method: "POST", url, body: None, form, idempotent }
+    }
+}
+
+/// `text` parsed, or a `validation_failed` error naming where it is not JSON.
+pub fn parse_document(text: &str) -> Result<crate::json::Node<'_>, crate::Error> {
+    crate::json::parse(text).map_err(|issue| crate::Error::validation_failed(vec![issue]))
+}
+
 impl fmt::Debug for Request {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{} {}", self.method, self.url)

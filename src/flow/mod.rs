@@ -200,7 +200,6 @@ fn check_top_level<'s>(ctx: &mut Ctx<'s>, root: &At<'s>) -> Option<Version> {
 fn check_version(ctx: &mut Ctx<'_>, root: &At<'_>) -> Option<Version> {
     let at = root.required(&mut ctx.checker, "version", "a Flow JSON")?;
     let text = at.str(&mut ctx.checker)?;
-    let known: Vec<String> = version::KNOWN.iter().map(Version::to_string).collect();
     match Version::parse(text).filter(|v| v.is_known()) {
         Some(version) => {
             if version < version::OLDEST_PUBLISHABLE {
@@ -213,6 +212,7 @@ fn check_version(ctx: &mut Ctx<'_>, root: &At<'_>) -> Option<Version> {
             Some(version)
         }
         None => {
+            let known: Vec<String> = version::KNOWN.iter().map(Version::to_string).collect();
             let message = format!("unknown Flow JSON version {}; known: {}", quoted(text), known.join(", "));
             ctx.checker.error_meta(code::VERSION_INVALID, 100, &at, message);
             None

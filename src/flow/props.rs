@@ -350,23 +350,32 @@ fn check_date(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) -> Option<String> {
         refs::check_string(ctx, owner.screen, at, text);
         return None;
     }
-    let timestamps = owner.component == "DatePicker" && ctx.version < Version(5, 0);
-    if timestamps {
-        if !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit()) {
-            return Some(format!("{text:0>16}"));
-        }
-        ctx.checker.error(
-            code::DATE_INVALID,
-            at,
-            "before Flow JSON 5.0 dates are timestamps in milliseconds",
-        );
-        return None;
+    let timestamps = uses_timestamps(ctx, owner);
+    let key = date_key(timestamps, text);
+    if key.is_none() {
+        let message = if timestamps {
+            "before Flow JSON 5.0 dates are timestamps in milliseconds".to_owned()
+        } else {
+            format!("{} is not a date written YYYY-MM-DD", quoted(text))
+        };
+        ctx.checker.error(code::DATE_INVALID, at, message);
     }
-    if is_calendar_date(text) {
-        return Some(text.to_owned());
-    }
-    ctx.checker.error(code::DATE_INVALID, at, format!("{} is not a date written YYYY-MM-DD", quoted(text)));
-    None
+    key
+}
+
+/// Before 5.0 a DatePicker's dates are millisecond timestamps; otherwise `YYYY-MM-DD`.
+fn uses_timestamps(ctx: &Ctx<'_>, owner: Owner) -> bool {
+    owner.component == "DatePicker" && ctx.version < Version(5, 0)
+}
+
+/// A valid date as a key that sorts in time order (timestamps zero-padded), or `None`.
+fn date_key(timestamps: bool, text: &str) -> Option<String> {
+    let valid = if timestamps {
+        !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit())
+    } else {
+        is_calendar_date(text)
+    };
+    valid.then(|| format!("{text:0>16}"))
 }
 
 fn is_calendar_date(text: &str) -> bool {
@@ -530,32 +539,26 @@ fn relations(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
 
 /// min-date ≤ max-date, and unavailable dates inside that range.
 fn check_date_range(ctx: &mut Ctx<'_>, owner: Owner, at: &At<'_>) {
-    let quiet = |key: &str| {
-        let value = at.get(key)?;
-        let text = value.node.as_str()?;
-        // Already checked and reported by the property pass: only the key matters here.
-        let timestamps = owner.component == "DatePicker" && ctx.version < Version(5, 0);
-        let valid = if timestamps {
-            text.bytes().all(|b| b.is_ascii_digit()) && !text.is_empty()
-        } else {
-            is_calendar_date(text)
-        };
-        valid.then(|| format!("{text:0>16}"))
-    };
+    // Invalid dates were reported by the property pass: here only valid ones count.
+    let timestamps = uses_timestamps(ctx, owner);
+    let quiet = |key: &str| date_key(timestamps, at.get(key)?.node.as_str()?);
     let (low, high) = (quiet("min-date"), quiet("max-date"));
     if let (Some(low), Some(high), Some(high_at)) = (&low, &high, at.get("max-date")) {
         if low > high {
             ctx.checker.error(code::RANGE_INVALID, &high_at, "max-date is before min-date");
         }
     }
-    let dates = at.get("unavailable-dates").map(|d| d.items()).unwrap_or_default();
+    let dates = at.get("unavailable-dates").and_then(|d| d.node.items()).unwrap_or_default();
     for date in dates {
-        let Some(text) = date.node.as_str().filter(|t| expr::whole_reference(t).is_none()) else { continue };
-        let key = format!("{text:0>16}");
+        let Some(key) = date.as_str().and_then(|text| date_key(timestamps, text)) else { continue };
         let outside =
             low.as_ref().is_some_and(|low| key < *low) || high.as_ref().is_some_and(|high| key > *high);
         if outside {
-            ctx.checker.error(code::RANGE_INVALID, &date, "an unavailable date outside min-date..max-date");
+            ctx.checker.error(
+                code::RANGE_INVALID,
+                &At { node: date },
+                "an unavailable date outside min-date..max-date",
+            );
         }
     }
 }

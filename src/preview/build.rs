@@ -264,7 +264,7 @@ impl Builder {
                     let handles = component.get("example").and_then(|e| e.get("header_handle"));
                     items(handles).first().and_then(Node::as_str)
                 });
-                let url = link.and_then(|link| self.safe_link(link, false, &format!("{path}/format")));
+                let url = link.and_then(|link| self.safe_link(link, &format!("{path}/format")));
                 let filename = given.and_then(|m| text_of(m, "filename")).map(str::to_owned);
                 Some(Header::Media { media, url, filename })
             }
@@ -278,18 +278,16 @@ impl Builder {
         }
     }
 
-    /// `link` when it is an http(s) URL (or, for phones, a tel: URI); otherwise
-    /// none, with a warning when it looked like a link at all.
-    fn safe_link(&mut self, link: &str, phone: bool, path: &str) -> Option<String> {
-        let lower = link.trim().to_ascii_lowercase();
-        let web = lower.starts_with("https://") || lower.starts_with("http://");
-        let clean =
-            !link.chars().any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '<' | '>'));
-        if (web || (phone && lower.starts_with("tel:"))) && clean {
+    /// `link` when it is an http(s) URL the HTML may use (the same test as
+    /// [`super::html::is_safe_href`], less `tel:`: phone buttons build their
+    /// own); otherwise none, with a warning when it looked like a link at all.
+    fn safe_link(&mut self, link: &str, path: &str) -> Option<String> {
+        let tel = link.get(..4).is_some_and(|scheme| scheme.eq_ignore_ascii_case("tel:"));
+        if super::html::is_safe_href(link) && !tel {
             return Some(link.to_owned());
         }
         // Upload handles ("4::aW1h…") are not links: they just have no preview.
-        if lower.contains(':') && !lower.contains("::") {
+        if link.contains(':') && !link.contains("::") {
             let message = "only http:, https: and tel: links are shown; this one is shown as text";
             self.issues.push(Issue::warning(code::LINK_UNSAFE, path, message));
         }
@@ -352,7 +350,7 @@ impl Builder {
                 }
             }
         };
-        self.safe_link(&target, false, &format!("{path}/url"))
+        self.safe_link(&target, &format!("{path}/url"))
     }
 
     fn cards(&mut self, component: &Node, send: &Send, path: &str) -> Vec<Card> {

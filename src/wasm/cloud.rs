@@ -123,6 +123,26 @@ fn range_field(object: &JsValue) -> Result<Range, Error> {
     Ok(Range { start: seconds("start")?, end: seconds("end")? })
 }
 
+/// The definition of template `name` in `language`, looked up with `lookup`
+/// (the first entry of Meta's answer), as JSON text.
+async fn fetch_template(
+    transport: &Transport,
+    lookup: &Request,
+    name: &str,
+    language: &str,
+) -> Result<String, Error> {
+    let found = transport.call(lookup, None).await?;
+    let first = Reflect::get(&found, &JsValue::from_str("data"))
+        .and_then(|data| Reflect::get(&data, &JsValue::from(0)));
+    let definition =
+        first.ok().filter(JsValue::is_object).and_then(|t| js_sys::JSON::stringify(&t).ok()?.as_string());
+    definition.ok_or_else(|| {
+        let message =
+            format!("no template {} in {language} in this business account", crate::text::quoted(name));
+        Error::new(crate::error::code::TEMPLATE_ERROR, message)
+    })
+}
+
 const OPTIONS: [&str; 10] = [
     "accessToken",
     "phoneNumberId",
@@ -204,8 +224,7 @@ impl CloudApiClient {
         build: impl FnOnce(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
     ) -> Promise {
         let request = Document::read(value, what, "its argument").and_then(|document| {
-            let node =
-                crate::json::parse(&document.text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+            let node = crate::api::parse_document(&document.text)?;
             build(&self.cloud, &document.text, &node)
         });
         self.run(request)
@@ -225,67 +244,44 @@ impl CloudApiClient {
         )]
         options: JsValue,
     ) -> Promise {
-        let given = field(&options, "template")
-            .map(|t| Document::read(&t, "sendMessage", "template").map(|d| d.text));
+        let given = field(&options, "template");
         let fetch = field(&options, "fetchTemplate").and_then(|f| f.as_bool()) == Some(true);
+        // Everything that needs no request happens now: validation, and the
+        // check against a definition that was given or is already cached.
         let prepared = Document::read(&message, "sendMessage", "message").and_then(|document| {
-            let node =
-                crate::json::parse(&document.text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+            let node = crate::api::parse_document(&document.text)?;
             let request = self.cloud.send_message(&document.text, &node)?;
-            let template = template_of(&node).map(|(name, language)| (name.to_owned(), language.to_owned()));
-            let lookup = match (&template, fetch, &given) {
-                (Some((name, language)), true, None) => Some(self.cloud.find_template(name, language)?),
+            let definition = match (&given, template_of(&node)) {
+                (Some(given), _) => Some(Document::read(given, "sendMessage", "template")?.text),
+                (None, Some((name, language))) if fetch => self.cached_template(name, language),
                 _ => None,
             };
-            Ok((request, document.text, template, lookup))
-        });
-        let (transport, cache) = (Rc::clone(&self.transport), Rc::clone(&self.templates));
-        future_to_promise(async move {
-            let (request, text, template, lookup) = prepared?;
-            let definition = match (given.transpose()?, template, lookup) {
-                (Some(definition), _, _) => Some(definition),
-                (None, Some((name, language)), Some(lookup)) => {
-                    let cached = cache
-                        .borrow()
-                        .iter()
-                        .find(|(n, l, _)| *n == name && *l == language)
-                        .map(|(_, _, d)| d.clone());
-                    match cached {
-                        Some(definition) => Some(definition),
-                        None => {
-                            let found = transport.call(&lookup, None).await?;
-                            let first = Reflect::get(&found, &JsValue::from_str("data"))
-                                .ok()
-                                .map(|data| Reflect::get(&data, &JsValue::from(0)));
-                            let definition = match first {
-                                Some(Ok(template)) if template.is_object() => {
-                                    js_sys::JSON::stringify(&template).ok().and_then(|t| t.as_string())
-                                }
-                                _ => None,
-                            };
-                            let definition = definition.ok_or_else(|| {
-                                Error::new(
-                                    crate::error::code::TEMPLATE_ERROR,
-                                    format!(
-                                        "no template {} in {language} in this business account",
-                                        crate::text::quoted(&name)
-                                    ),
-                                )
-                            })?;
-                            cache.borrow_mut().push((name, language, definition.clone()));
-                            Some(definition)
-                        }
-                    }
+            if let Some(definition) = &definition {
+                check_template_send(definition, &node)?;
+            }
+            let lookup = match template_of(&node) {
+                Some((name, language)) if fetch && definition.is_none() => {
+                    Some((self.cloud.find_template(name, language)?, name.to_owned(), language.to_owned()))
                 }
                 _ => None,
             };
-            if let Some(definition) = definition {
-                let node =
-                    crate::json::parse(&text).map_err(|issue| Error::validation_failed(vec![issue]))?;
-                check_template_send(&definition, &node)?;
+            Ok((request, document.text, lookup))
+        });
+        let (transport, cache) = (Rc::clone(&self.transport), Rc::clone(&self.templates));
+        future_to_promise(async move {
+            let (request, text, lookup) = prepared?;
+            if let Some((lookup, name, language)) = lookup {
+                let definition = fetch_template(&transport, &lookup, &name, &language).await?;
+                check_template_send(&definition, &crate::api::parse_document(&text)?)?;
+                cache.borrow_mut().push((name, language, definition));
             }
             transport.call(&request, None).await.map_err(JsValue::from)
         })
+    }
+
+    fn cached_template(&self, name: &str, language: &str) -> Option<String> {
+        let cache = self.templates.borrow();
+        cache.iter().find(|(n, l, _)| n == name && l == language).map(|(_, _, definition)| definition.clone())
     }
 
     /// Marks an incoming message as read; `{ typing: true }` also shows the typing indicator.

@@ -129,8 +129,7 @@ test("reads retry 5xx and resets up to the budget, with growing backoff", async 
   const budgeted = await client({ retry: { baseDelayMs: 1000, budgetMs: 1000 } }).instance.listPhoneNumbers().catch((e) => e);
   assert.equal(budgeted.code, "server_error");
   assert.equal(fake.received.length, 2, "the wait budget ends the retries");
-  fake.received.splice(0);
-  fake.fail();
+  reset();
 });
 
 test("a success with a body that is not JSON is invalid_response", async () => {

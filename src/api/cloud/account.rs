@@ -41,14 +41,10 @@ const VERTICALS: [&str; 21] = [
 ];
 const NUMBER_FIELDS: &str = "display_phone_number,verified_name,code_verification_status,quality_rating,platform_type,throughput,name_status,messaging_limit_tier,is_official_business_account";
 
-fn get(url: String) -> Request {
-    Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true }
-}
-
 impl Cloud {
     /// GET `/<PHONE_NUMBER_ID>` with its name, quality, limits and status.
     pub fn get_phone_number(&self) -> Result<Request, Error> {
-        Ok(get(format!("{}?fields={NUMBER_FIELDS}", self.url(self.phone()?))))
+        Ok(Request::get(format!("{}?fields={NUMBER_FIELDS}", self.url(self.phone()?))))
     }
 
     /// POST `/<PHONE_NUMBER_ID>/whatsapp_business_profile`: `text` (parsed as
@@ -109,12 +105,12 @@ impl Cloud {
             _ => text.to_owned(),
         };
         let url = self.url(&format!("{}/whatsapp_business_profile", self.phone()?));
-        Ok(Request { method: "POST", url, body: Some(body), form: Vec::new(), idempotent: true })
+        Ok(Request::post(url, Some(body), true))
     }
 
     /// GET `/<PHONE_NUMBER_ID>/whatsapp_business_encryption`.
     pub fn get_encryption_key(&self) -> Result<Request, Error> {
-        Ok(get(self.url(&format!("{}/whatsapp_business_encryption", self.phone()?))))
+        Ok(Request::get(self.url(&format!("{}/whatsapp_business_encryption", self.phone()?))))
     }
 
     /// POST `/<PHONE_NUMBER_ID>/whatsapp_business_encryption` with a PEM RSA public key.
@@ -127,7 +123,7 @@ impl Cloud {
         }
         let form = vec![FormPart { name: "business_public_key", value: FormValue::Text(pem.to_owned()) }];
         let url = self.url(&format!("{}/whatsapp_business_encryption", self.phone()?));
-        Ok(Request { method: "POST", url, body: None, form, idempotent: true })
+        Ok(Request::post_form(url, form, true))
     }
 }
 

@@ -71,7 +71,7 @@ impl Cloud {
             field.push_str(&format!(".dimensions({})", list(dimensions)));
         }
         let url = format!("{}?fields={}", self.url(self.waba()?), encode_component(&field));
-        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(url))
     }
 
     /// GET `/<WABA_ID>/template_analytics` for 1–10 templates, daily.
@@ -100,7 +100,7 @@ impl Cloud {
             url.push_str("&metric_types=");
             url.push_str(&encode_component(&list(metrics)));
         }
-        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(url))
     }
 }
 

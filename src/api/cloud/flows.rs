@@ -44,17 +44,9 @@ const MEDIA_TYPES: [(&str, u64); 17] = [
     ("video/mp4", 16 << 20),
 ];
 
-fn json_request(method: &'static str, url: String, body: String, idempotent: bool) -> Request {
-    Request { method, url, body: Some(body), form: Vec::new(), idempotent }
-}
-
-fn get(url: String) -> Request {
-    Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true }
-}
-
 /// Fails with `validation_failed` when `flow_json` (text) has errors.
 fn check_flow_json(text: &str) -> Result<(), Error> {
-    let doc = crate::json::parse(text).map_err(|issue| Error::validation_failed(vec![issue]))?;
+    let doc = crate::api::parse_document(text)?;
     let report = validate_flow(&doc, Some(text), &FlowOptions::default());
     if report.ok {
         Ok(())
@@ -92,18 +84,18 @@ impl Cloud {
             }
             _ => {}
         }
-        Ok(json_request("POST", self.url(&format!("{}/flows", self.waba()?)), text.to_owned(), false))
+        Ok(Request::post(self.url(&format!("{}/flows", self.waba()?)), Some(text.to_owned()), false))
     }
 
     /// GET `/<WABA_ID>/flows`.
     pub fn list_flows(&self) -> Result<Request, Error> {
-        Ok(get(self.url(&format!("{}/flows", self.waba()?))))
+        Ok(Request::get(self.url(&format!("{}/flows", self.waba()?))))
     }
 
     /// GET `/<FLOW_ID>` with its status, validation errors, versions and preview.
     pub fn get_flow(&self, flow_id: &str) -> Result<Request, Error> {
         let id = super::path_id(Some(flow_id), "a Flow id")?;
-        Ok(get(format!("{}?fields={FLOW_FIELDS}", self.url(id))))
+        Ok(Request::get(format!("{}?fields={FLOW_FIELDS}", self.url(id))))
     }
 
     /// POST `/<FLOW_ID>` with metadata (`name`, `categories`, `endpoint_uri`, `application_id`).
@@ -119,7 +111,7 @@ impl Cloud {
         }
         check_categories(body.get("categories"))?;
         let id = super::path_id(Some(flow_id), "a Flow id")?;
-        Ok(json_request("POST", self.url(id), text.to_owned(), true))
+        Ok(Request::post(self.url(id), Some(text.to_owned()), true))
     }
 
     /// POST `/<FLOW_ID>/assets` (multipart: the Flow JSON as `flow.json`), validated first.
@@ -138,37 +130,25 @@ impl Cloud {
                 },
             },
         ];
-        Ok(Request {
-            method: "POST",
-            url: self.url(&format!("{id}/assets")),
-            body: None,
-            form,
-            idempotent: true,
-        })
+        Ok(Request::post_form(self.url(&format!("{id}/assets")), form, true))
     }
 
     /// POST `/<FLOW_ID>/publish` or `/<FLOW_ID>/deprecate`.
     pub fn flow_action(&self, flow_id: &str, action: &'static str) -> Result<Request, Error> {
         let id = super::path_id(Some(flow_id), "a Flow id")?;
-        Ok(Request {
-            method: "POST",
-            url: self.url(&format!("{id}/{action}")),
-            body: None,
-            form: Vec::new(),
-            idempotent: true,
-        })
+        Ok(Request::post(self.url(&format!("{id}/{action}")), None, true))
     }
 
     /// DELETE `/<FLOW_ID>` (drafts only: Meta refuses published Flows).
     pub fn delete_flow(&self, flow_id: &str) -> Result<Request, Error> {
         let id = super::path_id(Some(flow_id), "a Flow id")?;
-        Ok(Request { method: "DELETE", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::delete(self.url(id)))
     }
 
     /// GET `/<FLOW_ID>?fields=preview.invalidate(<invalidate>)`: a web preview URL.
     pub fn flow_preview(&self, flow_id: &str, invalidate: bool) -> Result<Request, Error> {
         let id = super::path_id(Some(flow_id), "a Flow id")?;
-        Ok(get(format!(
+        Ok(Request::get(format!(
             "{}?fields={}",
             self.url(id),
             encode_component(&format!("preview.invalidate({invalidate})"))
@@ -181,8 +161,11 @@ impl Cloud {
         let Some((_, limit)) = MEDIA_TYPES.iter().find(|(kind, _)| kind.eq_ignore_ascii_case(content_type))
         else {
             let known: Vec<&str> = MEDIA_TYPES.iter().map(|(kind, _)| *kind).collect();
-            let message =
-                format!("media of type {content_type:?} is not supported; supported: {}", known.join(", "));
+            let message = format!(
+                "media of type {} is not supported; supported: {}",
+                crate::text::quoted(content_type),
+                known.join(", ")
+            );
             return Err(Error::invalid_argument(message));
         };
         if size == 0 || size > *limit {
@@ -200,13 +183,7 @@ impl Cloud {
                 },
             },
         ];
-        Ok(Request {
-            method: "POST",
-            url: self.url(&format!("{}/media", self.phone()?)),
-            body: None,
-            form,
-            idempotent: false,
-        })
+        Ok(Request::post_form(self.url(&format!("{}/media", self.phone()?)), form, false))
     }
 }
 

@@ -77,13 +77,7 @@ impl Cloud {
     pub fn send_message(&self, text: &str, message: &Node) -> Result<Request, Error> {
         fail_on_errors(crate::message::validate_message(message, None))?;
         let body = normalise_recipient(text, message);
-        Ok(Request {
-            method: "POST",
-            url: self.url(&format!("{}/messages", self.phone()?)),
-            body: Some(body),
-            form: Vec::new(),
-            idempotent: false,
-        })
+        Ok(Request::post(self.url(&format!("{}/messages", self.phone()?)), Some(body), false))
     }
 
     /// Marks an incoming message as read (and, with `typing`, shows the typing indicator).
@@ -92,13 +86,7 @@ impl Cloud {
         let typing = if typing { r#","typing_indicator":{"type":"text"}"# } else { "" };
         let body =
             format!(r#"{{"messaging_product":"whatsapp","status":"read","message_id":"{id}"{typing}}}"#);
-        Ok(Request {
-            method: "POST",
-            url: self.url(&format!("{}/messages", self.phone()?)),
-            body: Some(body),
-            form: Vec::new(),
-            idempotent: true,
-        })
+        Ok(Request::post(self.url(&format!("{}/messages", self.phone()?)), Some(body), true))
     }
 
     /// GET `/<WABA_ID>/message_templates` with query filters (`limit`, `after`,
@@ -119,7 +107,7 @@ impl Cloud {
             url.push('=');
             url.push_str(&encode_component(value));
         }
-        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(url))
     }
 
     /// GET `/<WABA_ID>/message_templates?name=…&language=…` with the fields a
@@ -132,14 +120,14 @@ impl Cloud {
     /// GET `/<TEMPLATE_ID>`.
     pub fn get_template(&self, template_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(template_id), "a template id")?;
-        Ok(Request { method: "GET", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(self.url(id)))
     }
 
     /// POST `/<WABA_ID>/message_templates`: `definition` validated as a create payload first.
     pub fn create_template(&self, text: &str, definition: &Node) -> Result<Request, Error> {
         fail_on_errors(validate_template(definition, None, &TemplateOptions::default()))?;
         let url = self.url(&format!("{}/message_templates", self.waba()?));
-        Ok(Request { method: "POST", url, body: Some(text.to_owned()), form: Vec::new(), idempotent: false })
+        Ok(Request::post(url, Some(text.to_owned()), false))
     }
 
     /// POST `/<TEMPLATE_ID>`: an edit, validated first.
@@ -148,13 +136,7 @@ impl Cloud {
         fail_on_errors(validate_template(edit, None, &options))?;
         let id = path_id(Some(template_id), "a template id")?;
         // Editing twice to the same content changes nothing: safe to repeat.
-        Ok(Request {
-            method: "POST",
-            url: self.url(id),
-            body: Some(text.to_owned()),
-            form: Vec::new(),
-            idempotent: true,
-        })
+        Ok(Request::post(self.url(id), Some(text.to_owned()), true))
     }
 
     /// DELETE `/<WABA_ID>/message_templates?name=…` (every language), or one
@@ -172,37 +154,31 @@ impl Cloud {
             url.push_str("&hsm_id=");
             url.push_str(path_id(Some(id), "a template id")?);
         }
-        Ok(Request { method: "DELETE", url, body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::delete(url))
     }
 
     /// GET `/<MEDIA_ID>`: the media's short-lived URL, type and size.
     pub fn get_media(&self, media_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request { method: "GET", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(self.url(id)))
     }
 
     /// DELETE `/<MEDIA_ID>`.
     pub fn delete_media(&self, media_id: &str) -> Result<Request, Error> {
         let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request { method: "DELETE", url: self.url(id), body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::delete(self.url(id)))
     }
 
     /// GET `/<WABA_ID>/phone_numbers`.
     pub fn list_phone_numbers(&self) -> Result<Request, Error> {
-        Ok(Request {
-            method: "GET",
-            url: self.url(&format!("{}/phone_numbers", self.waba()?)),
-            body: None,
-            form: Vec::new(),
-            idempotent: true,
-        })
+        Ok(Request::get(self.url(&format!("{}/phone_numbers", self.waba()?))))
     }
 
     /// GET `/<PHONE_NUMBER_ID>/whatsapp_business_profile` with every documented field.
     pub fn get_business_profile(&self) -> Result<Request, Error> {
         const FIELDS: &str = "about,address,description,email,profile_picture_url,websites,vertical";
         let url = self.url(&format!("{}/whatsapp_business_profile?fields={FIELDS}", self.phone()?));
-        Ok(Request { method: "GET", url, body: None, form: Vec::new(), idempotent: true })
+        Ok(Request::get(url))
     }
 }
 
@@ -217,7 +193,7 @@ pub fn template_of<'a>(message: &'a Node<'a>) -> Option<(&'a str, &'a str)> {
 /// Checks a template message against the definition it uses (`definition`
 /// is the template's JSON, as given or as Meta returned it).
 pub fn check_template_send(definition: &str, message: &Node) -> Result<(), Error> {
-    let definition = crate::json::parse(definition).map_err(|issue| Error::validation_failed(vec![issue]))?;
+    let definition = super::parse_document(definition)?;
     let report = crate::template::send::validate_template_send(&definition, message, None);
     fail_on_errors(report)
 }
