@@ -4,14 +4,15 @@
 //! `src/wasm/`. Tests drive these functions natively and the transport
 //! against loopback fakes.
 
+pub mod auth;
 pub mod cloud;
 pub mod error;
 pub mod retry;
 
 use std::fmt;
 
-/// An HTTP request to make. The access token is not in it: the transport adds
-/// the `Authorization` header, so a request can be logged or shown safely.
+/// An HTTP request to make. Credentials are not in it: the transport adds
+/// them ([`auth::Credentials`]), so a request can be logged or shown safely.
 #[derive(Clone, PartialEq, Eq)]
 pub struct Request {
     /// `GET`, `POST` or `DELETE`.
@@ -26,6 +27,10 @@ pub struct Request {
     /// Whether repeating it cannot do anything twice (reads, deletes): only
     /// such requests are retried after an ambiguous failure.
     pub idempotent: bool,
+    /// Headers of the API's own besides the credentials and the content type.
+    pub headers: Vec<(&'static str, String)>,
+    /// Whether a 2xx answer is a file to hand back as bytes rather than JSON.
+    pub download: bool,
 }
 
 /// One field of a multipart body.
@@ -55,22 +60,38 @@ pub enum FormValue {
 impl Request {
     /// A GET (always safe to repeat).
     pub fn get(url: String) -> Self {
-        Self { method: "GET", url, body: None, form: Vec::new(), idempotent: true }
+        Self {
+            method: "GET",
+            url,
+            body: None,
+            form: Vec::new(),
+            idempotent: true,
+            headers: Vec::new(),
+            download: false,
+        }
     }
 
     /// A DELETE (repeating it deletes nothing more).
     pub fn delete(url: String) -> Self {
-        Self { method: "DELETE", url, body: None, form: Vec::new(), idempotent: true }
+        Self {
+            method: "DELETE",
+            url,
+            body: None,
+            form: Vec::new(),
+            idempotent: true,
+            headers: Vec::new(),
+            download: false,
+        }
     }
 
     /// A POST with a JSON body, or none.
     pub fn post(url: String, body: Option<String>, idempotent: bool) -> Self {
-        Self { method: "POST", url, body, form: Vec::new(), idempotent }
+        Self { method: "POST", url, body, form: Vec::new(), idempotent, headers: Vec::new(), download: false }
     }
 
     /// A POST with a multipart body.
     pub fn post_form(url: String, form: Vec<FormPart>, idempotent: bool) -> Self {
-        Self { method: "POST", url, body: None, form, idempotent }
+        Self { method: "POST", url, body: None, form, idempotent, headers: Vec::new(), download: false }
     }
 }
 
@@ -123,13 +144,7 @@ mod tests {
 
     #[test]
     fn requests_print_without_their_body() {
-        let request = Request {
-            method: "POST",
-            url: "https://x/y".into(),
-            body: Some("{}".into()),
-            form: Vec::new(),
-            idempotent: false,
-        };
+        let request = Request { body: Some("{}".into()), ..Request::post("https://x/y".into(), None, false) };
         assert_eq!(format!("{request:?}"), "POST https://x/y");
     }
 }

@@ -3,15 +3,16 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
+use super::config::{field, strings_field, Config};
 use super::convert::Document;
 use super::transport::Transport;
+use crate::api::auth::Credentials;
 use crate::api::cloud::{
     check_template_send, template_of, Cloud, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
-use crate::api::retry::RetryPolicy;
 use crate::api::Request;
 use crate::Error;
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Promise, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -53,57 +54,6 @@ pub struct CloudApiClient {
     templates: Rc<RefCell<Vec<(String, String, String)>>>,
 }
 
-fn field(config: &JsValue, key: &str) -> Option<JsValue> {
-    Reflect::get(config, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
-}
-
-fn text_field(config: &JsValue, key: &str) -> Result<Option<String>, Error> {
-    match field(config, key) {
-        None => Ok(None),
-        Some(value) => value
-            .as_string()
-            .map(Some)
-            .ok_or_else(|| Error::invalid_argument(format!("CloudApiClient: {key} must be a string"))),
-    }
-}
-
-fn function_field(config: &JsValue, key: &str) -> Result<Option<Function>, Error> {
-    match field(config, key) {
-        None => Ok(None),
-        Some(value) => value
-            .dyn_into::<Function>()
-            .map(Some)
-            .map_err(|_| Error::invalid_argument(format!("CloudApiClient: {key} must be a function"))),
-    }
-}
-
-fn number_field(config: &JsValue, key: &str, default: u32) -> Result<u32, Error> {
-    match field(config, key) {
-        None => Ok(default),
-        Some(value) => value
-            .as_f64()
-            .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
-            .map(|n| n as u32)
-            .ok_or_else(|| {
-                Error::invalid_argument(format!("CloudApiClient: {key} must be a whole number ≥ 0"))
-            }),
-    }
-}
-
-fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> {
-    let Some(value) = field(object, key) else { return Ok(Vec::new()) };
-    let items = value
-        .dyn_into::<js_sys::Array>()
-        .map_err(|_| Error::invalid_argument(format!("{key} must be an array of strings")))?;
-    items
-        .iter()
-        .map(|item| {
-            item.as_string()
-                .ok_or_else(|| Error::invalid_argument(format!("{key} must be an array of strings")))
-        })
-        .collect()
-}
-
 /// `{ start, end }` in Unix seconds (numbers) or as `Date`s.
 fn range_field(object: &JsValue) -> Result<Range, Error> {
     let seconds = |key: &str| {
@@ -143,18 +93,8 @@ async fn fetch_template(
     })
 }
 
-const OPTIONS: [&str; 10] = [
-    "accessToken",
-    "phoneNumberId",
-    "wabaId",
-    "apiVersion",
-    "baseUrl",
-    "fetch",
-    "timeoutMs",
-    "retry",
-    "sleep",
-    "onRequest",
-];
+/// The options of its own a CloudApiClient takes (besides the transport's).
+const OPTIONS: [&str; 5] = ["accessToken", "phoneNumberId", "wabaId", "apiVersion", "baseUrl"];
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -163,45 +103,15 @@ impl CloudApiClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CloudApiClientOptions")] config: JsValue,
     ) -> Result<CloudApiClient, JsValue> {
-        if !config.is_object() {
-            return Err(
-                Error::invalid_argument("CloudApiClient needs an options object with accessToken").into()
-            );
-        }
-        for key in js_sys::Object::keys(config.unchecked_ref::<js_sys::Object>())
-            .iter()
-            .filter_map(|k| k.as_string())
-        {
-            if !OPTIONS.contains(&key.as_str()) {
-                let message = format!("CloudApiClient: unknown option {key}; known: {}", OPTIONS.join(", "));
-                return Err(Error::invalid_argument(message).into());
-            }
-        }
-        let token = text_field(&config, "accessToken")?.filter(|t| !t.is_empty());
-        let token =
-            token.ok_or_else(|| Error::invalid_argument("CloudApiClient: accessToken is required"))?;
-        let retry_config = field(&config, "retry").unwrap_or(JsValue::UNDEFINED);
-        let defaults = RetryPolicy::default();
-        let retry = RetryPolicy {
-            max_retries: number_field(&retry_config, "maxRetries", defaults.max_retries)?,
-            base_delay_ms: number_field(&retry_config, "baseDelayMs", defaults.base_delay_ms)?,
-            max_delay_ms: number_field(&retry_config, "maxDelayMs", defaults.max_delay_ms)?,
-            budget_ms: number_field(&retry_config, "budgetMs", defaults.budget_ms)?,
-        };
+        let config = Config::new(&config, "CloudApiClient", &OPTIONS)?;
+        let token = config.required("accessToken")?;
         let cloud = Cloud {
-            base_url: text_field(&config, "baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
-            api_version: text_field(&config, "apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
-            phone_number_id: text_field(&config, "phoneNumberId")?,
-            waba_id: text_field(&config, "wabaId")?,
+            base_url: config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            api_version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            phone_number_id: config.text("phoneNumberId")?,
+            waba_id: config.text("wabaId")?,
         };
-        let transport = Transport {
-            token,
-            fetch: function_field(&config, "fetch")?,
-            timeout_ms: number_field(&config, "timeoutMs", 30_000)?,
-            retry,
-            sleep: function_field(&config, "sleep")?,
-            on_request: function_field(&config, "onRequest")?,
-        };
+        let transport = config.transport(Credentials::bearer(&token))?;
         Ok(CloudApiClient { cloud, transport: Rc::new(transport), templates: Rc::default() })
     }
 
@@ -526,7 +436,12 @@ impl CloudApiClient {
         query: JsValue,
     ) -> Promise {
         let request = (|| {
-            let granularity = text_field(&query, "granularity")?.unwrap_or_else(|| "DAILY".to_owned());
+            let granularity = match field(&query, "granularity") {
+                None => "DAILY".to_owned(),
+                Some(value) => value
+                    .as_string()
+                    .ok_or_else(|| Error::invalid_argument("granularity must be a string"))?,
+            };
             let numbers = strings_field(&query, "phoneNumbers")?;
             let dimensions = strings_field(&query, "dimensions")?;
             self.cloud.conversation_analytics(range_field(&query)?, &granularity, &numbers, &dimensions)

@@ -3,10 +3,12 @@
 //! `exports` holds thin adapters (convert, call the core, convert back);
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
 //! `convert` moves plain objects across with serde-wasm-bindgen;
-//! `transport` makes HTTP requests (fetch, timeouts, retries) and `cloud` is
-//! the `CloudApiClient` class built on it.
+//! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
+//! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
+//! `CloudApiClient` class built on them.
 
 pub mod cloud;
+mod config;
 mod convert;
 pub mod error;
 pub mod exports;

@@ -1,21 +1,41 @@
-//! Where requests leave: `fetch` (the global one or the caller's), a timeout
-//! through `AbortController`, retries as [`RetryPolicy`] allows, an optional
-//! observer, and the access token added here — and scrubbed from anything a
-//! server or runtime sends back — so it appears in no error, event or log.
+//! Where requests leave: `fetch` (the global one or the caller's) through the
+//! one-call JavaScript half in `fetch.js`, a timeout through
+//! `AbortSignal.timeout`, retries as [`RetryPolicy`] allows, an optional
+//! observer, and the credentials added here — and scrubbed from anything a
+//! server or runtime sends back — so they appear in no error, event or log.
 
-use crate::api::error::{from_response, scrub};
+use crate::api::auth::Credentials;
+use crate::api::error::from_response;
 use crate::api::retry::RetryPolicy;
 use crate::api::{FormValue, Request, Response};
 use crate::error::code;
 use crate::Error;
-use js_sys::{Function, Object, Promise, Reflect};
-use wasm_bindgen::{JsCast, JsValue};
+use js_sys::{Array, Function, Object, Promise, Reflect};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen(module = "/src/wasm/fetch.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = attempt)]
+    fn js_attempt(
+        fetch: &JsValue,
+        method: &str,
+        url: &str,
+        headers: &str,
+        body: &JsValue,
+        timeout_ms: u32,
+        download: bool,
+    ) -> Promise;
+    #[wasm_bindgen(js_name = formData)]
+    fn js_form_data(parts: &Array, file: &JsValue) -> JsValue;
+    #[wasm_bindgen(js_name = sleep)]
+    fn js_sleep(ms: u32) -> Promise;
+}
 
 /// A client's connection settings.
 pub struct Transport {
-    /// The access token (never leaves through anything but the `Authorization` header).
-    pub token: String,
+    /// Who the client is (headers or query parameters), and what to scrub.
+    pub credentials: Credentials,
     /// The caller's `fetch`, else the global one.
     pub fetch: Option<Function>,
     /// Per-attempt time limit (0: none).
@@ -28,30 +48,32 @@ pub struct Transport {
     pub on_request: Option<Function>,
 }
 
-fn global(name: &str) -> JsValue {
-    Reflect::get(&js_sys::global(), &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
 fn set(object: &Object, key: &str, value: &JsValue) {
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
+/// What one attempt gave: a 2xx answer's content, or an error to retry or report.
+enum Outcome {
+    Success(u16, JsValue),
+    Failure(Error),
+}
+
 impl Transport {
-    /// Makes `request`, retrying as allowed; the parsed JSON of a 2xx answer,
-    /// or the error. `attachment` is the file of a multipart request's file field.
+    /// Makes `request`, retrying as allowed; the parsed JSON of a 2xx answer
+    /// (a `Uint8Array` for a download), or the error. `attachment` is the
+    /// file of a multipart request's file field.
     pub async fn call(&self, request: &Request, attachment: Option<&JsValue>) -> Result<JsValue, Error> {
         let (mut retries, mut waited) = (0u32, 0u32);
         loop {
             let error = match self.attempt(request, attachment).await {
-                Ok(response) if (200..300).contains(&response.status) => {
-                    self.observe(request, retries, Some(response.status), None, None);
-                    return self.success(&response);
+                Outcome::Success(status, content) => {
+                    self.observe(request, retries, Some(status), None, None);
+                    return Ok(content);
                 }
-                Ok(response) => from_response(&response),
-                Err(error) => error,
+                Outcome::Failure(error) => error,
             };
-            let error = Error { message: scrub(&error.message, &self.token), ..error };
+            let error = Error { message: self.credentials.scrub(&error.message), ..error };
             let delay =
                 self.retry.next_delay(&error, request.idempotent, retries, waited, js_sys::Math::random());
             self.observe(request, retries, error.status, Some(error.code), delay);
@@ -62,104 +84,59 @@ impl Transport {
         }
     }
 
-    fn success(&self, response: &Response) -> Result<JsValue, Error> {
-        if response.body.trim().is_empty() {
-            return Ok(Object::new().into());
+    async fn attempt(&self, request: &Request, attachment: Option<&JsValue>) -> Outcome {
+        let mut headers = String::new();
+        let content_type = request.body.as_ref().map(|_| ("Content-Type", "application/json".to_owned()));
+        for (name, value) in self.credentials.headers().iter().chain(&request.headers).chain(&content_type) {
+            headers.push_str(name);
+            headers.push('\n');
+            headers.push_str(value);
+            headers.push('\n');
         }
-        js_sys::JSON::parse(&response.body).map_err(|_| {
-            let message = format!("HTTP {} with a body that is not JSON", response.status);
-            Error {
-                status: Some(response.status),
-                retryable: Some(false),
-                ..Error::new(code::INVALID_RESPONSE, message)
-            }
-        })
-    }
-
-    async fn attempt(&self, request: &Request, attachment: Option<&JsValue>) -> Result<Response, Error> {
-        let init = Object::new();
-        let headers = Object::new();
-        set(&init, "method", &JsValue::from_str(request.method));
-        set(&headers, "Authorization", &JsValue::from_str(&format!("Bearer {}", self.token)));
-        if let Some(body) = &request.body {
-            set(&headers, "Content-Type", &JsValue::from_str("application/json"));
-            set(&init, "body", &JsValue::from_str(body));
-        }
-        if !request.form.is_empty() {
+        let body = match (&request.body, request.form.is_empty()) {
+            (Some(body), _) => JsValue::from_str(body),
             // FormData writes the multipart body and its Content-Type with the boundary.
-            set(
-                &init,
-                "body",
-                &form_data(request, attachment)
-                    .map_err(|_| Error::new(code::NETWORK_ERROR, "this runtime has no FormData or Blob"))?,
-            );
-        }
-        set(&init, "headers", &headers);
-        // AbortSignal.timeout: the runtime owns the timer (nothing to clear, and
-        // measured cheaper than an AbortController plus setTimeout per request).
-        if self.timeout_ms > 0 {
-            let timeout = Reflect::get(&global("AbortSignal"), &JsValue::from_str("timeout"))
-                .ok()
-                .and_then(|f| f.dyn_into::<Function>().ok());
-            if let Some(signal) =
-                timeout.and_then(|f| f.call1(&global("AbortSignal"), &JsValue::from(self.timeout_ms)).ok())
-            {
-                set(&init, "signal", &signal);
-            }
-        }
-        let outcome = self.exchange(request, &init).await;
-        outcome.map_err(|thrown| {
-            let aborted = Reflect::get(&thrown, &JsValue::from_str("name")).ok().and_then(|n| n.as_string());
-            // AbortSignal.timeout() rejects with a TimeoutError (older runtimes: AbortError).
-            if matches!(aborted.as_deref(), Some("TimeoutError" | "AbortError")) {
+            (None, false) => js_form_data(&form_parts(request), attachment.unwrap_or(&JsValue::UNDEFINED)),
+            (None, true) => JsValue::UNDEFINED,
+        };
+        let fetch = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        let url = self.credentials.url(&request.url);
+        let promise =
+            js_attempt(&fetch, request.method, &url, &headers, &body, self.timeout_ms, request.download);
+        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+        let answer: &Array = answer.unchecked_ref();
+        let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
+        let note = answer.get(1).as_string();
+        let content = answer.get(2);
+        match (status, note.as_deref()) {
+            (0, Some("timeout")) => {
                 let message = format!("no response within {} ms", self.timeout_ms);
-                Error { retryable: Some(true), ..Error::new(code::TIMEOUT, message) }
-            } else {
-                let said =
-                    Reflect::get(&thrown, &JsValue::from_str("message")).ok().and_then(|m| m.as_string());
-                let message = format!("the request did not complete: {}", said.unwrap_or_default());
-                Error { retryable: Some(true), ..Error::new(code::NETWORK_ERROR, message) }
+                Outcome::Failure(Error { retryable: Some(true), ..Error::new(code::TIMEOUT, message) })
             }
-        })
-    }
-
-    /// fetch, then the status, `Retry-After` and body (all under the same abort signal).
-    async fn exchange(&self, request: &Request, init: &Object) -> Result<Response, JsValue> {
-        let fetch = match &self.fetch {
-            Some(fetch) => fetch.clone(),
-            None => global("fetch").dyn_into::<Function>()?,
-        };
-        let promise: Promise =
-            fetch.call2(&JsValue::UNDEFINED, &JsValue::from_str(&request.url), init)?.dyn_into()?;
-        let response = JsFuture::from(promise).await?;
-        let status = Reflect::get(&response, &JsValue::from_str("status"))?.as_f64().unwrap_or(0.0) as u16;
-        // Retry-After matters only for failures.
-        let retry_after = if (200..300).contains(&status) {
-            None
-        } else {
-            let headers = Reflect::get(&response, &JsValue::from_str("headers"))?;
-            let get: Function = Reflect::get(&headers, &JsValue::from_str("get"))?.dyn_into()?;
-            get.call1(&headers, &JsValue::from_str("retry-after"))?.as_string()
-        };
-        let text: Function = Reflect::get(&response, &JsValue::from_str("text"))?.dyn_into()?;
-        let body = JsFuture::from(text.call0(&response)?.dyn_into::<Promise>()?)
-            .await?
-            .as_string()
-            .unwrap_or_default();
-        Ok(Response { status, retry_after, body })
+            (0, _) => {
+                let said = content.as_string().unwrap_or_default();
+                let message = format!("the request did not complete: {said}");
+                Outcome::Failure(Error { retryable: Some(true), ..Error::new(code::NETWORK_ERROR, message) })
+            }
+            (200..=299, Some("json" | "bytes")) => Outcome::Success(status, content),
+            (200..=299, _) => {
+                let message = format!("HTTP {status} with a body that is not JSON");
+                let error = Error::new(code::INVALID_RESPONSE, message);
+                Outcome::Failure(Error { status: Some(status), retryable: Some(false), ..error })
+            }
+            _ => {
+                let body = content.as_string().unwrap_or_default();
+                Outcome::Failure(from_response(&Response { status, retry_after: note, body }))
+            }
+        }
     }
 
     async fn sleep(&self, ms: u32) {
         let promise = match &self.sleep {
-            Some(sleep) => sleep
-                .call1(&JsValue::UNDEFINED, &JsValue::from(ms))
-                .ok()
-                .and_then(|p| p.dyn_into::<Promise>().ok()),
-            None => global("setTimeout").dyn_into::<Function>().ok().map(|set_timeout| {
-                Promise::new(&mut |resolve, _| {
-                    let _ = set_timeout.call2(&JsValue::UNDEFINED, &resolve, &JsValue::from(ms));
-                })
-            }),
+            Some(sleep) => {
+                sleep.call1(&JsValue::UNDEFINED, &JsValue::from(ms)).ok().and_then(|p| p.dyn_into().ok())
+            }
+            None => Some(js_sleep(ms)),
         };
         if let Some(promise) = promise {
             let _ = JsFuture::from(promise).await;
@@ -177,6 +154,7 @@ impl Transport {
         let Some(hook) = &self.on_request else { return };
         let event = Object::new();
         set(&event, "method", &JsValue::from_str(request.method));
+        // The request's own URL: credentials sent as query parameters are not in it.
         set(&event, "url", &JsValue::from_str(&request.url));
         set(&event, "attempt", &JsValue::from(attempt + 1));
         if let Some(status) = status {
@@ -193,26 +171,22 @@ impl Transport {
     }
 }
 
-/// The multipart body of `request`, the file field filled with `attachment`.
-fn form_data(request: &Request, attachment: Option<&JsValue>) -> Result<JsValue, JsValue> {
-    let form = Reflect::construct(&global("FormData").dyn_into::<Function>()?, &js_sys::Array::new())?;
-    let append: Function = Reflect::get(&form, &JsValue::from_str("append"))?.dyn_into()?;
-    for part in &request.form {
-        let name = JsValue::from_str(part.name);
-        match &part.value {
-            FormValue::Text(text) => append.call2(&form, &name, &JsValue::from_str(text))?,
-            FormValue::File { filename, content_type } => {
-                let options = Object::new();
-                set(&options, "type", &JsValue::from_str(content_type));
-                let parts = js_sys::Array::of1(attachment.unwrap_or(&JsValue::from_str("")));
-                let blob = Reflect::construct(
-                    &global("Blob").dyn_into::<Function>()?,
-                    &js_sys::Array::of2(&parts, &options),
-                )?;
-                let args = js_sys::Array::of3(&name, &blob, &JsValue::from_str(filename));
-                Reflect::apply(&append, &form, &args)?
-            }
-        };
-    }
-    Ok(form)
+/// The parts of a multipart body as `fetch.js` takes them.
+fn form_parts(request: &Request) -> Array {
+    request
+        .form
+        .iter()
+        .map(|part| {
+            let name = JsValue::from_str(part.name);
+            JsValue::from(match &part.value {
+                FormValue::Text(text) => Array::of2(&name, &JsValue::from_str(text)),
+                FormValue::File { filename, content_type } => Array::of4(
+                    &name,
+                    &JsValue::NULL,
+                    &JsValue::from_str(filename),
+                    &JsValue::from_str(content_type),
+                ),
+            })
+        })
+        .collect()
 }

@@ -1,0 +1,114 @@
+//! Reading a client's options object: typed fields with clear misuse errors,
+//! unknown keys refused, and the transport settings every client shares.
+
+use super::transport::Transport;
+use crate::api::auth::Credentials;
+use crate::api::retry::RetryPolicy;
+use crate::Error;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+
+/// The options every client takes besides its own (see `TransportOptions` in the d.ts).
+pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retry", "sleep", "onRequest"];
+
+/// A client's options object, with the client's name for error messages.
+pub struct Config<'a> {
+    /// The object the caller passed.
+    pub value: &'a JsValue,
+    /// The class it configures, e.g. `CloudApiClient`.
+    pub client: &'static str,
+}
+
+impl<'a> Config<'a> {
+    /// `value` checked to be an object with no key outside `own` and [`TRANSPORT_OPTIONS`].
+    pub fn new(value: &'a JsValue, client: &'static str, own: &[&str]) -> Result<Self, Error> {
+        if !value.is_object() {
+            return Err(Error::invalid_argument(format!("{client} needs an options object")));
+        }
+        for key in
+            js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string())
+        {
+            if !own.contains(&key.as_str()) && !TRANSPORT_OPTIONS.contains(&key.as_str()) {
+                let known = own.iter().chain(&TRANSPORT_OPTIONS).copied().collect::<Vec<_>>().join(", ");
+                return Err(Error::invalid_argument(format!(
+                    "{client}: unknown option {key}; known: {known}"
+                )));
+            }
+        }
+        Ok(Self { value, client })
+    }
+
+    /// A string option.
+    pub fn text(&self, key: &str) -> Result<Option<String>, Error> {
+        match field(self.value, key) {
+            None => Ok(None),
+            Some(value) => value.as_string().map(Some).ok_or_else(|| self.misuse(key, "a string")),
+        }
+    }
+
+    /// A string option that must be present and not empty.
+    pub fn required(&self, key: &str) -> Result<String, Error> {
+        self.text(key)?
+            .filter(|t| !t.is_empty())
+            .ok_or_else(|| Error::invalid_argument(format!("{}: {key} is required", self.client)))
+    }
+
+    fn function(&self, key: &str) -> Result<Option<Function>, Error> {
+        match field(self.value, key) {
+            None => Ok(None),
+            Some(value) => value.dyn_into().map(Some).map_err(|_| self.misuse(key, "a function")),
+        }
+    }
+
+    fn number(&self, object: &JsValue, key: &str, default: u32) -> Result<u32, Error> {
+        match field(object, key) {
+            None => Ok(default),
+            Some(value) => value
+                .as_f64()
+                .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
+                .map(|n| n as u32)
+                .ok_or_else(|| self.misuse(key, "a whole number ≥ 0")),
+        }
+    }
+
+    fn misuse(&self, key: &str, what: &str) -> Error {
+        Error::invalid_argument(format!("{}: {key} must be {what}", self.client))
+    }
+
+    /// The transport for `credentials` with the shared options applied.
+    pub fn transport(&self, credentials: Credentials) -> Result<Transport, Error> {
+        let retry = field(self.value, "retry").unwrap_or(JsValue::UNDEFINED);
+        let defaults = RetryPolicy::default();
+        Ok(Transport {
+            credentials,
+            fetch: self.function("fetch")?,
+            timeout_ms: self.number(self.value, "timeoutMs", 30_000)?,
+            retry: RetryPolicy {
+                max_retries: self.number(&retry, "maxRetries", defaults.max_retries)?,
+                base_delay_ms: self.number(&retry, "baseDelayMs", defaults.base_delay_ms)?,
+                max_delay_ms: self.number(&retry, "maxDelayMs", defaults.max_delay_ms)?,
+                budget_ms: self.number(&retry, "budgetMs", defaults.budget_ms)?,
+            },
+            sleep: self.function("sleep")?,
+            on_request: self.function("onRequest")?,
+        })
+    }
+}
+
+/// `object[key]`, unless missing, undefined or null.
+pub fn field(object: &JsValue, key: &str) -> Option<JsValue> {
+    // Reflect.get on a non-object throws, and a thrown TypeError (with its
+    // stack) costs more than the rest of a send: ask only objects.
+    if !object.is_object() {
+        return None;
+    }
+    Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// `object[key]` as strings (missing: none).
+pub fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> {
+    let Some(value) = field(object, key) else { return Ok(Vec::new()) };
+    let misuse = || Error::invalid_argument(format!("{key} must be an array of strings"));
+    let items = value.dyn_into::<js_sys::Array>().map_err(|_| misuse())?;
+    items.iter().map(|item| item.as_string().ok_or_else(misuse)).collect()
+}
