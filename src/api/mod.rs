@@ -8,6 +8,7 @@ pub mod auth;
 pub mod cloud;
 pub mod error;
 pub mod retry;
+pub mod template_send;
 
 use std::fmt;
 

@@ -189,6 +189,22 @@ impl CloudApiClient {
         })
     }
 
+    /// Sends template `template` (Meta's template object) to `to` — the
+    /// provider-neutral call every messaging client has; `{ definition }`
+    /// checks the send against the template's definition first.
+    #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
+    pub fn send_template(
+        &self,
+        to: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+    ) -> Promise {
+        let request = read_template_send(to, &template, &options, "sendTemplate").and_then(|send| {
+            self.cloud.send_message(&send.message, &crate::api::parse_document(&send.message)?)
+        });
+        self.run(request)
+    }
+
     fn cached_template(&self, name: &str, language: &str) -> Option<String> {
         let cache = self.templates.borrow();
         cache.iter().find(|(n, l, _)| n == name && l == language).map(|(_, _, definition)| definition.clone())
@@ -465,4 +481,19 @@ impl CloudApiClient {
         })();
         self.run(request)
     }
+}
+
+/// The arguments of any client's `sendTemplate(to, template, { definition? })`, checked.
+pub fn read_template_send(
+    to: &str,
+    template: &JsValue,
+    options: &JsValue,
+    function: &str,
+) -> Result<crate::api::template_send::TemplateSend, Error> {
+    let template = Document::read(template, function, "template")?;
+    let definition = match field(options, "definition") {
+        Some(definition) => Some(Document::read(&definition, function, "definition")?.text),
+        None => None,
+    };
+    crate::api::template_send::prepare(to, &template.text, definition.as_deref())
 }

@@ -302,3 +302,21 @@ test("fetchTemplate looks the definition up once per client, then checks every s
   assert.equal(unknown.code, "template_error");
   assert.equal(fake.received.length, 4, "one more lookup, no more sends");
 });
+
+test("sendTemplate(to, template, { definition }): the provider-neutral call checks the number, the template and the definition, then sends Meta's message", async () => {
+  reset();
+  const { instance } = client();
+  const template = templateSend(["Ana", "A12"]).template;
+  const answer = await instance.sendTemplate("14155552671", template, { definition: ORDER_UPDATE });
+  assert.deepEqual(answer.messages, [{ id: "wamid.FAKE" }]);
+  assert.deepEqual(last().body, { messaging_product: "whatsapp", recipient_type: "individual", to: "+14155552671", type: "template", template });
+  reset();
+  const badNumber = await instance.sendTemplate("+1 415", template).catch((e) => e);
+  assert.equal(badNumber.code, "validation_failed");
+  assert.ok(badNumber.issues.every((issue) => issue.path === "/to"), JSON.stringify(badNumber.issues));
+  const mismatch = await instance.sendTemplate("+14155552671", templateSend(["Ana"]).template, { definition: ORDER_UPDATE }).catch((e) => e);
+  assert.equal(mismatch.issues[0].code, "template_send.parameter_count");
+  const badTemplate = await instance.sendTemplate("+14155552671", { language: { code: "en_US" } }).catch((e) => e);
+  assert.equal(badTemplate.code, "validation_failed");
+  assert.equal(fake.received.length, 0);
+});

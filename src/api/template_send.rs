@@ -1,0 +1,93 @@
+//! The one template-send input every messaging client takes (`sendTemplate(to,
+//! template, { definition? })`): a recipient and Meta's `template` object,
+//! checked once — the number per country, the template as a Cloud API
+//! message, and against its definition when given — so a caller can switch
+//! provider without rewriting, and each provider only maps it to its body.
+
+use super::parse_document;
+use crate::report::Issue;
+use crate::Error;
+
+/// A template send that passed every local check.
+pub struct TemplateSend {
+    /// The recipient in +E.164.
+    pub to: String,
+    /// The whole Cloud API message (`{messaging_product, to, type: "template",
+    /// template}`) as JSON text: the Cloud API's body, and what providers map from.
+    pub message: String,
+}
+
+/// Checks `to` (a phone number; digits alone count as international) and
+/// `template` (Meta's template object as JSON text), and `template` against
+/// `definition` (a template definition as JSON text) when one is given.
+pub fn prepare(to: &str, template: &str, definition: Option<&str>) -> Result<TemplateSend, Error> {
+    let to = recipient(to)?;
+    parse_document(template)?;
+    let message = format!(
+        r#"{{"messaging_product":"whatsapp","recipient_type":"individual","to":"{to}","type":"template","template":{template}}}"#
+    );
+    let node = parse_document(&message)?;
+    let report = crate::message::validate_message(&node, None);
+    if !report.ok {
+        return Err(Error::validation_failed(report.errors));
+    }
+    if let Some(definition) = definition {
+        super::cloud::check_template_send(definition, &node)?;
+    }
+    Ok(TemplateSend { to, message })
+}
+
+/// `to` as +E.164, or `validation_failed` with the phone parser's findings at `/to`.
+pub fn recipient(to: &str) -> Result<String, Error> {
+    let trimmed = to.trim();
+    let international = if trimmed.starts_with('+') { trimmed.to_owned() } else { format!("+{trimmed}") };
+    let result = crate::phone::parse(&international, None);
+    match result.e164 {
+        Some(e164) if result.ok => Ok(e164),
+        _ => {
+            let issues: Vec<Issue> =
+                result.errors.into_iter().map(|issue| Issue { path: "/to".into(), ..issue }).collect();
+            Err(Error::validation_failed(issues))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ORDER: &str = r#"{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"body","parameters":[{"type":"text","text":"42"}]}]}"#;
+    const DEFINITION: &str = r#"{"name":"order_update","language":"en_US","category":"UTILITY","components":[{"type":"BODY","text":"Order {{1}} shipped","example":{"body_text":[["42"]]}}]}"#;
+
+    #[test]
+    fn a_good_send_becomes_a_cloud_api_message_to_e164() {
+        let send = prepare("14155552671", ORDER, Some(DEFINITION)).map_err(|e| e.message).unwrap();
+        assert_eq!(send.to, "+14155552671");
+        assert!(send
+            .message
+            .contains(r#""to":"+14155552671","type":"template","template":{"name":"order_update""#));
+    }
+
+    #[test]
+    fn bad_numbers_fail_at_to() {
+        let error = prepare("+1415", ORDER, None).err().unwrap();
+        assert_eq!(error.code, crate::error::code::VALIDATION_FAILED);
+        assert!(error.issues.iter().all(|issue| issue.path == "/to"), "{:?}", error.issues);
+    }
+
+    #[test]
+    fn sends_that_do_not_match_the_definition_fail() {
+        let two = ORDER.replace(
+            r#"{"type":"text","text":"42"}"#,
+            r#"{"type":"text","text":"42"},{"type":"text","text":"x"}"#,
+        );
+        let error = prepare("+14155552671", &two, Some(DEFINITION)).err().unwrap();
+        assert_eq!(error.code, crate::error::code::VALIDATION_FAILED);
+    }
+
+    #[test]
+    fn template_text_that_is_not_json_fails_without_building_anything() {
+        let error = prepare("+14155552671", r#"{"name":"x"},"to":"+1"#, None).err().unwrap();
+        assert_eq!(error.code, crate::error::code::VALIDATION_FAILED);
+    }
+}
