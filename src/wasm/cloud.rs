@@ -286,6 +286,43 @@ impl CloudApiClient {
         self.run(self.cloud.get_media(media_id))
     }
 
+    /// Downloads media: given a media id, looks its URL up (`getMedia`) and
+    /// resolves to `{ data, mimeType, sha256, fileSize }` after checking the
+    /// size Meta gave; given a URL from `getMedia`, resolves to its bytes. The
+    /// token is sent only to Meta's hosts (or this client's `baseUrl`).
+    #[wasm_bindgen(js_name = downloadMedia, unchecked_return_type = "Promise<{ data: Uint8Array; mimeType: string; sha256: string; fileSize: number } | Uint8Array>")]
+    pub fn download_media(&self, media_id_or_url: &str) -> Promise {
+        if media_id_or_url.contains("://") {
+            return self.run(self.cloud.download_media(media_id_or_url));
+        }
+        let (lookup, cloud, transport) =
+            (self.cloud.get_media(media_id_or_url), self.cloud.clone(), Rc::clone(&self.transport));
+        future_to_promise(async move {
+            let media = transport.call(&lookup?, None).await?;
+            let text = |key: &str| field(&media, key).and_then(|v| v.as_string()).unwrap_or_default();
+            let size = field(&media, "file_size").and_then(|v| v.as_f64());
+            let data = transport.call(&cloud.download_media(&text("url"))?, None).await?;
+            let length = data.unchecked_ref::<js_sys::Uint8Array>().length();
+            if size.is_some_and(|size| size != f64::from(length)) {
+                let message = format!(
+                    "the download has {length} bytes; Meta said the file has {}",
+                    size.unwrap_or(0.0)
+                );
+                return Err(Error::new(crate::error::code::INVALID_RESPONSE, message).into());
+            }
+            let result = js_sys::Object::new();
+            for (key, value) in [
+                ("data", data),
+                ("mimeType", JsValue::from_str(&text("mime_type"))),
+                ("sha256", JsValue::from_str(&text("sha256"))),
+                ("fileSize", JsValue::from(length)),
+            ] {
+                let _ = Reflect::set(&result, &JsValue::from_str(key), &value);
+            }
+            Ok(result.into())
+        })
+    }
+
     /// Deletes uploaded media.
     #[wasm_bindgen(js_name = deleteMedia, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn delete_media(&self, media_id: &str) -> Promise {

@@ -5,7 +5,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { CloudApiClient } from "../../pkg/node.js";
 import * as api from "../../pkg/node.js";
-import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID, ORDER_UPDATE } from "./fake-graph.mjs";
+import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID, ORDER_UPDATE, MEDIA_BYTES } from "./fake-graph.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 
 const fake = await startFakeGraph();
@@ -73,7 +73,7 @@ test("markAsRead (with the typing indicator), templates, media, numbers and prof
   assert.deepEqual([last().method, last().path], ["POST", `/${VERSION}/594425479261596`]);
   assert.deepEqual(await instance.deleteTemplate("order_update", "594425479261596"), { success: true });
   assert.deepEqual([last().method, last().query], ["DELETE", { name: "order_update", hsm_id: "594425479261596" }]);
-  assert.equal((await instance.getTemplate("594425479261596")).id, "1");
+  assert.equal((await instance.getTemplate("594425479261596")).id, "594425479261596");
   assert.equal((await instance.getMedia("1234")).mime_type, "image/jpeg");
   assert.deepEqual(await instance.deleteMedia("1234"), { success: true });
   assert.equal((await instance.listPhoneNumbers()).data[0].id, PHONE_ID);
@@ -318,5 +318,27 @@ test("sendTemplate(to, template, { definition }): the provider-neutral call chec
   assert.equal(mismatch.issues[0].code, "template_send.parameter_count");
   const badTemplate = await instance.sendTemplate("+14155552671", { language: { code: "en_US" } }).catch((e) => e);
   assert.equal(badTemplate.code, "validation_failed");
+  assert.equal(fake.received.length, 0);
+});
+
+test("downloadMedia: by id looks the URL up and fetches the bytes with the token; URLs off Meta's hosts are refused before anything is sent", async () => {
+  reset();
+  const { instance } = client();
+  const media = await instance.downloadMedia("1234");
+  assert.deepEqual(Buffer.from(media.data), MEDIA_BYTES);
+  assert.equal(media.mimeType, "image/jpeg");
+  assert.equal(media.fileSize, MEDIA_BYTES.length);
+  assert.deepEqual(fake.received.map((c) => `${c.method} ${c.path} ${c.headers.authorization}`), [
+    `GET /${VERSION}/1234 Bearer ${TOKEN}`,
+    `GET /media-files/1234 Bearer ${TOKEN}`,
+  ]);
+  const bytes = await instance.downloadMedia(`${fake.baseUrl}/media-files/9`);
+  assert.ok(bytes instanceof Uint8Array);
+  assert.deepEqual(Buffer.from(bytes), MEDIA_BYTES);
+  reset();
+  for (const url of ["https://evil.example/m", "http://lookaside.fbsbx.com/m", "https://lookaside.fbsbx.com.evil.example/m"]) {
+    const error = await instance.downloadMedia(url).catch((e) => e);
+    assert.equal(error.code, "invalid_argument", url);
+  }
   assert.equal(fake.received.length, 0);
 });

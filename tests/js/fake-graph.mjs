@@ -20,6 +20,9 @@ export const ORDER_UPDATE = {
   components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }],
 };
 
+/** The bytes of every media file the fake serves. */
+export const MEDIA_BYTES = Buffer.from("\xff\xd8\xff\xe0FAKE-JPEG", "latin1");
+
 const json = (res, status, body, headers = {}) => {
   const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
   res.writeHead(status, { "content-type": "application/json", ...cors, ...headers });
@@ -98,13 +101,15 @@ const routes = [
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), () => [200, { data: [{ business_public_key: "-----BEGIN PUBLIC KEY-----", business_public_key_signature_status: "VALID" }] }]],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), (_, __, call) =>
     multipart(call)?.business_public_key?.value?.startsWith("-----BEGIN PUBLIC KEY-----") ? [200, { success: true }] : [400, 100, "(#100) business_public_key is required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url) => {
+  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url, call) => {
     const fields = url.searchParams.get("fields") ?? "";
     if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
     if (fields.startsWith("conversation_analytics.start(")) return [200, { conversation_analytics: { data: [{ data_points: [] }] }, id: WABA_ID }];
     if (fields.includes("validation_errors")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
     if (fields.includes("quality_rating")) return [200, { id: PHONE_ID, display_phone_number: "+1 555-0100", quality_rating: "GREEN" }];
-    return [200, { id: "1", url: "https://lookaside.example/m", mime_type: "image/jpeg", sha256: "x", file_size: 10 }];
+    // Meta's media URLs are short-lived lookaside links; the fake serves them itself.
+    const id = url.pathname.split("/").at(-1);
+    return [200, { id, url: `http://${call.headers.host}/media-files/${id}`, mime_type: "image/jpeg", sha256: "x", file_size: MEDIA_BYTES.length }];
   }],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => {
     const template = Array.isArray(body.components) || body.category;
@@ -148,9 +153,20 @@ export async function startFakeGraph() {
         return metaError(res, 400, 100, "(#100) body is not JSON");
       }
     }
+    if (req.method === "GET" && url.pathname.startsWith("/media-files/")) {
+      res.writeHead(200, { "content-type": "image/jpeg", "access-control-allow-origin": "*" });
+      return res.end(MEDIA_BYTES);
+    }
     const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
     if (!route) return metaError(res, 400, 100, `Unsupported ${req.method} request ${url.pathname}`);
-    const [status, payload, message] = route[2](call.body ?? {}, url, call);
+    let answer;
+    try {
+      answer = route[2](call.body ?? {}, url, call);
+    } catch (thrown) {
+      // A broken handler must fail its test at once, not leave the client waiting.
+      return metaError(res, 500, 1, `fake: handler threw ${thrown}`);
+    }
+    const [status, payload, message] = answer;
     return typeof payload === "number" ? metaError(res, status, payload, message) : json(res, status, payload);
   });
   server.listen(0, "127.0.0.1");

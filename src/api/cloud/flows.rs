@@ -1,6 +1,6 @@
 //! The Flows API (create, list, get, update metadata, upload Flow JSON,
-//! publish, deprecate, delete, preview URL) and media upload: request builders,
-//! with Flow JSON checked by `validateFlow` before it is uploaded.
+//! publish, deprecate, delete, preview URL): request builders, with Flow JSON
+//! checked by `validateFlow` before it is uploaded.
 
 use super::Cloud;
 use crate::api::{encode_component, FormPart, FormValue, Request};
@@ -22,27 +22,6 @@ pub const FLOW_CATEGORIES: [&str; 8] = [
 
 /// The fields `getFlow` asks for.
 const FLOW_FIELDS: &str = "id,name,status,categories,validation_errors,json_version,data_api_version,endpoint_uri,preview,whatsapp_business_account,application,health_status";
-
-/// Media Meta accepts, with the largest size of each (Cloud API "Supported media types").
-const MEDIA_TYPES: [(&str, u64); 17] = [
-    ("audio/aac", 16 << 20),
-    ("audio/amr", 16 << 20),
-    ("audio/mpeg", 16 << 20),
-    ("audio/mp4", 16 << 20),
-    ("audio/ogg", 16 << 20),
-    ("text/plain", 100 << 20),
-    ("application/pdf", 100 << 20),
-    ("application/vnd.ms-powerpoint", 100 << 20),
-    ("application/msword", 100 << 20),
-    ("application/vnd.ms-excel", 100 << 20),
-    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", 100 << 20),
-    ("application/vnd.openxmlformats-officedocument.presentationml.presentation", 100 << 20),
-    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 100 << 20),
-    ("image/jpeg", 5 << 20),
-    ("image/png", 5 << 20),
-    ("image/webp", 500 << 10),
-    ("video/mp4", 16 << 20),
-];
 
 /// Fails with `validation_failed` when `flow_json` (text) has errors.
 fn check_flow_json(text: &str) -> Result<(), Error> {
@@ -154,37 +133,6 @@ impl Cloud {
             encode_component(&format!("preview.invalidate({invalidate})"))
         )))
     }
-
-    /// POST `/<PHONE_NUMBER_ID>/media` (multipart) for a file of `content_type`
-    /// and `size` bytes, checked against Meta's supported types and limits first.
-    pub fn upload_media(&self, content_type: &str, size: u64, filename: &str) -> Result<Request, Error> {
-        let Some((_, limit)) = MEDIA_TYPES.iter().find(|(kind, _)| kind.eq_ignore_ascii_case(content_type))
-        else {
-            let known: Vec<&str> = MEDIA_TYPES.iter().map(|(kind, _)| *kind).collect();
-            let message = format!(
-                "media of type {} is not supported; supported: {}",
-                crate::text::quoted(content_type),
-                known.join(", ")
-            );
-            return Err(Error::invalid_argument(message));
-        };
-        if size == 0 || size > *limit {
-            let message = format!("{content_type} media may have 1 to {limit} bytes; this one has {size}");
-            return Err(Error::invalid_argument(message));
-        }
-        let form = vec![
-            FormPart { name: "messaging_product", value: FormValue::Text("whatsapp".to_owned()) },
-            FormPart { name: "type", value: FormValue::Text(content_type.to_owned()) },
-            FormPart {
-                name: "file",
-                value: FormValue::File {
-                    filename: filename.to_owned(),
-                    content_type: content_type.to_owned(),
-                },
-            },
-        ];
-        Ok(Request::post_form(self.url(&format!("{}/media", self.phone()?)), form, false))
-    }
 }
 
 #[cfg(test)]
@@ -217,18 +165,5 @@ mod tests {
         );
         let preview = cloud().flow_preview("9", true).unwrap();
         assert_eq!(preview.url, "https://graph.example/v23.0/9?fields=preview.invalidate%28true%29");
-    }
-
-    #[test]
-    fn media_is_checked_against_metas_types_and_limits() {
-        assert!(cloud().upload_media("image/png", 5 << 20, "a.png").is_ok());
-        assert_eq!(
-            cloud().upload_media("image/png", (5 << 20) + 1, "a.png").unwrap_err().code,
-            "invalid_argument"
-        );
-        assert!(cloud().upload_media("image/gif", 10, "a.gif").is_err());
-        let request = cloud().upload_media("application/pdf", 10, "a.pdf").unwrap();
-        assert_eq!(request.url, "https://graph.example/v23.0/1/media");
-        assert_eq!(request.form.len(), 3);
     }
 }

@@ -6,6 +6,7 @@
 mod account;
 mod analytics;
 mod flows;
+mod media;
 
 pub use analytics::Range;
 pub use flows::FLOW_CATEGORIES;
@@ -155,18 +156,6 @@ impl Cloud {
             url.push_str(path_id(Some(id), "a template id")?);
         }
         Ok(Request::delete(url))
-    }
-
-    /// GET `/<MEDIA_ID>`: the media's short-lived URL, type and size.
-    pub fn get_media(&self, media_id: &str) -> Result<Request, Error> {
-        let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request::get(self.url(id)))
-    }
-
-    /// DELETE `/<MEDIA_ID>`.
-    pub fn delete_media(&self, media_id: &str) -> Result<Request, Error> {
-        let id = path_id(Some(media_id), "a media id")?;
-        Ok(Request::delete(self.url(id)))
     }
 
     /// GET `/<WABA_ID>/phone_numbers`.

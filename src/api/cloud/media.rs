@@ -1,0 +1,140 @@
+//! Media: upload (Meta's types and size limits checked first), the URL of an
+//! uploaded file, download (the token is sent only to Meta's hosts), delete.
+
+use super::{path_id, Cloud};
+use crate::api::{FormPart, FormValue, Request};
+use crate::Error;
+
+/// Media Meta accepts, with the largest size of each (Cloud API "Supported media types").
+const MEDIA_TYPES: [(&str, u64); 17] = [
+    ("audio/aac", 16 << 20),
+    ("audio/amr", 16 << 20),
+    ("audio/mpeg", 16 << 20),
+    ("audio/mp4", 16 << 20),
+    ("audio/ogg", 16 << 20),
+    ("text/plain", 100 << 20),
+    ("application/pdf", 100 << 20),
+    ("application/vnd.ms-powerpoint", 100 << 20),
+    ("application/msword", 100 << 20),
+    ("application/vnd.ms-excel", 100 << 20),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", 100 << 20),
+    ("application/vnd.openxmlformats-officedocument.presentationml.presentation", 100 << 20),
+    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", 100 << 20),
+    ("image/jpeg", 5 << 20),
+    ("image/png", 5 << 20),
+    ("image/webp", 500 << 10),
+    ("video/mp4", 16 << 20),
+];
+
+/// Hosts Meta serves media downloads from: the access token goes to no other.
+const MEDIA_HOSTS: [&str; 4] = [".fbsbx.com", ".facebook.com", ".fbcdn.net", ".whatsapp.net"];
+
+impl Cloud {
+    /// GET `/<MEDIA_ID>`: the media's short-lived URL, type and size.
+    pub fn get_media(&self, media_id: &str) -> Result<Request, Error> {
+        let id = path_id(Some(media_id), "a media id")?;
+        Ok(Request::get(self.url(id)))
+    }
+
+    /// DELETE `/<MEDIA_ID>`.
+    pub fn delete_media(&self, media_id: &str) -> Result<Request, Error> {
+        let id = path_id(Some(media_id), "a media id")?;
+        Ok(Request::delete(self.url(id)))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/media` (multipart) for a file of `content_type`
+    /// and `size` bytes, checked against Meta's supported types and limits first.
+    pub fn upload_media(&self, content_type: &str, size: u64, filename: &str) -> Result<Request, Error> {
+        let Some((_, limit)) = MEDIA_TYPES.iter().find(|(kind, _)| kind.eq_ignore_ascii_case(content_type))
+        else {
+            let known: Vec<&str> = MEDIA_TYPES.iter().map(|(kind, _)| *kind).collect();
+            let message = format!(
+                "media of type {} is not supported; supported: {}",
+                crate::text::quoted(content_type),
+                known.join(", ")
+            );
+            return Err(Error::invalid_argument(message));
+        };
+        if size == 0 || size > *limit {
+            let message = format!("{content_type} media may have 1 to {limit} bytes; this one has {size}");
+            return Err(Error::invalid_argument(message));
+        }
+        let form = vec![
+            FormPart { name: "messaging_product", value: FormValue::Text("whatsapp".to_owned()) },
+            FormPart { name: "type", value: FormValue::Text(content_type.to_owned()) },
+            FormPart {
+                name: "file",
+                value: FormValue::File {
+                    filename: filename.to_owned(),
+                    content_type: content_type.to_owned(),
+                },
+            },
+        ];
+        Ok(Request::post_form(self.url(&format!("{}/media", self.phone()?)), form, false))
+    }
+
+    /// GET a media URL (as `getMedia` returned it) with the access token, for
+    /// the file's bytes. Only `https` URLs on Meta's hosts, or on this
+    /// client's own `baseUrl` (a proxy or a test fake), are allowed: the token
+    /// must not be sent anywhere else.
+    pub fn download_media(&self, url: &str) -> Result<Request, Error> {
+        let own = self.base_url.trim_end_matches('/');
+        let on_own_host = url.strip_prefix(own).is_some_and(|rest| rest.starts_with('/'));
+        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
+        let on_meta = host.is_some_and(|host| {
+            !host.contains(['@', ':']) && MEDIA_HOSTS.iter().any(|suffix| host.ends_with(suffix))
+        });
+        if !on_own_host && !on_meta {
+            let message = "downloadMedia takes a media URL from getMedia (https on Meta's hosts): \
+                           the access token is sent nowhere else";
+            return Err(Error::invalid_argument(message));
+        }
+        Ok(Request { download: true, ..Request::get(url.to_owned()) })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cloud() -> Cloud {
+        Cloud {
+            base_url: "https://graph.example".into(),
+            api_version: "v23.0".into(),
+            phone_number_id: Some("1".into()),
+            waba_id: Some("2".into()),
+        }
+    }
+
+    #[test]
+    fn media_is_checked_against_metas_types_and_limits() {
+        assert!(cloud().upload_media("image/png", 5 << 20, "a.png").is_ok());
+        assert_eq!(
+            cloud().upload_media("image/png", (5 << 20) + 1, "a.png").unwrap_err().code,
+            "invalid_argument"
+        );
+        assert!(cloud().upload_media("image/gif", 10, "a.gif").is_err());
+        let request = cloud().upload_media("application/pdf", 10, "a.pdf").unwrap();
+        assert_eq!(request.url, "https://graph.example/v23.0/1/media");
+        assert_eq!(request.form.len(), 3);
+    }
+
+    #[test]
+    fn downloads_go_only_to_metas_hosts_or_the_clients_own() {
+        let meta = "https://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1&ext=2&hash=3";
+        let request = cloud().download_media(meta).unwrap();
+        assert!(request.download && request.method == "GET" && request.url == meta);
+        assert!(cloud().download_media("https://graph.example/media/1").is_ok());
+        for bad in [
+            "http://lookaside.fbsbx.com/x",
+            "https://evil.example/x",
+            "https://fbsbx.com.evil.example/x",
+            "https://user@lookaside.fbsbx.com.evil/x",
+            "https://lookaside.fbsbx.com:8443/x",
+            "https://graph.example.evil/x",
+            "javascript:alert(1)",
+        ] {
+            assert_eq!(cloud().download_media(bad).unwrap_err().code, "invalid_argument", "{bad}");
+        }
+    }
+}
