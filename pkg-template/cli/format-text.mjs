@@ -18,7 +18,7 @@ export function formatText(results, totals, { color }) {
   const checked = [
     `${plural(totals.files, "file")} checked`,
     ...(totals.skipped ? [`${totals.skipped} skipped`] : []),
-    ...(totals.withoutDefinition ? [`${plural(totals.withoutDefinition, "template message")} without its definition`] : []),
+    ...(totals.withoutDefinition ? [`${plural(totals.withoutDefinition, "template message")} without their definition`] : []),
   ].join(", ");
   if (problems === 0) {
     lines.push(paint.green(`✔ no problems; ${checked}`));
