@@ -4,6 +4,12 @@
 import { main } from "../cli/main.mjs";
 import { UsageError } from "../cli/usage-error.mjs";
 
+// `whatsapp-edge phones big.csv | head`: the reader leaving early is not an error.
+process.stdout.on("error", (error) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 try {
   // exitCode rather than exit(): lets a large report finish flushing to a pipe.
   process.exitCode = await main(process.argv.slice(2));
