@@ -300,14 +300,12 @@ impl CloudApiClient {
         future_to_promise(async move {
             let media = transport.call(&lookup?, None).await?;
             let text = |key: &str| field(&media, key).and_then(|v| v.as_string()).unwrap_or_default();
-            let size = field(&media, "file_size").and_then(|v| v.as_f64());
+            // Whole bytes: formatting an f64 would pull float printing (~10 KB) into the wasm.
+            let size = field(&media, "file_size").and_then(|v| v.as_f64()).map(|size| size as u64);
             let data = transport.call(&cloud.download_media(&text("url"))?, None).await?;
             let length = data.unchecked_ref::<js_sys::Uint8Array>().length();
-            if size.is_some_and(|size| size != f64::from(length)) {
-                let message = format!(
-                    "the download has {length} bytes; Meta said the file has {}",
-                    size.unwrap_or(0.0)
-                );
+            if let Some(size) = size.filter(|size| *size != u64::from(length)) {
+                let message = format!("the download has {length} bytes; Meta said the file has {size}");
                 return Err(Error::new(crate::error::code::INVALID_RESPONSE, message).into());
             }
             let result = js_sys::Object::new();
