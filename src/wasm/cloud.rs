@@ -8,7 +8,7 @@ use super::convert::Document;
 use super::transport::Transport;
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
-    check_template_send, template_of, Cloud, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
+    check_template_send, template_of, Cloud, PricingFilters, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
 use crate::api::Request;
 use crate::Error;
@@ -52,6 +52,16 @@ pub struct CloudApiClient {
     transport: Rc<Transport>,
     /// Template definitions fetched to check sends: (name, language, JSON).
     templates: Rc<RefCell<Vec<(String, String, String)>>>,
+}
+
+/// `granularity` (default `DAILY`).
+fn granularity_field(query: &JsValue) -> Result<String, Error> {
+    match field(query, "granularity") {
+        None => Ok("DAILY".to_owned()),
+        Some(value) => {
+            value.as_string().ok_or_else(|| Error::invalid_argument("granularity must be a string"))
+        }
+    }
 }
 
 /// `{ start, end }` in Unix seconds (numbers) or as `Date`s.
@@ -476,6 +486,30 @@ impl CloudApiClient {
         self.run(self.cloud.set_encryption_key(public_key_pem))
     }
 
+    /// Pricing analytics (cost and volume per message), e.g.
+    /// `{ start, end, granularity: "DAILY", dimensions: ["PRICING_CATEGORY"] }`.
+    #[wasm_bindgen(js_name = getPricingAnalytics, unchecked_return_type = "Promise<{ pricing_analytics: object; id: string }>")]
+    pub fn get_pricing_analytics(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ start: number | Date; end: number | Date; granularity: \"HALF_HOUR\" | \"DAILY\" | \"MONTHLY\"; phoneNumbers?: string[]; countryCodes?: string[]; metricTypes?: (\"COST\" | \"VOLUME\")[]; pricingTypes?: string[]; pricingCategories?: string[]; dimensions?: (\"COUNTRY\" | \"PHONE\" | \"PRICING_CATEGORY\" | \"PRICING_TYPE\" | \"TIER\")[] }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        let request = (|| {
+            let filters = PricingFilters {
+                phone_numbers: strings_field(&query, "phoneNumbers")?,
+                country_codes: strings_field(&query, "countryCodes")?,
+                metric_types: strings_field(&query, "metricTypes")?,
+                pricing_types: strings_field(&query, "pricingTypes")?,
+                pricing_categories: strings_field(&query, "pricingCategories")?,
+                dimensions: strings_field(&query, "dimensions")?,
+            };
+            self.cloud.pricing_analytics(range_field(&query)?, &granularity_field(&query)?, &filters)
+        })();
+        self.run(request)
+    }
+
     /// Conversation analytics: `{ start, end, granularity: "HALF_HOUR" | "DAILY" | "MONTHLY",
     /// phoneNumbers?, dimensions? }` (times as Unix seconds or Dates).
     #[wasm_bindgen(js_name = getConversationAnalytics, unchecked_return_type = "Promise<{ conversation_analytics: object; id: string }>")]
@@ -487,12 +521,7 @@ impl CloudApiClient {
         query: JsValue,
     ) -> Promise {
         let request = (|| {
-            let granularity = match field(&query, "granularity") {
-                None => "DAILY".to_owned(),
-                Some(value) => value
-                    .as_string()
-                    .ok_or_else(|| Error::invalid_argument("granularity must be a string"))?,
-            };
+            let granularity = granularity_field(&query)?;
             let numbers = strings_field(&query, "phoneNumbers")?;
             let dimensions = strings_field(&query, "dimensions")?;
             self.cloud.conversation_analytics(range_field(&query)?, &granularity, &numbers, &dimensions)

@@ -342,3 +342,18 @@ test("downloadMedia: by id looks the URL up and fetches the bytes with the token
   }
   assert.equal(fake.received.length, 0);
 });
+
+test("pricing analytics: Graph field expansion with only the filters given; unknown values rejected locally", async () => {
+  reset();
+  const { instance } = client();
+  const answer = await instance.getPricingAnalytics({ start: new Date("2023-11-14T22:13:20Z"), end: 1700086400, granularity: "DAILY", countryCodes: ["US"], dimensions: ["PRICING_CATEGORY", "COUNTRY"] });
+  assert.equal(answer.pricing_analytics.data[0].data_points[0].pricing_category, "UTILITY");
+  assert.equal(last().path, `/${VERSION}/${WABA_ID}`);
+  assert.equal(last().query.fields, 'pricing_analytics.start(1700000000).end(1700086400).granularity(DAILY).country_codes(["US"]).dimensions(["PRICING_CATEGORY","COUNTRY"])');
+  reset();
+  for (const bad of [{ granularity: "WEEKLY" }, { pricingTypes: ["PAID"] }, { countryCodes: ["usa"] }, { metricTypes: ["CLICKS"] }, { end: 1 }]) {
+    const error = await instance.getPricingAnalytics({ start: 1700000000, end: 1700086400, ...bad }).catch((e) => e);
+    assert.equal(error.code, "invalid_argument", JSON.stringify(bad));
+  }
+  assert.equal(fake.received.length, 0);
+});

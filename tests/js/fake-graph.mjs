@@ -104,6 +104,9 @@ const routes = [
   ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url, call) => {
     const fields = url.searchParams.get("fields") ?? "";
     if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
+    if (/^pricing_analytics\.start\(\d+\)\.end\(\d+\)\.granularity\((HALF_HOUR|DAILY|MONTHLY)\)/.test(fields)) {
+      return [200, { pricing_analytics: { data: [{ data_points: [{ start: 1700000000, end: 1700086400, country: "US", pricing_category: "UTILITY", volume: 3, cost: 0.012 }] }] }, id: WABA_ID }];
+    }
     if (fields.startsWith("conversation_analytics.start(")) return [200, { conversation_analytics: { data: [{ data_points: [] }] }, id: WABA_ID }];
     if (fields.includes("validation_errors")) return [200, { id: "1234567890", name: "survey", status: "DRAFT", validation_errors: [] }];
     if (fields.includes("quality_rating")) return [200, { id: PHONE_ID, display_phone_number: "+1 555-0100", quality_rating: "GREEN" }];

@@ -8,7 +8,7 @@ mod analytics;
 mod flows;
 mod media;
 
-pub use analytics::Range;
+pub use analytics::{PricingFilters, Range};
 pub use flows::FLOW_CATEGORIES;
 
 use super::{encode_component, Request};
