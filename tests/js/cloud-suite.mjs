@@ -76,6 +76,70 @@ export const cloudCases = {
       for (const text of [String(error), error.stack ?? "", JSON.stringify({ ...error })]) check(!text.includes(TOKEN), "token leaked", text);
     }
   },
+  "every method reaches the path, method and content type Meta documents": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const { instance } = client(api, baseUrl);
+    const flowJson = { version: "7.3", screens: [{ id: "THANKS", terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "TextBody", text: "Thanks!" }, { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } }] } }] };
+    const template = { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "A12" }] }] };
+    const definition = { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }] };
+    const range = { start: 1761955200, end: 1762041600 };
+    const media = await instance.downloadMedia("1234");
+    check(media.data instanceof Uint8Array && media.data.length === media.fileSize, "download", media);
+    const calls = [
+      () => instance.sendMessage(message()),
+      () => instance.sendTemplate("14155552671", template, { definition }),
+      () => instance.markAsRead("wamid.ABC", { typing: true }),
+      () => instance.listTemplates({ limit: 5 }),
+      () => instance.getTemplate("594425479261596"),
+      () => instance.createTemplate(definition),
+      () => instance.editTemplate("594425479261596", { components: definition.components }),
+      () => instance.deleteTemplate("order_update", "594425479261596"),
+      () => instance.uploadMedia(new Uint8Array([1, 2, 3]), { type: "image/png" }),
+      () => instance.getMedia("1234"),
+      () => instance.deleteMedia("1234"),
+      () => instance.createFlow({ name: "survey", categories: ["SURVEY"], flow_json: flowJson }),
+      () => instance.listFlows(),
+      () => instance.getFlow("1234567890"),
+      () => instance.updateFlow("1234567890", { name: "survey 2" }),
+      () => instance.uploadFlowJson("1234567890", flowJson),
+      () => instance.publishFlow("1234567890"),
+      () => instance.deprecateFlow("1234567890"),
+      () => instance.deleteFlow("1234567890"),
+      () => instance.getFlowPreviewUrl("1234567890", { invalidate: true }),
+      () => instance.listPhoneNumbers(),
+      () => instance.getPhoneNumber(),
+      () => instance.getBusinessProfile(),
+      () => instance.updateBusinessProfile({ about: "We sell plants" }),
+      () => instance.getEncryptionKey(),
+      () => instance.setEncryptionKey("-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq\n-----END PUBLIC KEY-----"),
+      () => instance.getConversationAnalytics({ ...range, granularity: "DAILY" }),
+      () => instance.getTemplateAnalytics({ ...range, templateIds: ["594425479261596"] }),
+      () => instance.getPricingAnalytics({ ...range, granularity: "DAILY", metricTypes: ["COST"] }),
+    ];
+    for (const call of calls) {
+      const answer = await call();
+      check(answer && typeof answer === "object", "answer", String(call));
+    }
+    const v = "/v23.0";
+    const expected = [
+      `GET ${v}/1234`, "GET /media-files/1234",
+      `POST ${v}/${PHONE_ID}/messages json`, `POST ${v}/${PHONE_ID}/messages json`, `POST ${v}/${PHONE_ID}/messages json`,
+      `GET ${v}/${WABA_ID}/message_templates`, `GET ${v}/594425479261596`, `POST ${v}/${WABA_ID}/message_templates json`,
+      `POST ${v}/594425479261596 json`, `DELETE ${v}/${WABA_ID}/message_templates`,
+      `POST ${v}/${PHONE_ID}/media multipart`, `GET ${v}/1234`, `DELETE ${v}/1234`,
+      `POST ${v}/${WABA_ID}/flows json`, `GET ${v}/${WABA_ID}/flows`, `GET ${v}/1234567890`, `POST ${v}/1234567890 json`,
+      `POST ${v}/1234567890/assets multipart`, `POST ${v}/1234567890/publish`, `POST ${v}/1234567890/deprecate`,
+      `DELETE ${v}/1234567890`, `GET ${v}/1234567890`,
+      `GET ${v}/${WABA_ID}/phone_numbers`, `GET ${v}/${PHONE_ID}`, `GET ${v}/${PHONE_ID}/whatsapp_business_profile`,
+      `POST ${v}/${PHONE_ID}/whatsapp_business_profile json`, `GET ${v}/${PHONE_ID}/whatsapp_business_encryption`,
+      `POST ${v}/${PHONE_ID}/whatsapp_business_encryption multipart`,
+      `GET ${v}/${WABA_ID}`, `GET ${v}/${WABA_ID}/template_analytics`, `GET ${v}/${WABA_ID}`,
+    ];
+    const kind = (type) => (!type ? "" : type === "application/json" ? " json" : type.startsWith("multipart/form-data; boundary=") ? " multipart" : ` ${type}`);
+    const seen = (await fake.received()).map((c) => `${c.method} ${c.path}${kind(c.contentType)}`);
+    check(JSON.stringify(seen) === JSON.stringify(expected), "requests", { seen, expected });
+    check((await fake.received()).every((c) => c.authorization === `Bearer ${TOKEN}`), "every request carries the token");
+  },
 };
 
 /** Runs every case against the fake at `baseUrl`; `[{ name, ok, error? }]`. */
