@@ -53,9 +53,8 @@ impl Screens {
 
     /// The findings about `answer` (empty when it is fine).
     pub fn check(&self, answer: &Node<'_>) -> Vec<Issue> {
-        let mut issues = Vec::new();
-        if answer.members().is_none() {
-            issues.push(Issue::error(issue::NOT_OBJECT, "", "the handler's answer is not an object"));
+        let mut issues = shape(answer);
+        if !issues.is_empty() {
             return issues;
         }
         let Some(name) = answer.get("screen").and_then(Node::as_str) else {
@@ -105,6 +104,14 @@ impl Screens {
             }
         }
         issues
+    }
+}
+
+/// The check made without a Flow: the answer must be an object.
+pub fn shape(answer: &Node<'_>) -> Vec<Issue> {
+    match answer.members() {
+        Some(_) => Vec::new(),
+        None => vec![Issue::error(issue::NOT_OBJECT, "", "the handler's answer is not an object")],
     }
 }
 

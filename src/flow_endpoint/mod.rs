@@ -28,6 +28,8 @@ pub mod code {
     pub const WRONG_PASSPHRASE: &str = "wrong_passphrase";
     /// Flow media failed its hash or HMAC check (tampered or truncated download).
     pub const MEDIA_INTEGRITY: &str = "media_integrity";
+    /// WebCrypto (`crypto.subtle`) is missing or failed an operation it should support.
+    pub const CRYPTO_UNAVAILABLE: &str = "crypto_unavailable";
     /// Thrown by a Flow endpoint handler (via `flowTokenExpired`) to answer 427.
     pub const FLOW_TOKEN_EXPIRED: &str = "flow_token_expired";
 }

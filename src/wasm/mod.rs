@@ -4,12 +4,16 @@
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries) and `cloud` is
-//! the `CloudApiClient` class built on it.
+//! the `CloudApiClient` class built on it; `receive` (webhooks, Flow media)
+//! and `flow_endpoint` (the Flow data endpoint) run on `crypto` (WebCrypto).
 
 pub mod cloud;
 mod convert;
+mod crypto;
 pub mod error;
 pub mod exports;
+pub mod flow_endpoint;
+pub mod receive;
 mod transport;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).
