@@ -30,8 +30,13 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn sign(this: &Subtle, algorithm: &str, key: &JsValue, data: &[u8]) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn verify(this: &Subtle, algorithm: &str, key: &JsValue, signature: &[u8], data: &[u8])
-        -> Result<Promise, JsValue>;
+    fn verify(
+        this: &Subtle,
+        algorithm: &str,
+        key: &JsValue,
+        signature: &[u8],
+        data: &[u8],
+    ) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn digest(this: &Subtle, algorithm: &str, data: &[u8]) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -39,7 +44,12 @@ extern "C" {
     #[wasm_bindgen(method, catch)]
     fn encrypt(this: &Subtle, algorithm: &JsValue, key: &JsValue, data: &[u8]) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch, js_name = deriveBits)]
-    fn derive_bits(this: &Subtle, algorithm: &JsValue, key: &JsValue, length: u32) -> Result<Promise, JsValue>;
+    fn derive_bits(
+        this: &Subtle,
+        algorithm: &JsValue,
+        key: &JsValue,
+        length: u32,
+    ) -> Result<Promise, JsValue>;
 }
 
 /// WebCrypto failed (bad key, failed authentication, unsupported algorithm).
@@ -53,7 +63,11 @@ type Outcome<T> = Result<T, Failed>;
 fn subtle() -> Outcome<Subtle> {
     let subtle = CRYPTO.with(Crypto::subtle);
     // A runtime without WebCrypto gives `undefined`: fail instead of calling into it.
-    if subtle.is_undefined() { Err(Failed) } else { Ok(subtle) }
+    if subtle.is_undefined() {
+        Err(Failed)
+    } else {
+        Ok(subtle)
+    }
 }
 
 async fn settle(promise: Result<Promise, JsValue>) -> Outcome<JsValue> {
@@ -141,7 +155,13 @@ pub async fn aes_cbc_decrypt(raw_key: &[u8], iv: &[u8], data: &[u8]) -> Outcome<
 }
 
 /// PBKDF2 with HMAC-`hash`: `length` bytes derived from `password` and `salt`.
-pub async fn pbkdf2(password: &[u8], salt: &[u8], iterations: u32, hash: &str, length: usize) -> Outcome<Vec<u8>> {
+pub async fn pbkdf2(
+    password: &[u8],
+    salt: &[u8],
+    iterations: u32,
+    hash: &str,
+    length: usize,
+) -> Outcome<Vec<u8>> {
     let key = import("raw", password, &JsValue::from_str("PBKDF2"), &["deriveBits"]).await?;
     let params = algorithm(
         "PBKDF2",

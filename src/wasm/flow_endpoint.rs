@@ -42,10 +42,9 @@ fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }
-    value
-        .dyn_into::<Function>()
-        .map(Some)
-        .map_err(|_| Error::invalid_argument(format!("createFlowEndpoint: options.{name} must be a function")))
+    value.dyn_into::<Function>().map(Some).map_err(|_| {
+        Error::invalid_argument(format!("createFlowEndpoint: options.{name} must be a function"))
+    })
 }
 
 /// Serves a Flow data endpoint: checks `X-Hub-Signature-256` when `appSecret`
@@ -62,7 +61,8 @@ pub fn create_flow_endpoint(
     if !options.is_object() {
         return Err(Error::invalid_argument(format!("{NAME}: options must be an object")).into());
     }
-    const KNOWN: [&str; 6] = ["privateKey", "passphrase", "appSecret", "flow", "handler", "onErrorNotification"];
+    const KNOWN: [&str; 6] =
+        ["privateKey", "passphrase", "appSecret", "flow", "handler", "onErrorNotification"];
     for key in Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|key| key.as_string()) {
         if !KNOWN.contains(&key.as_str()) {
             return Err(Error::invalid_argument(format!("{NAME}: unknown option \"{key}\"")).into());
@@ -70,8 +70,11 @@ pub fn create_flow_endpoint(
     }
     let key = pem::read(&convert::string(&get(&options, "privateKey"), NAME, "options.privateKey")?)?;
     let passphrase = get(&options, "passphrase");
-    let passphrase =
-        if passphrase.is_undefined() { None } else { Some(convert::string(&passphrase, NAME, "options.passphrase")?) };
+    let passphrase = if passphrase.is_undefined() {
+        None
+    } else {
+        Some(convert::string(&passphrase, NAME, "options.passphrase")?)
+    };
     if matches!(key, pem::PrivateKey::Encrypted(_)) && passphrase.is_none() {
         let message = "createFlowEndpoint: the private key is encrypted; pass options.passphrase";
         return Err(Error::new(code::PASSPHRASE_REQUIRED, message).into());
@@ -89,8 +92,9 @@ pub fn create_flow_endpoint(
             Some(Screens::read(&node))
         }
     };
-    let handler = function(get(&options, "handler"), "handler")?
-        .ok_or_else(|| Error::invalid_argument(format!("{NAME}: options.handler (a function) is required")))?;
+    let handler = function(get(&options, "handler"), "handler")?.ok_or_else(|| {
+        Error::invalid_argument(format!("{NAME}: options.handler (a function) is required"))
+    })?;
     let on_error_notification = function(get(&options, "onErrorNotification"), "onErrorNotification")?;
     let endpoint = Rc::new(Endpoint {
         key,
@@ -112,7 +116,9 @@ pub fn create_flow_endpoint(
 /// valid: the endpoint answers 427 with `{ "error_msg": message }`, which
 /// WhatsApp shows the user before closing the Flow.
 #[wasm_bindgen(js_name = flowTokenExpired, unchecked_return_type = "Error")]
-pub fn flow_token_expired(#[wasm_bindgen(unchecked_optional_param_type = "string")] message: JsValue) -> JsValue {
+pub fn flow_token_expired(
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] message: JsValue,
+) -> JsValue {
     let message = message.as_string().unwrap_or_else(|| "This flow is no longer available.".to_owned());
     Error::new(code::FLOW_TOKEN_EXPIRED, message).into()
 }
@@ -169,7 +175,8 @@ impl Endpoint {
                 if let Some(notify) = &self.on_error_notification {
                     let parsed = js_sys::JSON::parse(&plaintext).unwrap_or(JsValue::NULL);
                     // A failing observer must not turn an acknowledgement into an error.
-                    let _ = settle(notify.call1(&JsValue::UNDEFINED, &parsed).unwrap_or(JsValue::UNDEFINED)).await;
+                    let _ = settle(notify.call1(&JsValue::UNDEFINED, &parsed).unwrap_or(JsValue::UNDEFINED))
+                        .await;
                 }
                 core::ACKNOWLEDGED_RESPONSE.to_owned()
             }
@@ -180,7 +187,9 @@ impl Endpoint {
             },
         };
         let flipped = core::flip(&envelope.iv);
-        let sealed = crypto::aes_gcm_encrypt(&aes_key, &flipped, answer.as_bytes()).await.map_err(|_| unavailable())?;
+        let sealed = crypto::aes_gcm_encrypt(&aes_key, &flipped, answer.as_bytes())
+            .await
+            .map_err(|_| unavailable())?;
         Ok(respond(200, &base64::encode(&sealed)))
     }
 
@@ -204,7 +213,8 @@ impl Endpoint {
         let text = convert::json_text(&answer, "the Flow endpoint handler", "its answer")
             .map_err(failed)?
             .ok_or_else(|| failed(Error::invalid_argument("the Flow endpoint handler returned nothing")))?;
-        let node = crate::json::parse(&text).map_err(|issue| failed(Error::validation_failed(vec![issue])))?;
+        let node =
+            crate::json::parse(&text).map_err(|issue| failed(Error::validation_failed(vec![issue])))?;
         let issues = match &self.screens {
             Some(screens) => screens.check(&node),
             None => answer::shape(&node),
@@ -226,10 +236,15 @@ impl Endpoint {
             pem::PrivateKey::Encrypted(encrypted) => {
                 let passphrase = self.passphrase.as_deref().unwrap_or_default().as_bytes();
                 let length = encrypted.cipher.key_len();
-                let derived =
-                    crypto::pbkdf2(passphrase, &encrypted.salt, encrypted.iterations, encrypted.prf.name(), length)
-                        .await
-                        .map_err(|_| unavailable())?;
+                let derived = crypto::pbkdf2(
+                    passphrase,
+                    &encrypted.salt,
+                    encrypted.iterations,
+                    encrypted.prf.name(),
+                    length,
+                )
+                .await
+                .map_err(|_| unavailable())?;
                 match encrypted.cipher {
                     crate::flow_endpoint::der::Cipher::DesEde3Cbc => pem::decrypt_des(encrypted, &derived)?,
                     crate::flow_endpoint::der::Cipher::AesCbc(_) => pem::check_decrypted(

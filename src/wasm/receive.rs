@@ -28,8 +28,12 @@ pub fn bytes(value: &JsValue, function: &str, name: &str) -> Result<Vec<u8>, Err
         let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default();
         let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u32;
         let buffer = get("buffer");
-        return Ok(Uint8Array::new_with_byte_offset_and_length(&buffer, number("byteOffset"), number("byteLength"))
-            .to_vec());
+        return Ok(Uint8Array::new_with_byte_offset_and_length(
+            &buffer,
+            number("byteOffset"),
+            number("byteLength"),
+        )
+        .to_vec());
     }
     Err(Error::invalid_argument(format!(
         "{function}: {name} must be a string, Uint8Array or ArrayBuffer, got {}",
@@ -99,7 +103,9 @@ pub fn webhook_challenge(
     const NAME: &str = "webhookChallenge";
     let tokens = secrets(&verify_token, NAME, "verifyToken")?;
     let url = request.as_string().or_else(|| {
-        ["url", "href"].iter().find_map(|key| Reflect::get(&request, &JsValue::from_str(key)).ok()?.as_string())
+        ["url", "href"]
+            .iter()
+            .find_map(|key| Reflect::get(&request, &JsValue::from_str(key)).ok()?.as_string())
     });
     let url = url.ok_or_else(|| {
         Error::invalid_argument(format!("{NAME}: request must be a Request, a URL or a string"))

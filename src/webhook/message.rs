@@ -25,7 +25,12 @@ const REPLY: &[(&str, &str, Kind)] = &[
 
 /// Writes the fields of `message` (an object) into the open event; returns
 /// why a Flow completion's `response_json` could not be read, if it could not.
-pub fn write(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>]) -> Option<String> {
+pub fn write(
+    out: &mut Out<'_>,
+    message: &Node<'_>,
+    contacts: &[Node<'_>],
+    used: &mut [bool],
+) -> Option<String> {
     out.fields(
         message,
         &[
@@ -38,7 +43,7 @@ pub fn write(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>]) -> Op
             ("errors", "errors", Kind::Any),
         ],
     );
-    contact(out, message, contacts);
+    contact(out, message, contacts, used);
     let kind = message.get("type").and_then(Node::as_str).unwrap_or_default();
     let body = message.get(kind);
     match kind {
@@ -71,16 +76,20 @@ pub fn write(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>]) -> Op
 }
 
 /// The sender's profile from the change's `contacts`: the one whose `wa_id`
-/// is the sender, or the only one.
-fn contact(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>]) {
+/// is the sender, or the only one. Marks it used (unused ones become `unknown` events).
+fn contact(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>], used: &mut [bool]) {
     let from = message.get("from").and_then(Node::as_str);
     let found =
-        contacts.iter().find(|node| from.is_some() && node.get("wa_id").and_then(Node::as_str) == from);
-    let found = found.or(match contacts {
-        [only] => Some(only),
-        _ => None,
-    });
-    let Some(found) = found.filter(|node| node.members().is_some()) else { return };
+        contacts.iter().position(|node| from.is_some() && node.get("wa_id").and_then(Node::as_str) == from);
+    let found = found.or((contacts.len() == 1).then_some(0));
+    let Some(index) = found.filter(|&index| contacts.get(index).is_some_and(|node| node.members().is_some()))
+    else {
+        return;
+    };
+    let Some(found) = contacts.get(index) else { return };
+    if let Some(flag) = used.get_mut(index) {
+        *flag = true;
+    }
     out.key("contact");
     out.open();
     out.fields(found, &[("wa_id", "waId", Kind::Str)]);
@@ -89,6 +98,7 @@ fn contact(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>]) {
             out.raw("name", name);
         }
     }
+    out.raw("raw", found);
     out.close();
 }
 

@@ -94,7 +94,7 @@ impl Walker<'_, '_> {
             self.issues.push(Issue::error(code::NOT_OBJECT, "", "the webhook body is not a JSON object"));
             return self.unknown(&Context::default(), &path, root);
         }
-        self.leftovers(&Context::default(), &path, root, &["object", "entry"]);
+        self.leftovers(&Context::default(), &path, root, &[("object", Type::Str), ("entry", Type::Any)]);
         let Some(entries) = root.get("entry") else { return };
         let entry_path = path.key("entry");
         let Some(items) = self.array(entries, &entry_path, &Context::default()) else { return };
@@ -112,7 +112,12 @@ impl Walker<'_, '_> {
         if entry.members().is_none() {
             return self.shape(&context, path, entry, "an entry is not an object");
         }
-        self.leftovers(&context, path, entry, &["id", "time", "changes"]);
+        self.leftovers(
+            &context,
+            path,
+            entry,
+            &[("id", Type::Str), ("time", Type::Num), ("changes", Type::Any)],
+        );
         let Some(changes) = entry.get("changes") else { return };
         let changes_path = path.key("changes");
         let Some(items) = self.array(changes, &changes_path, &context) else { return };
@@ -127,7 +132,7 @@ impl Walker<'_, '_> {
         let (Some(field_name), Some(value)) = (field.and_then(Node::as_str), change.get("value")) else {
             return self.shape(&context, path, change, "a change lacks its field or value");
         };
-        self.leftovers(&context, path, change, &["field", "value"]);
+        self.leftovers(&context, path, change, &[("field", Type::Str), ("value", Type::Any)]);
         let value_path = path.key("value");
         if value.members().is_none() {
             return self.shape(&context, &value_path, value, "a change's value is not an object");
@@ -147,12 +152,20 @@ impl Walker<'_, '_> {
         let metadata = value.get("metadata").filter(|node| node.members().is_some());
         let context = Context { metadata, ..*context };
         let contacts = value.get("contacts").and_then(Node::items).unwrap_or_default();
-        self.leftovers(
-            &context,
-            path,
-            value,
-            &["messaging_product", "metadata", "contacts", "messages", "statuses", "errors"],
-        );
+        let known = [
+            ("messaging_product", Type::Str),
+            ("metadata", Type::Obj),
+            ("contacts", Type::Arr),
+            ("messages", Type::Any),
+            ("statuses", Type::Any),
+            ("errors", Type::Any),
+        ];
+        self.leftovers(&context, path, value, &known);
+        if let Some(metadata) = metadata {
+            let known = [("phone_number_id", Type::Str), ("display_phone_number", Type::Str)];
+            self.leftovers(&context, &path.key("metadata"), metadata, &known);
+        }
+        let mut used = vec![false; contacts.len()];
         for (list, kind) in [("messages", "message"), ("statuses", "status"), ("errors", "error")] {
             let Some(node) = value.get(list) else { continue };
             let list_path = path.key(list);
@@ -166,7 +179,7 @@ impl Walker<'_, '_> {
                 self.start(kind, &context, &item_path);
                 match kind {
                     "message" => {
-                        let flow_issue = message::write(self.out, item, contacts);
+                        let flow_issue = message::write(self.out, item, contacts, &mut used);
                         if let Some(message) = flow_issue {
                             let at = item_path.key("interactive").key("nfm_reply").key("response_json");
                             self.issues.push(Issue::warning(code::RESPONSE_JSON_INVALID, at, message));
@@ -176,6 +189,12 @@ impl Walker<'_, '_> {
                     _ => self.out.fields(item, ERROR),
                 }
                 self.end(item);
+            }
+        }
+        // Profiles no message came from (there should be none) are kept too.
+        for (index, (contact, used)) in contacts.iter().zip(used).enumerate() {
+            if !used {
+                self.unknown(&context, &path.key("contacts").index(index), contact);
             }
         }
     }
@@ -194,16 +213,18 @@ impl Walker<'_, '_> {
         items
     }
 
-    /// Members of `object` not in `known`, each kept as an `unknown` event.
+    /// Members of `object` not in `known` (or not of the known type), each
+    /// kept as an `unknown` event.
     fn leftovers(
         &mut self,
         context: &Context<'_, '_>,
         path: &JsonPointer,
         object: &Node<'_>,
-        known: &[&str],
+        known: &[(&str, Type)],
     ) {
         for (key, node) in object.members().unwrap_or_default() {
-            if !known.contains(&key.name.as_ref()) {
+            let expected = known.iter().find(|(name, _)| *name == key.name.as_ref());
+            if !expected.is_some_and(|(_, kind)| kind.admits(node)) {
                 self.unknown(context, &path.key(&key.name), node);
             }
         }
@@ -238,6 +259,28 @@ impl Walker<'_, '_> {
     fn end(&mut self, raw: &Node<'_>) {
         self.out.raw("raw", raw);
         self.out.close();
+    }
+}
+
+/// The JSON type an envelope member must have to be taken as known.
+#[derive(Clone, Copy)]
+enum Type {
+    Str,
+    Num,
+    Obj,
+    Arr,
+    Any,
+}
+
+impl Type {
+    fn admits(self, node: &Node<'_>) -> bool {
+        match self {
+            Type::Str => node.as_str().is_some(),
+            Type::Num => node.as_f64().is_some(),
+            Type::Obj => node.members().is_some(),
+            Type::Arr => node.items().is_some(),
+            Type::Any => true,
+        }
     }
 }
 
