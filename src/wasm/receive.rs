@@ -80,7 +80,7 @@ pub fn unavailable() -> Error {
 /// bytes (as received: do not re-serialise parsed JSON) with the app secret,
 /// or any of several during a rotation. Resolves to `true` or `false`; a
 /// missing or malformed header is `false`.
-#[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "Promise<boolean>")]
+#[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "boolean")]
 pub async fn verify_webhook_signature(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] header: JsValue,
@@ -140,7 +140,7 @@ pub fn parse_webhook(
 /// whole media item): checks the download's SHA-256, the 10-byte HMAC,
 /// AES-256-CBC-decrypts, checks the plaintext's SHA-256. Rejects with
 /// `media_integrity` on any mismatch.
-#[wasm_bindgen(js_name = decryptFlowMedia, unchecked_return_type = "Promise<Uint8Array>")]
+#[wasm_bindgen(js_name = decryptFlowMedia, unchecked_return_type = "Uint8Array")]
 pub async fn decrypt_flow_media(
     #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] cdn_file: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object | string")] metadata: JsValue,
