@@ -14,6 +14,8 @@
 //! - [`message`]: outbound message bodies;
 //! - [`flow`]: WhatsApp Flow JSON;
 //! - [`preview`]: template previews (render tree and safe HTML);
+//! - [`webhook`]: webhook bodies (a total parser) and their signatures;
+//! - [`flow_endpoint`]: the Flow data endpoint's envelope, keys and media;
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
@@ -21,6 +23,7 @@ pub mod api;
 pub mod check;
 pub mod error;
 pub mod flow;
+pub mod flow_endpoint;
 pub mod json;
 pub mod json_pointer;
 pub mod message;
@@ -30,6 +33,7 @@ pub mod preview;
 pub mod report;
 pub mod template;
 pub mod text;
+pub mod webhook;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;

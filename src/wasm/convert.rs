@@ -26,7 +26,7 @@ extern "C" {
 /// `validateFlow` on a 200 KB Flow. The engine's `TextEncoder.encode` plus one
 /// `Uint8Array` copy into wasm memory is several times faster. (Lone UTF-16
 /// surrogates become U+FFFD either way.)
-fn utf8(text: &JsValue) -> Option<String> {
+pub fn utf8(text: &JsValue) -> Option<String> {
     thread_local! {
         static ENCODER: TextEncoder = TextEncoder::new();
     }

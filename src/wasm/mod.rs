@@ -5,13 +5,17 @@
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
-//! `CloudApiClient` class built on them.
+//! `CloudApiClient` class built on them; `receive` (webhooks, Flow media)
+//! and `flow_endpoint` (the Flow data endpoint) run on `crypto` (WebCrypto).
 
 pub mod cloud;
 mod config;
 mod convert;
+mod crypto;
 pub mod error;
 pub mod exports;
+pub mod flow_endpoint;
+pub mod receive;
 mod transport;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).

@@ -1,0 +1,71 @@
+// WhatsApp webhooks and a Flow data endpoint on one Worker:
+//   GET  /webhook  subscription handshake (hub.challenge)
+//   POST /webhook  signed webhook events (401 when the signature is wrong)
+//   POST /flow     the Flow data endpoint (encrypted; 421/427/432 as Meta expects)
+import { createFlowEndpoint, flowTokenExpired, parseWebhook, verifyWebhookSignature, webhookChallenge } from "whatsapp-edge";
+
+// The Flow this endpoint serves: answers are checked against its screens.
+const FLOW = {
+  version: "6.0",
+  data_api_version: "3.0",
+  routing_model: { APPOINTMENT: ["CONFIRM"], CONFIRM: [] },
+  screens: [
+    { id: "APPOINTMENT", data: { slots: { type: "array", items: { type: "object", properties: { id: { type: "string" }, title: { type: "string" } } }, __example__: [] } }, layout: { type: "SingleColumnLayout", children: [] } },
+    { id: "CONFIRM", terminal: true, data: { slot: { type: "string", __example__: "9:00" } }, layout: { type: "SingleColumnLayout", children: [] } },
+  ],
+};
+
+async function handleFlow(request) {
+  if (request.flow_token === "expired") throw flowTokenExpired("This booking link has expired.");
+  if (request.action === "INIT") {
+    return { screen: "APPOINTMENT", data: { slots: [{ id: "9", title: "9:00" }, { id: "10", title: "10:00" }] } };
+  }
+  if (request.action === "data_exchange" && request.screen === "APPOINTMENT") {
+    return { screen: "CONFIRM", data: { slot: String(request.data?.slot ?? "") } };
+  }
+  return { screen: "SUCCESS", data: { extension_message_response: { params: { flow_token: request.flow_token } } } };
+}
+
+// Created on the first request: secrets live in `env`, which top-level code cannot read.
+let flowEndpoint;
+
+export default {
+  async fetch(request, env, ctx) {
+    const { pathname } = new URL(request.url);
+    if (pathname === "/webhook" && request.method === "GET") {
+      const challenge = webhookChallenge(request, env.VERIFY_TOKEN);
+      return challenge === null ? new Response("forbidden", { status: 403 }) : new Response(challenge);
+    }
+    if (pathname === "/webhook" && request.method === "POST") {
+      // Hash the bytes as received: re-serialised JSON would not match.
+      const body = await request.arrayBuffer();
+      if (!(await verifyWebhookSignature(body, request.headers.get("x-hub-signature-256"), env.APP_SECRET))) {
+        return new Response("bad signature", { status: 401 });
+      }
+      const { events, issues } = parseWebhook(body);
+      // Answer Meta at once; handle the events after the response.
+      ctx.waitUntil(Promise.resolve(handleEvents(events, issues)));
+      return Response.json({ received: events.map((event) => event.type) });
+    }
+    if (pathname === "/flow") {
+      flowEndpoint ??= createFlowEndpoint({
+        privateKey: env.FLOW_PRIVATE_KEY,
+        passphrase: env.FLOW_KEY_PASSPHRASE || undefined,
+        appSecret: env.APP_SECRET,
+        flow: FLOW,
+        handler: handleFlow,
+        onErrorNotification: (request) => console.warn("Flow error", request.data?.error),
+      });
+      return flowEndpoint(request);
+    }
+    return new Response("not found", { status: 404 });
+  },
+};
+
+function handleEvents(events, issues) {
+  for (const event of events) {
+    if (event.type === "message" && event.flowResponse) console.log("Flow completed", event.from, event.flowResponse);
+    else if (event.type === "status" && event.status === "failed") console.warn("delivery failed", event.id, event.errors);
+  }
+  if (issues.length > 0) console.warn("webhook issues", issues);
+}

@@ -1,0 +1,278 @@
+//! `createFlowEndpoint`: a `(Request) => Promise<Response>` serving a
+//! WhatsApp Flow data endpoint (REFERENCE §4) on WebCrypto, and
+//! `flowTokenExpired`, the error a handler throws to answer 427.
+
+use super::convert::{self, Document};
+use super::crypto;
+use super::receive::{self, unavailable};
+use crate::flow_endpoint::answer::{self, Screens};
+use crate::flow_endpoint::{self as core, base64, code, pem, RequestKind};
+use crate::Error;
+use js_sys::{Function, Object, Promise, Reflect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+
+#[wasm_bindgen]
+extern "C" {
+    /// The global `Response` (browsers, workerd, Node ≥ 18).
+    type Response;
+    #[wasm_bindgen(constructor)]
+    fn new(body: &JsValue, init: &JsValue) -> Response;
+}
+
+/// One endpoint's configuration; the imported key is cached after the first request.
+struct Endpoint {
+    key: pem::PrivateKey,
+    passphrase: Option<String>,
+    imported: RefCell<Option<JsValue>>,
+    secrets: Vec<String>,
+    screens: Option<Screens>,
+    handler: Function,
+    on_error_notification: Option<Function>,
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
+    if value.is_undefined() {
+        return Ok(None);
+    }
+    value.dyn_into::<Function>().map(Some).map_err(|_| {
+        Error::invalid_argument(format!("createFlowEndpoint: options.{name} must be a function"))
+    })
+}
+
+/// Serves a Flow data endpoint: checks `X-Hub-Signature-256` when `appSecret`
+/// is given (432), decrypts (421 on any failure), answers pings and error
+/// notifications itself, calls `handler(request)` for the rest and encrypts
+/// its answer; a handler throwing `flowTokenExpired()` answers 427. With
+/// `flow` (the Flow JSON), an answer naming an unknown screen or lacking
+/// declared data rejects with `validation_failed`.
+#[wasm_bindgen(js_name = createFlowEndpoint, unchecked_return_type = "(request: Request) => Promise<Response>")]
+pub fn create_flow_endpoint(
+    #[wasm_bindgen(unchecked_param_type = "FlowEndpointOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    const NAME: &str = "createFlowEndpoint";
+    if !options.is_object() {
+        return Err(Error::invalid_argument(format!("{NAME}: options must be an object")).into());
+    }
+    const KNOWN: [&str; 6] =
+        ["privateKey", "passphrase", "appSecret", "flow", "handler", "onErrorNotification"];
+    for key in Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|key| key.as_string()) {
+        if !KNOWN.contains(&key.as_str()) {
+            return Err(Error::invalid_argument(format!("{NAME}: unknown option \"{key}\"")).into());
+        }
+    }
+    let key = pem::read(&convert::string(&get(&options, "privateKey"), NAME, "options.privateKey")?)?;
+    let passphrase = get(&options, "passphrase");
+    let passphrase = if passphrase.is_undefined() {
+        None
+    } else {
+        Some(convert::string(&passphrase, NAME, "options.passphrase")?)
+    };
+    if matches!(key, pem::PrivateKey::Encrypted(_)) && passphrase.is_none() {
+        let message = "createFlowEndpoint: the private key is encrypted; pass options.passphrase";
+        return Err(Error::new(code::PASSPHRASE_REQUIRED, message).into());
+    }
+    let secrets = match get(&options, "appSecret") {
+        value if value.is_undefined() => Vec::new(),
+        value => receive::secrets(&value, NAME, "options.appSecret")?,
+    };
+    let screens = match get(&options, "flow") {
+        value if value.is_undefined() => None,
+        value => {
+            let flow = Document::read(&value, NAME, "options.flow")?;
+            let node = crate::json::parse(&flow.text)
+                .map_err(|_| Error::invalid_argument(format!("{NAME}: options.flow is not valid JSON")))?;
+            Some(Screens::read(&node))
+        }
+    };
+    let handler = function(get(&options, "handler"), "handler")?.ok_or_else(|| {
+        Error::invalid_argument(format!("{NAME}: options.handler (a function) is required"))
+    })?;
+    let on_error_notification = function(get(&options, "onErrorNotification"), "onErrorNotification")?;
+    let endpoint = Rc::new(Endpoint {
+        key,
+        passphrase,
+        imported: RefCell::new(None),
+        secrets,
+        screens,
+        handler,
+        on_error_notification,
+    });
+    let serve = Closure::<dyn Fn(JsValue) -> Promise>::new(move |request: JsValue| {
+        let endpoint = Rc::clone(&endpoint);
+        future_to_promise(async move { endpoint.serve(request).await })
+    });
+    Ok(serve.into_js_value())
+}
+
+/// The error a Flow endpoint handler throws when the flow token is no longer
+/// valid: the endpoint answers 427 with `{ "error_msg": message }`, which
+/// WhatsApp shows the user before closing the Flow.
+#[wasm_bindgen(js_name = flowTokenExpired, unchecked_return_type = "Error")]
+pub fn flow_token_expired(
+    #[wasm_bindgen(unchecked_optional_param_type = "string")] message: JsValue,
+) -> JsValue {
+    let message = message.as_string().unwrap_or_else(|| "This flow is no longer available.".to_owned());
+    Error::new(code::FLOW_TOKEN_EXPIRED, message).into()
+}
+
+fn respond(status: u16, body: &str) -> JsValue {
+    let init = Object::new();
+    let headers = Object::new();
+    let content_type = if status == 427 { "application/json" } else { "text/plain" };
+    // Setting properties on fresh plain objects cannot fail.
+    let _ = Reflect::set(&headers, &"content-type".into(), &content_type.into());
+    let _ = Reflect::set(&init, &"status".into(), &status.into());
+    let _ = Reflect::set(&init, &"headers".into(), &headers);
+    let body = if body.is_empty() { JsValue::NULL } else { body.into() };
+    Response::new(&body, &init).into()
+}
+
+async fn settle(value: JsValue) -> Result<JsValue, JsValue> {
+    JsFuture::from(Promise::resolve(&value)).await
+}
+
+impl Endpoint {
+    async fn serve(&self, request: JsValue) -> Result<JsValue, JsValue> {
+        if get(&request, "method").as_string().is_some_and(|method| method != "POST") {
+            return Ok(respond(405, ""));
+        }
+        let read = Reflect::get(&request, &"arrayBuffer".into())
+            .ok()
+            .and_then(|method| method.dyn_into::<Function>().ok())
+            .ok_or_else(|| Error::invalid_argument("a Flow endpoint takes a Request"))?;
+        let body = match read.call0(&request) {
+            Ok(promise) => settle(promise).await.ok(),
+            Err(_) => None,
+        };
+        let Some(body) = body else { return Ok(respond(400, "")) };
+        let body = js_sys::Uint8Array::new(&body).to_vec();
+        if !self.secrets.is_empty() {
+            let headers = get(&request, "headers");
+            let header = Reflect::get(&headers, &"get".into())
+                .ok()
+                .and_then(|method| method.dyn_into::<Function>().ok())
+                .and_then(|method| method.call1(&headers, &"x-hub-signature-256".into()).ok())
+                .unwrap_or(JsValue::NULL);
+            if !receive::signature_valid(&body, &header, &self.secrets).await? {
+                return Ok(respond(432, ""));
+            }
+        }
+        let Some(envelope) = core::read_envelope(&body) else { return Ok(respond(421, "")) };
+        let key = self.private_key().await?;
+        let Some((aes_key, plaintext)) = decrypt(&key, &envelope).await else { return Ok(respond(421, "")) };
+        let Some(kind) = core::classify(&plaintext) else { return Ok(respond(421, "")) };
+        let answer = match kind {
+            RequestKind::Ping => core::PING_RESPONSE.to_owned(),
+            RequestKind::ErrorNotification => {
+                if let Some(notify) = &self.on_error_notification {
+                    let parsed = js_sys::JSON::parse(&plaintext).unwrap_or(JsValue::NULL);
+                    // A failing observer must not turn an acknowledgement into an error.
+                    let _ = settle(notify.call1(&JsValue::UNDEFINED, &parsed).unwrap_or(JsValue::UNDEFINED))
+                        .await;
+                }
+                core::ACKNOWLEDGED_RESPONSE.to_owned()
+            }
+            RequestKind::Exchange => match self.exchange(&plaintext).await {
+                Ok(answer) => answer,
+                Err(Thrown::Expired(message)) => return Ok(respond(427, &core::expired_body(&message))),
+                Err(Thrown::Rejected(error)) => return Err(error),
+            },
+        };
+        let flipped = core::flip(&envelope.iv);
+        let sealed = crypto::aes_gcm_encrypt(&aes_key, &flipped, answer.as_bytes())
+            .await
+            .map_err(|_| unavailable())?;
+        Ok(respond(200, &base64::encode(&sealed)))
+    }
+
+    /// The handler's answer as JSON text, checked.
+    async fn exchange(&self, plaintext: &str) -> Result<String, Thrown> {
+        let request = js_sys::JSON::parse(plaintext).unwrap_or(JsValue::NULL);
+        let called = self.handler.call1(&JsValue::UNDEFINED, &request);
+        let answer = match called {
+            Ok(value) => settle(value).await,
+            Err(thrown) => Err(thrown),
+        };
+        let answer = answer.map_err(|thrown| {
+            if get(&thrown, "code").as_string().as_deref() == Some(code::FLOW_TOKEN_EXPIRED) {
+                Thrown::Expired(get(&thrown, "message").as_string().unwrap_or_default())
+            } else {
+                // The handler's own error, untouched: it is the caller's to read.
+                Thrown::Rejected(thrown)
+            }
+        })?;
+        let failed = |error: Error| Thrown::Rejected(error.into());
+        let text = convert::json_text(&answer, "the Flow endpoint handler", "its answer")
+            .map_err(failed)?
+            .ok_or_else(|| failed(Error::invalid_argument("the Flow endpoint handler returned nothing")))?;
+        let node =
+            crate::json::parse(&text).map_err(|issue| failed(Error::validation_failed(vec![issue])))?;
+        let issues = match &self.screens {
+            Some(screens) => screens.check(&node),
+            None => answer::shape(&node),
+        };
+        if issues.is_empty() {
+            Ok(text)
+        } else {
+            Err(failed(Error::validation_failed(issues)))
+        }
+    }
+
+    /// The RSA key, imported (and decrypted with the passphrase) on first use.
+    async fn private_key(&self) -> Result<JsValue, Error> {
+        if let Some(key) = self.imported.borrow().as_ref() {
+            return Ok(key.clone());
+        }
+        let pkcs8 = match &self.key {
+            pem::PrivateKey::Pkcs8(der) => der.clone(),
+            pem::PrivateKey::Encrypted(encrypted) => {
+                let passphrase = self.passphrase.as_deref().unwrap_or_default().as_bytes();
+                let length = encrypted.cipher.key_len();
+                let derived = crypto::pbkdf2(
+                    passphrase,
+                    &encrypted.salt,
+                    encrypted.iterations,
+                    encrypted.prf.name(),
+                    length,
+                )
+                .await
+                .map_err(|_| unavailable())?;
+                match encrypted.cipher {
+                    crate::flow_endpoint::der::Cipher::DesEde3Cbc => pem::decrypt_des(encrypted, &derived)?,
+                    crate::flow_endpoint::der::Cipher::AesCbc(_) => pem::check_decrypted(
+                        crypto::aes_cbc_decrypt(&derived, &encrypted.iv, &encrypted.data)
+                            .await
+                            .map_err(|_| pem::wrong_passphrase())?,
+                    )?,
+                }
+            }
+        };
+        let key = crypto::rsa_oaep_key(&pkcs8).await.map_err(|_| {
+            Error::new(code::INVALID_PRIVATE_KEY, "privateKey: WebCrypto cannot import it as an RSA-OAEP key")
+        })?;
+        *self.imported.borrow_mut() = Some(key.clone());
+        Ok(key)
+    }
+}
+
+/// Unwraps the AES key and decrypts the request; `None` for any failure (421).
+async fn decrypt(key: &JsValue, envelope: &core::Envelope) -> Option<(JsValue, String)> {
+    let raw = crypto::rsa_oaep_decrypt(key, &envelope.aes_key).await.ok().filter(|raw| raw.len() == 16)?;
+    let aes_key = crypto::aes_key("AES-GCM", &raw, &["encrypt", "decrypt"]).await.ok()?;
+    let plain = crypto::aes_gcm_decrypt(&aes_key, &envelope.iv, &envelope.flow_data).await.ok()?;
+    Some((aes_key, String::from_utf8(plain).ok()?))
+}
+
+/// How a handler call ended when it did not answer.
+enum Thrown {
+    Expired(String),
+    Rejected(JsValue),
+}

@@ -1,0 +1,219 @@
+// Layer 3, Node: createFlowEndpoint and decryptFlowMedia through the built
+// package, cross-checked against node:crypto following Meta's documented steps.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import crypto from "node:crypto";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createFlowEndpoint, decryptFlowMedia, flowTokenExpired } from "../../pkg/node.js";
+import { decryptResponse, encryptMedia, encryptRequest, post } from "./flow-endpoint-crypto.mjs";
+
+const keys = Array.from({ length: 4 }, () => crypto.generateKeyPairSync("rsa", { modulusLength: 2048 }));
+const [{ privateKey, publicKey }] = keys;
+const pkcs8 = privateKey.export({ type: "pkcs8", format: "pem" });
+const APP_SECRET = "app-secret-do-not-leak-7f3a";
+const PASSPHRASE = "passphrase-do-not-leak-91c2";
+
+function randomText(length) {
+  const pool = ["a", "Z", "0", " ", '"', "\\", "\n", "é", "€", "\u2028", "😀", "中"];
+  return Array.from({ length }, () => pool[crypto.randomInt(pool.length)]).join("");
+}
+
+test("cross-check: ours decrypts theirs and theirs decrypts ours (4 keys × 12 payloads, PKCS#8 and PKCS#1)", async () => {
+  for (const [index, pair] of keys.entries()) {
+    const pem = pair.privateKey.export(index % 2 ? { type: "pkcs1", format: "pem" } : { type: "pkcs8", format: "pem" });
+    let seen;
+    const endpoint = createFlowEndpoint({ privateKey: pem, handler: (request) => ((seen = request), { screen: "NEXT", data: { echo: request.data } }) });
+    for (let n = 0; n < 12; n++) {
+      const request = { version: "3.0", action: "data_exchange", screen: "S", flow_token: `tok-${n}`, data: { text: randomText(crypto.randomInt(0, 3000)), n, nested: [{ ok: true }] } };
+      const { envelope, aesKey, iv } = encryptRequest(pair.publicKey, request);
+      const response = await endpoint(post(envelope));
+      assert.equal(response.status, 200);
+      assert.match(response.headers.get("content-type"), /^text\/plain/);
+      const body = await response.text();
+      assert.match(body, /^[A-Za-z0-9+/]+=*$/, "plain base64");
+      assert.deepEqual(seen, request, "ours decrypts theirs");
+      assert.deepEqual(decryptResponse(body, aesKey, iv), { screen: "NEXT", data: { echo: request.data } }, "theirs decrypts ours");
+    }
+  }
+});
+
+test("every decryption failure is 421, and the handler is never called", async () => {
+  let calls = 0;
+  const endpoint = createFlowEndpoint({ privateKey: pkcs8, handler: () => (calls++, { screen: "S" }) });
+  const good = () => encryptRequest(publicKey, { version: "3.0", action: "INIT", flow_token: "t" }).envelope;
+  const flip = (b64, at) => {
+    const bytes = Buffer.from(b64, "base64");
+    bytes[at < 0 ? bytes.length + at : at] ^= 0x01;
+    return bytes.toString("base64");
+  };
+  const cases = {
+    "tampered ciphertext": (e) => ({ ...e, encrypted_flow_data: flip(e.encrypted_flow_data, 0) }),
+    "tampered tag": (e) => ({ ...e, encrypted_flow_data: flip(e.encrypted_flow_data, -1) }),
+    "tampered IV": (e) => ({ ...e, initial_vector: flip(e.initial_vector, 3) }),
+    "tampered wrapped key": (e) => ({ ...e, encrypted_aes_key: flip(e.encrypted_aes_key, 10) }),
+    "wrong key": () => encryptRequest(keys[1].publicKey, { action: "INIT" }).envelope,
+    "truncated data": (e) => ({ ...e, encrypted_flow_data: Buffer.from(e.encrypted_flow_data, "base64").subarray(0, 10).toString("base64") }),
+    "truncated wrapped key": (e) => ({ ...e, encrypted_aes_key: Buffer.from(e.encrypted_aes_key, "base64").subarray(0, 100).toString("base64") }),
+    "12-byte IV": (e) => ({ ...e, initial_vector: crypto.randomBytes(12).toString("base64") }),
+    "bad base64": (e) => ({ ...e, encrypted_flow_data: "!!" + e.encrypted_flow_data }),
+    "missing field": (e) => ({ encrypted_flow_data: e.encrypted_flow_data, initial_vector: e.initial_vector }),
+    "numbers for strings": () => ({ encrypted_flow_data: 1, encrypted_aes_key: 2, initial_vector: 3 }),
+    "not JSON": () => "encrypted_flow_data=abc",
+    "empty body": () => "",
+    "32-byte AES key": () => encryptRequest(publicKey, { action: "INIT" }, { aesKey: crypto.randomBytes(32) }).envelope,
+    "plaintext not JSON": () => encryptRequest(publicKey, "not json").envelope,
+    "plaintext a JSON array": () => encryptRequest(publicKey, "[1]").envelope,
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    const response = await endpoint(post(make(good())));
+    assert.equal(response.status, 421, name);
+  }
+  assert.equal(calls, 0);
+  // And random bytes for every field, many times.
+  for (let n = 0; n < 50; n++) {
+    const envelope = { encrypted_flow_data: crypto.randomBytes(crypto.randomInt(0, 80)).toString("base64"), encrypted_aes_key: crypto.randomBytes(crypto.randomInt(0, 300)).toString("base64"), initial_vector: crypto.randomBytes(16).toString("base64") };
+    assert.equal((await endpoint(post(envelope))).status, 421);
+  }
+});
+
+test("ping, error notifications, 405, 427, and the handler's own errors", async () => {
+  const notified = [];
+  const endpoint = createFlowEndpoint({
+    privateKey: pkcs8,
+    onErrorNotification: (request) => notified.push(request.data.error),
+    handler: (request) => {
+      if (request.flow_token === "stale") throw flowTokenExpired("This offer has ended.");
+      if (request.flow_token === "boom") throw new TypeError("handler bug");
+      return Promise.resolve({ screen: "S", data: {} });
+    },
+  });
+  const call = async (payload) => {
+    const { envelope, aesKey, iv } = encryptRequest(publicKey, payload);
+    const response = await endpoint(post(envelope));
+    return { response, body: response.status === 200 ? decryptResponse(await response.text(), aesKey, iv) : await response.text() };
+  };
+  assert.deepEqual((await call({ version: "3.0", action: "ping" })).body, { data: { status: "active" } });
+  const notification = await call({ version: "3.0", action: "data_exchange", flow_token: "t", data: { error: "invalid_screen_transition", error_message: "bad" } });
+  assert.deepEqual(notification.body, { data: { acknowledged: true } });
+  assert.deepEqual(notified, ["invalid_screen_transition"]);
+  const stale = await call({ version: "3.0", action: "INIT", flow_token: "stale" });
+  assert.equal(stale.response.status, 427);
+  assert.deepEqual(JSON.parse(stale.body), { error_msg: "This offer has ended." });
+  await assert.rejects(call({ version: "3.0", action: "INIT", flow_token: "boom" }), (e) => e instanceof TypeError && e.message === "handler bug");
+  assert.equal((await endpoint(new Request("https://e.example/", { method: "GET" }))).status, 405);
+  assert.equal(flowTokenExpired().code, "flow_token_expired");
+});
+
+test("appSecret: unsigned or wrongly signed requests are 432; rotation accepts either secret", async () => {
+  const endpoint = createFlowEndpoint({ privateKey: pkcs8, appSecret: ["old-secret", APP_SECRET], handler: () => ({ screen: "S" }) });
+  const { envelope } = encryptRequest(publicKey, { version: "3.0", action: "ping" });
+  assert.equal((await endpoint(post(envelope))).status, 432);
+  assert.equal((await endpoint(post(envelope, "wrong"))).status, 432);
+  assert.equal((await endpoint(post(envelope, APP_SECRET))).status, 200);
+  assert.equal((await endpoint(post(envelope, "old-secret"))).status, 200);
+  assert.equal((await endpoint(post("not json", APP_SECRET))).status, 421, "signature first, then decryption");
+});
+
+test("with the Flow JSON, answers must name an existing screen and give its declared data", async () => {
+  const flow = { version: "6.0", data_api_version: "3.0", routing_model: { A: ["B"] }, screens: [
+    { id: "A", data: { name: { type: "string", __example__: "x" }, count: { type: "number", __example__: 1 } }, layout: { type: "SingleColumnLayout", children: [] } },
+    { id: "B", terminal: true, layout: { type: "SingleColumnLayout", children: [] } },
+  ] };
+  let answer;
+  const endpoint = createFlowEndpoint({ privateKey: pkcs8, flow: JSON.stringify(flow), handler: () => answer });
+  const call = async () => {
+    const { envelope, aesKey, iv } = encryptRequest(publicKey, { version: "3.0", action: "INIT", flow_token: "t" });
+    return decryptResponse(await (await endpoint(post(envelope))).text(), aesKey, iv);
+  };
+  answer = { screen: "A", data: { name: "n", count: 2 } };
+  assert.deepEqual(await call(), answer);
+  answer = { screen: "SUCCESS", data: { extension_message_response: { params: { flow_token: "t" } } } };
+  assert.deepEqual(await call(), answer);
+  for (const [bad, codes] of [
+    [{ screen: "C", data: {} }, ["flow_endpoint.unknown_screen"]],
+    [{ screen: "A", data: { name: 1 } }, ["flow_endpoint.data_type", "flow_endpoint.data_missing"]],
+    [{ data: {} }, ["flow_endpoint.screen_missing"]],
+    [{ screen: "SUCCESS", data: {} }, ["flow_endpoint.flow_token_missing"]],
+    ["text", ["flow_endpoint.response_not_object"]],
+  ]) {
+    answer = bad;
+    await assert.rejects(call(), (e) => e.code === "validation_failed" && assert.deepEqual(e.issues.map((i) => i.code), codes) === undefined, JSON.stringify(bad));
+  }
+});
+
+const secretErrors = [];
+function collect(error) {
+  secretErrors.push(`${error.message} ${JSON.stringify(error)}`);
+  return error;
+}
+
+test("encrypted keys: OpenSSL 3 `genrsa -des3` (Meta's instructions), PBES2 AES, wrong or missing passphrase", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "flow-keys-"));
+  const genrsa = (...flags) => {
+    const file = join(dir, `key${flags.join("")}.pem`);
+    execFileSync("openssl", ["genrsa", ...flags, "-passout", `pass:${PASSPHRASE}`, "-out", file, "2048"], { stdio: "ignore" });
+    return readFileSync(file, "utf8");
+  };
+  const des3 = genrsa("-des3");
+  assert.match(des3, /BEGIN ENCRYPTED PRIVATE KEY/, "OpenSSL 3 writes PKCS#8/PBES2");
+  const node = (cipher) => crypto.generateKeyPairSync("rsa", { modulusLength: 2048, privateKeyEncoding: { type: "pkcs8", format: "pem", cipher, passphrase: PASSPHRASE }, publicKeyEncoding: { type: "spki", format: "pem" } });
+  const aes = node("aes-256-cbc");
+  const aes128 = node("aes-128-cbc");
+  const nodeDes = node("des-ede3-cbc");
+  const publicOf = (pem) => crypto.createPublicKey({ key: pem, passphrase: PASSPHRASE });
+  for (const [name, pem, pub] of [["genrsa -des3", des3, publicOf(des3)], ["aes-256-cbc", aes.privateKey, aes.publicKey], ["aes-128-cbc", aes128.privateKey, aes128.publicKey], ["des-ede3-cbc", nodeDes.privateKey, nodeDes.publicKey]]) {
+    const endpoint = createFlowEndpoint({ privateKey: pem, passphrase: PASSPHRASE, handler: (r) => ({ screen: "S", data: { token: r.flow_token } }) });
+    const { envelope, aesKey, iv } = encryptRequest(pub, { version: "3.0", action: "INIT", flow_token: name });
+    assert.deepEqual(decryptResponse(await (await endpoint(post(envelope))).text(), aesKey, iv), { screen: "S", data: { token: name } }, name);
+    const wrong = createFlowEndpoint({ privateKey: pem, passphrase: "not it", handler: () => ({}) });
+    await assert.rejects(wrong(post(envelope)).catch((e) => Promise.reject(collect(e))), { code: "wrong_passphrase" }, name);
+    assert.throws(() => { try { createFlowEndpoint({ privateKey: pem, handler: () => ({}) }); } catch (e) { throw collect(e); } }, { code: "passphrase_required" });
+  }
+  const legacy = genrsa("-traditional", "-des3");
+  assert.match(legacy, /Proc-Type: 4,ENCRYPTED/);
+  assert.throws(() => { try { createFlowEndpoint({ privateKey: legacy, passphrase: PASSPHRASE, handler: () => ({}) }); } catch (e) { throw collect(e); } }, { code: "unsupported_private_key" });
+});
+
+test("misuse throws invalid_argument or invalid_private_key; no error quotes a secret", async () => {
+  const body = pkcs8.split("\n").slice(1, -2);
+  for (const [options, code] of [
+    [{ privateKey: "-----BEGIN PRIVATE KEY-----\n" + body.join("\n") + "\n-----END PRIVATE KEY-----".replace("PRIVATE", "PUBLIC"), handler: () => ({}) }, "invalid_private_key"],
+    [{ privateKey: pkcs8.replace(body[3], body[3].slice(0, 10) + "!" + body[3].slice(11)), handler: () => ({}) }, "invalid_private_key"],
+    [{ privateKey: "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", handler: () => ({}) }, "invalid_private_key"],
+    [{ privateKey: pkcs8 }, "invalid_argument"],
+    [{ privateKey: pkcs8, handler: () => ({}), appSecret: "" }, "invalid_argument"],
+    [{ privateKey: pkcs8, handler: () => ({}), appsecret: APP_SECRET }, "invalid_argument"],
+    [{ privateKey: 42, handler: () => ({}) }, "invalid_argument"],
+  ]) {
+    assert.throws(() => { try { createFlowEndpoint(options); } catch (e) { throw collect(e); } }, { code }, JSON.stringify(Object.keys(options)));
+  }
+  const wrongSecret = createFlowEndpoint({ privateKey: pkcs8, appSecret: APP_SECRET, handler: () => "x" });
+  const { envelope } = encryptRequest(publicKey, { action: "INIT", flow_token: "t" });
+  const signed = post(envelope, APP_SECRET);
+  await assert.rejects(wrongSecret(signed).catch((e) => Promise.reject(collect(e))), { code: "validation_failed" });
+  assert.ok(secretErrors.length >= 12);
+  const secrets = [APP_SECRET, PASSPHRASE, ...body.filter((line) => line.length > 20)];
+  for (const text of secretErrors) for (const secret of secrets) assert.ok(!text.includes(secret), `an error quotes a secret: ${text}`);
+});
+
+test("decryptFlowMedia: Meta's CDN layout round-trips; any tampering is media_integrity", async () => {
+  for (const size of [0, 1, 15, 16, 17, 1000, 100_000]) {
+    const plain = crypto.randomBytes(size);
+    const { file, metadata } = encryptMedia(plain);
+    const out = await decryptFlowMedia(new Uint8Array(file), { cdn_url: "https://cdn", file_name: "x.jpg", encryption_metadata: metadata });
+    assert.ok(out instanceof Uint8Array);
+    assert.deepEqual(Buffer.from(out), plain, `size ${size}`);
+    assert.deepEqual(Buffer.from(await decryptFlowMedia(file.buffer.slice(file.byteOffset, file.byteOffset + file.length), JSON.stringify(metadata))), plain);
+  }
+  const { file, metadata } = encryptMedia(crypto.randomBytes(100));
+  const tampered = Buffer.from(file);
+  tampered[5] ^= 1;
+  await assert.rejects(decryptFlowMedia(tampered, metadata), { code: "media_integrity" }, "encrypted hash");
+  await assert.rejects(decryptFlowMedia(tampered, { ...metadata, encrypted_hash: crypto.createHash("sha256").update(tampered).digest("base64") }), { code: "media_integrity" }, "HMAC");
+  await assert.rejects(decryptFlowMedia(file.subarray(0, 50), { ...metadata, encrypted_hash: crypto.createHash("sha256").update(file.subarray(0, 50)).digest("base64") }), { code: "media_integrity" }, "truncated");
+  await assert.rejects(decryptFlowMedia(file, { ...metadata, plaintext_hash: metadata.encrypted_hash }), { code: "media_integrity" }, "plaintext hash");
+  await assert.rejects(decryptFlowMedia(file, { ...metadata, iv: "AAAA" }), { code: "invalid_argument" });
+});
