@@ -6,6 +6,7 @@
 // the tags and attributes the preview uses, links only http:, https: and tel:.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { serve, root, STRICT_CSP } from "../../scripts/serve.mjs";
 import { launchChromium } from "./helpers.mjs";
@@ -37,6 +38,10 @@ const OWN_FILES = [
   "/pkg/whatsapp_edge.js",
   "/pkg/whatsapp_edge_bg.wasm",
   "/pkg/preview.css",
+  // The JavaScript the glue imports (its path carries a build hash).
+  ...readdirSync(new URL("../../pkg/snippets", import.meta.url), { recursive: true })
+    .filter((file) => String(file).endsWith(".js"))
+    .map((file) => `/pkg/snippets/${file}`),
 ].map((path) => `${server.url}${path}`);
 
 /** Opens `path` with every detector on: requests, navigations, popups, console, page errors, dialogs, CSP events. */
