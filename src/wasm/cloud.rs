@@ -224,7 +224,7 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn mark_as_read(
         &self,
-        message_id: &str,
+        #[wasm_bindgen(js_name = "messageId")] message_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "{ typing?: boolean }")] options: JsValue,
     ) -> Promise {
         let typing = field(&options, "typing").and_then(|t| t.as_bool()) == Some(true);
@@ -258,7 +258,7 @@ impl CloudApiClient {
 
     /// Gets one template by id.
     #[wasm_bindgen(js_name = getTemplate, unchecked_return_type = "Promise<object>")]
-    pub fn get_template(&self, template_id: &str) -> Promise {
+    pub fn get_template(&self, #[wasm_bindgen(js_name = "templateId")] template_id: &str) -> Promise {
         self.run(self.cloud.get_template(template_id))
     }
 
@@ -275,7 +275,7 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn edit_template(
         &self,
-        template_id: &str,
+        #[wasm_bindgen(js_name = "templateId")] template_id: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] edit: JsValue,
     ) -> Promise {
         let id = template_id.to_owned();
@@ -286,13 +286,17 @@ impl CloudApiClient {
 
     /// Deletes a template by name (all its languages), or one language with its id.
     #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn delete_template(&self, name: &str, template_id: Option<String>) -> Promise {
+    pub fn delete_template(
+        &self,
+        name: &str,
+        #[wasm_bindgen(js_name = "templateId")] template_id: Option<String>,
+    ) -> Promise {
         self.run(self.cloud.delete_template(name, template_id.as_deref()))
     }
 
     /// A media object's short-lived URL, MIME type, size and hash.
     #[wasm_bindgen(js_name = getMedia, unchecked_return_type = "Promise<{ url: string; mime_type: string; sha256: string; file_size: number; id: string }>")]
-    pub fn get_media(&self, media_id: &str) -> Promise {
+    pub fn get_media(&self, #[wasm_bindgen(js_name = "mediaId")] media_id: &str) -> Promise {
         self.run(self.cloud.get_media(media_id))
     }
 
@@ -301,7 +305,7 @@ impl CloudApiClient {
     /// size Meta gave; given a URL from `getMedia`, resolves to its bytes. The
     /// token is sent only to Meta's hosts (or this client's `baseUrl`).
     #[wasm_bindgen(js_name = downloadMedia, unchecked_return_type = "Promise<{ data: Uint8Array; mimeType: string; sha256: string; fileSize: number } | Uint8Array>")]
-    pub fn download_media(&self, media_id_or_url: &str) -> Promise {
+    pub fn download_media(&self, #[wasm_bindgen(js_name = "mediaIdOrUrl")] media_id_or_url: &str) -> Promise {
         if media_id_or_url.contains("://") {
             return self.run(self.cloud.download_media(media_id_or_url));
         }
@@ -333,7 +337,7 @@ impl CloudApiClient {
 
     /// Deletes uploaded media.
     #[wasm_bindgen(js_name = deleteMedia, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn delete_media(&self, media_id: &str) -> Promise {
+    pub fn delete_media(&self, #[wasm_bindgen(js_name = "mediaId")] media_id: &str) -> Promise {
         self.run(self.cloud.delete_media(media_id))
     }
 
@@ -396,7 +400,7 @@ impl CloudApiClient {
 
     /// A Flow's status, validation errors, versions and preview.
     #[wasm_bindgen(js_name = getFlow, unchecked_return_type = "Promise<object>")]
-    pub fn get_flow(&self, flow_id: &str) -> Promise {
+    pub fn get_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.cloud.get_flow(flow_id))
     }
 
@@ -404,7 +408,7 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = updateFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn update_flow(
         &self,
-        flow_id: &str,
+        #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
         #[wasm_bindgen(unchecked_param_type = "object")] metadata: JsValue,
     ) -> Promise {
         let id = flow_id.to_owned();
@@ -417,7 +421,7 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<{ success: boolean; validation_errors?: object[] }>")]
     pub fn upload_flow_json(
         &self,
-        flow_id: &str,
+        #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] flow_json: JsValue,
     ) -> Promise {
         match Document::read(&flow_json, "uploadFlowJson", "flowJson") {
@@ -431,19 +435,19 @@ impl CloudApiClient {
 
     /// Publishes a Flow (irreversible: a published Flow can only be deprecated).
     #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn publish_flow(&self, flow_id: &str) -> Promise {
+    pub fn publish_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.cloud.flow_action(flow_id, "publish"))
     }
 
     /// Deprecates a published Flow.
     #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn deprecate_flow(&self, flow_id: &str) -> Promise {
+    pub fn deprecate_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.cloud.flow_action(flow_id, "deprecate"))
     }
 
     /// Deletes a draft Flow.
     #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn delete_flow(&self, flow_id: &str) -> Promise {
+    pub fn delete_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.cloud.delete_flow(flow_id))
     }
 
@@ -451,7 +455,7 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = getFlowPreviewUrl, unchecked_return_type = "Promise<{ id: string; preview: { preview_url: string; expires_at: string } }>")]
     pub fn get_flow_preview_url(
         &self,
-        flow_id: &str,
+        #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "{ invalidate?: boolean }")] options: JsValue,
     ) -> Promise {
         let invalidate = field(&options, "invalidate").and_then(|v| v.as_bool()) == Some(true);
@@ -482,7 +486,10 @@ impl CloudApiClient {
 
     /// Uploads the business public key (PEM) for Flow data endpoint encryption.
     #[wasm_bindgen(js_name = setEncryptionKey, unchecked_return_type = "Promise<{ success: boolean }>")]
-    pub fn set_encryption_key(&self, public_key_pem: &str) -> Promise {
+    pub fn set_encryption_key(
+        &self,
+        #[wasm_bindgen(js_name = "publicKeyPem")] public_key_pem: &str,
+    ) -> Promise {
         self.run(self.cloud.set_encryption_key(public_key_pem))
     }
 

@@ -82,9 +82,9 @@ pub fn unavailable() -> Error {
 /// missing or malformed header is `false`.
 #[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "boolean")]
 pub async fn verify_webhook_signature(
-    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
+    #[wasm_bindgen(js_name = "rawBody", unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] header: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | string[]")] app_secret: JsValue,
+    #[wasm_bindgen(js_name = "appSecret", unchecked_param_type = "string | string[]")] app_secret: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "verifyWebhookSignature";
     let body = bytes(&raw_body, NAME, "rawBody")?;
@@ -98,7 +98,8 @@ pub async fn verify_webhook_signature(
 #[wasm_bindgen(js_name = webhookChallenge, unchecked_return_type = "string | null")]
 pub fn webhook_challenge(
     #[wasm_bindgen(unchecked_param_type = "Request | URL | string")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string | string[]")] verify_token: JsValue,
+    #[wasm_bindgen(js_name = "verifyToken", unchecked_param_type = "string | string[]")]
+    verify_token: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "webhookChallenge";
     let tokens = secrets(&verify_token, NAME, "verifyToken")?;
@@ -142,7 +143,7 @@ pub fn parse_webhook(
 /// `media_integrity` on any mismatch.
 #[wasm_bindgen(js_name = decryptFlowMedia, unchecked_return_type = "Uint8Array")]
 pub async fn decrypt_flow_media(
-    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] cdn_file: JsValue,
+    #[wasm_bindgen(js_name = "cdnFile", unchecked_param_type = "Uint8Array | ArrayBuffer")] cdn_file: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object | string")] metadata: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "decryptFlowMedia";
