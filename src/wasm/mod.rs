@@ -12,6 +12,7 @@ mod config;
 mod convert;
 pub mod error;
 pub mod exports;
+pub mod providers;
 mod transport;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).
