@@ -160,7 +160,7 @@ impl Cm {
         text: &str,
         body: &Node,
         allowed: &[&str],
-        check: impl FnOnce(&mut Findings, &Node),
+        check: &dyn Fn(&mut Findings, &Node),
     ) -> Result<Request, Error> {
         let mut findings = Findings::new(&CODES);
         if findings.object(body, &JsonPointer::root(), allowed) {
@@ -178,7 +178,7 @@ impl Cm {
     pub fn exchange(&self, text: &str, body: &Node) -> Result<Request, Error> {
         const KEYS: [&str; 6] =
             ["code", "waba_id", "phone_number_id", "business_id", "bot_id", "data_localization_region"];
-        self.plain("/onboarding/exchange", text, body, &KEYS, |findings, body| {
+        self.plain("/onboarding/exchange", text, body, &KEYS, &|findings, body| {
             let root = JsonPointer::root();
             findings.text(body, &root, "code", true, (1, 2048));
             findings.text(body, &root, "waba_id", true, (1, 64));
@@ -193,7 +193,7 @@ impl Cm {
     /// (the platform takes it with a dashboard JWT only).
     pub fn manual(&self, text: &str, body: &Node) -> Result<Request, Error> {
         const KEYS: [&str; 5] = ["waba_id", "phone_number_id", "access_token", "business_id", "bot_id"];
-        self.plain("/onboarding/manual", text, body, &KEYS, |findings, body| {
+        self.plain("/onboarding/manual", text, body, &KEYS, &|findings, body| {
             let root = JsonPointer::root();
             findings.text(body, &root, "waba_id", true, (1, 64));
             findings.text(body, &root, "phone_number_id", true, (1, 64));
@@ -210,7 +210,7 @@ impl Cm {
         text: &str,
         body: &Node,
         allowed: &[&str],
-        check: impl FnOnce(&mut Findings, &Node),
+        check: &dyn Fn(&mut Findings, &Node),
     ) -> Result<Request, Error> {
         let mut findings = Findings::new(&CODES);
         if findings.object(body, &JsonPointer::root(), allowed) {
@@ -253,7 +253,7 @@ impl Cm {
     pub fn send_text(&self, text: &str, body: &Node) -> Result<Request, Error> {
         const KEYS: [&str; 6] =
             ["phone_id", "phone_number_id", "to", "text", "preview_url", "context_message_id"];
-        self.send("/messages", text, body, &KEYS, |findings, body| {
+        self.send("/messages", text, body, &KEYS, &|findings, body| {
             let root = JsonPointer::root();
             findings.text(body, &root, "text", true, (1, 65_536));
             findings.boolean(body, &root, "preview_url", false);
@@ -314,7 +314,7 @@ impl Cm {
     pub fn send_media(&self, text: &str, body: &Node) -> Result<Request, Error> {
         const KEYS: [&str; 8] =
             ["phone_id", "phone_number_id", "to", "kind", "media_id", "link", "caption", "filename"];
-        self.send("/messages/media", text, body, &KEYS, |findings, body| {
+        self.send("/messages/media", text, body, &KEYS, &|findings, body| {
             let root = JsonPointer::root();
             let kind = findings.choice(body, &root, "kind", true, &MEDIA_KINDS);
             match findings.exactly_one(body, &root, ["media_id", "link"], true) {
@@ -361,7 +361,7 @@ impl Cm {
             "flow_token",
             "flow_mode",
         ];
-        self.send("/messages/interactive", text, body, &KEYS, |findings, body| {
+        self.send("/messages/interactive", text, body, &KEYS, &|findings, body| {
             let root = JsonPointer::root();
             let kind = findings.choice(body, &root, "interactive_type", true, &INTERACTIVE_TYPES);
             findings.text(body, &root, "body_text", true, (1, 1024));
@@ -572,7 +572,7 @@ impl Cm {
 
     /// POST `/templates/sync`: `{ account_id | waba_id }`.
     pub fn sync_templates(&self, text: &str, body: &Node) -> Result<Request, Error> {
-        let request = self.plain("/templates/sync", text, body, &ACCOUNT, |findings, body| {
+        let request = self.plain("/templates/sync", text, body, &ACCOUNT, &|findings, body| {
             findings.exactly_one(body, &JsonPointer::root(), ACCOUNT, true);
         })?;
         Ok(Request { idempotent: true, ..request })
