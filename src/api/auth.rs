@@ -33,6 +33,12 @@ impl Credentials {
         self
     }
 
+    /// Adds a secret sent some other way (e.g. in a JSON body), to scrub from errors.
+    pub fn with_secret(mut self, secret: &str) -> Self {
+        self.remember(Some(secret));
+        self
+    }
+
     fn remember(&mut self, secret: Option<&str>) {
         if let Some(secret) = secret.filter(|s| !s.is_empty()) {
             self.secrets.push(secret.to_owned());

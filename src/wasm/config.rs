@@ -3,7 +3,9 @@
 
 use super::transport::Transport;
 use crate::api::auth::Credentials;
+use crate::api::error::from_response;
 use crate::api::retry::RetryPolicy;
+use crate::api::Response;
 use crate::Error;
 use js_sys::{Function, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
@@ -75,8 +77,18 @@ impl<'a> Config<'a> {
         Error::invalid_argument(format!("{}: {key} must be {what}", self.client))
     }
 
-    /// The transport for `credentials` with the shared options applied.
+    /// The transport for `credentials` with the shared options applied (Meta's error envelope).
     pub fn transport(&self, credentials: Credentials) -> Result<Transport, Error> {
+        self.transport_with(credentials, from_response)
+    }
+
+    /// The transport for `credentials` with the shared options applied, and
+    /// `errors` mapping the API's own error envelope (providers).
+    pub fn transport_with(
+        &self,
+        credentials: Credentials,
+        errors: fn(&Response) -> Error,
+    ) -> Result<Transport, Error> {
         let retry = field(self.value, "retry").unwrap_or(JsValue::UNDEFINED);
         let defaults = RetryPolicy::default();
         Ok(Transport {
@@ -91,6 +103,7 @@ impl<'a> Config<'a> {
             },
             sleep: self.function("sleep")?,
             on_request: self.function("onRequest")?,
+            errors,
         })
     }
 }

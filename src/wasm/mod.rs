@@ -15,6 +15,7 @@ mod crypto;
 pub mod error;
 pub mod exports;
 pub mod flow_endpoint;
+pub mod providers;
 pub mod receive;
 mod transport;
 

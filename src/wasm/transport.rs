@@ -5,7 +5,6 @@
 //! server or runtime sends back — so they appear in no error, event or log.
 
 use crate::api::auth::Credentials;
-use crate::api::error::from_response;
 use crate::api::retry::RetryPolicy;
 use crate::api::{FormValue, Request, Response};
 use crate::error::code;
@@ -46,6 +45,8 @@ pub struct Transport {
     pub sleep: Option<Function>,
     /// Called with `{ method, url, attempt, status?, error?, retryInMs? }` after every attempt.
     pub on_request: Option<Function>,
+    /// Maps a response that is not a success to an error (the API's own error envelope).
+    pub errors: fn(&Response) -> Error,
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -126,7 +127,7 @@ impl Transport {
             }
             _ => {
                 let body = content.as_string().unwrap_or_default();
-                Outcome::Failure(from_response(&Response { status, retry_after: note, body }))
+                Outcome::Failure((self.errors)(&Response { status, retry_after: note, body }))
             }
         }
     }

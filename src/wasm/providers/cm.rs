@@ -1,0 +1,407 @@
+//! `CmClient`: the CallMissed (`cm_`-key) WhatsApp API over the transport; bodies are checked before anything is sent.
+
+use crate::api::auth::Credentials;
+use crate::api::error::scrub;
+use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
+use crate::api::{parse_document, Request};
+use crate::json::Node;
+use crate::wasm::cloud::read_template_send;
+use crate::wasm::config::{field, Config};
+use crate::wasm::convert::Document;
+use crate::wasm::transport::Transport;
+use crate::Error;
+use js_sys::Promise;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Settings of a CmClient (CallMissed, the `cm_`-key platform). `apiKey` and `baseUrl` are required. */
+export interface CmClientOptions {
+  /** A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`. */
+  apiKey: string;
+  /** The platform's host, e.g. "https://api.callmissed.com" (required: the host is the customer's). */
+  baseUrl: string;
+  /** Path of the WhatsApp routes, default "/api/v1/whatsapp". */
+  pathPrefix?: string;
+  /** The sending number as a CallMissed UUID (`phone_id`), used when a call names none. */
+  phoneId?: string;
+  /** The sending number as Meta's id (`phone_number_id`), used when a call names none and `phoneId` is unset. */
+  phoneNumberId?: string;
+  /** Body field names to send under another name, e.g. { template_name: "template" } for the older field names. */
+  fieldAliases?: Record<string, string>;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+  sleep?: (ms: number) => Promise<unknown>;
+  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
+}
+/** Per-call options of CmClient sends: the number (else the client's) and an `Idempotency-Key` (which also makes the send safe to retry). */
+export interface CmSendOptions {
+  phoneId?: string;
+  phoneNumberId?: string;
+  idempotencyKey?: string;
+}
+/** What every CmClient send resolves to. */
+export interface CmSendResult {
+  wamid: string;
+  wamids: string[];
+  contacts: { input: string; wa_id: string }[];
+}
+"#;
+
+/// A CallMissed WhatsApp API client.
+#[wasm_bindgen]
+pub struct CmClient {
+    cm: Cm,
+    transport: Rc<Transport>,
+}
+
+const OPTIONS: [&str; 6] = ["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"];
+const READ: &str = "whatsapp:read";
+const WRITE: &str = "whatsapp:write";
+const SEND: &str = "whatsapp:send";
+
+/// A JSON argument's text and parse, handed to `build`.
+fn with_body(
+    value: &JsValue,
+    function: &str,
+    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+) -> Result<Request, Error> {
+    let document = Document::read(value, function, "its argument")?;
+    build(&document.text, &parse_document(&document.text)?)
+}
+
+/// An optional query object (`undefined` is none).
+fn with_query(
+    value: &JsValue,
+    function: &str,
+    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+) -> Result<Request, Error> {
+    if value.is_undefined() || value.is_null() {
+        return build("{}", &parse_document("{}")?);
+    }
+    with_body(value, function, build)
+}
+
+/// The number a call's options name, if any.
+fn selector(options: &JsValue) -> Option<(&'static str, String)> {
+    let text = |key| field(options, key).and_then(|v| v.as_string());
+    text("phoneId")
+        .map(|id| ("phone_id", id))
+        .or_else(|| text("phoneNumberId").map(|id| ("phone_number_id", id)))
+}
+
+/// `request` with the call's `Idempotency-Key`, if one is given (the platform then answers a repeat with the
+/// original response, so the request may be retried).
+fn keyed(request: Result<Request, Error>, options: &JsValue) -> Result<Request, Error> {
+    let mut request = request?;
+    if let Some(key) = field(options, "idempotencyKey") {
+        let key = key.as_string().filter(|k| !k.is_empty() && !k.contains(['\n', '\r']));
+        let key = key.ok_or_else(|| Error::invalid_argument("idempotencyKey must be a non-empty string"))?;
+        request.headers.push(("Idempotency-Key", key));
+        request.idempotent = true;
+    }
+    Ok(request)
+}
+
+#[wasm_bindgen]
+impl CmClient {
+    /// A client for `apiKey` at `baseUrl`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "CmClientOptions")] options: JsValue,
+    ) -> Result<CmClient, JsValue> {
+        let config = Config::new(&options, "CmClient", &OPTIONS)?;
+        let key = config.required("apiKey")?;
+        let mut aliases = Vec::new();
+        if let Some(map) = field(&options, "fieldAliases") {
+            let misuse =
+                || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
+            let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
+            for entry in entries.iter() {
+                let pair: js_sys::Array = entry.unchecked_into();
+                let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
+                aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
+            }
+        }
+        let cm = Cm {
+            base_url: config.required("baseUrl")?,
+            prefix: config.text("pathPrefix")?.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
+            phone_id: config.text("phoneId")?,
+            phone_number_id: config.text("phoneNumberId")?,
+            aliases,
+        };
+        let transport = config.transport_with(Credentials::bearer(&key), cm::errors)?;
+        Ok(CmClient { cm, transport: Rc::new(transport) })
+    }
+
+    fn run(&self, request: Result<Request, Error>, scope: &'static str) -> Promise {
+        self.run_with(request, scope, None, None)
+    }
+
+    fn run_with(
+        &self,
+        request: Result<Request, Error>,
+        scope: &'static str,
+        attachment: Option<JsValue>,
+        secret: Option<String>,
+    ) -> Promise {
+        let transport = Rc::clone(&self.transport);
+        future_to_promise(async move {
+            let request = request?;
+            let result = transport.call(&request, attachment.as_ref()).await;
+            result.map_err(|error| {
+                let error = cm::with_scope(error, scope);
+                // A secret of the body (a Meta access token) is scrubbed too.
+                let message = secret.as_deref().map_or(error.message.clone(), |s| scrub(&error.message, s));
+                JsValue::from(Error { message, ..error })
+            })
+        })
+    }
+
+    /// Completes Embedded Signup: `{ code, waba_id, phone_number_id, business_id?, bot_id?, data_localization_region? }`
+    /// → POST /onboarding/exchange; resolves to `{ account, phone_number, fully_provisioned, onboarding_error }`.
+    #[wasm_bindgen(js_name = exchangeSignupCode, unchecked_return_type = "Promise<{ account: object; phone_number: object; fully_provisioned: boolean; onboarding_error: string | null }>")]
+    pub fn exchange_signup_code(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+    ) -> Promise {
+        self.run(with_body(&body, "exchangeSignupCode", |t, n| self.cm.exchange(t, n)), WRITE)
+    }
+
+    /// Connects a WABA with system-user credentials: `{ waba_id, phone_number_id, access_token, business_id?, bot_id? }`
+    /// → POST /onboarding/manual (the platform accepts this with a dashboard JWT only). The access token is never
+    /// in an error.
+    #[wasm_bindgen(js_name = connectManually, unchecked_return_type = "Promise<{ account: object; phone_number: object; fully_provisioned: boolean; onboarding_error: string | null }>")]
+    pub fn connect_manually(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+    ) -> Promise {
+        let token = field(&body, "access_token").and_then(|t| t.as_string());
+        let request = with_body(&body, "connectManually", |t, n| self.cm.manual(t, n));
+        self.run_with(request, WRITE, None, token)
+    }
+
+    /// GET /accounts: the connected WhatsApp Business Accounts.
+    #[wasm_bindgen(js_name = listAccounts, unchecked_return_type = "Promise<object[]>")]
+    pub fn list_accounts(&self) -> Promise {
+        self.run(Ok(self.cm.accounts()), READ)
+    }
+
+    /// GET /phone_numbers: the connected numbers.
+    #[wasm_bindgen(js_name = listPhoneNumbers, unchecked_return_type = "Promise<object[]>")]
+    pub fn list_phone_numbers(&self) -> Promise {
+        self.run(Ok(self.cm.phone_numbers()), READ)
+    }
+
+    /// Links bot `botId` (a UUID) to number `phoneId`, or unlinks with `null`; resolves to the number.
+    #[wasm_bindgen(js_name = linkBot, unchecked_return_type = "Promise<object>")]
+    pub fn link_bot(&self, phone_id: &str, bot_id: Option<String>) -> Promise {
+        self.run(self.cm.link_bot(phone_id, bot_id.as_deref()), WRITE)
+    }
+
+    /// Turns the number's AI auto-reply on or off; resolves to the number.
+    #[wasm_bindgen(js_name = setAutoreply, unchecked_return_type = "Promise<object>")]
+    pub fn set_autoreply(&self, phone_id: &str, enabled: bool) -> Promise {
+        self.run(self.cm.autoreply(phone_id, enabled), WRITE)
+    }
+
+    /// Sends a text: `{ to, text, preview_url?, context_message_id?, phone_id? | phone_number_id? }` → POST /messages.
+    #[wasm_bindgen(js_name = sendText, unchecked_return_type = "Promise<CmSendResult>")]
+    pub fn send_text(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        self.run(keyed(with_body(&body, "sendText", |t, n| self.cm.send_text(t, n)), &options), SEND)
+    }
+
+    /// Sends template `template` (Meta's template object) to `to` → POST /messages/template — the
+    /// provider-neutral call every messaging client has; `{ definition }` checks it against the template first.
+    #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<CmSendResult>")]
+    pub fn send_template(
+        &self,
+        to: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "CmSendOptions & { definition?: object | string }")]
+        options: JsValue,
+    ) -> Promise {
+        let chosen = selector(&options);
+        let request = read_template_send(to, &template, &options, "sendTemplate")
+            .and_then(|send| self.cm.send_template(&send, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))));
+        self.run(keyed(request, &options), SEND)
+    }
+
+    /// Sends media: `{ to, kind, media_id | link, caption?, filename? }` → POST /messages/media.
+    #[wasm_bindgen(js_name = sendMedia, unchecked_return_type = "Promise<CmSendResult>")]
+    pub fn send_media(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        self.run(keyed(with_body(&body, "sendMedia", |t, n| self.cm.send_media(t, n)), &options), SEND)
+    }
+
+    /// Sends an interactive message: `{ to, interactive_type: "button" | "list" | "cta_url" | "flow", body_text,
+    /// footer_text?, header?, … }` with its variant's fields → POST /messages/interactive.
+    #[wasm_bindgen(js_name = sendInteractive, unchecked_return_type = "Promise<CmSendResult>")]
+    pub fn send_interactive(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        let request = with_body(&body, "sendInteractive", |t, n| self.cm.send_interactive(t, n));
+        self.run(keyed(request, &options), SEND)
+    }
+
+    /// Marks an inbound message read → POST /messages/{id}/read; `{ typing: true }` shows the typing indicator.
+    #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<{ success: boolean }>")]
+    pub fn mark_as_read(
+        &self,
+        message_id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "CmSendOptions & { typing?: boolean }")]
+        options: JsValue,
+    ) -> Promise {
+        let typing = field(&options, "typing").and_then(|t| t.as_bool()) == Some(true);
+        let chosen = selector(&options);
+        self.run(self.cm.mark_read(message_id, typing, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))), SEND)
+    }
+
+    /// Uploads media to Meta through the platform (at most 100 MB) → POST /media; resolves to
+    /// `{ media_id, mime_type, size_bytes }`. `options.type` is needed when the file carries no MIME type.
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<{ media_id: string; mime_type: string; size_bytes: number }>")]
+    pub fn upload_media(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "CmSendOptions & { type?: string; filename?: string }"
+        )]
+        options: JsValue,
+    ) -> Promise {
+        let read = |key: &str| field(&file, key);
+        let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
+        let text = |value: Option<JsValue>| value.and_then(|v| v.as_string()).filter(|t| !t.is_empty());
+        let kind = text(field(&options, "type")).or_else(|| text(read("type"))).unwrap_or_default();
+        let name = text(field(&options, "filename")).or_else(|| text(read("name")));
+        let chosen = selector(&options);
+        let request = match size {
+            Some(size) => self.cm.upload_media(
+                &kind,
+                size,
+                name.as_deref().unwrap_or("file"),
+                chosen.as_ref().map(|(k, v)| (*k, v.as_str())),
+            ),
+            None => Err(Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array")),
+        };
+        self.run_with(keyed(request, &options), WRITE, Some(file), None)
+    }
+
+    /// GET /templates with filters `{ account_id?, waba_id?, status?, category?, language?, limit? (1–500) }`.
+    #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<object[]>")]
+    pub fn list_templates(
+        &self,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ account_id?: string; waba_id?: string; status?: string; category?: string; language?: string; limit?: number }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        self.run(with_query(&query, "listTemplates", |t, n| self.cm.templates(t, n)), READ)
+    }
+
+    /// Creates a template (submitted to Meta): `{ account_id | waba_id, name, category, language, components,
+    /// parameter_format?, allow_category_change? }`, checked like `validateTemplate` first.
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<{ template_id: string; status: string; template: object }>")]
+    pub fn create_template(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        let request = with_body(&body, "createTemplate", |t, n| self.cm.create_template(t, n));
+        self.run(keyed(request, &options), WRITE)
+    }
+
+    /// Re-syncs template statuses from Meta: `{ account_id | waba_id }` → POST /templates/sync.
+    #[wasm_bindgen(js_name = syncTemplates, unchecked_return_type = "Promise<{ waba_id: string; fetched: number; inserted: number; updated: number }>")]
+    pub fn sync_templates(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
+        self.run(with_body(&body, "syncTemplates", |t, n| self.cm.sync_templates(t, n)), WRITE)
+    }
+
+    /// Deletes a template by its CallMissed id → DELETE /templates/{uuid} (204: resolves to `{}`).
+    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<object>")]
+    pub fn delete_template(&self, uuid: &str) -> Promise {
+        self.run(self.cm.delete_template(uuid), WRITE)
+    }
+
+    /// GET /campaigns (`{ limit? }`).
+    #[wasm_bindgen(js_name = listCampaigns, unchecked_return_type = "Promise<object[]>")]
+    pub fn list_campaigns(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ limit?: number }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_query(&query, "listCampaigns", |t, n| self.cm.campaigns(t, n)), READ)
+    }
+
+    /// Creates a draft template campaign: `{ name, template_name, template_language?, template_components?,
+    /// scheduled_at?, phone_number_id? (a CallMissed UUID; default the client's phoneId) }` → POST /campaigns.
+    #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<object>")]
+    pub fn create_campaign(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        let request = with_body(&body, "createCampaign", |t, n| self.cm.create_campaign(t, n));
+        self.run(keyed(request, &options), WRITE)
+    }
+
+    /// Adds recipients (1–10000 of `{ to_phone, variables? }`) to a campaign before launch → POST /campaigns/{id}/recipients.
+    #[wasm_bindgen(js_name = addCampaignRecipients, unchecked_return_type = "Promise<object>")]
+    pub fn add_campaign_recipients(
+        &self,
+        campaign_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "{ to_phone: string; variables?: Record<string, string> }[]")]
+        recipients: JsValue,
+    ) -> Promise {
+        let request =
+            with_body(&recipients, "addCampaignRecipients", |t, n| self.cm.add_recipients(campaign_id, t, n));
+        self.run(request, WRITE)
+    }
+
+    /// Launches a campaign to its recipients → POST /campaigns/{id}/launch; resolves to the running campaign.
+    #[wasm_bindgen(js_name = launchCampaign, unchecked_return_type = "Promise<object>")]
+    pub fn launch_campaign(
+        &self,
+        campaign_id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+    ) -> Promise {
+        self.run(keyed(self.cm.launch_campaign(campaign_id), &options), WRITE)
+    }
+
+    /// The sent → delivered → read → replied funnel (`{ days? }`, 1–90, default 7).
+    #[wasm_bindgen(js_name = getFunnel, unchecked_return_type = "Promise<{ days: number; inbound: number; outbound: number; delivered: number; read: number; replied: number; delivery_rate: number; read_rate: number }>")]
+    pub fn get_funnel(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_query(&query, "getFunnel", |t, n| self.cm.analytics("funnel", t, n)), READ)
+    }
+
+    /// Message volume per day (`{ days? }`, 1–90, default 14).
+    #[wasm_bindgen(js_name = getTimeseries, unchecked_return_type = "Promise<{ days: number; points: { date: string; event_type: string; count: number }[] }>")]
+    pub fn get_timeseries(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_query(&query, "getTimeseries", |t, n| self.cm.analytics("timeseries", t, n)), READ)
+    }
+
+    /// The cost breakdown (`{ days? }`, 1–90, default 30).
+    #[wasm_bindgen(js_name = getCosts, unchecked_return_type = "Promise<{ days: number; llm_tokens: number; llm_credits: number; whatsapp_message_credits: number; whatsapp_call_credits: number; total_credits: number; ledger_source: string }>")]
+    pub fn get_costs(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_query(&query, "getCosts", |t, n| self.cm.analytics("costs", t, n)), READ)
+    }
+}

@@ -1,0 +1,415 @@
+//! `WoztellClient`: Woztell's WhatsApp Cloud Public Integration API over the transport, with the access token or the Payload + SignedContext headers per endpoint.
+
+use crate::api::auth::Credentials;
+use crate::api::providers::woztell::{
+    self, signed_context, Auth, Woztell, DEFAULT_BASE_URL, DEFAULT_VERSION,
+};
+use crate::api::{parse_document, Request};
+use crate::json::Node;
+use crate::wasm::config::{field, Config};
+use crate::wasm::convert::Document;
+use crate::wasm::transport::Transport;
+use crate::Error;
+use js_sys::{Promise, Reflect};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/**
+ * Settings of a WoztellClient. Give `accessToken` (the channel's token), the signed-context ids
+ * (`appId`, `appIntegrationId`, `channelId`, `signature`), or both: each endpoint uses the one Woztell documents.
+ */
+export interface WoztellClientOptions {
+  /** The WhatsApp Cloud channel's access token (Channel → Platform → Advanced Access). */
+  accessToken?: string;
+  /** Where the token goes: "query" (the `accessToken` parameter), "body" (body-bearing calls) or "both" (default). */
+  accessTokenIn?: "query" | "body" | "both";
+  /** The channel's app id (Open API `apiViewer.channel(channelId){ appId }`). */
+  appId?: string;
+  /** The app integration id (`environment.info.appIntegrationId`). */
+  appIntegrationId?: string;
+  /** The WhatsApp Cloud channel id (also the default of getWabaInfo). */
+  channelId?: string;
+  /** `environment.appIntegrationSignature`, exactly as Woztell gives it (a secret; never in an error). */
+  signature?: string;
+  /** Default WABA id for templates (and getWabaInfo without a channel). */
+  wabaId?: string;
+  /** Default phone number id for the profile, display name and media calls. */
+  phoneNumberId?: string;
+  /** Default "https://api.whatsapp-cloud.woztell.sanuker.com". */
+  baseUrl?: string;
+  /** Default "v1.2". */
+  apiVersion?: string;
+  /** Whether a 2xx answer without `ok: 1` rejects (default true). */
+  requireOk?: boolean;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+  sleep?: (ms: number) => Promise<unknown>;
+  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
+}
+/** Woztell's answers: `ok: 1` and the operation's fields. */
+export type WoztellAnswer = { ok: 1; [field: string]: unknown };
+"#;
+
+/// A Woztell WhatsApp Cloud Public Integration API client.
+#[wasm_bindgen]
+pub struct WoztellClient {
+    woztell: Woztell,
+    token: Option<Rc<Transport>>,
+    signed: Option<Rc<Transport>>,
+    both: Option<Rc<Transport>>,
+    require_ok: bool,
+}
+
+const OPTIONS: [&str; 11] = [
+    "accessToken",
+    "accessTokenIn",
+    "appId",
+    "appIntegrationId",
+    "channelId",
+    "signature",
+    "wabaId",
+    "phoneNumberId",
+    "baseUrl",
+    "apiVersion",
+    "requireOk",
+];
+
+/// A JSON argument (`undefined`: `{}` when `optional`) handed to `build`.
+fn with_json(
+    value: &JsValue,
+    function: &str,
+    optional: bool,
+    build: impl FnOnce(&str, &Node) -> Result<(Auth, Request), Error>,
+) -> Result<(Auth, Request), Error> {
+    if optional && (value.is_undefined() || value.is_null()) {
+        return build("{}", &parse_document("{}")?);
+    }
+    let document = Document::read(value, function, "its argument")?;
+    build(&document.text, &parse_document(&document.text)?)
+}
+
+#[wasm_bindgen]
+impl WoztellClient {
+    /// A client for a channel's token and/or its signed context.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "WoztellClientOptions")] options: JsValue,
+    ) -> Result<WoztellClient, JsValue> {
+        let config = Config::new(&options, "WoztellClient", &OPTIONS)?;
+        let token = config.text("accessToken")?.filter(|t| !t.is_empty());
+        let placement = config.text("accessTokenIn")?.unwrap_or_else(|| "both".to_owned());
+        if !matches!(placement.as_str(), "query" | "body" | "both") {
+            return Err(Error::invalid_argument(
+                "WoztellClient: accessTokenIn is \"query\", \"body\" or \"both\"",
+            )
+            .into());
+        }
+        let ids = ["appId", "appIntegrationId", "channelId", "signature"].map(|key| config.text(key));
+        let [app, integration, channel, signature] = ids;
+        let (app, integration, channel, signature) = (app?, integration?, channel?, signature?);
+        let signed = match (&app, &integration, &channel, &signature) {
+            (Some(app), Some(integration), Some(channel), Some(signature)) => {
+                let (payload, context) = signed_context(app, integration, channel, signature)?;
+                Some(
+                    Credentials::default()
+                        .with_header("X-Woztell-Payload", payload, None)
+                        .with_header("X-Woztell-SignedContext", context, Some(signature)),
+                )
+            }
+            (None, None, _, None) => None,
+            _ => {
+                return Err(Error::invalid_argument(
+                    "WoztellClient: the signed context needs appId, appIntegrationId, channelId and signature together",
+                )
+                .into())
+            }
+        };
+        if token.is_none() && signed.is_none() {
+            return Err(Error::invalid_argument(
+                "WoztellClient: give accessToken, or appId, appIntegrationId, channelId and signature (or both)",
+            )
+            .into());
+        }
+        let with_token = |credentials: Credentials| match &token {
+            Some(token) if placement == "body" => credentials.with_secret(token),
+            Some(token) => credentials.with_query("accessToken", token),
+            None => credentials,
+        };
+        let make = |credentials: Credentials| -> Result<Rc<Transport>, Error> {
+            Ok(Rc::new(config.transport_with(credentials, woztell::errors)?))
+        };
+        let woztell = Woztell {
+            base_url: config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
+            body_token: token.clone().filter(|_| placement != "query"),
+            channel_id: channel,
+            waba_id: config.text("wabaId")?,
+            phone_number_id: config.text("phoneNumberId")?,
+        };
+        let require_ok = match field(&options, "requireOk") {
+            None => true,
+            Some(flag) => flag
+                .as_bool()
+                .ok_or_else(|| Error::invalid_argument("WoztellClient: requireOk must be a boolean"))?,
+        };
+        Ok(WoztellClient {
+            token: token.as_ref().map(|_| make(with_token(Credentials::default()))).transpose()?,
+            both: signed.clone().map(|s| make(with_token(s))).transpose()?,
+            signed: signed.map(make).transpose()?,
+            woztell,
+            require_ok,
+        })
+    }
+
+    fn run(&self, built: Result<(Auth, Request), Error>) -> Promise {
+        let chosen = built.and_then(|(auth, request)| {
+            let transport = match auth {
+                Auth::Token => &self.token,
+                Auth::Signed => &self.signed,
+                Auth::Both => &self.both,
+            };
+            let transport = transport.clone().ok_or_else(|| {
+                let needs = if auth == Auth::Token {
+                    "accessToken"
+                } else {
+                    "the signed context (appId, appIntegrationId, channelId, signature)"
+                };
+                Error::invalid_argument(format!("this Woztell endpoint needs {needs}: set it on the client"))
+            })?;
+            Ok((transport, request))
+        });
+        let require_ok = self.require_ok;
+        future_to_promise(async move {
+            let (transport, request) = chosen?;
+            let answer = transport.call(&request, None).await?;
+            let ok = Reflect::get(&answer, &JsValue::from_str("ok")).unwrap_or(JsValue::UNDEFINED);
+            if require_ok && ok.as_f64() != Some(1.0) && ok.as_bool() != Some(true) {
+                let text =
+                    js_sys::JSON::stringify(&answer).ok().and_then(|t| t.as_string()).unwrap_or_default();
+                if let Some(error) = woztell::check_ok(&text) {
+                    return Err(
+                        Error { message: transport.credentials.scrub(&error.message), ..error }.into()
+                    );
+                }
+            }
+            Ok(answer)
+        })
+    }
+
+    /// GET /waba-info: `{ channelId }` or `{ wabaId }` (default: the client's channel, else its WABA);
+    /// resolves to `{ ok, result: { waId, phoneNumberId, wabaId, name, phoneNumber, namespace, … } }`.
+    #[wasm_bindgen(js_name = getWabaInfo, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_waba_info(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ channelId?: string; wabaId?: string }")]
+        query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "getWabaInfo", true, |t, n| self.woztell.waba_info(t, n)))
+    }
+
+    /// GET /whatsapp-business-profile (`{ phoneNumberId? }`); resolves to `{ ok, data }`.
+    #[wasm_bindgen(js_name = getBusinessProfile, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_business_profile(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ phoneNumberId?: string }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "getBusinessProfile", true, |t, n| self.woztell.business_profile(t, n)))
+    }
+
+    /// PATCH /whatsapp-business-profile: `{ phoneNumberId?, profile: { about?, address?, description?, email?,
+    /// vertical?, websites? (≤ 2), profile_picture_url? } }` (`messaging_product` added).
+    #[wasm_bindgen(js_name = updateBusinessProfile, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn update_business_profile(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ phoneNumberId?: string; profile: object }")] body: JsValue,
+    ) -> Promise {
+        self.run(with_json(&body, "updateBusinessProfile", false, |t, n| {
+            self.woztell.update_business_profile(t, n)
+        }))
+    }
+
+    /// GET /whatsapp-displayname-status (`{ phoneNumberId? }`; token and signed context).
+    #[wasm_bindgen(js_name = getDisplayNameStatus, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_display_name_status(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ phoneNumberId?: string }")] query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "getDisplayNameStatus", true, |t, n| {
+            self.woztell.display_name_status(t, n)
+        }))
+    }
+
+    /// PUT /media-id: `{ phoneNumberId?, type: "image" | "audio" | "video" | "file", url }`; resolves to
+    /// `{ ok, mediaId, fileType }` (the id lasts 30 days).
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<WoztellAnswer & { mediaId: string; fileType: string }>")]
+    pub fn upload_media(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ phoneNumberId?: string; type: string; url: string }")] body: JsValue,
+    ) -> Promise {
+        self.run(with_json(&body, "uploadMedia", false, |t, n| self.woztell.media_id(t, n)))
+    }
+
+    /// GET /conversation-analytics: `{ from, to (Unix seconds), granularity, numbers?, metric_types?,
+    /// conversation_types?, conversation_directions?, dimensions? }` (lists sent as JSON arrays).
+    #[wasm_bindgen(js_name = getConversationAnalytics, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_conversation_analytics(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ from: number; to: number; granularity: \"HALF_HOUR\" | \"DAILY\" | \"MONTHLY\"; numbers?: string[]; metric_types?: string[]; conversation_types?: string[]; conversation_directions?: string[]; dimensions?: string[] }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "getConversationAnalytics", false, |t, n| {
+            self.woztell.conversation_analytics(t, n)
+        }))
+    }
+
+    /// GET /catalogs.
+    #[wasm_bindgen(js_name = listCatalogs, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn list_catalogs(&self) -> Promise {
+        self.run(Ok(self.woztell.catalogs()))
+    }
+
+    /// GET /products?catalogId=.
+    #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn list_products(&self, catalog_id: &str) -> Promise {
+        self.run(self.woztell.products(catalog_id))
+    }
+
+    /// GET /whatsapp-message-templates: `{ wabaId?, first (1–100), after? | before?, status?, category?,
+    /// quality_score?, language?, name?, content? }`.
+    #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn list_templates(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ wabaId?: string; first: number; after?: string; before?: string; status?: string[]; category?: string[]; quality_score?: string; language?: string[]; name?: string; content?: string }"
+        )]
+        query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "listTemplates", false, |t, n| self.woztell.templates(t, n)))
+    }
+
+    /// PUT /whatsapp-message-template: `{ wabaId?, name, language, category: "TRANSACTIONAL" | "MARKETING" | "OTP",
+    /// components }`, checked like `validateTemplate` (categories mapped onto Meta's) first.
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<WoztellAnswer & { id: string; language: string }>")]
+    pub fn create_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
+        self.run(with_json(&body, "createTemplate", false, |t, n| self.woztell.create_template(t, n)))
+    }
+
+    /// PATCH /whatsapp-message-template: `{ wabaId?, messageTemplateName, messageTemplateLanguage,
+    /// messageTemplateId, components }`, checked as an edit first.
+    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn edit_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
+        self.run(with_json(&body, "editTemplate", false, |t, n| self.woztell.edit_template(t, n)))
+    }
+
+    /// DELETE /whatsapp-message-template with the body `{ wabaId?, name }`.
+    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn delete_template(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ wabaId?: string; name: string }")] body: JsValue,
+    ) -> Promise {
+        self.run(with_json(&body, "deleteTemplate", false, |t, n| self.woztell.delete_template(t, n)))
+    }
+
+    /// GET /flow: `{ limit, after? | before? }`.
+    #[wasm_bindgen(js_name = listFlows, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn list_flows(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "{ limit: number; after?: string; before?: string }")]
+        query: JsValue,
+    ) -> Promise {
+        self.run(with_json(&query, "listFlows", false, |t, n| self.woztell.flows(t, n)))
+    }
+
+    /// GET /flow-screen-payload?flowId=.
+    #[wasm_bindgen(js_name = getFlowScreenPayload, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_flow_screen_payload(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_get("flow-screen-payload", flow_id))
+    }
+
+    /// GET /flow-preview?flowId=.
+    #[wasm_bindgen(js_name = getFlowPreview, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_flow_preview(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_get("flow-preview", flow_id))
+    }
+
+    /// GET /flow-detail?flowId=.
+    #[wasm_bindgen(js_name = getFlow, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_get("flow-detail", flow_id))
+    }
+
+    /// PUT /create-flow: `{ name, categories, clone_flow_id?, endpoint_url? }` (sent as `{ data }`).
+    #[wasm_bindgen(js_name = createFlow, unchecked_return_type = "Promise<WoztellAnswer & { id: string }>")]
+    pub fn create_flow(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ name: string; categories: string[]; clone_flow_id?: string; endpoint_url?: string }"
+        )]
+        flow: JsValue,
+    ) -> Promise {
+        self.run(with_json(&flow, "createFlow", false, |t, n| self.woztell.create_flow(t, n)))
+    }
+
+    /// PATCH /flow-metadata: `{ name?, categories?, endpoint_url? }`.
+    #[wasm_bindgen(js_name = updateFlowMetadata, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn update_flow_metadata(
+        &self,
+        flow_id: &str,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ name?: string; categories?: string[]; endpoint_url?: string }"
+        )]
+        metadata: JsValue,
+    ) -> Promise {
+        self.run(with_json(&metadata, "updateFlowMetadata", false, |t, n| {
+            self.woztell.flow_metadata(flow_id, t, n)
+        }))
+    }
+
+    /// PATCH /flow-json: the Flow JSON (object or text), checked like `validateFlow` first.
+    #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean; validation_errors: object[] }>")]
+    pub fn upload_flow_json(
+        &self,
+        flow_id: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] flow_json: JsValue,
+    ) -> Promise {
+        let built = Document::read(&flow_json, "uploadFlowJson", "flowJson")
+            .and_then(|document| self.woztell.flow_json(flow_id, &document.text));
+        self.run(built)
+    }
+
+    /// DELETE /flow `{ flowId }` (drafts).
+    #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn delete_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_action("DELETE", "flow", flow_id))
+    }
+
+    /// POST /publish-flow `{ flowId }`.
+    #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn publish_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_action("POST", "publish-flow", flow_id))
+    }
+
+    /// POST /deprecate-flow `{ flowId }`.
+    #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    pub fn deprecate_flow(&self, flow_id: &str) -> Promise {
+        self.run(self.woztell.flow_action("POST", "deprecate-flow", flow_id))
+    }
+
+    /// GET /whatsapp-business-encryption: the business public key and its signature status.
+    #[wasm_bindgen(js_name = getEncryptionKey, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn get_encryption_key(&self) -> Promise {
+        self.run(Ok(self.woztell.encryption()))
+    }
+
+    /// POST /whatsapp-business-encryption `{ publicKey }` (a PEM RSA public key).
+    #[wasm_bindgen(js_name = setEncryptionKey, unchecked_return_type = "Promise<WoztellAnswer>")]
+    pub fn set_encryption_key(&self, public_key_pem: &str) -> Promise {
+        self.run(self.woztell.set_encryption(public_key_pem))
+    }
+}
