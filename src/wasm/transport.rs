@@ -5,12 +5,12 @@
 //! server or runtime sends back — so they appear in no error, event or log.
 
 use crate::api::auth::Credentials;
-use crate::api::error::from_response;
 use crate::api::retry::RetryPolicy;
 use crate::api::{FormValue, Request, Response};
 use crate::error::code;
 use crate::Error;
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -46,6 +46,8 @@ pub struct Transport {
     pub sleep: Option<Function>,
     /// Called with `{ method, url, attempt, status?, error?, retryInMs? }` after every attempt.
     pub on_request: Option<Function>,
+    /// The API's failed responses as errors (Meta's error object, or a provider's body).
+    pub errors: fn(&Response) -> Error,
 }
 
 fn set(object: &Object, key: &str, value: &JsValue) {
@@ -126,7 +128,7 @@ impl Transport {
             }
             _ => {
                 let body = content.as_string().unwrap_or_default();
-                Outcome::Failure(from_response(&Response { status, retry_after: note, body }))
+                Outcome::Failure((self.errors)(&Response { status, retry_after: note, body }))
             }
         }
     }
@@ -169,6 +171,20 @@ impl Transport {
         // An observer that throws must not break the call.
         let _ = hook.call1(&JsValue::UNDEFINED, &event);
     }
+}
+
+/// A promise of `request` made with `transport` (rejected at once when
+/// building it failed: nothing is sent), resolving to the answer's JSON.
+pub fn spawn(
+    transport: &Rc<Transport>,
+    request: Result<Request, Error>,
+    attachment: Option<JsValue>,
+) -> Promise {
+    let transport = Rc::clone(transport);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let request = request?;
+        transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
+    })
 }
 
 /// The parts of a multipart body as `fetch.js` takes them.

@@ -8,7 +8,7 @@ mod analytics;
 mod flows;
 
 pub use analytics::Range;
-pub use flows::FLOW_CATEGORIES;
+pub use flows::{check_media_file, FLOW_CATEGORIES};
 
 use super::{encode_component, Request};
 use crate::json::{Node, Value};
@@ -34,7 +34,8 @@ pub struct Cloud {
     pub waba_id: Option<String>,
 }
 
-fn fail_on_errors(report: Report) -> Result<(), Error> {
+/// `Ok` when `report` has no errors, else `validation_failed` with them.
+pub(crate) fn fail_on_errors(report: Report) -> Result<(), Error> {
     if report.ok {
         Ok(())
     } else {
