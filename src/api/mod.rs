@@ -7,6 +7,7 @@
 pub mod auth;
 pub mod cloud;
 pub mod error;
+pub mod providers;
 pub mod retry;
 pub mod template_send;
 

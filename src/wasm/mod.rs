@@ -5,13 +5,15 @@
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
-//! `CloudApiClient` class built on them.
+//! `CloudApiClient` class built on them; `providers` holds the provider
+//! clients' classes.
 
 pub mod cloud;
 mod config;
 mod convert;
 pub mod error;
 pub mod exports;
+pub mod providers;
 mod transport;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).

@@ -1,0 +1,4 @@
+//! The provider APIs (`../seeds/`, PROVIDERS.md) as request builders and error parsers, one module each.
+
+pub mod bird;
+pub mod cirrus;
