@@ -173,7 +173,8 @@ fn check_send(checker: &mut Checker<'_>, root: &At<'_>) {
         // object_data next to template_data is canonical; three of CommBox's examples nest it.
         checker.unknown_keys(&data, &["to", "template", "object_data"], "template_data");
         if let Some(to) = data.required(checker, "to", "template_data") {
-            if let Some(digits) = check_recipient(checker, &to) {
+            // Repeats are looked for only in a call that can be sent (a bound on hostile input).
+            if let Some(digits) = check_recipient(checker, &to).filter(|_| items.len() <= MAX_RECIPIENTS) {
                 if seen.contains(&digits) {
                     let message =
                         format!("{digits} is already a recipient of this call: it gets the message twice");

@@ -2,7 +2,7 @@
 //! the message options (frequency capping, link tracking, quiet hours, tags,
 //! short links, scheduling, validity).
 
-use super::code;
+use super::{code, DEFAULT_VALIDITY_2FA_SECONDS, DEFAULT_VALIDITY_SECONDS};
 use crate::check::{char_len, At, Checker};
 use crate::json::{Node, Span};
 use crate::text::quoted;
@@ -58,10 +58,8 @@ pub(super) fn check(checker: &mut Checker<'_>, root: &At<'_>, now_ms: i64) {
     if let Some(reply_to) = root.get("replyTo") {
         check_reply_to(checker, &reply_to);
     }
-    for key in ["reference"] {
-        if let Some(at) = root.get(key) {
-            at.str(checker);
-        }
+    if let Some(reference) = root.get("reference") {
+        reference.str(checker);
     }
     for key in ["capFrequency", "enableLinkTracking", "ignoreQuietHours", "ignoreGlobalHoldout"] {
         if let Some(at) = root.get(key) {
@@ -90,7 +88,9 @@ pub(super) fn check(checker: &mut Checker<'_>, root: &At<'_>, now_ms: i64) {
     }
     if let Some(validity) = root.get("validity") {
         if validity.node.as_f64().is_none_or(|n| n.fract() != 0.0 || !(0.0..=4e9).contains(&n)) {
-            let message = "validity is how long the message may be delivered, in whole seconds ≥ 0 (default: 129600, 36 hours; 600 on a 2FA channel)";
+            let message = format!(
+                "validity is how long the message may be delivered, in whole seconds ≥ 0 (default: {DEFAULT_VALIDITY_SECONDS}, 36 hours; {DEFAULT_VALIDITY_2FA_SECONDS} on a 2FA channel)"
+            );
             checker.error(code::VALIDITY_INVALID, &validity, message);
         }
     }
@@ -247,6 +247,10 @@ fn check_tags(checker: &mut Checker<'_>, tags: &At<'_>) {
                 quoted(text)
             );
             checker.error(code::TAG_INVALID, tag, message);
+            continue;
+        }
+        if items.len() > MAX_TAGS {
+            // Too many to send anyway: repeats are not looked for (a bound on hostile input).
             continue;
         }
         let lower = text.to_ascii_lowercase();
