@@ -26,7 +26,7 @@ pub mod code {
     pub const RECIPIENT_ERROR: &str = "recipient_error";
     /// A Flows API failure (Meta 139xxx).
     pub const FLOW_ERROR: &str = "flow_error";
-    /// Meta rejected the request's content (Meta 100, 131008, 131009, other 4xx).
+    /// Meta or a provider rejected the request's content (Meta 100, 131008, 131009, other 4xx; HTTP 501).
     pub const INVALID_REQUEST: &str = "invalid_request";
     /// The object does not exist (HTTP 404, Meta 803).
     pub const NOT_FOUND: &str = "not_found";

@@ -8,6 +8,7 @@
 //! - [`check`]: the toolkit validators share (findings, typed readers);
 //! - [`json`]: the JSON model (values with source spans) every input goes through;
 //! - [`json_pointer`] and [`text`]: where a finding is (JSON Pointer, line/column);
+//! - [`time`]: RFC 3339 timestamps, with the clock passed in;
 //! - [`options`]: strict reading of the options objects callers pass;
 //! - [`phone`]: phone-number parsing;
 //! - [`template`]: template definitions (create/edit payloads) and sends;
@@ -33,6 +34,7 @@ pub mod preview;
 pub mod report;
 pub mod template;
 pub mod text;
+pub mod time;
 pub mod webhook;
 
 #[cfg(target_arch = "wasm32")]

@@ -30,10 +30,6 @@ pub fn from_response(response: &Response) -> Error {
     let meta_code = number("code");
     let meta_subcode = number("error_subcode");
     let text = |key: &str| detail.and_then(|d| d.get(key)).and_then(Node::as_str);
-    let category = categorize(response.status, meta_code);
-    let retryable = matches!(category, code::RATE_LIMITED | code::SERVER_ERROR);
-    let retry_after_ms = parse_retry_after(response.retry_after.as_deref())
-        .or_else(|| (category == code::RATE_LIMITED).then_some(DEFAULT_RATE_LIMIT_WAIT_MS));
     let mut message = format!("HTTP {}", response.status);
     if let Some(meta) = meta_code {
         message.push_str(&format!(", Meta error {meta}"));
@@ -47,10 +43,36 @@ pub fn from_response(response: &Response) -> Error {
         None => {}
     }
     Error {
-        status: Some(response.status),
         meta_code,
         meta_subcode,
         fbtrace_id: text("fbtrace_id").map(str::to_owned),
+        ..failure(response, categorize(response.status, meta_code), message)
+    }
+}
+
+/// The error for a failed response of a provider whose error body is not
+/// Meta's: the category comes from the HTTP status; `said` is what the body
+/// says (the provider's own code and message), when it says anything.
+pub fn from_status(response: &Response, said: Option<String>) -> Error {
+    let mut message = format!("HTTP {}", response.status);
+    match said {
+        Some(said) => {
+            message.push_str(": ");
+            message.push_str(&said);
+        }
+        None if json::parse(&response.body).is_err() => message.push_str(" (the body is not JSON)"),
+        None => {}
+    }
+    failure(response, categorize(response.status, None), message)
+}
+
+/// An API error in `category`: retryable when waiting may help, with the wait.
+fn failure(response: &Response, category: &'static str, message: String) -> Error {
+    let retryable = matches!(category, code::RATE_LIMITED | code::SERVER_ERROR);
+    let retry_after_ms = parse_retry_after(response.retry_after.as_deref())
+        .or_else(|| (category == code::RATE_LIMITED).then_some(DEFAULT_RATE_LIMIT_WAIT_MS));
+    Error {
+        status: Some(response.status),
         retryable: Some(retryable),
         retry_after_ms,
         ..Error::new(category, message)
@@ -73,6 +95,8 @@ fn categorize(status: u16, meta_code: Option<u32>) -> &'static str {
             403 => code::PERMISSION_DENIED,
             404 => code::NOT_FOUND,
             429 => code::RATE_LIMITED,
+            // Not Implemented: the server does not support the operation; waiting cannot help.
+            501 => code::INVALID_REQUEST,
             500..=599 => code::SERVER_ERROR,
             _ => code::INVALID_REQUEST,
         },
@@ -138,6 +162,18 @@ mod tests {
         assert_eq!(of(502, "<html>Bad gateway</html>"), code::SERVER_ERROR);
         assert_eq!(of(404, ""), code::NOT_FOUND);
         assert!(from_response(&response(502, "<html>", None)).message.contains("not JSON"));
+    }
+
+    #[test]
+    fn provider_errors_are_categorised_by_status_with_what_the_body_says() {
+        let said = from_status(&response(422, "{}", None), Some("invalid_body: tags".into()));
+        assert_eq!((said.code, said.retryable), (code::INVALID_REQUEST, Some(false)));
+        assert_eq!(said.message, "HTTP 422: invalid_body: tags");
+        let limited = from_status(&response(429, "", Some("3")), None);
+        assert_eq!((limited.code, limited.retry_after_ms), (code::RATE_LIMITED, Some(3000)));
+        assert!(limited.message.ends_with("(the body is not JSON)"), "{}", limited.message);
+        assert_eq!(from_status(&response(501, "", None), None).code, code::INVALID_REQUEST);
+        assert_eq!(from_status(&response(503, "{}", None), None).retryable, Some(true));
     }
 
     #[test]

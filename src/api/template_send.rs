@@ -17,6 +17,13 @@ pub struct TemplateSend {
     pub message: String,
 }
 
+impl TemplateSend {
+    /// The Cloud API message, parsed (a provider maps its `template` node).
+    pub fn parsed(&self) -> Result<crate::json::Node<'_>, Error> {
+        parse_document(&self.message)
+    }
+}
+
 /// Checks `to` (a phone number; digits alone count as international) and
 /// `template` (Meta's template object as JSON text), and `template` against
 /// `definition` (a template definition as JSON text) when one is given.
@@ -39,14 +46,20 @@ pub fn prepare(to: &str, template: &str, definition: Option<&str>) -> Result<Tem
 
 /// `to` as +E.164, or `validation_failed` with the phone parser's findings at `/to`.
 pub fn recipient(to: &str) -> Result<String, Error> {
-    let trimmed = to.trim();
+    phone_argument(to, "/to")
+}
+
+/// A phone number argument (digits alone count as international) as
+/// +E.164, or `validation_failed` with the phone parser's findings at `path`.
+pub fn phone_argument(number: &str, path: &str) -> Result<String, Error> {
+    let trimmed = number.trim();
     let international = if trimmed.starts_with('+') { trimmed.to_owned() } else { format!("+{trimmed}") };
     let result = crate::phone::parse(&international, None);
     match result.e164 {
         Some(e164) if result.ok => Ok(e164),
         _ => {
             let issues: Vec<Issue> =
-                result.errors.into_iter().map(|issue| Issue { path: "/to".into(), ..issue }).collect();
+                result.errors.into_iter().map(|issue| Issue { path: path.into(), ..issue }).collect();
             Err(Error::validation_failed(issues))
         }
     }

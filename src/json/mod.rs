@@ -65,6 +65,28 @@ pub enum Value<'a> {
     Object(Vec<(Key<'a>, Node<'a>)>),
 }
 
+/// `text` with each `(span, replacement)` applied; `edits` are in document
+/// order and do not overlap (one walk of the text, no reparse). An edit
+/// whose span is not in `text` is skipped.
+pub fn splice(text: &str, edits: &[(Span, String)]) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * edits.len());
+    let mut done = 0;
+    for (span, replacement) in edits {
+        let Some(before) = text.get(done..span.start) else { continue };
+        out.push_str(before);
+        out.push_str(replacement);
+        done = span.end;
+    }
+    out.push_str(text.get(done..).unwrap_or_default());
+    out
+}
+
+/// The source text of `node` (its span in `text`, the document it was parsed
+/// from): copies a value into another document with its escapes intact.
+pub fn source<'t>(text: &'t str, node: &Node<'_>) -> &'t str {
+    text.get(node.span.start..node.span.end).unwrap_or_default()
+}
+
 impl Value<'_> {
     /// The JSON type name, for messages (`"object"`, `"array"`, `"string"`, …).
     pub fn type_name(&self) -> &'static str {
@@ -138,6 +160,17 @@ mod tests {
         assert_eq!(doc.get("a").and_then(|n| n.as_f64()), Some(3.0));
         assert_eq!(doc.members().map(<[_]>::len), Some(3), "duplicates are kept for validators");
         assert!(doc.get("missing").is_none());
+    }
+
+    #[test]
+    fn splice_replaces_spans_in_order() {
+        let text = r#"{"a": "x", "b": [1, "y"]}"#;
+        let doc = parse(text).unwrap();
+        let b = doc.get("b").unwrap().items().unwrap();
+        let edits = [(doc.get("a").unwrap().span, "\"X\"".to_owned()), (b[1].span, "2".to_owned())];
+        assert_eq!(super::splice(text, &edits), r#"{"a": "X", "b": [1, 2]}"#);
+        assert_eq!(super::splice(text, &[]), text);
+        assert_eq!(super::source(text, &b[1]), "\"y\"");
     }
 
     #[test]

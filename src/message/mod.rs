@@ -383,7 +383,7 @@ fn check_contacts(checker: &mut Checker<'_>, root: &At<'_>) {
 }
 
 /// A `template` message: shape only (definition-aware checks are `validateTemplateSend`).
-fn check_template_shape(checker: &mut Checker<'_>, template: &At<'_>) {
+pub(crate) fn check_template_shape(checker: &mut Checker<'_>, template: &At<'_>) {
     checker.unknown_keys(template, &["name", "language", "components", "namespace"], "template");
     if let Some(name) = template.required(checker, "name", "a template message") {
         name.str(checker);

@@ -4,8 +4,8 @@
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
 use super::config::{field, strings_field, Config};
-use super::convert::Document;
-use super::transport::Transport;
+use super::convert::{read_upload, Document};
+use super::transport::{spawn, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
     check_template_send, template_of, Cloud, PricingFilters, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
@@ -21,7 +21,7 @@ use wasm_bindgen_futures::future_to_promise;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** Settings of a CloudApiClient. Only `accessToken` is required. */
-export interface CloudApiClientOptions {
+export interface CloudApiClientOptions extends TransportOptions {
   /** A system-user or user access token; sent only in the Authorization header. */
   accessToken: string;
   /** The business phone number messages are sent from. */
@@ -32,16 +32,6 @@ export interface CloudApiClientOptions {
   apiVersion?: string;
   /** Default "https://graph.facebook.com". */
   baseUrl?: string;
-  /** A fetch to use instead of the global one. */
-  fetch?: typeof fetch;
-  /** Time limit of each attempt in ms (default 30000; 0: none). */
-  timeoutMs?: number;
-  /** Retries: default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20000, budgetMs: 60000 }. */
-  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
-  /** How to wait between retries (default setTimeout); tests pass a fake clock. */
-  sleep?: (ms: number) => Promise<unknown>;
-  /** Called after every attempt; never sees the token. */
-  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
 }
 "#;
 
@@ -126,15 +116,11 @@ impl CloudApiClient {
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
-        self.run_with(request, None)
+        spawn(&self.transport, request, None)
     }
 
     fn run_with(&self, request: Result<Request, Error>, attachment: Option<JsValue>) -> Promise {
-        let transport = Rc::clone(&self.transport);
-        future_to_promise(async move {
-            let request = request?;
-            transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
-        })
+        spawn(&self.transport, request, attachment)
     }
 
     fn with_document(
@@ -363,25 +349,8 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_optional_param_type = "{ type?: string; filename?: string }")]
         options: JsValue,
     ) -> Promise {
-        let read = |key: &str| field(&file, key);
-        let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
-        let content_type = field(&options, "type")
-            .and_then(|t| t.as_string())
-            .or_else(|| read("type").and_then(|t| t.as_string()));
-        let filename = field(&options, "filename")
-            .and_then(|f| f.as_string())
-            .or_else(|| read("name").and_then(|n| n.as_string()));
-        let request = match (size, content_type.filter(|t| !t.is_empty())) {
-            (Some(size), Some(kind)) => {
-                self.cloud.upload_media(&kind, size, filename.as_deref().unwrap_or("file"))
-            }
-            (None, _) => {
-                Err(Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array"))
-            }
-            (_, None) => {
-                Err(Error::invalid_argument("uploadMedia needs the MIME type: pass { type } for this file"))
-            }
-        };
+        let request = read_upload(&file, &options, "uploadMedia")
+            .and_then(|upload| self.cloud.upload_media(&upload.content_type, upload.size, &upload.filename));
         self.run_with(request, Some(file))
     }
 

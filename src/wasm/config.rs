@@ -8,7 +8,25 @@ use crate::api::retry::RetryPolicy;
 use crate::api::Response;
 use crate::Error;
 use js_sys::{Function, Reflect};
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** The settings every client takes besides its own. */
+export interface TransportOptions {
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+  /** Time limit of each attempt in ms (default 30000; 0: none). */
+  timeoutMs?: number;
+  /** Retries: default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20000, budgetMs: 60000 }. */
+  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
+  /** How to wait between retries (default setTimeout); tests pass a fake clock. */
+  sleep?: (ms: number) => Promise<unknown>;
+  /** Called after every attempt; never sees the credentials. */
+  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
+}
+"#;
 
 /// The options every client takes besides its own (see `TransportOptions` in the d.ts).
 pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retry", "sleep", "onRequest"];
@@ -55,7 +73,8 @@ impl<'a> Config<'a> {
             .ok_or_else(|| Error::invalid_argument(format!("{}: {key} is required", self.client)))
     }
 
-    fn function(&self, key: &str) -> Result<Option<Function>, Error> {
+    /// A function option.
+    pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
         match field(self.value, key) {
             None => Ok(None),
             Some(value) => value.dyn_into().map(Some).map_err(|_| self.misuse(key, "a function")),

@@ -114,6 +114,37 @@ pub fn options<T>(
     Ok(options)
 }
 
+/// A file to upload, as the caller passed it (the bytes stay in JavaScript).
+pub struct Upload {
+    /// Its MIME type: `options.type`, else the file's own.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// `options.filename`, else the file's name, else `file`.
+    pub filename: String,
+}
+
+/// The type, size and name of `file` (a Blob or File, ArrayBuffer or
+/// Uint8Array) with `options` (`{ type?, filename? }`) taking precedence.
+pub fn read_upload(file: &JsValue, options: &JsValue, function: &str) -> Result<Upload, Error> {
+    use super::config::field;
+    let read = |key: &str| field(file, key);
+    let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
+    let text = |object: &JsValue, key: &str| field(object, key).and_then(|t| t.as_string());
+    let content_type = text(options, "type").or_else(|| text(file, "type")).filter(|t| !t.is_empty());
+    let filename =
+        text(options, "filename").or_else(|| text(file, "name")).unwrap_or_else(|| "file".to_owned());
+    match (size, content_type) {
+        (Some(size), Some(content_type)) => Ok(Upload { content_type, size, filename }),
+        (None, _) => {
+            Err(Error::invalid_argument(format!("{function} takes a Blob, File, ArrayBuffer or Uint8Array")))
+        }
+        (_, None) => Err(Error::invalid_argument(format!(
+            "{function} needs the MIME type: pass {{ type }} for this file"
+        ))),
+    }
+}
+
 /// A required string argument.
 pub fn string(value: &JsValue, function: &str, name: &str) -> Result<String, Error> {
     value.as_string().ok_or_else(|| {

@@ -5,8 +5,9 @@
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
-//! `CloudApiClient` class built on them; `receive` (webhooks, Flow media)
-//! and `flow_endpoint` (the Flow data endpoint) run on `crypto` (WebCrypto).
+//! `CloudApiClient` class built on them; `providers` holds the provider
+//! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
+//! (the Flow data endpoint) run on `crypto` (WebCrypto).
 
 pub mod cloud;
 mod config;

@@ -10,6 +10,7 @@ use crate::api::{FormValue, Request, Response};
 use crate::error::code;
 use crate::Error;
 use js_sys::{Array, Function, Object, Promise, Reflect};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
@@ -45,7 +46,7 @@ pub struct Transport {
     pub sleep: Option<Function>,
     /// Called with `{ method, url, attempt, status?, error?, retryInMs? }` after every attempt.
     pub on_request: Option<Function>,
-    /// Maps a response that is not a success to an error (the API's own error envelope).
+    /// The API's failed responses as errors (Meta's error object, or a provider's body).
     pub errors: fn(&Response) -> Error,
 }
 
@@ -170,6 +171,20 @@ impl Transport {
         // An observer that throws must not break the call.
         let _ = hook.call1(&JsValue::UNDEFINED, &event);
     }
+}
+
+/// A promise of `request` made with `transport` (rejected at once when
+/// building it failed: nothing is sent), resolving to the answer's JSON.
+pub fn spawn(
+    transport: &Rc<Transport>,
+    request: Result<Request, Error>,
+    attachment: Option<JsValue>,
+) -> Promise {
+    let transport = Rc::clone(transport);
+    wasm_bindgen_futures::future_to_promise(async move {
+        let request = request?;
+        transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
+    })
 }
 
 /// The parts of a multipart body as `fetch.js` takes them.

@@ -7,23 +7,28 @@ import { serve, root } from "../../scripts/serve.mjs";
 import { cases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
+import { providerCases } from "./provider-suite.mjs";
+import { startFakeBird } from "./fake-bird.mjs";
+import { startFakeCirrus } from "./fake-cirrus.mjs";
 import { launchChromium } from "./helpers.mjs";
 
 const server = await serve({ mounts: { "/pkg/": join(root, "pkg"), "/tests/": join(root, "tests/js") } });
 const browser = await launchChromium();
-const fake = await startFakeGraph();
+const [fake, bird, cirrus] = await Promise.all([startFakeGraph(), startFakeBird(), startFakeCirrus()]);
 after(async () => {
   await browser.close();
   await server.close();
-  await fake.close();
+  await Promise.all([fake.close(), bird.close(), cirrus.close()]);
 });
 
 const page = await browser.newPage();
 const pageErrors = [];
 page.on("pageerror", (error) => pageErrors.push(String(error)));
-await page.goto(`${server.url}/tests/browser/index.html?graph=${encodeURIComponent(fake.baseUrl)}`);
+const fakes = `bird=${encodeURIComponent(bird.baseUrl)}&cirrus=${encodeURIComponent(cirrus.baseUrl)}`;
+await page.goto(`${server.url}/tests/browser/index.html?graph=${encodeURIComponent(fake.baseUrl)}&${fakes}`);
 const results = await page.evaluate(() => window.suiteResults);
 const cloud = await page.evaluate(() => window.cloudResults);
+const providers = await page.evaluate(() => window.providerResults);
 
 test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
 test("chromium: every case ran", () => {
@@ -36,4 +41,9 @@ for (const { name, ok, error } of results) {
 test("chromium: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));
 for (const { name, ok, error } of cloud) {
   test(`chromium client: ${name}`, () => assert.ok(ok, error));
+}
+
+test("chromium: every provider client case ran", () => assert.deepEqual(providers.map((r) => r.name), Object.keys(providerCases)));
+for (const { name, ok, error } of providers) {
+  test(`chromium provider: ${name}`, () => assert.ok(ok, error));
 }

@@ -5,6 +5,7 @@
 // malformed body). It records what it received.
 import { createServer } from "node:http";
 import { once } from "node:events";
+import { multipart } from "./fake-server.mjs";
 
 export const TOKEN = "EAAGtest0123456789secretTOKEN";
 export const VERSION = "v23.0";
@@ -30,19 +31,6 @@ const json = (res, status, body, headers = {}) => {
 };
 const metaError = (res, status, code, message, extra = {}) =>
   json(res, status, { error: { message, type: "OAuthException", code, fbtrace_id: "AFakeTrace", ...extra } });
-
-/** The fields of a multipart body (name → { value, filename, type }), or undefined. */
-function multipart(call) {
-  const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(call.headers["content-type"] ?? "")?.[1];
-  if (!boundary) return undefined;
-  const fields = {};
-  for (const part of call.text.split(`--${boundary}`).slice(1, -1)) {
-    const [head, ...rest] = part.split("\r\n\r\n");
-    const name = /name="([^"]+)"/.exec(head)?.[1];
-    fields[name] = { value: rest.join("\r\n\r\n").replace(/\r\n$/, ""), filename: /filename="([^"]+)"/.exec(head)?.[1], type: /Content-Type: (.+)/i.exec(head)?.[1]?.trim() };
-  }
-  return fields;
-}
 
 /** Routes: [method, path pattern, handler(body, url, call) → [status, body] or [status, metaCode, message]]. */
 const routes = [

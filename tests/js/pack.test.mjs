@@ -90,8 +90,8 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {
-      CloudApiClient, parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
-      type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
+      BirdClient, CirrusClient, CloudApiClient, parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
+      type BirdMessageResponse, type CirrusEnvelope, type CirrusRecipientResult, type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
     } from "whatsapp-edge";
     await init();
     const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
@@ -114,6 +114,19 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     const delivery: Promise<{ messages: { id: string }[] }> = client.sendMessage({ messaging_product: "whatsapp" });
     // @ts-expect-error accessToken is required
     new CloudApiClient({ phoneNumberId: "1" });
+    const cirrus = new CirrusClient({ apiKey: "k", streamId: "s==", v2Prefix: "/v2", timeoutMs: 5000 });
+    const sentCirrus: Promise<CirrusEnvelope<CirrusRecipientResult[]>> = cirrus.sendTemplatedMessage({
+      data: [{ schedule: 1739365010, template_data: { to: "19172537000", template: { name: "t", language: { code: "en" } } }, object_data: { SubStreamId: 2, User: { Phone1: "1", Email: "a@b.c" } } }],
+    });
+    const objectId: Promise<number | undefined> = sentCirrus.then((answer) => answer.data[0]?.object_id);
+    const valid: Promise<boolean> = cirrus.validateContact("+19172537000").then((answer) => answer.data.valid);
+    const bird = new BirdClient({ accessKey: "k", workspaceId: "w", channelId: "c", now: () => 0 });
+    const sentBird: Promise<BirdMessageResponse> = bird.sendMessage({ receiver: { contacts: [{ identifierValue: "+31612345678" }] }, body: { type: "text", text: { text: "hi" } }, tags: ["a"] });
+    const window: Promise<string | null> = bird.getChannelContact("c1").then((details) => details.serviceWindowExpireAt);
+    // @ts-expect-error streamId is required
+    new CirrusClient({ apiKey: "k" });
+    // @ts-expect-error not a Bird body type
+    bird.sendMessage({ receiver: { contacts: [] }, body: { type: "reaction", reaction: {} } });
     // @ts-expect-error metaErrors is a boolean
     validateFlow("{}", { metaErrors: "yes" });
     // @ts-expect-error the input is a string
@@ -124,7 +137,7 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     validateTemplate({}, { mode: "upsert" });
     // @ts-expect-error not a number type
     const wrong: NumberType = "landline";
-    export { column, severity, report, e164, mobile, checked, sent, message, flow, client, delivery, version, metaLine, flowIssues, wrong };
+    export { column, severity, report, e164, mobile, checked, sent, message, flow, client, delivery, version, metaLine, flowIssues, wrong, objectId, valid, sentBird, window };
   `);
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const common = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--skipLibCheck", "false"];

@@ -7,6 +7,9 @@ import { Miniflare } from "miniflare";
 import { cases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
+import { providerCases } from "./provider-suite.mjs";
+import { startFakeBird } from "./fake-bird.mjs";
+import { startFakeCirrus } from "./fake-cirrus.mjs";
 import { COMPATIBILITY_DATE } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
@@ -22,12 +25,13 @@ const mf = new Miniflare({
   compatibilityDate: COMPATIBILITY_DATE,
   compatibilityFlags: [],
 });
-const fake = await startFakeGraph();
-after(() => Promise.all([mf.dispose(), fake.close()]));
+const [fake, bird, cirrus] = await Promise.all([startFakeGraph(), startFakeBird(), startFakeCirrus()]);
+after(() => Promise.all([mf.dispose(), fake.close(), bird.close(), cirrus.close()]));
 
 const results = await (await mf.dispatchFetch("http://localhost/")).json();
 // Both runs finish before any test is registered (tests start, then `after` disposes).
 const cloud = await (await mf.dispatchFetch(`http://localhost/?graph=${encodeURIComponent(fake.baseUrl)}`)).json();
+const providers = await (await mf.dispatchFetch(`http://localhost/?bird=${encodeURIComponent(bird.baseUrl)}&cirrus=${encodeURIComponent(cirrus.baseUrl)}`)).json();
 
 test("workerd: every case ran", () => {
   assert.deepEqual(results.map((r) => r.name), Object.keys(cases));
@@ -39,4 +43,9 @@ for (const { name, ok, error } of results) {
 test("workerd: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));
 for (const { name, ok, error } of cloud) {
   test(`workerd client: ${name}`, () => assert.ok(ok, error));
+}
+
+test("workerd: every provider client case ran", () => assert.deepEqual(providers.map((r) => r.name), Object.keys(providerCases)));
+for (const { name, ok, error } of providers) {
+  test(`workerd provider: ${name}`, () => assert.ok(ok, error));
 }

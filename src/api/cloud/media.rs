@@ -29,6 +29,26 @@ const MEDIA_TYPES: [(&str, u64); 17] = [
 /// Hosts Meta serves media downloads from: the access token goes to no other.
 const MEDIA_HOSTS: [&str; 4] = [".fbsbx.com", ".facebook.com", ".fbcdn.net", ".whatsapp.net"];
 
+/// Fails with `invalid_argument` unless WhatsApp takes media of
+/// `content_type` of `size` bytes (a file that cannot be sent costs no upload).
+pub fn check_media_file(content_type: &str, size: u64) -> Result<(), Error> {
+    let Some((_, limit)) = MEDIA_TYPES.iter().find(|(kind, _)| kind.eq_ignore_ascii_case(content_type))
+    else {
+        let known: Vec<&str> = MEDIA_TYPES.iter().map(|(kind, _)| *kind).collect();
+        let message = format!(
+            "media of type {} is not supported; supported: {}",
+            crate::text::quoted(content_type),
+            known.join(", ")
+        );
+        return Err(Error::invalid_argument(message));
+    };
+    if size == 0 || size > *limit {
+        let message = format!("{content_type} media may have 1 to {limit} bytes; this one has {size}");
+        return Err(Error::invalid_argument(message));
+    }
+    Ok(())
+}
+
 impl Cloud {
     /// GET `/<MEDIA_ID>`: the media's short-lived URL, type and size.
     pub fn get_media(&self, media_id: &str) -> Result<Request, Error> {
@@ -45,20 +65,7 @@ impl Cloud {
     /// POST `/<PHONE_NUMBER_ID>/media` (multipart) for a file of `content_type`
     /// and `size` bytes, checked against Meta's supported types and limits first.
     pub fn upload_media(&self, content_type: &str, size: u64, filename: &str) -> Result<Request, Error> {
-        let Some((_, limit)) = MEDIA_TYPES.iter().find(|(kind, _)| kind.eq_ignore_ascii_case(content_type))
-        else {
-            let known: Vec<&str> = MEDIA_TYPES.iter().map(|(kind, _)| *kind).collect();
-            let message = format!(
-                "media of type {} is not supported; supported: {}",
-                crate::text::quoted(content_type),
-                known.join(", ")
-            );
-            return Err(Error::invalid_argument(message));
-        };
-        if size == 0 || size > *limit {
-            let message = format!("{content_type} media may have 1 to {limit} bytes; this one has {size}");
-            return Err(Error::invalid_argument(message));
-        }
+        check_media_file(content_type, size)?;
         let form = vec![
             FormPart { name: "messaging_product", value: FormValue::Text("whatsapp".to_owned()) },
             FormPart { name: "type", value: FormValue::Text(content_type.to_owned()) },

@@ -10,6 +10,7 @@ mod media;
 
 pub use analytics::{PricingFilters, Range};
 pub use flows::FLOW_CATEGORIES;
+pub use media::check_media_file;
 
 use super::{encode_component, Request};
 use crate::json::{Node, Value};
@@ -35,7 +36,8 @@ pub struct Cloud {
     pub waba_id: Option<String>,
 }
 
-fn fail_on_errors(report: Report) -> Result<(), Error> {
+/// `Ok` when `report` has no errors, else `validation_failed` with them.
+pub(crate) fn fail_on_errors(report: Report) -> Result<(), Error> {
     if report.ok {
         Ok(())
     } else {

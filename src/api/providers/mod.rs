@@ -1,5 +1,7 @@
-//! Request builders and error parsers of the WhatsApp provider APIs (besides Meta's own Cloud API).
+//! The provider APIs (`../seeds/`, PROVIDERS.md) as request builders and error parsers, one module each.
 
+pub mod bird;
+pub mod cirrus;
 pub mod cm;
 pub mod fields;
 pub mod woztell;

@@ -1,4 +1,6 @@
-//! The provider clients (classes) built on the shared transport.
+//! The provider clients (`BirdClient`, `CirrusClient`, `CmClient`, `WoztellClient`): classes over the shared transport, one file each.
 
+pub mod bird;
+pub mod cirrus;
 pub mod cm;
 pub mod woztell;

@@ -2,8 +2,14 @@
 import * as api from "whatsapp-edge";
 import { runAll } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
+import { runProviders } from "../provider-suite.mjs";
 
 window.suiteResults = api.init().then(() => runAll(api));
 // ?graph=<base URL of the fake Graph API>: the client cases too (the fake sends CORS headers).
 const graph = new URL(location.href).searchParams.get("graph");
 window.cloudResults = graph ? window.suiteResults.then(() => runCloud(api, graph)) : Promise.resolve([]);
+// ?bird=…&cirrus=…: the provider clients' cases against those fakes (CORS open too).
+const query = new URL(location.href).searchParams;
+window.providerResults = query.has("bird")
+  ? window.cloudResults.then(() => runProviders(api, { bird: query.get("bird"), cirrus: query.get("cirrus") }))
+  : Promise.resolve([]);

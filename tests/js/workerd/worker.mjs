@@ -2,11 +2,15 @@
 import * as api from "../../../pkg/workerd.js";
 import { runAll } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
+import { runProviders } from "../provider-suite.mjs";
 
 export default {
   async fetch(request) {
-    // ?graph=<base URL of the fake Graph API>: the client cases instead.
-    const graph = new URL(request.url).searchParams.get("graph");
+    // ?graph=<base URL of the fake Graph API>: the client cases instead;
+    // ?bird=…&cirrus=…: the provider clients' cases against those fakes.
+    const query = new URL(request.url).searchParams;
+    const graph = query.get("graph");
+    if (query.has("bird")) return Response.json(await runProviders(api, { bird: query.get("bird"), cirrus: query.get("cirrus") }));
     return Response.json(graph ? await runCloud(api, graph) : await runAll(api));
   },
 };

@@ -1,0 +1,211 @@
+//! `BirdClient`: Bird's Channels API (`api::providers::bird`) over the
+//! transport — send a message to a WhatsApp channel (any body type, or a
+//! template) with its options, a contact's channel details, and the
+//! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
+//! `scheduledFor` checks are deterministic under test.
+
+use super::super::cloud::read_template_send;
+use super::super::config::{field, Config};
+use super::super::convert::Document;
+use super::super::transport::{spawn, Transport};
+use crate::api::auth::Credentials;
+use crate::api::providers::bird::{self, Bird, DEFAULT_BASE_URL};
+use crate::Error;
+use js_sys::{Function, Promise};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Settings of a BirdClient (Bird Channels API). */
+export interface BirdClientOptions extends TransportOptions {
+  /** An access key; sent only as `Authorization: AccessKey <key>`. */
+  accessKey: string;
+  /** The workspace (a UUID). */
+  workspaceId: string;
+  /** The WhatsApp channel (a UUID). */
+  channelId: string;
+  /** Default "https://api.bird.com". */
+  baseUrl?: string;
+  /** The clock `scheduledFor` is checked against, in ms since 1970 (default Date.now). */
+  now?: () => number;
+}
+
+/** A button or other action of a body. */
+export type BirdAction =
+  | { type: "reply"; reply: { text: string; imageUrl?: string; metadata?: { description?: { label: string } } } }
+  | { type: "postback"; postback: { text: string; payload?: string; imageUrl?: string; metadata?: { description?: { label: string } } } }
+  | { type: "locationRequest"; locationRequest?: { text?: string } }
+  | { type: "link"; link: { text: string; url: string } }
+  | { type: "buy"; buy: { text?: string; amountCents?: number; currency?: string } };
+
+/** A free-form message body: one of the types a WhatsApp channel takes. */
+export type BirdBody =
+  | { type: "text"; text: { text: string; actions?: BirdAction[]; metadata?: { whatsapp?: { previewUrl?: boolean } } } }
+  | { type: "image"; image: { images: { mediaUrl: string; altText?: string }[]; text?: string; actions?: BirdAction[] } }
+  | { type: "file"; file: { files: { mediaUrl: string; contentType: string; filename?: string; altText?: string }[]; text?: string; actions?: BirdAction[] } }
+  | { type: "location"; location: { coordinates: { latitude: number; longitude: number }; location?: { address?: string; label?: string } } }
+  | { type: "list"; list: { text: string; title?: string; altText?: string; items: { title?: string; actions: BirdAction[] }[]; metadata?: { button?: { label: string } } } }
+  | { type: "carousel"; carousel: { text?: string; items: { title: string; description?: string; mediaUrl: string; actions?: BirdAction[] }[] } };
+
+/** A Bird template: its project (`projectId`, `version`, `locale`) or its platform `name`, with parameters keyed as the template defines them. */
+export interface BirdTemplate {
+  name?: string;
+  projectId?: string;
+  /** "latest" or a version's UUID. */
+  version?: string;
+  /** BCP 47, e.g. "en-US". */
+  locale?: string;
+  parameters?: { type: "string" | "number" | "boolean" | "object" | string; key: string; value: unknown }[];
+  variables?: Record<string, string>;
+  attachments?: { mediaUrl: string; filename: string; inline?: boolean }[];
+  shortLinks?: { enabled?: boolean; domain?: string } | null;
+  /** 1 to 8. */
+  utmParameters?: ({ key: string; value: string } | { key: string; reference: "platform_name" | "channel_name" })[];
+  settings?: object;
+}
+
+/** A message to send: `body` or `template`, with the options. */
+export interface BirdMessage {
+  receiver: { contacts: { identifierKey?: string; identifierValue?: string; id?: string; [key: string]: unknown }[] };
+  body?: BirdBody;
+  template?: BirdTemplate;
+  /** Reply to a received message: `{ id, type: "message" }`. */
+  replyTo?: { id: string; type: "message" | "click" | "referrals"; order?: number };
+  reference?: string;
+  sender?: object;
+  meta?: { extraInformation?: { useCase?: string; [key: string]: unknown }; [key: string]: unknown };
+  notification?: { url: string };
+  /** Frequency capping; only with meta.extraInformation.useCase "marketing". */
+  capFrequency?: boolean;
+  enableLinkTracking?: boolean;
+  ignoreQuietHours?: boolean;
+  ignoreGlobalHoldout?: boolean;
+  /** At most 10; letters, digits, "-", "_", spaces; sent lower-cased. */
+  tags?: string[];
+  shortLinks?: { domain: string } | null;
+  /** RFC 3339, at least 10 minutes and at most 35 days ahead. */
+  scheduledFor?: string;
+  /** Seconds; default 129600 (36 h), 600 on a 2FA channel. */
+  validity?: number;
+}
+
+/** Bird's answer to a send (HTTP 202). */
+export interface BirdMessageResponse {
+  id: string;
+  channelId: string;
+  status: "accepted" | "rejected" | "processing" | "scheduled" | "sent" | "sending_failed" | "delivered" | "delivery_failed" | "deleted" | "skipped";
+  sender: object;
+  receiver: object;
+  body?: BirdBody;
+  template?: BirdTemplate;
+  tags?: string[];
+  scheduledFor?: string | null;
+  reference?: string;
+  failure?: { code: number; description: string; source: { code: string; name: string } } | null;
+  lastStatusAt: string;
+  createdAt: string;
+  updatedAt: string;
+  [key: string]: unknown;
+}
+
+/** A contact's details on the channel. */
+export interface BirdChannelContact {
+  /** When the customer-care window closes (free-form messages need it open). */
+  serviceWindowExpireAt: string | null;
+  isPermanentSession?: boolean | null;
+  metadata?: Record<string, string> | null;
+}
+"#;
+
+/// A Bird Channels API client for one WhatsApp channel.
+#[wasm_bindgen]
+pub struct BirdClient {
+    bird: Bird,
+    transport: Rc<Transport>,
+    now: Option<Function>,
+}
+
+const OPTIONS: [&str; 5] = ["accessKey", "workspaceId", "channelId", "baseUrl", "now"];
+
+#[wasm_bindgen]
+impl BirdClient {
+    /// A client for the channel `channelId` of workspace `workspaceId`.
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "BirdClientOptions")] config: JsValue,
+    ) -> Result<BirdClient, JsValue> {
+        let config = Config::new(&config, "BirdClient", &OPTIONS)?;
+        let key = config.required("accessKey")?;
+        let bird = Bird::new(
+            config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            config.required("workspaceId")?,
+            config.required("channelId")?,
+        )?;
+        let credentials = Credentials::default()
+            .with_header("Authorization", format!("AccessKey {key}"), Some(&key))
+            .with_header("Accept", "application/json".to_owned(), None);
+        let transport = config.transport_with(credentials, bird::failure)?;
+        Ok(BirdClient { bird, transport: Rc::new(transport), now: config.function("now")? })
+    }
+
+    /// The caller's clock, else the runtime's, in Unix milliseconds.
+    fn now_ms(&self) -> Result<i64, Error> {
+        let Some(now) = &self.now else { return Ok(js_sys::Date::now() as i64) };
+        let value =
+            now.call0(&JsValue::UNDEFINED).map_err(|_| Error::invalid_argument("BirdClient: now() threw"))?;
+        value.as_f64().filter(|ms| ms.is_finite()).map(|ms| ms as i64).ok_or_else(|| {
+            Error::invalid_argument("BirdClient: now() must return milliseconds since 1970 (a number)")
+        })
+    }
+
+    /// Sends a message (`body` — text, image, file, location, list, carousel
+    /// — or `template`, with `replyTo` and the options) to the channel. Checked
+    /// first against Bird's schema and rules (at most 10 tags, frequency
+    /// capping only for marketing, `scheduledFor` 10 minutes to 35 days
+    /// ahead, …): a finding rejects with `validation_failed` and sends
+    /// nothing. Resolves to Bird's message (`status` "accepted" or "scheduled").
+    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<BirdMessageResponse>")]
+    pub fn send_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "BirdMessage | string")] message: JsValue,
+    ) -> Promise {
+        let request = Document::read(&message, "sendMessage", "message").and_then(|document| {
+            let node = crate::api::parse_document(&document.text)?;
+            self.bird.send_message(&document.text, &node, self.now_ms()?, document.from_caller)
+        });
+        spawn(&self.transport, request, None)
+    }
+
+    /// Sends template `template` (Meta's template object) to `to` — the
+    /// provider-neutral call every messaging client has — as a Bird template
+    /// by name and locale, text parameters keyed by `parameter_name` or
+    /// position; `{ definition }` checks the send against the template's
+    /// definition first. Media, button, currency and date parameters have no
+    /// place in that call (`bird.template_unmappable`): use `sendMessage`.
+    #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<BirdMessageResponse>")]
+    pub fn send_template(
+        &self,
+        to: &str,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+    ) -> Promise {
+        let request = read_template_send(to, &template, &options, "sendTemplate")
+            .and_then(|send| self.bird.send_template(&send));
+        spawn(&self.transport, request, None)
+    }
+
+    /// A contact's details on this channel: when its service window closes,
+    /// whether the session is permanent, its metadata. `contactIdentifierValue`
+    /// narrows it to one of the contact's identifiers.
+    #[wasm_bindgen(js_name = getChannelContact, unchecked_return_type = "Promise<BirdChannelContact>")]
+    pub fn get_channel_contact(
+        &self,
+        contact_id: &str,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ contactIdentifierValue?: string }")]
+        options: JsValue,
+    ) -> Promise {
+        let value = field(&options, "contactIdentifierValue").and_then(|v| v.as_string());
+        spawn(&self.transport, self.bird.get_channel_contact(contact_id, value.as_deref()), None)
+    }
+}

@@ -1,0 +1,67 @@
+// The plumbing of the provider fakes (fake-bird.mjs, fake-cirrus.mjs): a
+// server on 127.0.0.1 that records every call, plays the faults a test
+// scripted (status, headers, body, delay, reset) and otherwise lets the
+// provider's handler answer. Tests in other runtimes steer it over HTTP
+// (/__fail, /__reset, /__received); CORS is open, with Retry-After exposed.
+import { createServer } from "node:http";
+import { once } from "node:events";
+
+function send(res, status, body, headers = {}) {
+  const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
+  const text = body === undefined ? "" : typeof body === "string" ? body : JSON.stringify(body);
+  res.writeHead(status, { ...(text ? { "content-type": "application/json" } : {}), ...cors, ...headers });
+  res.end(text);
+}
+
+/** The fields of a multipart body (name → { value, filename, type }), or undefined. */
+export function multipart(call) {
+  const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(call.headers["content-type"] ?? "")?.[1];
+  if (!boundary) return undefined;
+  const fields = {};
+  for (const part of call.text.split(`--${boundary}`).slice(1, -1)) {
+    const [head, ...rest] = part.split("\r\n\r\n");
+    const name = /name="([^"]+)"/.exec(head)?.[1];
+    fields[name] = { value: rest.join("\r\n\r\n").replace(/\r\n$/, ""), filename: /filename="([^"]+)"/.exec(head)?.[1], type: /Content-Type: (.+)/i.exec(head)?.[1]?.trim() };
+  }
+  return fields;
+}
+
+/** A server that records calls, plays scripted faults, and otherwise answers with `handle(call) → [status, body?, headers?]`. */
+export async function startFake(handle) {
+  const received = [];
+  const faults = [];
+  const server = createServer(async (req, res) => {
+    if (req.method === "OPTIONS") {
+      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type, accept", "access-control-allow-methods": "GET, POST" });
+      return res.end();
+    }
+    const chunks = [];
+    for await (const chunk of req) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const url = new URL(req.url, "http://127.0.0.1");
+    if (url.pathname === "/__fail") return faults.push(...JSON.parse(text)), send(res, 200, { queued: faults.length });
+    if (url.pathname === "/__reset") return received.splice(0), faults.splice(0), send(res, 200, {});
+    if (url.pathname === "/__received") {
+      return send(res, 200, received.map(({ method, path, rawPath, query, text: body, headers }) => ({ method, path, rawPath, query, body, authorization: headers.authorization, accept: headers.accept, contentType: headers["content-type"] })));
+    }
+    const rawPath = req.url.split("?")[0];
+    const call = { method: req.method, path: url.pathname, rawPath, query: Object.fromEntries(url.searchParams), headers: req.headers, text, body: undefined };
+    received.push(call);
+    const fault = faults.shift();
+    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
+    if (fault?.reset) return req.socket.destroy();
+    if (fault?.status) return send(res, fault.status, fault.body, fault.headers);
+    const [status, body, headers] = handle(call, url);
+    return send(res, status, body, headers);
+  });
+  server.listen(0, "127.0.0.1");
+  await once(server, "listening");
+  return {
+    baseUrl: `http://127.0.0.1:${server.address().port}`,
+    received,
+    /** Queues faults for the next requests, in order. */
+    fail: (...list) => faults.push(...list),
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
+}
+
