@@ -112,7 +112,7 @@ pub fn classify(plaintext: &str) -> Option<RequestKind> {
 /// The 427 body: `{"error_msg": message}`.
 pub fn expired_body(message: &str) -> String {
     let mut out = String::from("{\"error_msg\":");
-    crate::webhook::out::string(&mut out, message);
+    crate::json::write_string(&mut out, message);
     out.push('}');
     out
 }

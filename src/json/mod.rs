@@ -7,10 +7,12 @@
 //! `JSON.stringify` output, so there is one input path for text and objects.
 
 mod parse;
+mod write;
 
 use std::borrow::Cow;
 
 pub use parse::{parse, parse_number, MAX_DEPTH};
+pub use write::{string_literal, write_string};
 
 /// A byte range in the source text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

@@ -5,6 +5,7 @@
 
 use super::markup::{Block, Inline};
 use super::tree::{Button, Card, Direction, Header, Theme, Tree};
+use crate::json::write_string;
 use std::fmt::Write;
 
 /// `tree` as JSON.
@@ -13,16 +14,16 @@ pub fn tree(tree: &Tree) -> String {
     let direction = if tree.direction == Direction::Rtl { "rtl" } else { "ltr" };
     let theme = if tree.theme == Theme::Dark { "dark" } else { "light" };
     out.push_str("{\"direction\":");
-    string(&mut out, direction);
+    write_string(&mut out, direction);
     out.push_str(",\"theme\":");
-    string(&mut out, theme);
+    write_string(&mut out, theme);
     if let Some(value) = &tree.header {
         out.push_str(",\"header\":");
         header(&mut out, value);
     }
     if let Some(offer) = &tree.offer {
         out.push_str(",\"offer\":{\"text\":");
-        string(&mut out, &offer.text);
+        write_string(&mut out, &offer.text);
         optional(&mut out, "expires", offer.expires.as_deref());
         out.push('}');
     }
@@ -74,9 +75,9 @@ fn card(out: &mut String, card: &Card) {
 fn buttons(out: &mut String, buttons: &[Button]) {
     list(out, buttons, |out, button| {
         out.push_str("{\"kind\":");
-        string(out, button.kind);
+        write_string(out, button.kind);
         out.push_str(",\"text\":");
-        string(out, &button.text);
+        write_string(out, &button.text);
         optional(out, "href", button.href.as_deref());
         out.push('}');
     });
@@ -90,7 +91,7 @@ fn header(out: &mut String, header: &Header) {
         }
         Header::Media { media, url, filename } => {
             out.push_str("{\"type\":\"media\",\"media\":");
-            string(out, media);
+            write_string(out, media);
             optional(out, "url", url.as_deref());
             optional(out, "filename", filename.as_deref());
         }
@@ -134,16 +135,16 @@ fn inlines(out: &mut String, inlines: &[Inline]) {
             Inline::Code { text } => text_node(out, "code", text),
             Inline::Link { href, text } => {
                 out.push_str("{\"type\":\"link\",\"href\":");
-                string(out, href);
+                write_string(out, href);
                 out.push_str(",\"text\":");
-                string(out, text);
+                write_string(out, text);
             }
             Inline::Break => out.push_str("{\"type\":\"break\""),
             Inline::Variable { name, text, resolved } => {
                 out.push_str("{\"type\":\"variable\",\"name\":");
-                string(out, name);
+                write_string(out, name);
                 out.push_str(",\"text\":");
-                string(out, text);
+                write_string(out, text);
                 out.push_str(if *resolved { ",\"resolved\":true" } else { ",\"resolved\":false" });
             }
         }
@@ -154,7 +155,7 @@ fn inlines(out: &mut String, inlines: &[Inline]) {
 /// `{"type":kind,"<key>":[…]` (the caller closes the object).
 fn tagged(out: &mut String, kind: &str, key: &str, children: &[Inline]) {
     out.push_str("{\"type\":");
-    string(out, kind);
+    write_string(out, kind);
     out.push_str(",\"");
     out.push_str(key);
     out.push_str("\":");
@@ -164,9 +165,9 @@ fn tagged(out: &mut String, kind: &str, key: &str, children: &[Inline]) {
 /// `{"type":kind,"text":…` (the caller closes the object).
 fn text_node(out: &mut String, kind: &str, text: &str) {
     out.push_str("{\"type\":");
-    string(out, kind);
+    write_string(out, kind);
     out.push_str(",\"text\":");
-    string(out, text);
+    write_string(out, text);
 }
 
 fn optional(out: &mut String, key: &str, value: Option<&str>) {
@@ -174,27 +175,8 @@ fn optional(out: &mut String, key: &str, value: Option<&str>) {
         out.push_str(",\"");
         out.push_str(key);
         out.push_str("\":");
-        string(out, value);
+        write_string(out, value);
     }
-}
-
-/// A JSON string literal.
-fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", u32::from(c));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! A small JSON text writer for webhook results: raw input slices are copied
 //! verbatim, so nothing is re-encoded (no floats, nothing lost).
 
-use crate::json::{Node, Value};
+use crate::json::{write_string, Node, Value};
 
 /// Which members to copy: only strings, or any JSON value.
 #[derive(Clone, Copy)]
@@ -66,14 +66,14 @@ impl<'s> Out<'s> {
     /// Writes `"name":` (with the comma before it when due).
     pub fn key(&mut self, name: &str) {
         self.item();
-        string(&mut self.text, name);
+        write_string(&mut self.text, name);
         self.text.push(':');
     }
 
     /// A member whose value is a string.
     pub fn str(&mut self, name: &str, value: &str) {
         self.key(name);
-        string(&mut self.text, value);
+        write_string(&mut self.text, value);
         self.comma = true;
     }
 
@@ -127,32 +127,6 @@ impl<'s> Out<'s> {
             self.close();
         }
     }
-}
-
-/// A JSON string literal.
-pub fn string(out: &mut String, text: &str) {
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
-                out.push_str("\\u00");
-                let byte = u32::from(c);
-                out.push(hex_digit(byte >> 4));
-                out.push(hex_digit(byte & 15));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-fn hex_digit(value: u32) -> char {
-    char::from_digit(value, 16).unwrap_or('0')
 }
 
 #[cfg(test)]

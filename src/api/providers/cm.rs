@@ -1,10 +1,11 @@
 //! CallMissed (the `cm_`-key platform) WhatsApp API: request builders that check bodies first, and its error envelopes.
 
-use super::fields::{is_uuid, json_string, push_query, query_value, raw, Codes, Findings, Object};
+use super::fields::{is_uuid, push_query, query_value, raw, Codes, Findings, Object};
 use crate::api::error::from_response;
 use crate::api::template_send::{recipient, TemplateSend};
 use crate::api::{encode_component, parse_document, FormPart, FormValue, Request, Response};
 use crate::error::code;
+use crate::json::string_literal;
 use crate::json::{self, Node};
 use crate::json_pointer::JsonPointer;
 use crate::template::{validate_template, TemplateOptions};
@@ -234,7 +235,7 @@ impl Cm {
     pub fn link_bot(&self, phone_id: &str, bot_id: Option<&str>) -> Result<Request, Error> {
         let phone = uuid_arg(phone_id, "phoneId")?;
         let bot = match bot_id {
-            Some(bot) => json_string(uuid_arg(bot, "botId")?),
+            Some(bot) => string_literal(uuid_arg(bot, "botId")?),
             None => "null".to_owned(),
         };
         let body = Object::default().raw(self.name("bot_id"), &bot).finish();
@@ -276,7 +277,7 @@ impl Cm {
         let at = JsonPointer::root();
         match selector {
             Some((key, value)) => {
-                let probe = format!("{{{}:{}}}", json_string(key), json_string(value));
+                let probe = format!("{{{}:{}}}", string_literal(key), string_literal(value));
                 let probe = parse_document(&probe)?;
                 self.selector(&mut findings, &probe);
                 object.string(self.name(key), value);

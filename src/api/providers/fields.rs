@@ -2,7 +2,7 @@
 
 use crate::api::encode_component;
 use crate::check::code::{MISSING, WRONG_TYPE};
-use crate::json::Node;
+use crate::json::{string_literal, Node};
 use crate::json_pointer::JsonPointer;
 use crate::report::Issue;
 use crate::Error;
@@ -214,25 +214,6 @@ impl Findings {
     }
 }
 
-/// `text` as a JSON string literal.
-pub fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => out.push_str(&format!("\\u{:04x}", u32::from(c))),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 /// A JSON object written member by member (values are JSON text).
 #[derive(Default)]
 pub struct Object(String);
@@ -241,7 +222,7 @@ impl Object {
     /// Adds `key` with `value` (JSON text).
     pub fn raw(&mut self, key: &str, value: &str) -> &mut Self {
         self.0.push(if self.0.is_empty() { '{' } else { ',' });
-        self.0.push_str(&json_string(key));
+        self.0.push_str(&string_literal(key));
         self.0.push(':');
         self.0.push_str(value);
         self
@@ -249,7 +230,7 @@ impl Object {
 
     /// Adds `key` with a string value.
     pub fn string(&mut self, key: &str, value: &str) -> &mut Self {
-        self.raw(key, &json_string(value))
+        self.raw(key, &string_literal(value))
     }
 
     /// Adds every member of `node` (parsed from `text`) except `skip`, as written.

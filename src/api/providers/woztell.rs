@@ -1,10 +1,11 @@
 //! Woztell's WhatsApp Cloud Public Integration API: request builders (bodies checked first), the Payload + SignedContext headers, and its answers.
 
-use super::fields::{json_string, push_query, query_value, raw, Codes, Findings, Object};
+use super::fields::{push_query, query_value, raw, Codes, Findings, Object};
 use crate::api::error::from_response;
 use crate::api::{parse_document, Request, Response};
 use crate::error::code;
 use crate::flow::{validate_flow, FlowOptions};
+use crate::json::string_literal;
 use crate::json::{self, Node, Value};
 use crate::json_pointer::JsonPointer;
 use crate::template::{validate_template, TemplateOptions};
@@ -595,7 +596,7 @@ impl Woztell {
         path: &str,
         flow_id: &str,
     ) -> Result<(Auth, Request), Error> {
-        let body = format!("{{\"flowId\":{}}}", json_string(id_arg(flow_id, "flowId")?));
+        let body = format!("{{\"flowId\":{}}}", string_literal(id_arg(flow_id, "flowId")?));
         Ok((Auth::Signed, Request { method, ..Request::post(self.url(path), Some(body), true) }))
     }
 
