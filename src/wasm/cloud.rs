@@ -391,7 +391,7 @@ impl CloudApiClient {
     pub fn upload_flow_json(
         &self,
         #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
-        #[wasm_bindgen(unchecked_param_type = "object | string")] flow_json: JsValue,
+        #[wasm_bindgen(js_name = "flowJson", unchecked_param_type = "object | string")] flow_json: JsValue,
     ) -> Promise {
         match Document::read(&flow_json, "uploadFlowJson", "flowJson") {
             Ok(document) => {

@@ -201,7 +201,7 @@ impl BirdClient {
     #[wasm_bindgen(js_name = getChannelContact, unchecked_return_type = "Promise<BirdChannelContact>")]
     pub fn get_channel_contact(
         &self,
-        contact_id: &str,
+        #[wasm_bindgen(js_name = "contactId")] contact_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "{ contactIdentifierValue?: string }")]
         options: JsValue,
     ) -> Promise {

@@ -198,13 +198,21 @@ impl CmClient {
 
     /// Links bot `botId` (a UUID) to number `phoneId`, or unlinks with `null`; resolves to the number.
     #[wasm_bindgen(js_name = linkBot, unchecked_return_type = "Promise<object>")]
-    pub fn link_bot(&self, phone_id: &str, bot_id: Option<String>) -> Promise {
+    pub fn link_bot(
+        &self,
+        #[wasm_bindgen(js_name = "phoneId")] phone_id: &str,
+        #[wasm_bindgen(js_name = "botId")] bot_id: Option<String>,
+    ) -> Promise {
         self.run(self.cm.link_bot(phone_id, bot_id.as_deref()), WRITE)
     }
 
     /// Turns the number's AI auto-reply on or off; resolves to the number.
     #[wasm_bindgen(js_name = setAutoreply, unchecked_return_type = "Promise<object>")]
-    pub fn set_autoreply(&self, phone_id: &str, enabled: bool) -> Promise {
+    pub fn set_autoreply(
+        &self,
+        #[wasm_bindgen(js_name = "phoneId")] phone_id: &str,
+        enabled: bool,
+    ) -> Promise {
         self.run(self.cm.autoreply(phone_id, enabled), WRITE)
     }
 
@@ -260,7 +268,7 @@ impl CmClient {
     #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<{ success: boolean }>")]
     pub fn mark_as_read(
         &self,
-        message_id: &str,
+        #[wasm_bindgen(js_name = "messageId")] message_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "CmSendOptions & { typing?: boolean }")]
         options: JsValue,
     ) -> Promise {
@@ -359,7 +367,7 @@ impl CmClient {
     #[wasm_bindgen(js_name = addCampaignRecipients, unchecked_return_type = "Promise<object>")]
     pub fn add_campaign_recipients(
         &self,
-        campaign_id: &str,
+        #[wasm_bindgen(js_name = "campaignId")] campaign_id: &str,
         #[wasm_bindgen(unchecked_param_type = "{ to_phone: string; variables?: Record<string, string> }[]")]
         recipients: JsValue,
     ) -> Promise {
@@ -372,7 +380,7 @@ impl CmClient {
     #[wasm_bindgen(js_name = launchCampaign, unchecked_return_type = "Promise<object>")]
     pub fn launch_campaign(
         &self,
-        campaign_id: &str,
+        #[wasm_bindgen(js_name = "campaignId")] campaign_id: &str,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
         self.run(keyed(self.cm.launch_campaign(campaign_id), &options), WRITE)

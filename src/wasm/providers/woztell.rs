@@ -276,7 +276,7 @@ impl WoztellClient {
 
     /// GET /products?catalogId=.
     #[wasm_bindgen(js_name = listProducts, unchecked_return_type = "Promise<WoztellAnswer>")]
-    pub fn list_products(&self, catalog_id: &str) -> Promise {
+    pub fn list_products(&self, #[wasm_bindgen(js_name = "catalogId")] catalog_id: &str) -> Promise {
         self.run(self.woztell.products(catalog_id))
     }
 
@@ -328,19 +328,19 @@ impl WoztellClient {
 
     /// GET /flow-screen-payload?flowId=.
     #[wasm_bindgen(js_name = getFlowScreenPayload, unchecked_return_type = "Promise<WoztellAnswer>")]
-    pub fn get_flow_screen_payload(&self, flow_id: &str) -> Promise {
+    pub fn get_flow_screen_payload(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_get("flow-screen-payload", flow_id))
     }
 
     /// GET /flow-preview?flowId=.
     #[wasm_bindgen(js_name = getFlowPreview, unchecked_return_type = "Promise<WoztellAnswer>")]
-    pub fn get_flow_preview(&self, flow_id: &str) -> Promise {
+    pub fn get_flow_preview(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_get("flow-preview", flow_id))
     }
 
     /// GET /flow-detail?flowId=.
     #[wasm_bindgen(js_name = getFlow, unchecked_return_type = "Promise<WoztellAnswer>")]
-    pub fn get_flow(&self, flow_id: &str) -> Promise {
+    pub fn get_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_get("flow-detail", flow_id))
     }
 
@@ -360,7 +360,7 @@ impl WoztellClient {
     #[wasm_bindgen(js_name = updateFlowMetadata, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
     pub fn update_flow_metadata(
         &self,
-        flow_id: &str,
+        #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
         #[wasm_bindgen(
             unchecked_param_type = "{ name?: string; categories?: string[]; endpoint_url?: string }"
         )]
@@ -375,8 +375,8 @@ impl WoztellClient {
     #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean; validation_errors: object[] }>")]
     pub fn upload_flow_json(
         &self,
-        flow_id: &str,
-        #[wasm_bindgen(unchecked_param_type = "object | string")] flow_json: JsValue,
+        #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
+        #[wasm_bindgen(js_name = "flowJson", unchecked_param_type = "object | string")] flow_json: JsValue,
     ) -> Promise {
         let built = Document::read(&flow_json, "uploadFlowJson", "flowJson")
             .and_then(|document| self.woztell.flow_json(flow_id, &document.text));
@@ -385,19 +385,19 @@ impl WoztellClient {
 
     /// DELETE /flow `{ flowId }` (drafts).
     #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
-    pub fn delete_flow(&self, flow_id: &str) -> Promise {
+    pub fn delete_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("DELETE", "flow", flow_id))
     }
 
     /// POST /publish-flow `{ flowId }`.
     #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
-    pub fn publish_flow(&self, flow_id: &str) -> Promise {
+    pub fn publish_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("POST", "publish-flow", flow_id))
     }
 
     /// POST /deprecate-flow `{ flowId }`.
     #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
-    pub fn deprecate_flow(&self, flow_id: &str) -> Promise {
+    pub fn deprecate_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("POST", "deprecate-flow", flow_id))
     }
 
@@ -409,7 +409,10 @@ impl WoztellClient {
 
     /// POST /whatsapp-business-encryption `{ publicKey }` (a PEM RSA public key).
     #[wasm_bindgen(js_name = setEncryptionKey, unchecked_return_type = "Promise<WoztellAnswer>")]
-    pub fn set_encryption_key(&self, public_key_pem: &str) -> Promise {
+    pub fn set_encryption_key(
+        &self,
+        #[wasm_bindgen(js_name = "publicKeyPem")] public_key_pem: &str,
+    ) -> Promise {
         self.run(self.woztell.set_encryption(public_key_pem))
     }
 }
