@@ -4,7 +4,7 @@
 // live in a shadow root (preview.css from beside this file), so the page's
 // CSS cannot reach in and a strict Content-Security-Policy is enough.
 // After each render it dispatches a `render` event with `{ issues, tree }`.
-import init, { renderTemplatePreview } from "./browser.js";
+import init, { renderTemplatePreview } from "./lite/browser.js";
 
 const css = new URL("./preview.css", import.meta.url).href;
 const json = (text) => {

@@ -114,6 +114,7 @@ pub fn options<T>(
     Ok(options)
 }
 
+#[cfg(feature = "clients")]
 /// A file to upload, as the caller passed it (the bytes stay in JavaScript).
 pub struct Upload {
     /// Its MIME type: `options.type`, else the file's own.
@@ -124,6 +125,7 @@ pub struct Upload {
     pub filename: String,
 }
 
+#[cfg(feature = "clients")]
 /// The type, size and name of `file` (a Blob or File, ArrayBuffer or
 /// Uint8Array) with `options` (`{ type?, filename? }`) taking precedence.
 pub fn read_upload(file: &JsValue, options: &JsValue, function: &str) -> Result<Upload, Error> {

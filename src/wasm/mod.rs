@@ -7,18 +7,29 @@
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
 //! `CloudApiClient` class built on them; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
-//! (the Flow data endpoint) run on `crypto` (WebCrypto).
+//! (the Flow data endpoint) run on `crypto` (WebCrypto). The clients and the
+//! receiving side are cargo features (`clients`, `receive`), both on by default:
+//! the `lite` build leaves them out.
 
-pub mod cloud;
-mod config;
 mod convert;
-mod crypto;
 pub mod error;
 pub mod exports;
-pub mod flow_endpoint;
+
+#[cfg(feature = "clients")]
+pub mod cloud;
+#[cfg(feature = "clients")]
+mod config;
+#[cfg(feature = "clients")]
 pub mod providers;
-pub mod receive;
+#[cfg(feature = "clients")]
 mod transport;
+
+#[cfg(feature = "receive")]
+mod crypto;
+#[cfg(feature = "receive")]
+pub mod flow_endpoint;
+#[cfg(feature = "receive")]
+pub mod receive;
 
 /// Talc instead of dlmalloc: measured smaller and faster for this crate (see Cargo.toml).
 #[global_allocator]

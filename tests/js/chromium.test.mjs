@@ -29,6 +29,7 @@ await page.goto(`${server.url}/tests/browser/index.html?graph=${encodeURICompone
 const results = await page.evaluate(() => window.suiteResults);
 const cloud = await page.evaluate(() => window.cloudResults);
 const providers = await page.evaluate(() => window.providerResults);
+const lite = await page.evaluate(() => window.liteResults);
 
 test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
 test("chromium: every case ran", () => {
@@ -36,6 +37,14 @@ test("chromium: every case ran", () => {
 });
 for (const { name, ok, error } of results) {
   test(`chromium: ${name}`, () => assert.ok(ok, error));
+}
+
+test("chromium lite: every case ran, and the lite entry has no clients", () => {
+  assert.deepEqual(lite.results.map((r) => r.name), Object.keys(cases));
+  assert.ok(lite.exports.includes("validateFlow") && !lite.exports.includes("CloudApiClient") && !lite.exports.includes("parseWebhook"), lite.exports.join());
+});
+for (const { name, ok, error } of lite.results) {
+  test(`chromium lite: ${name}`, () => assert.ok(ok, error));
 }
 
 test("chromium: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));

@@ -87,6 +87,57 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
   }
 });
 
+test("pack: whatsapp-edge/lite imports and requires in Node, bundles for a Worker, and types without the clients", async () => {
+  const esm = run("node", ["--input-type=module", "-e",
+    "import('whatsapp-edge/lite').then(m => console.log(JSON.stringify([m.parsePhone('+14155552671').e164, m.validateFlow('{}').ok, typeof m.CloudApiClient])))"]);
+  assert.deepEqual(JSON.parse(esm), ["+14155552671", false, "undefined"]);
+  const cjs = run("node", ["-e", "const m = require('whatsapp-edge/lite'); console.log(m.renderTemplatePreview({ name: 'x', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi' }] }).html.includes('Hi'))"]);
+  assert.equal(cjs.trim(), "true");
+  const out = join(project, "worker-lite-dist");
+  writeFileSync(join(project, "worker-lite.js"), `
+    import { parsePhone } from "whatsapp-edge/lite";
+    export default { fetch: () => Response.json(parsePhone("+14155552671")) };`);
+  await build({
+    entryPoints: [join(project, "worker-lite.js")],
+    bundle: true,
+    format: "esm",
+    conditions: ["workerd", "worker", "browser"],
+    external: ["*.wasm"],
+    outfile: join(out, "worker.js"),
+    logLevel: "silent",
+  });
+  cpSync(join(installed, "lite/whatsapp_edge_lite_bg.wasm"), join(out, "whatsapp_edge_lite_bg.wasm"));
+  const mf = new Miniflare({
+    modules: [
+      { type: "ESModule", path: join(out, "worker.js") },
+      { type: "CompiledWasm", path: join(out, "whatsapp_edge_lite_bg.wasm") },
+    ],
+    modulesRoot: out,
+    compatibilityDate: COMPATIBILITY_DATE,
+  });
+  try {
+    assert.equal((await (await mf.dispatchFetch("http://localhost/")).json()).e164, "+14155552671");
+  } finally {
+    await mf.dispose();
+  }
+  writeFileSync(join(project, "lite-consumer.ts"), `
+    import init, { validateTemplate, parsePhone, type Report } from "whatsapp-edge/lite";
+    await init();
+    const report: Report = validateTemplate({});
+    const e164: string | undefined = parsePhone("+14155552671").e164;
+    // @ts-expect-error the lite entry has no clients
+    import("whatsapp-edge/lite").then((m) => new m.CloudApiClient({ accessToken: "t" }));
+    export { report, e164 };
+  `);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  try {
+    run("node", [tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,dom", "lite-consumer.ts"]);
+  } catch (error) {
+    assert.fail(`tsc:\n${error.stdout}${error.stderr}`);
+  }
+});
+
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {

@@ -38,6 +38,10 @@ const OWN_FILES = [
   "/pkg/whatsapp_edge.js",
   "/pkg/whatsapp_edge_bg.wasm",
   "/pkg/preview.css",
+  // The element loads the lean build.
+  "/pkg/lite/browser.js",
+  "/pkg/lite/whatsapp_edge_lite.js",
+  "/pkg/lite/whatsapp_edge_lite_bg.wasm",
   // The JavaScript the glue imports (its path carries a build hash).
   ...readdirSync(new URL("../../pkg/snippets", import.meta.url), { recursive: true })
     .filter((file) => String(file).endsWith(".js"))

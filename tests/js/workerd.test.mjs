@@ -31,6 +31,7 @@ after(() => Promise.all([mf.dispose(), fake.close(), bird.close(), cirrus.close(
 const results = await (await mf.dispatchFetch("http://localhost/")).json();
 // Both runs finish before any test is registered (tests start, then `after` disposes).
 const cloud = await (await mf.dispatchFetch(`http://localhost/?graph=${encodeURIComponent(fake.baseUrl)}`)).json();
+const lite = await (await mf.dispatchFetch("http://localhost/?lite")).json();
 const providers = await (await mf.dispatchFetch(`http://localhost/?bird=${encodeURIComponent(bird.baseUrl)}&cirrus=${encodeURIComponent(cirrus.baseUrl)}`)).json();
 
 test("workerd: every case ran", () => {
@@ -38,6 +39,14 @@ test("workerd: every case ran", () => {
 });
 for (const { name, ok, error } of results) {
   test(`workerd: ${name}`, () => assert.ok(ok, error));
+}
+
+test("workerd lite: every case ran, and the lite entry has no clients", () => {
+  assert.deepEqual(lite.results.map((r) => r.name), Object.keys(cases));
+  assert.ok(lite.exports.includes("validateFlow") && !lite.exports.includes("CloudApiClient") && !lite.exports.includes("parseWebhook"), lite.exports.join());
+});
+for (const { name, ok, error } of lite.results) {
+  test(`workerd lite: ${name}`, () => assert.ok(ok, error));
 }
 
 test("workerd: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));

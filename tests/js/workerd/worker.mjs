@@ -1,5 +1,6 @@
 // A Worker that runs the shared suite inside workerd and answers with the results.
 import * as api from "../../../pkg/workerd.js";
+import * as lite from "../../../pkg/lite/workerd.js";
 import { runAll } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
 import { runProviders } from "../provider-suite.mjs";
@@ -10,6 +11,8 @@ export default {
     // ?bird=…&cirrus=…: the provider clients' cases against those fakes.
     const query = new URL(request.url).searchParams;
     const graph = query.get("graph");
+    // ?lite: the shared suite against whatsapp-edge/lite, and what it exports.
+    if (query.has("lite")) return Response.json({ results: await runAll(lite), exports: Object.keys(lite) });
     if (query.has("bird")) return Response.json(await runProviders(api, { bird: query.get("bird"), cirrus: query.get("cirrus") }));
     return Response.json(graph ? await runCloud(api, graph) : await runAll(api));
   },
