@@ -39,6 +39,16 @@ export const cloudCases = {
     check(call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json", "headers", call);
     check(JSON.parse(call.body).to === "+14155552671", "recipient sent as +E.164", call.body);
   },
+  "a message to a business-scoped user id (recipient) is sent as given; a malformed one is refused locally": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const { instance } = client(api, baseUrl);
+    const body = { messaging_product: "whatsapp", recipient: "US.13491208655302741918", type: "text", text: { body: "Hi" } };
+    await instance.sendMessage(body);
+    const bad = await instance.sendMessage({ ...body, recipient: "13491208655302741918" }).catch((e) => e);
+    check(bad.code === "validation_failed" && bad.issues[0].path === "/recipient", "bad BSUID refused", { ...bad });
+    const calls = await fake.received();
+    check(calls.length === 1 && JSON.parse(calls[0].body).recipient === "US.13491208655302741918" && !("to" in JSON.parse(calls[0].body)), "sent with recipient", calls);
+  },
   "an invalid message rejects with validation_failed and sends nothing": async (api, baseUrl) => {
     const fake = await graph(baseUrl);
     const error = await client(api, baseUrl).instance.sendMessage(message("+1 415")).catch((e) => e);

@@ -64,8 +64,11 @@ const routes = [
       if (typeof body.message_id !== "string") return [400, 100, "(#100) message_id is required"];
       return [200, { success: true }];
     }
-    if (typeof body.to !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to and type are required"];
-    return [200, { messaging_product: "whatsapp", contacts: [{ input: body.to, wa_id: body.to.replace(/\D/g, "") }], messages: [{ id: "wamid.FAKE" }] }];
+    // A recipient is a phone number (`to`) or a business-scoped user id (`recipient`).
+    const recipient = typeof body.to === "string" ? body.to : body.recipient;
+    if (typeof recipient !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to (or recipient) and type are required"];
+    const contact = typeof body.to === "string" ? { input: body.to, wa_id: body.to.replace(/\D/g, "") } : { input: recipient, user_id: recipient };
+    return [200, { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: "wamid.FAKE" }] }];
   }],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => {
     if ((url.searchParams.get("fields") ?? "").includes("components")) {
