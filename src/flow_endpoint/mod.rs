@@ -13,6 +13,7 @@ pub mod der;
 mod des;
 pub mod media;
 pub mod pem;
+pub mod token;
 
 use crate::json::{self, Node};
 

@@ -48,7 +48,8 @@ fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
 }
 
 /// Serves a Flow data endpoint: checks `X-Hub-Signature-256` when `appSecret`
-/// is given (432), decrypts (421 on any failure), answers pings and error
+/// is given (432) — and then a request's `flow_token_signature` (an HS256 JWT,
+/// data_api_version 4.0) too (432) — decrypts (421 on any failure), answers pings and error
 /// notifications itself, calls `handler(request)` for the rest and encrypts
 /// its answer; a handler throwing `flowTokenExpired()` answers 427. With
 /// `flow` (the Flow JSON), an answer naming an unknown screen or lacking
@@ -180,6 +181,9 @@ impl Endpoint {
                 }
                 core::ACKNOWLEDGED_RESPONSE.to_owned()
             }
+            RequestKind::Exchange if !self.token_signature_valid(&plaintext).await? => {
+                return Ok(respond(432, ""));
+            }
             RequestKind::Exchange => match self.exchange(&plaintext).await {
                 Ok(answer) => answer,
                 Err(Thrown::Expired(message)) => return Ok(respond(427, &core::expired_body(&message))),
@@ -191,6 +195,24 @@ impl Endpoint {
             .await
             .map_err(|_| unavailable())?;
         Ok(respond(200, &base64::encode(&sealed)))
+    }
+
+    /// With an app secret: a `flow_token_signature` in the request must be an
+    /// HS256 JWT signed with it (any secret of a rotation). Without one, or
+    /// without a signature in the request (data_api_version < 4.0), true.
+    async fn token_signature_valid(&self, plaintext: &str) -> Result<bool, Error> {
+        let Some(token) = core::token::signature_of(plaintext).filter(|_| !self.secrets.is_empty()) else {
+            return Ok(true);
+        };
+        let Some(jwt) = core::token::read_hs256(&token) else { return Ok(false) };
+        let mut valid = false;
+        // Every secret is tried, so the time taken does not tell which one matched.
+        for secret in &self.secrets {
+            valid |= crypto::hmac_verify(secret.as_bytes(), &jwt.mac, jwt.signed.as_bytes())
+                .await
+                .map_err(|_| unavailable())?;
+        }
+        Ok(valid)
     }
 
     /// The handler's answer as JSON text, checked.

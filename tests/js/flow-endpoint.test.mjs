@@ -117,6 +117,34 @@ test("appSecret: unsigned or wrongly signed requests are 432; rotation accepts e
   assert.equal((await endpoint(post("not json", APP_SECRET))).status, 421, "signature first, then decryption");
 });
 
+test("appSecret: a flow_token_signature (HS256 JWT, data_api_version 4.0) must be signed with the app secret, or the answer is 432", async () => {
+  const b64url = (value) => Buffer.from(value).toString("base64url");
+  const jwt = (secret, header = { alg: "HS256", typ: "JWT" }) => {
+    const signed = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify({ flow_token: "tok-1", iat: 1763900000 }))}`;
+    return `${signed}.${crypto.createHmac("sha256", secret).update(signed).digest("base64url")}`;
+  };
+  const seen = [];
+  const handler = (request) => (seen.push(request), { screen: "NEXT", data: {} });
+  const request = (signature) => encryptRequest(publicKey, { version: "4.0", action: "data_exchange", screen: "S", data: {}, flow_token: "tok-1", flow_token_signature: signature });
+  const endpoint = createFlowEndpoint({ privateKey: pkcs8, appSecret: ["old-secret", APP_SECRET], handler });
+  for (const secret of [APP_SECRET, "old-secret"]) {
+    const { envelope, aesKey, iv } = request(jwt(secret));
+    const response = await endpoint(post(envelope, APP_SECRET));
+    assert.equal(response.status, 200, secret);
+    assert.equal(decryptResponse(await response.text(), aesKey, iv).screen, "NEXT");
+  }
+  assert.equal(seen.length, 2);
+  const unsigned = jwt(APP_SECRET).replace(/\.[^.]+$/, "");
+  for (const forged of [jwt("someone-else"), jwt(APP_SECRET, { alg: "none" }), jwt(APP_SECRET, { alg: "HS512" }), unsigned, "not-a-jwt"]) {
+    const { envelope } = request(forged);
+    assert.equal((await endpoint(post(envelope, APP_SECRET))).status, 432, forged);
+  }
+  assert.equal(seen.length, 2, "the handler never sees a forged token");
+  // Without an app secret there is nothing to check it with: the handler gets the request as sent.
+  const open = createFlowEndpoint({ privateKey: pkcs8, handler });
+  assert.equal((await open(post(request(jwt("someone-else")).envelope))).status, 200);
+});
+
 test("with the Flow JSON, answers must name an existing screen and give its declared data", async () => {
   const flow = { version: "6.0", data_api_version: "3.0", routing_model: { A: ["B"] }, screens: [
     { id: "A", data: { name: { type: "string", __example__: "x" }, count: { type: "number", __example__: 1 } }, layout: { type: "SingleColumnLayout", children: [] } },
