@@ -163,6 +163,10 @@ test("demo: loads under the strict Content-Security-Policy without errors", asyn
     "base-uri": ["'none'"],
   });
   assert.equal(JSON.parse(map).imports["whatsapp-edge/element"], "/pkg/element.js");
+  assert.equal(JSON.parse(map).imports["whatsapp-edge"], "/pkg/lite/browser.js");
+  // One WebAssembly module for the whole page: the lite build, shared with the element.
+  const modules = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname).filter((p) => p.endsWith(".wasm")));
+  assert.deepEqual([...new Set(modules)], ["/pkg/lite/whatsapp_edge_lite_bg.wasm"]);
   assert.equal(await page.locator("script:not([src]):not([type=importmap])").count(), 0);
   // No inline styles or handlers anywhere, the element's shadow root included.
   const inline = await page.evaluate(() => {
