@@ -54,7 +54,7 @@ pub fn recipient(to: &str) -> Result<String, Error> {
 pub fn phone_argument(number: &str, path: &str) -> Result<String, Error> {
     let trimmed = number.trim();
     let international = if trimmed.starts_with('+') { trimmed.to_owned() } else { format!("+{trimmed}") };
-    let result = crate::phone::parse(&international, None);
+    let result = crate::phone::validate(&international, None);
     match result.e164 {
         Some(e164) if result.ok => Ok(e164),
         _ => {

@@ -206,7 +206,7 @@ fn check_phone_recipient(checker: &mut Checker<'_>, to: &At<'_>) {
     let Some(number) = to.str(checker) else { return };
     let trimmed = number.trim();
     if trimmed.starts_with('+') {
-        if let Some(issue) = phone::parse(trimmed, None).errors.first() {
+        if let Some(issue) = phone::validate(trimmed, None).errors.first() {
             checker.error_meta(
                 code::RECIPIENT_INVALID,
                 100,
@@ -217,7 +217,7 @@ fn check_phone_recipient(checker: &mut Checker<'_>, to: &At<'_>) {
         return;
     }
     let digits: String = trimmed.chars().filter(|c| !matches!(c, ' ' | '-' | '(' | ')' | '.')).collect();
-    let as_international = phone::parse(&format!("+{digits}"), None);
+    let as_international = phone::validate(&format!("+{digits}"), None);
     if digits.bytes().all(|b| b.is_ascii_digit()) && as_international.ok {
         checker.warning(
             code::RECIPIENT_NO_PLUS,

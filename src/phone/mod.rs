@@ -10,7 +10,7 @@ pub mod pattern;
 
 pub use metadata::region_by_id;
 pub use metadata::NumberType;
-pub use parse::parse;
+pub use parse::{parse, validate};
 
 use crate::options::OptionFields;
 use crate::report::Issue;

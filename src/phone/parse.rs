@@ -129,6 +129,17 @@ fn national_number(region: &Region, digits: &[u8]) -> Vec<u8> {
 /// Parses `input`; `default_country` (ISO alpha-2, upper case) is used for
 /// numbers written without `+`.
 pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
+    parse_as(input, default_country, true)
+}
+
+/// [`parse`] without the national and international formats: the verdict,
+/// E.164, country and type, for callers that only check a number (a
+/// message's recipient) and should not pay for formatting it.
+pub fn validate(input: &str, default_country: Option<&str>) -> PhoneResult {
+    parse_as(input, default_country, false)
+}
+
+fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneResult {
     let digits = match normalize(input) {
         Ok(digits) => digits,
         Err(issue) => return PhoneResult::invalid(issue),
@@ -183,10 +194,10 @@ pub fn parse(input: &str, default_country: Option<&str>) -> PhoneResult {
                 "write the number with + and its country code (e.g. +14155552671), or pass defaultCountry",
             )),
         };
-    classify_and_format(input, code, &nsn, offset_of(nsn_start))
+    classify_and_format(input, code, &nsn, offset_of(nsn_start), formats)
 }
 
-fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize) -> PhoneResult {
+fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, formats: bool) -> PhoneResult {
     let digits = std::str::from_utf8(nsn).unwrap_or_default();
     let e164 = format!("+{code}{digits}");
     let mut result = PhoneResult::number(e164);
@@ -227,9 +238,11 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize) ->
         Some((region, number_type)) => {
             result.valid = true;
             result.number_type = Some(number_type);
-            let formatted = format(region, nsn);
-            result.national = Some(formatted.national);
-            result.international = Some(formatted.international);
+            if formats {
+                let formatted = format(region, nsn);
+                result.national = Some(formatted.national);
+                result.international = Some(formatted.international);
+            }
         }
         None => result.errors.push(error(
             input,
@@ -263,6 +276,28 @@ fn list(lengths: &[u8]) -> String {
 mod tests {
     use super::*;
     use crate::phone::metadata::NumberType;
+
+    #[test]
+    fn validate_gives_parses_verdict_without_the_formats() {
+        for input in [
+            "+14155552671",
+            "+442071838750",
+            "+5511987654321",
+            "+1415",
+            "+999123",
+            "+44 (0)20 7183 8750",
+            "x",
+        ] {
+            let (full, quick) = (parse(input, None), validate(input, None));
+            assert_eq!(
+                (full.ok, &full.e164, &full.country, &full.number_type),
+                (quick.ok, &quick.e164, &quick.country, &quick.number_type),
+                "{input}"
+            );
+            assert_eq!(full.errors, quick.errors, "{input}");
+            assert!(quick.national.is_none() && quick.international.is_none(), "{input}");
+        }
+    }
 
     fn ok(input: &str, country: Option<&str>) -> PhoneResult {
         let result = parse(input, country);

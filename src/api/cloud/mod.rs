@@ -198,7 +198,8 @@ fn normalise_recipient(text: &str, message: &Node) -> String {
     if number.trim_start().starts_with('+') || digits.is_empty() {
         return text.to_owned();
     }
-    let e164 = crate::phone::parse(&format!("+{digits}"), None).e164.unwrap_or_else(|| format!("+{digits}"));
+    let e164 =
+        crate::phone::validate(&format!("+{digits}"), None).e164.unwrap_or_else(|| format!("+{digits}"));
     let (start, end) = (to.span.start, to.span.end);
     match (text.get(..start), text.get(end..)) {
         (Some(before), Some(after)) => format!("{before}\"{e164}\"{after}"),

@@ -204,7 +204,7 @@ fn check_recipient(checker: &mut Checker<'_>, to: &At<'_>) -> Option<String> {
         checker.error(code::RECIPIENT_INVALID, to, message);
         return None;
     };
-    let parsed = crate::phone::parse(&format!("+{digits}"), None);
+    let parsed = crate::phone::validate(&format!("+{digits}"), None);
     if let Some(issue) = parsed.errors.first() {
         let message =
             format!("to {} is not a valid phone number ({}): {}", quoted(&digits), issue.code, issue.message);

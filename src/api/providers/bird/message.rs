@@ -151,7 +151,7 @@ fn check_identifier(checker: &mut Checker<'_>, holder: &At<'_>, key_optional: bo
     if !(key == Some("phonenumber") || (key.is_none() && key_optional)) {
         return;
     }
-    let parsed = crate::phone::parse(number, None);
+    let parsed = crate::phone::validate(number, None);
     let problem = match parsed.errors.first() {
         _ if !number.starts_with('+') => Some(format!(
             "{} is not in +E.164: write + and the country code (e.g. +31612345678)",
