@@ -3,7 +3,7 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{field, strings_field, Config};
+use super::config::{field, read_template_send, strings_field, Config};
 use super::convert::{read_upload, Document};
 use super::transport::{spawn, Transport};
 use crate::api::auth::Credentials;
@@ -195,9 +195,9 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
     ) -> Promise {
-        let request = read_template_send(to, &template, &options, "sendTemplate").and_then(|send| {
-            self.cloud.send_message(&send.message, &crate::api::parse_document(&send.message)?)
-        });
+        // Checked once by read_template_send: no second validation of the message.
+        let request = read_template_send(to, &template, &options, "sendTemplate")
+            .and_then(|send| self.cloud.post_message(send.message));
         self.run(request)
     }
 
@@ -521,19 +521,4 @@ impl CloudApiClient {
         })();
         self.run(request)
     }
-}
-
-/// The arguments of any client's `sendTemplate(to, template, { definition? })`, checked.
-pub fn read_template_send(
-    to: &str,
-    template: &JsValue,
-    options: &JsValue,
-    function: &str,
-) -> Result<crate::api::template_send::TemplateSend, Error> {
-    let template = Document::read(template, function, "template")?;
-    let definition = match field(options, "definition") {
-        Some(definition) => Some(Document::read(&definition, function, "definition")?.text),
-        None => None,
-    };
-    crate::api::template_send::prepare(to, &template.text, definition.as_deref())
 }

@@ -144,3 +144,18 @@ pub fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> 
     let items = value.dyn_into::<js_sys::Array>().map_err(|_| misuse())?;
     items.iter().map(|item| item.as_string().ok_or_else(misuse)).collect()
 }
+
+/// The arguments of any client's `sendTemplate(to, template, { definition? })`, checked.
+pub fn read_template_send(
+    to: &str,
+    template: &JsValue,
+    options: &JsValue,
+    function: &str,
+) -> Result<crate::api::template_send::TemplateSend, Error> {
+    let template = super::convert::Document::read(template, function, "template")?;
+    let definition = match field(options, "definition") {
+        Some(definition) => Some(super::convert::Document::read(&definition, function, "definition")?.text),
+        None => None,
+    };
+    crate::api::template_send::prepare(to, &template.text, definition.as_deref())
+}

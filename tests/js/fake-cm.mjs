@@ -7,6 +7,7 @@
 // ({ seedNames: true } accepts the seed document's older field names).
 import { createServer } from "node:http";
 import { once } from "node:events";
+import { multipart } from "./fake-server.mjs";
 
 export const KEY = "cm_live_test0123456789secretKEY";
 export const READ_ONLY_KEY = "cm_live_readonly0123456789secret";
@@ -27,18 +28,6 @@ const json = (res, status, body, headers = {}) => {
 /** A 422 body-validation error as the platform (FastAPI) writes it. */
 const invalid = (field, type, msg, input) => [422, { detail: [{ type, loc: ["body", field], msg, input }] }];
 const detail = (status, text) => [status, { detail: text }];
-
-function multipart(call) {
-  const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(call.headers["content-type"] ?? "")?.[1];
-  if (!boundary) return undefined;
-  const fields = {};
-  for (const part of call.raw.toString("latin1").split(`--${boundary}`).slice(1, -1)) {
-    const [head, ...rest] = part.split("\r\n\r\n");
-    const name = /name="([^"]+)"/.exec(head)?.[1];
-    fields[name] = { value: rest.join("\r\n\r\n").replace(/\r\n$/, ""), filename: /filename="([^"]+)"/.exec(head)?.[1], type: /Content-Type: (.+)/i.exec(head)?.[1]?.trim() };
-  }
-  return fields;
-}
 
 /** Checks `body`'s keys against `known` and `required`; a 422 answer or undefined. */
 function shape(body, known, required) {
@@ -115,7 +104,7 @@ const routes = [
   ["POST", /^\/messages\/([^/]+)\/read$/, "whatsapp:send", (b) =>
     shape(b, [...SELECTOR, "typing_indicator"], []) ?? selector(b) ?? [200, { success: true }]],
   ["POST", /^\/media$/, "whatsapp:write", (_, __, call) => {
-    const form = multipart(call);
+    const form = multipart(call, call.raw.toString("latin1")); // latin1: file bytes survive as-is
     if (!form) return detail(400, "media upload must be multipart/form-data");
     const body = Object.fromEntries(SELECTOR.filter((k) => form[k]).map((k) => [k, form[k].value]));
     const failed = selector(body);

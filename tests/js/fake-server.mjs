@@ -13,12 +13,12 @@ function send(res, status, body, headers = {}) {
   res.end(text);
 }
 
-/** The fields of a multipart body (name → { value, filename, type }), or undefined. */
-export function multipart(call) {
+/** The fields of a multipart body (name → { value, filename, type }), or undefined; `text` is the body as read. */
+export function multipart(call, text = call.text) {
   const boundary = /^multipart\/form-data; boundary=(.+)$/.exec(call.headers["content-type"] ?? "")?.[1];
   if (!boundary) return undefined;
   const fields = {};
-  for (const part of call.text.split(`--${boundary}`).slice(1, -1)) {
+  for (const part of text.split(`--${boundary}`).slice(1, -1)) {
     const [head, ...rest] = part.split("\r\n\r\n");
     const name = /name="([^"]+)"/.exec(head)?.[1];
     fields[name] = { value: rest.join("\r\n\r\n").replace(/\r\n$/, ""), filename: /filename="([^"]+)"/.exec(head)?.[1], type: /Content-Type: (.+)/i.exec(head)?.[1]?.trim() };

@@ -79,7 +79,12 @@ impl Cloud {
     /// so Meta cannot prepend the business number's country code.
     pub fn send_message(&self, text: &str, message: &Node) -> Result<Request, Error> {
         fail_on_errors(crate::message::validate_message(message, None))?;
-        let body = normalise_recipient(text, message);
+        self.post_message(normalise_recipient(text, message))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/messages` with a body already checked (and
+    /// its recipient in +E.164), e.g. a [`crate::api::template_send::TemplateSend`].
+    pub fn post_message(&self, body: String) -> Result<Request, Error> {
         Ok(Request::post(self.url(&format!("{}/messages", self.phone()?)), Some(body), false))
     }
 

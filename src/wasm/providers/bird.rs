@@ -4,7 +4,7 @@
 //! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
 //! `scheduledFor` checks are deterministic under test.
 
-use super::super::cloud::read_template_send;
+use super::super::config::read_template_send;
 use super::super::config::{field, Config};
 use super::super::convert::Document;
 use super::super::transport::{spawn, Transport};

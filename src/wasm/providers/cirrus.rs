@@ -2,7 +2,7 @@
 //! the transport — the V2 templated message to 1–20 recipients, media upload,
 //! the contact check and the provider-neutral `sendTemplate`.
 
-use super::super::cloud::read_template_send;
+use super::super::config::read_template_send;
 use super::super::config::Config;
 use super::super::convert::{read_upload, Document};
 use super::super::transport::{spawn, Transport};

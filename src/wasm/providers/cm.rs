@@ -5,7 +5,7 @@ use crate::api::error::scrub;
 use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::cloud::read_template_send;
+use crate::wasm::config::read_template_send;
 use crate::wasm::config::{field, Config};
 use crate::wasm::convert::Document;
 use crate::wasm::transport::Transport;
