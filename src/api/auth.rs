@@ -9,7 +9,8 @@ use super::error::scrub;
 #[derive(Clone, Default)]
 pub struct Credentials {
     headers: Vec<(&'static str, String)>,
-    query: Vec<(&'static str, String)>,
+    /// Query parameters, each with whether it goes only on requests without a body.
+    query: Vec<(&'static str, String, bool)>,
     secrets: Vec<String>,
 }
 
@@ -28,7 +29,15 @@ impl Credentials {
 
     /// Adds a query parameter (for APIs that take the key in the URL); its value is a secret.
     pub fn with_query(mut self, name: &'static str, value: &str) -> Self {
-        self.query.push((name, value.to_owned()));
+        self.query.push((name, value.to_owned(), false));
+        self.remember(Some(value));
+        self
+    }
+
+    /// Adds a query parameter only to requests without a body (the builder
+    /// puts the secret in the body of the others, where URLs and logs don't see it).
+    pub fn with_query_unless_body(mut self, name: &'static str, value: &str) -> Self {
+        self.query.push((name, value.to_owned(), true));
         self.remember(Some(value));
         self
     }
@@ -50,10 +59,11 @@ impl Credentials {
         &self.headers
     }
 
-    /// `url` with the credential query parameters appended.
-    pub fn url(&self, url: &str) -> String {
+    /// `url` with the credential query parameters appended (for a request
+    /// with a body, `has_body`, only those that go on every request).
+    pub fn url(&self, url: &str, has_body: bool) -> String {
         let mut out = url.to_owned();
-        for (name, value) in &self.query {
+        for (name, value, _) in self.query.iter().filter(|(_, _, unless_body)| !(has_body && *unless_body)) {
             out.push(if out.contains('?') { '&' } else { '?' });
             out.push_str(name);
             out.push('=');
@@ -62,11 +72,40 @@ impl Credentials {
         out
     }
 
-    /// `text` with every secret (as given and as it would appear in a URL) redacted.
+    /// `text` with every secret redacted, however a server echoed it ([`scrub`]).
     pub fn scrub(&self, text: &str) -> String {
-        self.secrets
-            .iter()
-            .fold(text.to_owned(), |text, secret| scrub(&scrub(&text, secret), &encode_component(secret)))
+        self.secrets.iter().fold(text.to_owned(), |text, secret| scrub(&text, secret))
+    }
+
+    /// `error` with every secret redacted from each field a server could
+    /// have filled (message, `fbtrace_id`, the issues' messages), not only the message.
+    pub fn scrub_error(&self, error: crate::Error) -> crate::Error {
+        let issues = error
+            .issues
+            .into_iter()
+            .map(|issue| crate::report::Issue { message: self.scrub(&issue.message), ..issue })
+            .collect();
+        crate::Error {
+            message: self.scrub(&error.message),
+            fbtrace_id: error.fbtrace_id.as_deref().map(|trace| self.scrub(trace)),
+            issues,
+            ..error
+        }
+    }
+}
+
+/// Fails with `invalid_argument` unless `value` (a token, key or signature
+/// named `name`) is visible ASCII without spaces: a newline in a header value
+/// would start another header, and no API issues credentials with spaces,
+/// control or non-ASCII characters — they come from a bad copy and paste.
+/// The message says where, never what (the value is a secret).
+pub fn check_credential(client: &str, name: &str, value: &str) -> Result<(), crate::Error> {
+    match value.chars().position(|c| !c.is_ascii_graphic()) {
+        None => Ok(()),
+        Some(index) => Err(crate::Error::invalid_argument(format!(
+            "{client}: {name} has a space, line break, control or non-ASCII character at index {index}; \
+             copy it again without surrounding text"
+        ))),
     }
 }
 
@@ -75,18 +114,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn credentials_with_whitespace_or_control_characters_are_refused_without_echo() {
+        assert!(check_credential("C", "accessToken", "EAAG.abc-_/+=~").is_ok());
+        for bad in [
+            "EAAG\r\nX-Evil: 1",
+            "EAAG secret",
+            "EAAG\tsecret",
+            "EAAG\u{7f}",
+            "EAAG\u{e9}secret",
+            "\u{200b}EAAG",
+        ] {
+            let error = check_credential("C", "accessToken", bad).unwrap_err();
+            assert_eq!(error.code, "invalid_argument");
+            assert!(
+                !error.message.contains("EAAG") && !error.message.contains("secret"),
+                "{}",
+                error.message
+            );
+        }
+    }
+
+    #[test]
     fn bearer_tokens_go_in_the_header_and_are_scrubbed() {
         let credentials = Credentials::bearer("EAAGsecret");
         assert_eq!(credentials.headers(), &[("Authorization", "Bearer EAAGsecret".to_owned())]);
-        assert_eq!(credentials.url("https://x/y"), "https://x/y");
+        assert_eq!(credentials.url("https://x/y", false), "https://x/y");
         assert_eq!(credentials.scrub("echo Bearer EAAGsecret"), "echo Bearer [redacted]");
     }
 
     #[test]
     fn query_keys_are_appended_encoded_and_scrubbed_in_both_forms() {
         let credentials = Credentials::default().with_query("accessToken", "a+b/c=");
-        assert_eq!(credentials.url("https://x/y"), "https://x/y?accessToken=a%2Bb%2Fc%3D");
-        assert_eq!(credentials.url("https://x/y?a=1"), "https://x/y?a=1&accessToken=a%2Bb%2Fc%3D");
+        assert_eq!(credentials.url("https://x/y", true), "https://x/y?accessToken=a%2Bb%2Fc%3D");
+        assert_eq!(credentials.url("https://x/y?a=1", false), "https://x/y?a=1&accessToken=a%2Bb%2Fc%3D");
+        let unless_body = Credentials::default().with_query_unless_body("accessToken", "tok1");
+        assert_eq!(unless_body.url("https://x/y", false), "https://x/y?accessToken=tok1");
+        assert_eq!(unless_body.url("https://x/y", true), "https://x/y");
         assert_eq!(credentials.scrub("k=a%2Bb%2Fc%3D or a+b/c="), "k=[redacted] or [redacted]");
     }
 

@@ -109,13 +109,60 @@ fn parse_retry_after(header: Option<&str>) -> Option<u32> {
     Some(seconds.saturating_mul(1000))
 }
 
-/// `text` with every occurrence of `secret` replaced, for anything a server
-/// sent back (some echo the token they rejected).
+/// `text` with every echo of `secret` replaced, for anything a server sent
+/// back (some echo the token they rejected): as given, or with any of its
+/// bytes percent-encoded (either case of hex), form-encoded (`+` for a
+/// space) or JSON-escaped (`\/`, `\"`, `\\`, `\u00XX`) — however the
+/// server's framework wrote it back.
 pub fn scrub(text: &str, secret: &str) -> String {
     if secret.len() < 4 {
         return text.to_owned();
     }
-    text.replace(secret, "[redacted]")
+    let (bytes, secret) = (text.as_bytes(), secret.as_bytes());
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut at = 0;
+    while let Some(rest) = bytes.get(at..) {
+        if rest.is_empty() {
+            break;
+        }
+        match echo_length(rest, secret) {
+            Some(length) => {
+                out.extend_from_slice(b"[redacted]");
+                at += length;
+            }
+            None => {
+                out.extend_from_slice(rest.get(..1).unwrap_or_default());
+                at += 1;
+            }
+        }
+    }
+    // Only whole UTF-8 sequences were copied or replaced by ASCII, so this is lossless.
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The length of the echo of `secret` that `text` starts with, if it does.
+fn echo_length(text: &[u8], secret: &[u8]) -> Option<usize> {
+    let mut at = 0;
+    for &want in secret {
+        at += echoed_byte_length(text.get(at..)?, want)?;
+    }
+    Some(at)
+}
+
+/// How many bytes at the start of `text` spell the byte `want`, in any of the encodings above.
+fn echoed_byte_length(text: &[u8], want: u8) -> Option<usize> {
+    let hex = |pair: &[u8]| {
+        let digits = std::str::from_utf8(pair).ok()?;
+        u8::from_str_radix(digits, 16).ok().filter(|_| digits.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    match text {
+        [first, ..] if *first == want => Some(1),
+        [b'+', ..] if want == b' ' => Some(1),
+        [b'%', a, b, ..] if hex(&[*a, *b]) == Some(want) => Some(3),
+        [b'\\', b'u', a, b, c, d, ..] if hex(&[*a, *b]) == Some(0) && hex(&[*c, *d]) == Some(want) => Some(6),
+        [b'\\', escaped, ..] if *escaped == want && matches!(want, b'/' | b'"' | b'\\') => Some(2),
+        _ => None,
+    }
 }
 
 #[cfg(test)]
@@ -180,5 +227,16 @@ mod tests {
     fn secrets_are_scrubbed() {
         assert_eq!(scrub("bad token EAAG123456", "EAAG123456"), "bad token [redacted]");
         assert_eq!(scrub("abc", ""), "abc");
+        let secret = "EAAG/a~b*c+d";
+        for echo in [
+            "EAAG/a~b*c+d",
+            "EAAG%2Fa~b*c%2Bd",
+            "EAAG%2fa%7Eb%2Ac%2bd",
+            r"EAAG\/a~b*c+d",
+            r"EAAG\u002fa\u007eb*c+d",
+        ] {
+            assert_eq!(scrub(&format!("x {echo} y é"), secret), "x [redacted] y é", "{echo}");
+        }
+        assert_eq!(scrub("EAAG/a~b*c+ EAAG/a~b*c+d", secret), "EAAG/a~b*c+ [redacted]");
     }
 }

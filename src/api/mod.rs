@@ -10,6 +10,7 @@ pub mod error;
 pub mod providers;
 pub mod retry;
 pub mod template_send;
+pub mod url;
 
 use std::fmt;
 

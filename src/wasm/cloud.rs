@@ -104,9 +104,9 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "CloudApiClientOptions")] config: JsValue,
     ) -> Result<CloudApiClient, JsValue> {
         let config = Config::new(&config, "CloudApiClient", &OPTIONS)?;
-        let token = config.required("accessToken")?;
+        let token = config.credential("accessToken")?;
         let cloud = Cloud {
-            base_url: config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
             api_version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
             phone_number_id: config.text("phoneNumberId")?,
             waba_id: config.text("wabaId")?,

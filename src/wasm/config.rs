@@ -73,6 +73,35 @@ impl<'a> Config<'a> {
             .ok_or_else(|| Error::invalid_argument(format!("{}: {key} is required", self.client)))
     }
 
+    /// A required credential (token, key): present, not empty, and free of
+    /// anything that could split a header ([`crate::api::auth::check_credential`]).
+    pub fn credential(&self, key: &str) -> Result<String, Error> {
+        let value = self.required(key)?;
+        crate::api::auth::check_credential(self.client, key, &value)?;
+        Ok(value)
+    }
+
+    /// An optional credential, checked like [`Config::credential`]; empty is absent.
+    pub fn optional_credential(&self, key: &str) -> Result<Option<String>, Error> {
+        let value = self.text(key)?.filter(|value| !value.is_empty());
+        if let Some(value) = &value {
+            crate::api::auth::check_credential(self.client, key, value)?;
+        }
+        Ok(value)
+    }
+
+    /// `baseUrl`, checked the way fetch will read it (https, or http to
+    /// loopback; [`crate::api::url::check_base_url`]); when missing, `default`
+    /// (none: the option is required).
+    pub fn base_url(&self, default: Option<&str>) -> Result<String, Error> {
+        let url = match default {
+            Some(default) => self.text("baseUrl")?.unwrap_or_else(|| default.to_owned()),
+            None => self.required("baseUrl")?,
+        };
+        crate::api::url::check_base_url(self.client, &url)?;
+        Ok(url)
+    }
+
     /// A function option.
     pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
         match field(self.value, key) {

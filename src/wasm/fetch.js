@@ -5,19 +5,25 @@
 /**
  * Makes one attempt. Never rejects; resolves to [status, note, content]:
  * - no answer: [0, "timeout" | "network", message]
+ * - a redirect: [status (0 where the runtime hides it), "redirect", undefined]
  * - 2xx: [status, "json" | "bytes" | "not-json", parsed JSON | Uint8Array | undefined]
  * - otherwise: [status, Retry-After header or undefined, body text]
- * `headers` is "name\nvalue\n…" (header values cannot contain a newline).
+ * `headers` is an array of [name, value] pairs (Headers refuses values with
+ * CR or LF, so no value can add a header). Redirects are never followed:
+ * the credentials in the headers must not reach another origin.
  */
 export function attempt(fetch, method, url, headers, body, timeoutMs, download) {
-  const init = { method, headers: {} };
-  const lines = headers.split("\n");
-  for (let i = 0; i + 1 < lines.length; i += 2) init.headers[lines[i]] = lines[i + 1];
+  const init = { method, headers, redirect: "manual" };
   if (body !== undefined) init.body = body;
   if (timeoutMs > 0) init.signal = AbortSignal.timeout(timeoutMs);
   return (async () => {
     const response = await (fetch ?? globalThis.fetch)(url, init);
     const status = response.status;
+    // Browsers answer a manual redirect with an opaque response (status 0).
+    if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+      await response.body?.cancel();
+      return [status, "redirect", undefined];
+    }
     if (status < 200 || status > 299) {
       return [status, response.headers.get("retry-after") ?? undefined, await response.text()];
     }

@@ -21,7 +21,7 @@ extern "C" {
         fetch: &JsValue,
         method: &str,
         url: &str,
-        headers: &str,
+        headers: &Array,
         body: &JsValue,
         timeout_ms: u32,
         download: bool,
@@ -75,7 +75,7 @@ impl Transport {
                 }
                 Outcome::Failure(error) => error,
             };
-            let error = Error { message: self.credentials.scrub(&error.message), ..error };
+            let error = self.credentials.scrub_error(error);
             let delay =
                 self.retry.next_delay(&error, request.idempotent, retries, waited, js_sys::Math::random());
             self.observe(request, retries, error.status, Some(error.code), delay);
@@ -87,14 +87,15 @@ impl Transport {
     }
 
     async fn attempt(&self, request: &Request, attachment: Option<&JsValue>) -> Outcome {
-        let mut headers = String::new();
         let content_type = request.body.as_ref().map(|_| ("Content-Type", "application/json".to_owned()));
-        for (name, value) in self.credentials.headers().iter().chain(&request.headers).chain(&content_type) {
-            headers.push_str(name);
-            headers.push('\n');
-            headers.push_str(value);
-            headers.push('\n');
-        }
+        let headers: Array = self
+            .credentials
+            .headers()
+            .iter()
+            .chain(&request.headers)
+            .chain(&content_type)
+            .map(|(name, value)| Array::of2(&JsValue::from_str(name), &JsValue::from_str(value)))
+            .collect();
         let body = match (&request.body, request.form.is_empty()) {
             (Some(body), _) => JsValue::from_str(body),
             // FormData writes the multipart body and its Content-Type with the boundary.
@@ -102,7 +103,7 @@ impl Transport {
             (None, true) => JsValue::UNDEFINED,
         };
         let fetch = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.clone().into());
-        let url = self.credentials.url(&request.url);
+        let url = self.credentials.url(&request.url, request.body.is_some() || !request.form.is_empty());
         let promise =
             js_attempt(&fetch, request.method, &url, &headers, &body, self.timeout_ms, request.download);
         let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
@@ -111,6 +112,18 @@ impl Transport {
         let note = answer.get(1).as_string();
         let content = answer.get(2);
         match (status, note.as_deref()) {
+            (_, Some("redirect")) => {
+                let message = format!(
+                    "HTTP {status}: the server answered with a redirect, which requests carrying \
+                     credentials never follow (set baseUrl to the final address)"
+                );
+                let error = Error::new(code::INVALID_RESPONSE, message);
+                Outcome::Failure(Error {
+                    status: Some(status).filter(|s| *s != 0),
+                    retryable: Some(false),
+                    ..error
+                })
+            }
             (0, Some("timeout")) => {
                 let message = format!("no response within {} ms", self.timeout_ms);
                 Outcome::Failure(Error { retryable: Some(true), ..Error::new(code::TIMEOUT, message) })

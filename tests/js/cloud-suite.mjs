@@ -55,6 +55,15 @@ export const cloudCases = {
     check(error instanceof Error && error.code === "validation_failed", "code", String(error));
     check((await fake.received()).length === 0, "nothing sent");
   },
+  "a redirect is not followed with the token: the call rejects and the target sees nothing": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    await fake.fail({ status: 302, redirect: `${baseUrl}/steal-the-token` });
+    const error = await client(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
+    // Browsers hide a manual redirect's status (an opaque response): then there is none.
+    check(error.code === "invalid_response" && (error.status === 302 || error.status === undefined) && error.retryable === false, "rejected", { ...error, message: error.message });
+    const calls = await fake.received();
+    check(calls.length === 1 && !calls.some((c) => c.path === "/steal-the-token"), "not followed", calls.map((c) => c.path));
+  },
   "a 429 with Retry-After waits as told, then succeeds; Meta's error fields survive": async (api, baseUrl) => {
     const fake = await graph(baseUrl);
     await fake.fail({ status: 429, headers: { "retry-after": "2" }, code: 130429, message: "(#130429) Rate limit hit" });

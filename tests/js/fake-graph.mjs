@@ -136,6 +136,10 @@ export async function startFakeGraph() {
     const fault = faults.shift();
     if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
     if (fault?.reset) return req.socket.destroy();
+    if (fault?.redirect) {
+      res.writeHead(fault.status ?? 302, { location: fault.redirect, "access-control-allow-origin": "*" });
+      return res.end();
+    }
     if (fault?.status) return json(res, fault.status, fault.body ?? { error: { message: fault.message ?? "fault", code: fault.code ?? 1, fbtrace_id: "AFakeTrace" } }, fault.headers);
     if (fault?.raw !== undefined) return json(res, 200, fault.raw);
     if (req.headers.authorization !== `Bearer ${TOKEN}`) return metaError(res, 401, 190, `Invalid OAuth access token - Cannot parse access token ${req.headers.authorization ?? ""}`);

@@ -47,7 +47,9 @@ export const woztellCases = {
     const calls = await wz.received();
     check(calls.map((x) => `${x.method} ${x.path}`).join() === [`GET ${A}/waba-info`, `GET ${A}/waba-info`, `GET ${A}/whatsapp-business-profile`, `PATCH ${A}/whatsapp-business-profile`, `GET ${A}/whatsapp-displayname-status`, `PUT ${A}/media-id`].join(), "calls", calls.map((x) => `${x.method} ${x.path}`));
     check(calls[0].query.channelId === CHANNEL && calls[1].query.wabaId === WABA && calls[1].query.channelId === undefined, "selectors", calls.map((x) => x.query));
-    check(calls.every((x) => x.query.accessToken === TOKEN), "token in the query", calls.map((x) => x.query));
+    // Default accessTokenIn "body": the token rides in the body where there is one, the query only on GETs.
+    check(calls.every((x) => (x.method === "GET") === (x.query.accessToken === TOKEN)), "token in the query of GETs only", calls.map((x) => [x.method, x.query]));
+    check(JSON.parse(calls[5].body).accessToken === TOKEN, "token in the media body", calls[5].body);
     check(!signed(calls[0]) && signed(calls[4]), "signed context only where documented", calls[4]);
     const update = JSON.parse(calls[3].body);
     check(update.accessToken === TOKEN && update.phoneNumberId === PHONE && update.profile.messaging_product === "whatsapp", "profile body", update);
@@ -123,13 +125,19 @@ export const woztellCases = {
     check(needsSigned.code === "invalid_argument" && /signed context/.test(needsSigned.message), "signed needed", needsSigned.message);
     check((await wz.received()).length === 0, "nothing sent", await wz.received());
   },
-  "accessTokenIn: query only, or body only on body-bearing calls": async (api, baseUrl) => {
+  "accessTokenIn: query only, body where there is one (default), or both": async (api, baseUrl) => {
     const wz = await fake(baseUrl);
     await client(api, baseUrl, { accessTokenIn: "query" }).deleteTemplate({ name: "a" });
     await client(api, baseUrl, { accessTokenIn: "body" }).deleteTemplate({ name: "a" });
-    const [query, inBody] = await wz.received();
+    await client(api, baseUrl).deleteTemplate({ name: "a" });
+    await client(api, baseUrl, { accessTokenIn: "both" }).deleteTemplate({ name: "a" });
+    await client(api, baseUrl).getBusinessProfile();
+    const [query, inBody, byDefault, both, get] = await wz.received();
     check(query.query.accessToken === TOKEN && JSON.parse(query.body).accessToken === undefined, "query", query);
     check(inBody.query.accessToken === undefined && JSON.parse(inBody.body).accessToken === TOKEN, "body", inBody);
+    check(byDefault.query.accessToken === undefined && JSON.parse(byDefault.body).accessToken === TOKEN, "default", byDefault);
+    check(both.query.accessToken === TOKEN && JSON.parse(both.body).accessToken === TOKEN, "both", both);
+    check(get.method === "GET" && get.query.accessToken === TOKEN, "a GET carries it in the query", get);
   },
   "errors: non-2xx and ok:0 answers reject; secrets never appear, even when echoed": async (api, baseUrl) => {
     const wz = await fake(baseUrl);

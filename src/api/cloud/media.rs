@@ -81,20 +81,24 @@ impl Cloud {
     }
 
     /// GET a media URL (as `getMedia` returned it) with the access token, for
-    /// the file's bytes. Only `https` URLs on Meta's hosts, or on this
-    /// client's own `baseUrl` (a proxy or a test fake), are allowed: the token
-    /// must not be sent anywhere else.
+    /// the file's bytes. The URL is read the way `fetch` will read it
+    /// ([`crate::api::url`]): only `https` on Meta's media hosts, or this
+    /// client's own `baseUrl` origin (a proxy or a test fake), with no user
+    /// info, port or anything a URL parser would rewrite — the token must not
+    /// be sent anywhere else — and the request goes to exactly that string.
     pub fn download_media(&self, url: &str) -> Result<Request, Error> {
-        let own = self.base_url.trim_end_matches('/');
-        let on_own_host = url.strip_prefix(own).is_some_and(|rest| rest.starts_with('/'));
-        let host = url.strip_prefix("https://").map(|rest| rest.split(['/', '?', '#']).next().unwrap_or(""));
-        let on_meta = host.is_some_and(|host| {
-            !host.contains(['@', ':']) && MEDIA_HOSTS.iter().any(|suffix| host.ends_with(suffix))
-        });
-        if !on_own_host && !on_meta {
-            let message = "downloadMedia takes a media URL from getMedia (https on Meta's hosts): \
-                           the access token is sent nowhere else";
-            return Err(Error::invalid_argument(message));
+        let refuse = || {
+            let message = "downloadMedia takes a media URL from getMedia (https on Meta's media hosts, \
+                           or this client's baseUrl): the access token is sent nowhere else";
+            Error::invalid_argument(message)
+        };
+        let (origin, _) = crate::api::url::split(url).ok_or_else(refuse)?;
+        let on_meta = origin.scheme == "https"
+            && origin.port.is_none()
+            && MEDIA_HOSTS.iter().any(|suffix| crate::api::url::host_is_under(origin.host, suffix));
+        let on_own = crate::api::url::split(&self.base_url).is_some_and(|(own, _)| own == origin);
+        if !on_meta && !on_own {
+            return Err(refuse());
         }
         Ok(Request { download: true, ..Request::get(url.to_owned()) })
     }
@@ -140,6 +144,14 @@ mod tests {
             "https://lookaside.fbsbx.com:8443/x",
             "https://graph.example.evil/x",
             "javascript:alert(1)",
+            "https://evil.example\\.fbsbx.com/x",
+            "https://evil.example%5C.fbsbx.com/x",
+            "https://LOOKASIDE.FBSBX.COM/x",
+            "https://lookaside.fbsbx.com./x",
+            "https://evil.example\u{ff0e}fbsbx.com/x",
+            "https://lookaside.fbsbx.com/\tx",
+            "https://fbsbx.com/x",
+            "http://graph.example/x",
         ] {
             assert_eq!(cloud().download_media(bad).unwrap_err().code, "invalid_argument", "{bad}");
         }

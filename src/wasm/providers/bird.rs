@@ -136,9 +136,9 @@ impl BirdClient {
         #[wasm_bindgen(unchecked_param_type = "BirdClientOptions")] config: JsValue,
     ) -> Result<BirdClient, JsValue> {
         let config = Config::new(&config, "BirdClient", &OPTIONS)?;
-        let key = config.required("accessKey")?;
+        let key = config.credential("accessKey")?;
         let bird = Bird::new(
-            config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            config.base_url(Some(DEFAULT_BASE_URL))?,
             config.required("workspaceId")?,
             config.required("channelId")?,
         )?;

@@ -109,7 +109,7 @@ impl CirrusClient {
         #[wasm_bindgen(unchecked_param_type = "CirrusClientOptions")] config: JsValue,
     ) -> Result<CirrusClient, JsValue> {
         let config = Config::new(&config, "CirrusClient", &OPTIONS)?;
-        let key = config.required("apiKey")?;
+        let key = config.credential("apiKey")?;
         let v2_prefix = config.text("v2Prefix")?.unwrap_or_else(|| DEFAULT_V2_PREFIX.to_owned());
         let safe =
             v2_prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'));
@@ -119,7 +119,7 @@ impl CirrusClient {
             );
         }
         let cirrus = Cirrus {
-            base_url: config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
             stream_id: config.required("streamId")?,
             v2_prefix: v2_prefix.trim_end_matches('/').to_owned(),
         };

@@ -114,7 +114,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "CmClientOptions")] options: JsValue,
     ) -> Result<CmClient, JsValue> {
         let config = Config::new(&options, "CmClient", &OPTIONS)?;
-        let key = config.required("apiKey")?;
+        let key = config.credential("apiKey")?;
         let mut aliases = Vec::new();
         if let Some(map) = field(&options, "fieldAliases") {
             let misuse =
@@ -127,7 +127,7 @@ impl CmClient {
             }
         }
         let cm = Cm {
-            base_url: config.required("baseUrl")?,
+            base_url: config.base_url(None)?,
             prefix: config.text("pathPrefix")?.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
             phone_id: config.text("phoneId")?,
             phone_number_id: config.text("phoneNumberId")?,

@@ -24,7 +24,7 @@ const TYPES: &str = r#"
 export interface WoztellClientOptions {
   /** The WhatsApp Cloud channel's access token (Channel → Platform → Advanced Access). */
   accessToken?: string;
-  /** Where the token goes: "query" (the `accessToken` parameter), "body" (body-bearing calls) or "both" (default). */
+  /** Where the token goes: "body" (default: in the body of calls that have one, the `accessToken` query parameter of the others), "query" (always the query) or "both" (the query, and the body too). */
   accessTokenIn?: "query" | "body" | "both";
   /** The channel's app id (Open API `apiViewer.channel(channelId){ appId }`). */
   appId?: string;
@@ -100,16 +100,19 @@ impl WoztellClient {
         #[wasm_bindgen(unchecked_param_type = "WoztellClientOptions")] options: JsValue,
     ) -> Result<WoztellClient, JsValue> {
         let config = Config::new(&options, "WoztellClient", &OPTIONS)?;
-        let token = config.text("accessToken")?.filter(|t| !t.is_empty());
-        let placement = config.text("accessTokenIn")?.unwrap_or_else(|| "both".to_owned());
+        let token = config.optional_credential("accessToken")?;
+        // Default "body": a token in a URL ends up in proxy and server logs; calls
+        // without a body (GET) can only carry it in the query.
+        let placement = config.text("accessTokenIn")?.unwrap_or_else(|| "body".to_owned());
         if !matches!(placement.as_str(), "query" | "body" | "both") {
             return Err(Error::invalid_argument(
                 "WoztellClient: accessTokenIn is \"query\", \"body\" or \"both\"",
             )
             .into());
         }
-        let ids = ["appId", "appIntegrationId", "channelId", "signature"].map(|key| config.text(key));
-        let [app, integration, channel, signature] = ids;
+        let ids = ["appId", "appIntegrationId", "channelId"].map(|key| config.text(key));
+        let [app, integration, channel] = ids;
+        let signature = config.optional_credential("signature");
         let (app, integration, channel, signature) = (app?, integration?, channel?, signature?);
         let signed = match (&app, &integration, &channel, &signature) {
             (Some(app), Some(integration), Some(channel), Some(signature)) => {
@@ -135,7 +138,7 @@ impl WoztellClient {
             .into());
         }
         let with_token = |credentials: Credentials| match &token {
-            Some(token) if placement == "body" => credentials.with_secret(token),
+            Some(token) if placement == "body" => credentials.with_query_unless_body("accessToken", token),
             Some(token) => credentials.with_query("accessToken", token),
             None => credentials,
         };
@@ -143,7 +146,7 @@ impl WoztellClient {
             Ok(Rc::new(config.transport_with(credentials, woztell::errors)?))
         };
         let woztell = Woztell {
-            base_url: config.text("baseUrl")?.unwrap_or_else(|| DEFAULT_BASE_URL.to_owned()),
+            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
             version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
             body_token: token.clone().filter(|_| placement != "query"),
             channel_id: channel,
@@ -191,9 +194,7 @@ impl WoztellClient {
                 let text =
                     js_sys::JSON::stringify(&answer).ok().and_then(|t| t.as_string()).unwrap_or_default();
                 if let Some(error) = woztell::check_ok(&text) {
-                    return Err(
-                        Error { message: transport.credentials.scrub(&error.message), ..error }.into()
-                    );
+                    return Err(transport.credentials.scrub_error(error).into());
                 }
             }
             Ok(answer)
