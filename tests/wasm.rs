@@ -8,7 +8,7 @@ use js_sys::Reflect;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::wasm_bindgen_test;
 use whatsapp_edge::report::Issue;
-use whatsapp_edge::wasm::{error::to_js_error, exports::parse_phone};
+use whatsapp_edge::wasm::{error::to_js_error, phone::parse_phone};
 use whatsapp_edge::Error;
 
 fn get(object: &JsValue, key: &str) -> JsValue {

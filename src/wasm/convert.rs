@@ -2,7 +2,7 @@
 //! the engine's own `JSON.stringify`) and results leave as plain objects
 //! (serde-wasm-bindgen).
 
-use crate::json::{self, Node};
+use crate::json;
 use crate::options::OptionFields;
 use crate::Error;
 use serde::Serialize;
@@ -65,8 +65,9 @@ pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<S
     Ok(Some(text))
 }
 
-/// A document argument: JSON text the caller gave (findings then carry line
+/// A document argument (every export but phones takes them): JSON text the caller gave (findings then carry line
 /// and column), or a plain object turned into JSON text.
+#[cfg(any(feature = "validate", feature = "clients", feature = "receive"))]
 pub struct Document {
     /// The JSON text.
     pub text: String,
@@ -74,6 +75,7 @@ pub struct Document {
     pub from_caller: bool,
 }
 
+#[cfg(any(feature = "validate", feature = "clients", feature = "receive"))]
 impl Document {
     /// Reads `value`: a string is taken as JSON text, anything else must be JSON data.
     pub fn read(value: &JsValue, function: &str, name: &str) -> Result<Self, Error> {
@@ -88,7 +90,7 @@ impl Document {
 
     /// The parsed document and the source to take positions from, or the
     /// syntax error (text that is not JSON is a finding, not misuse).
-    pub fn parse(&self) -> Result<(Node<'_>, Option<&str>), crate::Issue> {
+    pub fn parse(&self) -> Result<(json::Node<'_>, Option<&str>), crate::Issue> {
         let node = json::parse(&self.text)?;
         Ok((node, self.from_caller.then_some(self.text.as_str())))
     }

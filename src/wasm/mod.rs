@@ -1,6 +1,8 @@
 //! The JavaScript boundary: the only module that names wasm-bindgen or js-sys.
 //!
-//! `exports` holds thin adapters (convert, call the core, convert back);
+//! `exports` holds thin adapters (convert, call the core, convert back) for
+//! the validators and the preview, `phone` for phones (the only exports of
+//! the `whatsapp-edge/phone` build);
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
@@ -8,12 +10,15 @@
 //! `CloudApiClient` class built on them; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
 //! (the Flow data endpoint) run on `crypto` (WebCrypto). The clients and the
-//! receiving side are cargo features (`clients`, `receive`), both on by default:
-//! the `lite` build leaves them out.
+//! receiving side are cargo features (`clients`, `receive`), both on by default,
+//! and so are the validators (`validate`): the `lite` build leaves out the
+//! first two, the `phone` build all three.
 
 mod convert;
 pub mod error;
+#[cfg(feature = "validate")]
 pub mod exports;
+pub mod phone;
 
 #[cfg(feature = "clients")]
 pub mod cloud;

@@ -4,7 +4,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
 import { serve, root } from "../../scripts/serve.mjs";
-import { cases } from "./suite.mjs";
+import { cases, phoneCases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
 import { providerCases } from "./provider-suite.mjs";
@@ -30,6 +30,7 @@ const results = await page.evaluate(() => window.suiteResults);
 const cloud = await page.evaluate(() => window.cloudResults);
 const providers = await page.evaluate(() => window.providerResults);
 const lite = await page.evaluate(() => window.liteResults);
+const phone = await page.evaluate(() => window.phoneResults);
 
 test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
 test("chromium: every case ran", () => {
@@ -45,6 +46,14 @@ test("chromium lite: every case ran, and the lite entry has no clients", () => {
 });
 for (const { name, ok, error } of lite.results) {
   test(`chromium lite: ${name}`, () => assert.ok(ok, error));
+}
+
+test("chromium phone: every phone case ran, and the phone entry has only phones", () => {
+  assert.deepEqual(phone.results.map((r) => r.name), phoneCases);
+  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+});
+for (const { name, ok, error } of phone.results) {
+  test(`chromium phone: ${name}`, () => assert.ok(ok, error));
 }
 
 test("chromium: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));

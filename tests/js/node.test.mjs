@@ -3,12 +3,18 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as api from "../../pkg/node.js";
 import * as lite from "../../pkg/lite/node.js";
-import { cases } from "./suite.mjs";
+import * as phone from "../../pkg/phone/node.js";
+import { cases, phoneCases } from "./suite.mjs";
 
 for (const [name, run] of Object.entries(cases)) {
   test(`node: ${name}`, () => run(api));
   test(`node lite: ${name}`, () => run(lite));
+  if (phoneCases.includes(name)) test(`node phone: ${name}`, () => run(phone));
 }
+
+test("node phone: parsePhone, parsePhones and init, nothing else", () => {
+  assert.deepEqual(Object.keys(phone).filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+});
 
 test("node lite: no clients and no receiving side, everything else", () => {
   for (const name of ["CloudApiClient", "BirdClient", "CirrusClient", "CmClient", "WoztellClient", "parseWebhook", "createFlowEndpoint"]) {

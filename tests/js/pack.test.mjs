@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { root } from "../../scripts/serve.mjs";
@@ -87,18 +87,12 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
   }
 });
 
-test("pack: whatsapp-edge/lite imports and requires in Node, bundles for a Worker, and types without the clients", async () => {
-  const esm = run("node", ["--input-type=module", "-e",
-    "import('whatsapp-edge/lite').then(m => console.log(JSON.stringify([m.parsePhone('+14155552671').e164, m.validateFlow('{}').ok, typeof m.CloudApiClient])))"]);
-  assert.deepEqual(JSON.parse(esm), ["+14155552671", false, "undefined"]);
-  const cjs = run("node", ["-e", "const m = require('whatsapp-edge/lite'); console.log(m.renderTemplatePreview({ name: 'x', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi' }] }).html.includes('Hi'))"]);
-  assert.equal(cjs.trim(), "true");
-  const out = join(project, "worker-lite-dist");
-  writeFileSync(join(project, "worker-lite.js"), `
-    import { parsePhone } from "whatsapp-edge/lite";
-    export default { fetch: () => Response.json(parsePhone("+14155552671")) };`);
+/** Bundles `source` for a Worker the way wrangler does, with `entry`'s .wasm beside it, and answers one request in workerd. */
+async function runInWorker(name, source, wasm) {
+  const out = join(project, `${name}-dist`);
+  writeFileSync(join(project, `${name}.js`), source);
   await build({
-    entryPoints: [join(project, "worker-lite.js")],
+    entryPoints: [join(project, `${name}.js`)],
     bundle: true,
     format: "esm",
     conditions: ["workerd", "worker", "browser"],
@@ -106,21 +100,45 @@ test("pack: whatsapp-edge/lite imports and requires in Node, bundles for a Worke
     outfile: join(out, "worker.js"),
     logLevel: "silent",
   });
-  cpSync(join(installed, "lite/whatsapp_edge_lite_bg.wasm"), join(out, "whatsapp_edge_lite_bg.wasm"));
+  cpSync(join(installed, wasm), join(out, basename(wasm)));
   const mf = new Miniflare({
     modules: [
       { type: "ESModule", path: join(out, "worker.js") },
-      { type: "CompiledWasm", path: join(out, "whatsapp_edge_lite_bg.wasm") },
+      { type: "CompiledWasm", path: join(out, basename(wasm)) },
     ],
     modulesRoot: out,
     compatibilityDate: COMPATIBILITY_DATE,
   });
   try {
-    assert.equal((await (await mf.dispatchFetch("http://localhost/")).json()).e164, "+14155552671");
+    return await (await mf.dispatchFetch("http://localhost/")).json();
   } finally {
     await mf.dispose();
   }
-  writeFileSync(join(project, "lite-consumer.ts"), `
+}
+
+/** Type-checks `source` as a consumer project would (tsc --strict, nodenext). */
+function typeCheck(file, source) {
+  writeFileSync(join(project, file), source);
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  try {
+    run("node", [tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,dom", file]);
+  } catch (error) {
+    assert.fail(`tsc:\n${error.stdout}${error.stderr}`);
+  }
+}
+
+test("pack: whatsapp-edge/lite imports and requires in Node, bundles for a Worker, and types without the clients", async () => {
+  const esm = run("node", ["--input-type=module", "-e",
+    "import('whatsapp-edge/lite').then(m => console.log(JSON.stringify([m.parsePhone('+14155552671').e164, m.validateFlow('{}').ok, typeof m.CloudApiClient])))"]);
+  assert.deepEqual(JSON.parse(esm), ["+14155552671", false, "undefined"]);
+  const cjs = run("node", ["-e", "const m = require('whatsapp-edge/lite'); console.log(m.renderTemplatePreview({ name: 'x', language: 'en_US', category: 'UTILITY', components: [{ type: 'BODY', text: 'Hi' }] }).html.includes('Hi'))"]);
+  assert.equal(cjs.trim(), "true");
+  const answer = await runInWorker("worker-lite", `
+    import { parsePhone } from "whatsapp-edge/lite";
+    export default { fetch: () => Response.json(parsePhone("+14155552671")) };`, "lite/whatsapp_edge_lite_bg.wasm");
+  assert.equal(answer.e164, "+14155552671");
+  typeCheck("lite-consumer.ts", `
     import init, { validateTemplate, parsePhone, type Report } from "whatsapp-edge/lite";
     await init();
     const report: Report = validateTemplate({});
@@ -129,13 +147,27 @@ test("pack: whatsapp-edge/lite imports and requires in Node, bundles for a Worke
     import("whatsapp-edge/lite").then((m) => new m.CloudApiClient({ accessToken: "t" }));
     export { report, e164 };
   `);
-  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
-  const tsc = join(root, "node_modules/typescript/bin/tsc");
-  try {
-    run("node", [tsc, "--noEmit", "--strict", "--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--lib", "es2022,dom", "lite-consumer.ts"]);
-  } catch (error) {
-    assert.fail(`tsc:\n${error.stdout}${error.stderr}`);
-  }
+});
+
+test("pack: whatsapp-edge/phone imports and requires in Node, bundles for a Worker, and types with phones only", async () => {
+  const esm = run("node", ["--input-type=module", "-e",
+    "import('whatsapp-edge/phone').then(m => console.log(JSON.stringify([m.parsePhone('+14155552671').e164, m.parsePhones(['+442071838750'])[0].country, typeof m.validateFlow])))"]);
+  assert.deepEqual(JSON.parse(esm), ["+14155552671", "GB", "undefined"]);
+  const cjs = run("node", ["-e", "const m = require('whatsapp-edge/phone'); console.log(m.parsePhone('020 7183 8750', { defaultCountry: 'GB' }).e164)"]);
+  assert.equal(cjs.trim(), "+442071838750");
+  const answer = await runInWorker("worker-phone", `
+    import { parsePhone } from "whatsapp-edge/phone";
+    export default { fetch: () => Response.json(parsePhone("+1 415 555 2671")) };`, "phone/whatsapp_edge_phone_bg.wasm");
+  assert.equal(answer.e164, "+14155552671");
+  typeCheck("phone-consumer.ts", `
+    import init, { parsePhone, parsePhones, type PhoneResult } from "whatsapp-edge/phone";
+    await init();
+    const one: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
+    const many: PhoneResult[] = parsePhones(["+14155552671"]);
+    // @ts-expect-error the phone entry has no validators
+    import("whatsapp-edge/phone").then((m) => m.validateTemplate({}));
+    export { one, many };
+  `);
 });
 
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {

@@ -4,7 +4,7 @@ import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { fileURLToPath } from "node:url";
 import { Miniflare } from "miniflare";
-import { cases } from "./suite.mjs";
+import { cases, phoneCases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
 import { providerCases } from "./provider-suite.mjs";
@@ -32,6 +32,7 @@ const results = await (await mf.dispatchFetch("http://localhost/")).json();
 // Both runs finish before any test is registered (tests start, then `after` disposes).
 const cloud = await (await mf.dispatchFetch(`http://localhost/?graph=${encodeURIComponent(fake.baseUrl)}`)).json();
 const lite = await (await mf.dispatchFetch("http://localhost/?lite")).json();
+const phone = await (await mf.dispatchFetch("http://localhost/?phone")).json();
 const providers = await (await mf.dispatchFetch(`http://localhost/?bird=${encodeURIComponent(bird.baseUrl)}&cirrus=${encodeURIComponent(cirrus.baseUrl)}`)).json();
 
 test("workerd: every case ran", () => {
@@ -47,6 +48,14 @@ test("workerd lite: every case ran, and the lite entry has no clients", () => {
 });
 for (const { name, ok, error } of lite.results) {
   test(`workerd lite: ${name}`, () => assert.ok(ok, error));
+}
+
+test("workerd phone: every phone case ran, and the phone entry has only phones", () => {
+  assert.deepEqual(phone.results.map((r) => r.name), phoneCases);
+  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+});
+for (const { name, ok, error } of phone.results) {
+  test(`workerd phone: ${name}`, () => assert.ok(ok, error));
 }
 
 test("workerd: every client case ran", () => assert.deepEqual(cloud.map((r) => r.name), Object.keys(cloudCases)));

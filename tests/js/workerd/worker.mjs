@@ -1,7 +1,8 @@
 // A Worker that runs the shared suite inside workerd and answers with the results.
 import * as api from "../../../pkg/workerd.js";
 import * as lite from "../../../pkg/lite/workerd.js";
-import { runAll } from "../suite.mjs";
+import * as phone from "../../../pkg/phone/workerd.js";
+import { runAll, phoneCases } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
 import { runProviders } from "../provider-suite.mjs";
 
@@ -13,6 +14,8 @@ export default {
     const graph = query.get("graph");
     // ?lite: the shared suite against whatsapp-edge/lite, and what it exports.
     if (query.has("lite")) return Response.json({ results: await runAll(lite), exports: Object.keys(lite) });
+    // ?phone: the phone cases against whatsapp-edge/phone, and what it exports.
+    if (query.has("phone")) return Response.json({ results: await runAll(phone, phoneCases), exports: Object.keys(phone) });
     if (query.has("bird")) return Response.json(await runProviders(api, { bird: query.get("bird"), cirrus: query.get("cirrus") }));
     return Response.json(graph ? await runCloud(api, graph) : await runAll(api));
   },
