@@ -137,7 +137,7 @@ impl Cipher {
 }
 
 /// A PKCS#8 `EncryptedPrivateKeyInfo` with PBES2 (PBKDF2 + a CBC cipher).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pbes2 {
     /// PBKDF2 salt.
     pub salt: Vec<u8>,

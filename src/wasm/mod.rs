@@ -7,9 +7,10 @@
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
 //! `CloudApiClient` class built on them; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
-//! (the Flow data endpoint) run on `crypto` (WebCrypto). The clients and the
-//! receiving side are cargo features (`clients`, `receive`), both on by default:
-//! the `lite` build leaves them out.
+//! (the Flow data endpoint) run on `crypto` (WebCrypto), with request bodies
+//! capped and read in JavaScript by `body` (its JavaScript half is
+//! `body.js`). The clients and the receiving side are cargo features
+//! (`clients`, `receive`), both on by default: the `lite` build leaves them out.
 
 mod convert;
 pub mod error;
@@ -24,6 +25,8 @@ pub mod providers;
 #[cfg(feature = "clients")]
 mod transport;
 
+#[cfg(feature = "receive")]
+pub mod body;
 #[cfg(feature = "receive")]
 mod crypto;
 #[cfg(feature = "receive")]
