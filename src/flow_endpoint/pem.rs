@@ -63,7 +63,10 @@ pub fn read(pem: &str) -> Result<PrivateKey, Error> {
              `openssl genrsa -des3`, which writes BEGIN ENCRYPTED PRIVATE KEY)",
         ));
     }
-    let compact = SecretBytes::new(body.bytes().filter(|b| !b.is_ascii_whitespace()).collect());
+    // Sized up front: a growing buffer would leave copies of the key in the memory it frees.
+    let mut compact = Vec::with_capacity(body.len());
+    compact.extend(body.bytes().filter(|b| !b.is_ascii_whitespace()));
+    let compact = SecretBytes::new(compact);
     let compact =
         std::str::from_utf8(compact.as_slice()).map_err(|_| invalid("the PEM body is not base64"))?;
     let der = base64::decode(compact).ok_or_else(|| invalid("the PEM body is not base64"))?;

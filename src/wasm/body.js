@@ -1,18 +1,12 @@
-// Request bodies' JavaScript half (imported by src/wasm/body.rs): bodies are
-// counted as they stream in and stay in JavaScript memory, so one that is too
-// large costs at most the cap plus one chunk, and never grows wasm memory
-// (which does not shrink). No logic beyond reading and counting.
+// Request bodies' JavaScript half (src/wasm/body.rs): read and counted here,
+// so a body over the cap never grows wasm memory (which does not shrink).
 
-/**
- * Reads `request`'s body, counting bytes as they arrive. Resolves to a
- * Uint8Array, or to null as soon as the count passes `maxBytes` (the stream
- * is then cancelled, so the rest is never read). Rejects when the stream fails.
- */
+/** The body as a Uint8Array, or null once the count passes maxBytes (the stream is then cancelled). */
 export async function readCapped(request, maxBytes) {
   const body = request.body;
   if (body === null) return new Uint8Array(0);
-  if (body === undefined || typeof body.getReader !== "function") {
-    // Not a fetch Request (a look-alike with only arrayBuffer()): read, then count.
+  if (typeof body?.getReader !== "function") {
+    // A look-alike with only arrayBuffer(): read, then count.
     const bytes = new Uint8Array(await request.arrayBuffer());
     return bytes.byteLength > maxBytes ? null : bytes;
   }
@@ -39,20 +33,28 @@ export async function readCapped(request, maxBytes) {
   return bytes;
 }
 
-/** Gives up on a body without reading it (refused on its Content-Length). */
-export function discard(request) {
+/** readCapped, rejecting with `tooLarge` instead of resolving to null. */
+export function readOrReject(request, maxBytes, tooLarge) {
+  return readCapped(request, maxBytes).then((bytes) => bytes ?? Promise.reject(tooLarge));
+}
+
+/** `request.headers.get(name)`, or undefined (no such header, or no Headers). */
+export function header(request, name) {
   try {
-    request.body?.cancel?.().catch(() => {});
+    return request.headers.get(name) ?? undefined;
   } catch {
-    // A locked or already-read body: nothing to release.
+    return undefined;
   }
 }
 
-/**
- * The bytes of a string (UTF-8, by TextEncoder), a Uint8Array, any other
- * ArrayBuffer view or an ArrayBuffer, as a Uint8Array over the same memory
- * where there is one (no copy); undefined for anything else.
- */
+/** Releases a body refused unread (on its Content-Length). */
+export function discard(request) {
+  try {
+    request.body?.cancel().catch(() => {});
+  } catch {}
+}
+
+/** A string (UTF-8), view or ArrayBuffer as a Uint8Array over the same memory; undefined otherwise. */
 export function bytesOf(value) {
   if (typeof value === "string") return new TextEncoder().encode(value);
   if (value instanceof Uint8Array) return value;
@@ -60,4 +62,3 @@ export function bytesOf(value) {
   if (value instanceof ArrayBuffer) return new Uint8Array(value);
   return undefined;
 }
-

@@ -5,7 +5,7 @@
 
 use crate::body;
 use crate::Error;
-use js_sys::{Function, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -14,21 +14,19 @@ use wasm_bindgen_futures::JsFuture;
 extern "C" {
     #[wasm_bindgen(js_name = readCapped)]
     fn js_read_capped(request: &JsValue, max_bytes: u32) -> Promise;
+    #[wasm_bindgen(js_name = readOrReject)]
+    fn js_read_or_reject(request: &JsValue, max_bytes: u32, too_large: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = discard)]
     fn js_discard(request: &JsValue);
     #[wasm_bindgen(js_name = bytesOf)]
     fn js_bytes_of(value: &JsValue) -> JsValue;
+    /// `request.headers.get(name)`, in one call.
+    #[wasm_bindgen(js_name = header)]
+    pub fn header(request: &JsValue, name: &str) -> Option<String>;
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-/// A request header (`request.headers.get(name)`); `None` when missing.
-pub fn header(request: &JsValue, name: &str) -> Option<String> {
-    let headers = get(request, "headers");
-    let get_header = get(&headers, "get").dyn_into::<Function>().ok()?;
-    get_header.call1(&headers, &JsValue::from_str(name)).ok()?.as_string()
 }
 
 /// Whether `request` can be read as a body: a `Request`, or a look-alike with `body` or `arrayBuffer()`.
@@ -104,20 +102,29 @@ pub fn max_body_bytes(options: &JsValue, function: &str, default: u32) -> Result
 /// resolves to the bytes, or rejects with `body_too_large` (`status` 413)
 /// when `Content-Length` or the running count passes `maxBodyBytes`. Pass
 /// the bytes to `verifyWebhookSignature` and then to `parseWebhook`.
-#[wasm_bindgen(js_name = readBody, unchecked_return_type = "Uint8Array")]
-pub async fn read_body(
+#[wasm_bindgen(js_name = readBody, unchecked_return_type = "Promise<Uint8Array>")]
+pub fn read_body(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "{ maxBodyBytes?: number }")] options: JsValue,
-) -> Result<JsValue, JsValue> {
+) -> Promise {
+    // Not async: the reading is all JavaScript, so no Rust future is needed
+    // (each costs about a kilobyte of .wasm); misuse rejects like the rest.
     const NAME: &str = "readBody";
-    let max = max_body_bytes(&options, NAME, body::WEBHOOK_DEFAULT)?;
-    if !is_request(&request) {
-        return Err(Error::invalid_argument(format!("{NAME}: request must be a Request")).into());
+    let max = match max_body_bytes(&options, NAME, body::WEBHOOK_DEFAULT) {
+        Ok(max) if is_request(&request) => max,
+        Ok(_) => {
+            return Promise::reject(
+                &Error::invalid_argument(format!("{NAME}: request must be a Request")).into(),
+            )
+        }
+        Err(error) => return Promise::reject(&error.into()),
+    };
+    let too_large: JsValue = body::too_large(NAME, max).into();
+    if body::declared_over(header(&request, "content-length").as_deref(), max) {
+        js_discard(&request);
+        return Promise::reject(&too_large);
     }
-    match read(&request, max).await? {
-        Read::Bytes(bytes) => Ok(bytes.into()),
-        Read::TooLarge => Err(body::too_large(NAME, max).into()),
-    }
+    js_read_or_reject(&request, max, &too_large)
 }
 
 /// The size of this module's WebAssembly memory, in bytes. A diagnostic
