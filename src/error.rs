@@ -38,6 +38,8 @@ pub mod code {
     pub const NETWORK_ERROR: &str = "network_error";
     /// A success status with a body that is not the JSON expected.
     pub const INVALID_RESPONSE: &str = "invalid_response";
+    /// A request body is over `maxBodyBytes` (HTTP 413); it was not read further.
+    pub const BODY_TOO_LARGE: &str = "body_too_large";
 }
 
 /// A failure that the caller must handle (as opposed to a finding in a report).

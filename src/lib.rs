@@ -5,6 +5,7 @@
 //! - [`api`]: sans-IO requests and responses of the APIs the clients call;
 //! - [`report`]: the `Issue`/`Report` findings model every validator returns;
 //! - [`error`]: the error type for misuse and API/transport failures;
+//! - [`body`]: request body caps (defaults, `Content-Length`), checked before bodies enter wasm;
 //! - [`check`]: the toolkit validators share (findings, typed readers);
 //! - [`json`]: the JSON model (values with source spans) every input goes through;
 //! - [`json_pointer`] and [`text`]: where a finding is (JSON Pointer, line/column);
@@ -21,6 +22,7 @@
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
 pub mod api;
+pub mod body;
 pub mod check;
 pub mod error;
 pub mod flow;

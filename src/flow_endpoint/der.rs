@@ -66,18 +66,25 @@ pub fn classify(der: &[u8]) -> Option<KeyDer> {
     }
 }
 
-/// Wraps a PKCS#1 `RSAPrivateKey` in a PKCS#8 `PrivateKeyInfo`.
+/// Wraps a PKCS#1 `RSAPrivateKey` in a PKCS#8 `PrivateKeyInfo`. The key is
+/// copied once, into an output sized up front: intermediate buffers that
+/// held it would be freed without being zeroed.
 pub fn pkcs1_to_pkcs8(pkcs1: &[u8]) -> Vec<u8> {
     let mut algorithm = element(OID, RSA_ENCRYPTION);
     algorithm.extend_from_slice(&[0x05, 0x00]);
-    let mut body = vec![INTEGER, 1, 0];
-    body.extend(element(SEQUENCE, &algorithm));
-    body.extend(element(OCTET_STRING, pkcs1));
-    element(SEQUENCE, &body)
+    let mut prefix = vec![INTEGER, 1, 0];
+    prefix.extend(element(SEQUENCE, &algorithm));
+    prefix.extend(header(OCTET_STRING, pkcs1.len()));
+    let outer = header(SEQUENCE, prefix.len() + pkcs1.len());
+    let mut out = Vec::with_capacity(outer.len() + prefix.len() + pkcs1.len());
+    out.extend(outer);
+    out.extend(prefix);
+    out.extend_from_slice(pkcs1);
+    out
 }
 
-fn element(tag: u8, contents: &[u8]) -> Vec<u8> {
-    let length = contents.len();
+/// A DER tag and length.
+fn header(tag: u8, length: usize) -> Vec<u8> {
     let mut out = vec![tag];
     if length < 0x80 {
         out.push(length as u8);
@@ -88,6 +95,11 @@ fn element(tag: u8, contents: &[u8]) -> Vec<u8> {
         out.push(0x80 | significant.len() as u8);
         out.extend_from_slice(significant);
     }
+    out
+}
+
+fn element(tag: u8, contents: &[u8]) -> Vec<u8> {
+    let mut out = header(tag, contents.len());
     out.extend_from_slice(contents);
     out
 }
@@ -137,7 +149,7 @@ impl Cipher {
 }
 
 /// A PKCS#8 `EncryptedPrivateKeyInfo` with PBES2 (PBKDF2 + a CBC cipher).
-#[derive(Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Pbes2 {
     /// PBKDF2 salt.
     pub salt: Vec<u8>,

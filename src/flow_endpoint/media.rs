@@ -49,12 +49,17 @@ pub fn read_keys(node: &Node<'_>) -> Result<MediaKeys, Error> {
     })
 }
 
+/// The ciphertext's length in a CDN file of `file_len` bytes (the rest is
+/// the 10-byte HMAC); `None` when it would not be a whole, non-empty number
+/// of AES blocks.
+pub fn ciphertext_len(file_len: usize) -> Option<usize> {
+    file_len.checked_sub(HMAC_LEN).filter(|&cut| cut > 0 && cut.is_multiple_of(16))
+}
+
 /// Splits the CDN file into the ciphertext and its 10-byte HMAC; `None` when
 /// the ciphertext is not a whole, non-empty number of AES blocks.
 pub fn split(cdn_file: &[u8]) -> Option<(&[u8], &[u8])> {
-    let cut = cdn_file.len().checked_sub(HMAC_LEN)?;
-    let (ciphertext, tag) = cdn_file.split_at_checked(cut)?;
-    (!ciphertext.is_empty() && ciphertext.len().is_multiple_of(16)).then_some((ciphertext, tag))
+    cdn_file.split_at_checked(ciphertext_len(cdn_file.len())?)
 }
 
 /// The error for any failed check (which one failed is not said: it would

@@ -90,7 +90,7 @@ pub fn flip(iv: &[u8; 16]) -> [u8; 16] {
 pub enum RequestKind {
     /// A health check: answer [`PING_RESPONSE`].
     Ping,
-    /// An error notification (`data.error`): answer [`ACKNOWLEDGED_RESPONSE`].
+    /// An error notification (`data.error` and `data.error_message`): answer [`ACKNOWLEDGED_RESPONSE`].
     ErrorNotification,
     /// INIT, BACK, data_exchange, navigate: the handler answers.
     Exchange,
@@ -103,11 +103,27 @@ pub fn classify(plaintext: &str) -> Option<RequestKind> {
     if root.get("action").and_then(Node::as_str) == Some("ping") {
         return Some(RequestKind::Ping);
     }
-    let data = root.get("data");
-    if data.and_then(|data| data.get("error")).is_some() {
+    if is_error_notification(&root) {
         return Some(RequestKind::ErrorNotification);
     }
     Some(RequestKind::Exchange)
+}
+
+/// Meta's error notification exactly as documented (REFERENCE §4): action
+/// `INIT` or `data_exchange`, and `data` holding a string `error` and a
+/// string `error_message` and nothing else. `data` is otherwise the user's
+/// form input, so a field a Flow happens to call `error` must reach the
+/// handler rather than be acknowledged and dropped.
+fn is_error_notification(root: &Node<'_>) -> bool {
+    let action = root.get("action").and_then(Node::as_str);
+    let Some(data) = root.get("data") else { return false };
+    let is_string = |name: &str| data.get(name).and_then(Node::as_str).is_some();
+    matches!(action, Some("INIT" | "data_exchange"))
+        && is_string("error")
+        && is_string("error_message")
+        && data.members().is_some_and(|members| {
+            members.iter().all(|(key, _)| matches!(key.name.as_ref(), "error" | "error_message"))
+        })
 }
 
 /// The 427 body: `{"error_msg": message}`.
@@ -146,9 +162,28 @@ mod tests {
         assert_eq!(classify(r#"{"version":"3.0","action":"ping"}"#), Some(RequestKind::Ping));
         let notification = r#"{"action":"data_exchange","data":{"error":"x","error_message":"y"}}"#;
         assert_eq!(classify(notification), Some(RequestKind::ErrorNotification));
+        assert_eq!(
+            classify(r#"{"action":"INIT","data":{"error":"x","error_message":"y"}}"#),
+            Some(RequestKind::ErrorNotification)
+        );
         assert_eq!(classify(r#"{"action":"INIT","flow_token":"t"}"#), Some(RequestKind::Exchange));
         assert_eq!(classify("[1]"), None);
         assert_eq!(classify("nope"), None);
         assert_eq!(expired_body("a \"b\""), r#"{"error_msg":"a \"b\""}"#);
+    }
+
+    #[test]
+    fn a_form_field_called_error_is_user_input_not_a_notification() {
+        for exchange in [
+            r#"{"action":"data_exchange","screen":"S","data":{"error":"my typo"}}"#,
+            r#"{"action":"data_exchange","data":{"error":"x","error_message":"y","name":"Ann"}}"#,
+            r#"{"action":"data_exchange","data":{"error":{"code":1},"error_message":"y"}}"#,
+            r#"{"action":"data_exchange","data":{"error":"x","error_message":5}}"#,
+            r#"{"action":"BACK","data":{"error":"x","error_message":"y"}}"#,
+            r#"{"data":{"error":"x","error_message":"y"}}"#,
+            r#"{"action":"data_exchange","data":["error","error_message"]}"#,
+        ] {
+            assert_eq!(classify(exchange), Some(RequestKind::Exchange), "{exchange}");
+        }
     }
 }

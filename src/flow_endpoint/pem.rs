@@ -6,11 +6,43 @@ use super::code;
 use super::der::{self, KeyDer, Pbes2};
 use crate::Error;
 
+/// Key material (plaintext DER, derived keys, passphrases): zeroed when
+/// dropped, so freed memory — which wasm never returns and the allocator
+/// hands out again — does not keep it. `Debug` shows only the length.
+#[derive(Clone, PartialEq, Eq)]
+pub struct SecretBytes(Vec<u8>);
+
+impl SecretBytes {
+    /// Takes ownership of `bytes`, to be zeroed on drop.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+
+    /// The bytes.
+    pub fn as_slice(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl Drop for SecretBytes {
+    fn drop(&mut self) {
+        self.0.fill(0);
+        // Keeps the zeroing from being dropped as a dead store before the free.
+        std::hint::black_box(&self.0);
+    }
+}
+
+impl std::fmt::Debug for SecretBytes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretBytes({} bytes)", self.0.len())
+    }
+}
+
 /// A private key read from PEM: ready to import, or still encrypted.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub enum PrivateKey {
     /// PKCS#8 DER of an RSA key.
-    Pkcs8(Vec<u8>),
+    Pkcs8(SecretBytes),
     /// An encrypted PKCS#8 key; decrypt with the passphrase, then import.
     Encrypted(Pbes2),
 }
@@ -31,10 +63,17 @@ pub fn read(pem: &str) -> Result<PrivateKey, Error> {
              `openssl genrsa -des3`, which writes BEGIN ENCRYPTED PRIVATE KEY)",
         ));
     }
-    let compact: String = body.chars().filter(|c| !c.is_ascii_whitespace()).collect();
-    let der = base64::decode(&compact).ok_or_else(|| invalid("the PEM body is not base64"))?;
-    if label == "ENCRYPTED PRIVATE KEY" || (label.is_empty() && der::classify(&der).is_none()) {
-        return match der::pbes2(&der) {
+    // Sized up front: a growing buffer would leave copies of the key in the memory it frees.
+    let mut compact = Vec::with_capacity(body.len());
+    compact.extend(body.bytes().filter(|b| !b.is_ascii_whitespace()));
+    let compact = SecretBytes::new(compact);
+    let compact =
+        std::str::from_utf8(compact.as_slice()).map_err(|_| invalid("the PEM body is not base64"))?;
+    let der = base64::decode(compact).ok_or_else(|| invalid("the PEM body is not base64"))?;
+    let der = SecretBytes::new(der);
+    let der = der.as_slice();
+    if label == "ENCRYPTED PRIVATE KEY" || (label.is_empty() && der::classify(der).is_none()) {
+        return match der::pbes2(der) {
             Ok(encrypted) => Ok(PrivateKey::Encrypted(encrypted)),
             Err(true) => Err(Error::new(
                 code::UNSUPPORTED_PRIVATE_KEY,
@@ -44,9 +83,13 @@ pub fn read(pem: &str) -> Result<PrivateKey, Error> {
             Err(false) => Err(invalid("not an RSA private key (PKCS#8 or PKCS#1)")),
         };
     }
-    match der::classify(&der) {
-        Some(KeyDer::Pkcs8) if label != "RSA PRIVATE KEY" => Ok(PrivateKey::Pkcs8(der)),
-        Some(KeyDer::Pkcs1) if label != "PRIVATE KEY" => Ok(PrivateKey::Pkcs8(der::pkcs1_to_pkcs8(&der))),
+    match der::classify(der) {
+        Some(KeyDer::Pkcs8) if label != "RSA PRIVATE KEY" => {
+            Ok(PrivateKey::Pkcs8(SecretBytes::new(der.to_vec())))
+        }
+        Some(KeyDer::Pkcs1) if label != "PRIVATE KEY" => {
+            Ok(PrivateKey::Pkcs8(SecretBytes::new(der::pkcs1_to_pkcs8(der))))
+        }
         _ => Err(invalid("not an RSA private key (PKCS#8 or PKCS#1)")),
     }
 }
@@ -69,15 +112,15 @@ fn armor(pem: &str) -> Option<(&str, &str, &str)> {
 
 /// DES-EDE3-CBC keys are decrypted here (WebCrypto has no DES): the PBKDF2
 /// output is derived by WebCrypto and handed in. Returns the PKCS#8 DER.
-pub fn decrypt_des(encrypted: &Pbes2, derived_key: &[u8]) -> Result<Vec<u8>, Error> {
-    super::des::decrypt_ede3_cbc(derived_key, &encrypted.iv, &encrypted.data)
-        .filter(|der| der::classify(der) == Some(KeyDer::Pkcs8))
-        .ok_or_else(wrong_passphrase)
+pub fn decrypt_des(encrypted: &Pbes2, derived_key: &[u8]) -> Result<SecretBytes, Error> {
+    let decrypted =
+        super::des::decrypt_ede3_cbc(derived_key, &encrypted.iv, &encrypted.data).map(SecretBytes::new);
+    decrypted.filter(|der| der::classify(der.as_slice()) == Some(KeyDer::Pkcs8)).ok_or_else(wrong_passphrase)
 }
 
 /// Checks what AES-CBC decryption (WebCrypto, which unpads) gave.
-pub fn check_decrypted(der: Vec<u8>) -> Result<Vec<u8>, Error> {
-    match der::classify(&der) {
+pub fn check_decrypted(der: SecretBytes) -> Result<SecretBytes, Error> {
+    match der::classify(der.as_slice()) {
         Some(KeyDer::Pkcs8) => Ok(der),
         _ => Err(wrong_passphrase()),
     }
@@ -111,5 +154,12 @@ mod tests {
             assert_eq!(error.code, expected, "{}", error.message);
             assert!(!error.message.contains(secret_body));
         }
+    }
+
+    #[test]
+    fn secret_bytes_do_not_print() {
+        let secret = SecretBytes::new(b"0123456789".to_vec());
+        assert_eq!(format!("{secret:?}"), "SecretBytes(10 bytes)");
+        assert_eq!(secret.as_slice(), b"0123456789");
     }
 }

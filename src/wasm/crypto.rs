@@ -1,11 +1,16 @@
 //! WebCrypto (`crypto.subtle`) for HMAC-SHA256, SHA-256, RSA-OAEP-SHA256,
 //! AES-128-GCM, AES-CBC and PBKDF2: declared as extern methods, so the glue
-//! is one small shim per method and no crate is added. WebCrypto copies its
-//! byte arguments when called, so passing views of wasm memory is safe.
+//! is one small shim per method and no crate is added.
+//!
+//! Data arguments are JavaScript `BufferSource`s, so bodies and files that
+//! are still in JavaScript memory are hashed, verified and decrypted there
+//! and never copied into wasm memory (which does not shrink); bytes that are
+//! already in wasm cross with [`js_bytes`]. Keys are imported from views of
+//! wasm memory (WebCrypto copies them), leaving no copy in the JS heap.
 
-use js_sys::{Array, Object, Promise, Reflect, Uint8Array};
+use js_sys::{Array, ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 #[wasm_bindgen]
@@ -28,21 +33,23 @@ extern "C" {
         usages: &Array,
     ) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn sign(this: &Subtle, algorithm: &str, key: &JsValue, data: &[u8]) -> Result<Promise, JsValue>;
+    fn sign(this: &Subtle, algorithm: &str, key: &JsValue, data: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
     fn verify(
         this: &Subtle,
         algorithm: &str,
         key: &JsValue,
-        signature: &[u8],
-        data: &[u8],
+        signature: &JsValue,
+        data: &JsValue,
     ) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn digest(this: &Subtle, algorithm: &str, data: &[u8]) -> Result<Promise, JsValue>;
+    fn digest(this: &Subtle, algorithm: &str, data: &JsValue) -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn decrypt(this: &Subtle, algorithm: &JsValue, key: &JsValue, data: &[u8]) -> Result<Promise, JsValue>;
+    fn decrypt(this: &Subtle, algorithm: &JsValue, key: &JsValue, data: &JsValue)
+        -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch)]
-    fn encrypt(this: &Subtle, algorithm: &JsValue, key: &JsValue, data: &[u8]) -> Result<Promise, JsValue>;
+    fn encrypt(this: &Subtle, algorithm: &JsValue, key: &JsValue, data: &JsValue)
+        -> Result<Promise, JsValue>;
     #[wasm_bindgen(method, catch, js_name = deriveBits)]
     fn derive_bits(
         this: &Subtle,
@@ -74,8 +81,25 @@ async fn settle(promise: Result<Promise, JsValue>) -> Outcome<JsValue> {
     JsFuture::from(promise.map_err(|_| Failed)?).await.map_err(|_| Failed)
 }
 
+/// The `ArrayBuffer` a WebCrypto call resolved to, left in JavaScript memory.
+async fn buffer(promise: Result<Promise, JsValue>) -> Outcome<ArrayBuffer> {
+    settle(promise).await?.dyn_into::<ArrayBuffer>().map_err(|_| Failed)
+}
+
+/// A WebCrypto result copied into wasm memory. The JavaScript buffer is
+/// zeroed after the copy: results that cross include decrypted keys, and the
+/// JS heap would otherwise keep them until the collector reuses the memory.
 async fn bytes(promise: Result<Promise, JsValue>) -> Outcome<Vec<u8>> {
-    Ok(Uint8Array::new(&settle(promise).await?).to_vec())
+    let view = Uint8Array::new(&buffer(promise).await?.into());
+    let copied = view.to_vec();
+    view.fill(0, 0, view.length());
+    Ok(copied)
+}
+
+/// Bytes in wasm memory as a JavaScript `Uint8Array` (a copy: keys, IVs,
+/// envelopes and answers, all small).
+pub fn js_bytes(bytes: &[u8]) -> Uint8Array {
+    Uint8Array::from(bytes)
 }
 
 /// `{ name, ...members }` for an algorithm parameter.
@@ -101,20 +125,20 @@ async fn hmac_key(secret: &[u8], usage: &str) -> Outcome<JsValue> {
     import("raw", secret, &params, &[usage]).await
 }
 
-/// WebCrypto's constant-time HMAC-SHA256 check of `mac` over `data`.
-pub async fn hmac_verify(secret: &[u8], mac: &[u8], data: &[u8]) -> Outcome<bool> {
+/// WebCrypto's constant-time HMAC-SHA256 check of `mac` over `data` (in JavaScript memory).
+pub async fn hmac_verify(secret: &[u8], mac: &[u8], data: &Uint8Array) -> Outcome<bool> {
     let key = hmac_key(secret, "verify").await?;
-    Ok(settle(subtle()?.verify("HMAC", &key, mac, data)).await?.as_bool() == Some(true))
+    Ok(settle(subtle()?.verify("HMAC", &key, &js_bytes(mac), data)).await?.as_bool() == Some(true))
 }
 
-/// HMAC-SHA256 of `data`.
-pub async fn hmac_sign(secret: &[u8], data: &[u8]) -> Outcome<Vec<u8>> {
+/// HMAC-SHA256 of `data` (in JavaScript memory).
+pub async fn hmac_sign(secret: &[u8], data: &Uint8Array) -> Outcome<Vec<u8>> {
     let key = hmac_key(secret, "sign").await?;
     bytes(subtle()?.sign("HMAC", &key, data)).await
 }
 
-/// SHA-256 of `data`.
-pub async fn sha256(data: &[u8]) -> Outcome<Vec<u8>> {
+/// SHA-256 of `data` (a `Uint8Array` or `ArrayBuffer` in JavaScript memory).
+pub async fn sha256(data: &JsValue) -> Outcome<Vec<u8>> {
     bytes(subtle()?.digest("SHA-256", data)).await
 }
 
@@ -126,7 +150,7 @@ pub async fn rsa_oaep_key(pkcs8: &[u8]) -> Outcome<JsValue> {
 
 /// RSA-OAEP (SHA-256, MGF1-SHA-256, empty label) decryption.
 pub async fn rsa_oaep_decrypt(key: &JsValue, data: &[u8]) -> Outcome<Vec<u8>> {
-    bytes(subtle()?.decrypt(&algorithm("RSA-OAEP", &[]), key, data)).await
+    bytes(subtle()?.decrypt(&algorithm("RSA-OAEP", &[]), key, &js_bytes(data))).await
 }
 
 /// Imports a raw AES key for `name` ("AES-GCM" or "AES-CBC").
@@ -135,23 +159,30 @@ pub async fn aes_key(name: &str, raw: &[u8], usage: &[&str]) -> Outcome<JsValue>
 }
 
 fn with_iv(name: &str, iv: &[u8]) -> JsValue {
-    algorithm(name, &[("iv", Uint8Array::from(iv).into())])
+    algorithm(name, &[("iv", js_bytes(iv).into())])
 }
 
 /// AES-GCM decryption of `ciphertext || 16-byte tag` (no AAD); fails on a wrong tag.
 pub async fn aes_gcm_decrypt(key: &JsValue, iv: &[u8], data: &[u8]) -> Outcome<Vec<u8>> {
-    bytes(subtle()?.decrypt(&with_iv("AES-GCM", iv), key, data)).await
+    bytes(subtle()?.decrypt(&with_iv("AES-GCM", iv), key, &js_bytes(data))).await
 }
 
 /// AES-GCM encryption; the result ends with the 16-byte tag.
 pub async fn aes_gcm_encrypt(key: &JsValue, iv: &[u8], data: &[u8]) -> Outcome<Vec<u8>> {
-    bytes(subtle()?.encrypt(&with_iv("AES-GCM", iv), key, data)).await
+    bytes(subtle()?.encrypt(&with_iv("AES-GCM", iv), key, &js_bytes(data))).await
 }
 
-/// AES-CBC decryption with PKCS#7 padding removed (fails on bad padding).
+/// AES-CBC decryption with PKCS#7 padding removed (fails on bad padding),
+/// of bytes in wasm memory, into wasm memory.
 pub async fn aes_cbc_decrypt(raw_key: &[u8], iv: &[u8], data: &[u8]) -> Outcome<Vec<u8>> {
     let key = aes_key("AES-CBC", raw_key, &["decrypt"]).await?;
-    bytes(subtle()?.decrypt(&with_iv("AES-CBC", iv), &key, data)).await
+    bytes(subtle()?.decrypt(&with_iv("AES-CBC", iv), &key, &js_bytes(data))).await
+}
+
+/// AES-CBC decryption of `data` in JavaScript memory; the plaintext stays there.
+pub async fn aes_cbc_decrypt_js(raw_key: &[u8], iv: &[u8], data: &Uint8Array) -> Outcome<ArrayBuffer> {
+    let key = aes_key("AES-CBC", raw_key, &["decrypt"]).await?;
+    buffer(subtle()?.decrypt(&with_iv("AES-CBC", iv), &key, data)).await
 }
 
 /// PBKDF2 with HMAC-`hash`: `length` bytes derived from `password` and `salt`.
@@ -166,7 +197,7 @@ pub async fn pbkdf2(
     let params = algorithm(
         "PBKDF2",
         &[
-            ("salt", Uint8Array::from(salt).into()),
+            ("salt", js_bytes(salt).into()),
             ("iterations", JsValue::from(iterations)),
             ("hash", JsValue::from_str(hash)),
         ],

@@ -2,11 +2,14 @@
 //! WhatsApp Flow data endpoint (REFERENCE §4) on WebCrypto, and
 //! `flowTokenExpired`, the error a handler throws to answer 427.
 
+use super::body::{self, Read};
 use super::convert::{self, Document};
 use super::crypto;
 use super::receive::{self, unavailable};
 use crate::flow_endpoint::answer::{self, Screens};
-use crate::flow_endpoint::{self as core, base64, code, pem, RequestKind};
+use crate::flow_endpoint::pem::{self, SecretBytes};
+use crate::flow_endpoint::token::{self, Step};
+use crate::flow_endpoint::{self as core, base64, code, RequestKind};
 use crate::Error;
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -25,10 +28,15 @@ extern "C" {
 
 /// One endpoint's configuration; the imported key is cached after the first request.
 struct Endpoint {
-    key: pem::PrivateKey,
-    passphrase: Option<String>,
+    /// The key as read from PEM, until WebCrypto has imported it: then dropped (and zeroed).
+    key: RefCell<Option<pem::PrivateKey>>,
+    /// The key's passphrase, dropped with the key.
+    passphrase: RefCell<Option<SecretBytes>>,
     imported: RefCell<Option<JsValue>>,
     secrets: Vec<String>,
+    /// Whether a request to the handler must carry a `flow_token_signature`.
+    require_signature: bool,
+    max_body_bytes: u32,
     screens: Option<Screens>,
     handler: Function,
     on_error_notification: Option<Function>,
@@ -47,13 +55,16 @@ fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
     })
 }
 
-/// Serves a Flow data endpoint: checks `X-Hub-Signature-256` when `appSecret`
-/// is given (432) — and then a request's `flow_token_signature` (an HS256 JWT,
-/// data_api_version 4.0) too (432) — decrypts (421 on any failure), answers pings and error
-/// notifications itself, calls `handler(request)` for the rest and encrypts
-/// its answer; a handler throwing `flowTokenExpired()` answers 427. With
-/// `flow` (the Flow JSON), an answer naming an unknown screen or lacking
-/// declared data rejects with `validation_failed`.
+/// Serves a Flow data endpoint: answers 413 to a body over `maxBodyBytes`
+/// (default 1 MiB) without taking it into wasm memory, checks
+/// `X-Hub-Signature-256` when `appSecret` is given (432) — and then a
+/// request's `flow_token_signature` too (an HS256 JWT, data_api_version 4.0:
+/// its MAC, that it names this request's `flow_token`, and its `exp`/`nbf`/`iat`;
+/// 432) — decrypts (421 on any failure), answers pings and error
+/// notifications itself, calls `handler(request, { flowTokenClaims })` for
+/// the rest and encrypts its answer; a handler throwing `flowTokenExpired()`
+/// answers 427. With `flow` (the Flow JSON), an answer naming an unknown
+/// screen or lacking declared data rejects with `validation_failed`.
 #[wasm_bindgen(js_name = createFlowEndpoint, unchecked_return_type = "(request: Request) => Promise<Response>")]
 pub fn create_flow_endpoint(
     #[wasm_bindgen(unchecked_param_type = "FlowEndpointOptions")] options: JsValue,
@@ -62,19 +73,31 @@ pub fn create_flow_endpoint(
     if !options.is_object() {
         return Err(Error::invalid_argument(format!("{NAME}: options must be an object")).into());
     }
-    const KNOWN: [&str; 6] =
-        ["privateKey", "passphrase", "appSecret", "flow", "handler", "onErrorNotification"];
+    const KNOWN: [&str; 8] = [
+        "privateKey",
+        "passphrase",
+        "appSecret",
+        "flow",
+        "requireFlowTokenSignature",
+        "maxBodyBytes",
+        "handler",
+        "onErrorNotification",
+    ];
     for key in Object::keys(options.unchecked_ref::<Object>()).iter().filter_map(|key| key.as_string()) {
         if !KNOWN.contains(&key.as_str()) {
             return Err(Error::invalid_argument(format!("{NAME}: unknown option \"{key}\"")).into());
         }
     }
-    let key = pem::read(&convert::string(&get(&options, "privateKey"), NAME, "options.privateKey")?)?;
+    let pem_text = convert::string(&get(&options, "privateKey"), NAME, "options.privateKey")?;
+    let key = pem::read(&pem_text);
+    // The PEM text is the key too: zeroed once read.
+    drop(SecretBytes::new(pem_text.into_bytes()));
+    let key = key?;
     let passphrase = get(&options, "passphrase");
     let passphrase = if passphrase.is_undefined() {
         None
     } else {
-        Some(convert::string(&passphrase, NAME, "options.passphrase")?)
+        Some(SecretBytes::new(convert::string(&passphrase, NAME, "options.passphrase")?.into_bytes()))
     };
     if matches!(key, pem::PrivateKey::Encrypted(_)) && passphrase.is_none() {
         let message = "createFlowEndpoint: the private key is encrypted; pass options.passphrase";
@@ -84,24 +107,42 @@ pub fn create_flow_endpoint(
         value if value.is_undefined() => Vec::new(),
         value => receive::secrets(&value, NAME, "options.appSecret")?,
     };
-    let screens = match get(&options, "flow") {
-        value if value.is_undefined() => None,
+    let (screens, flow_signs) = match get(&options, "flow") {
+        value if value.is_undefined() => (None, false),
         value => {
             let flow = Document::read(&value, NAME, "options.flow")?;
             let node = crate::json::parse(&flow.text)
                 .map_err(|_| Error::invalid_argument(format!("{NAME}: options.flow is not valid JSON")))?;
-            Some(Screens::read(&node))
+            (Some(Screens::read(&node)), token::signed_by_default(&node))
         }
     };
+    let require_signature = match get(&options, "requireFlowTokenSignature") {
+        value if value.is_undefined() || value.is_null() => flow_signs && !secrets.is_empty(),
+        value => value.as_bool().ok_or_else(|| {
+            Error::invalid_argument(format!(
+                "{NAME}: options.requireFlowTokenSignature must be true or false"
+            ))
+        })?,
+    };
+    if require_signature && secrets.is_empty() {
+        return Err(Error::invalid_argument(format!(
+            "{NAME}: requireFlowTokenSignature needs options.appSecret (the signature is checked with it)"
+        ))
+        .into());
+    }
+    let max_body_bytes =
+        body::limit_of(&get(&options, "maxBodyBytes"), NAME, crate::body::FLOW_ENDPOINT_DEFAULT)?;
     let handler = function(get(&options, "handler"), "handler")?.ok_or_else(|| {
         Error::invalid_argument(format!("{NAME}: options.handler (a function) is required"))
     })?;
     let on_error_notification = function(get(&options, "onErrorNotification"), "onErrorNotification")?;
     let endpoint = Rc::new(Endpoint {
-        key,
-        passphrase,
+        key: RefCell::new(Some(key)),
+        passphrase: RefCell::new(passphrase),
         imported: RefCell::new(None),
         secrets,
+        require_signature,
+        max_body_bytes,
         screens,
         handler,
         on_error_notification,
@@ -145,27 +186,23 @@ impl Endpoint {
         if get(&request, "method").as_string().is_some_and(|method| method != "POST") {
             return Ok(respond(405, ""));
         }
-        let read = Reflect::get(&request, &"arrayBuffer".into())
-            .ok()
-            .and_then(|method| method.dyn_into::<Function>().ok())
-            .ok_or_else(|| Error::invalid_argument("a Flow endpoint takes a Request"))?;
-        let body = match read.call0(&request) {
-            Ok(promise) => settle(promise).await.ok(),
-            Err(_) => None,
+        if !body::is_request(&request) {
+            return Err(Error::invalid_argument("a Flow endpoint takes a Request").into());
+        }
+        // Counted in JavaScript: nothing enters wasm memory before the cap
+        // and the signature are checked (wasm memory never shrinks).
+        let body = match body::read(&request, self.max_body_bytes).await {
+            Ok(Read::Bytes(body)) => body,
+            Ok(Read::TooLarge) => return Ok(respond(413, "")),
+            Err(_) => return Ok(respond(400, "")),
         };
-        let Some(body) = body else { return Ok(respond(400, "")) };
-        let body = js_sys::Uint8Array::new(&body).to_vec();
         if !self.secrets.is_empty() {
-            let headers = get(&request, "headers");
-            let header = Reflect::get(&headers, &"get".into())
-                .ok()
-                .and_then(|method| method.dyn_into::<Function>().ok())
-                .and_then(|method| method.call1(&headers, &"x-hub-signature-256".into()).ok())
-                .unwrap_or(JsValue::NULL);
-            if !receive::signature_valid(&body, &header, &self.secrets).await? {
+            let header = body::header(&request, "x-hub-signature-256");
+            if !receive::signature_valid(&body, header.as_deref(), &self.secrets).await? {
                 return Ok(respond(432, ""));
             }
         }
+        let body = body.to_vec();
         let Some(envelope) = core::read_envelope(&body) else { return Ok(respond(421, "")) };
         let key = self.private_key().await?;
         let Some((aes_key, plaintext)) = decrypt(&key, &envelope).await else { return Ok(respond(421, "")) };
@@ -181,14 +218,16 @@ impl Endpoint {
                 }
                 core::ACKNOWLEDGED_RESPONSE.to_owned()
             }
-            RequestKind::Exchange if !self.token_signature_valid(&plaintext).await? => {
-                return Ok(respond(432, ""));
+            RequestKind::Exchange => {
+                let Some(claims) = self.verified_claims(&plaintext).await? else {
+                    return Ok(respond(432, ""));
+                };
+                match self.exchange(&plaintext, claims).await {
+                    Ok(answer) => answer,
+                    Err(Thrown::Expired(message)) => return Ok(respond(427, &core::expired_body(&message))),
+                    Err(Thrown::Rejected(error)) => return Err(error),
+                }
             }
-            RequestKind::Exchange => match self.exchange(&plaintext).await {
-                Ok(answer) => answer,
-                Err(Thrown::Expired(message)) => return Ok(respond(427, &core::expired_body(&message))),
-                Err(Thrown::Rejected(error)) => return Err(error),
-            },
         };
         let flipped = core::flip(&envelope.iv);
         let sealed = crypto::aes_gcm_encrypt(&aes_key, &flipped, answer.as_bytes())
@@ -197,28 +236,42 @@ impl Endpoint {
         Ok(respond(200, &base64::encode(&sealed)))
     }
 
-    /// With an app secret: a `flow_token_signature` in the request must be an
-    /// HS256 JWT signed with it (any secret of a rotation). Without one, or
-    /// without a signature in the request (data_api_version < 4.0), true.
-    async fn token_signature_valid(&self, plaintext: &str) -> Result<bool, Error> {
-        let Some(token) = core::token::signature_of(plaintext).filter(|_| !self.secrets.is_empty()) else {
-            return Ok(true);
-        };
-        let Some(jwt) = core::token::read_hs256(&token) else { return Ok(false) };
+    /// The request's `flow_token_signature` checked as `token::first_step`
+    /// says: `None` when it does not vouch for this request (432), else the
+    /// verified claims as an object, or `undefined` when nothing was checked.
+    async fn verified_claims(&self, plaintext: &str) -> Result<Option<JsValue>, Error> {
+        let (jwt, flow_token) =
+            match token::first_step(plaintext, !self.secrets.is_empty(), self.require_signature) {
+                Step::Skip => return Ok(Some(JsValue::UNDEFINED)),
+                Step::Refuse(_) => return Ok(None),
+                Step::Verify { token, flow_token } => (token, flow_token),
+            };
+        let signed = crypto::js_bytes(jwt.signed.as_bytes());
         let mut valid = false;
         // Every secret is tried, so the time taken does not tell which one matched.
         for secret in &self.secrets {
-            valid |= crypto::hmac_verify(secret.as_bytes(), &jwt.mac, jwt.signed.as_bytes())
-                .await
-                .map_err(|_| unavailable())?;
+            valid |=
+                crypto::hmac_verify(secret.as_bytes(), &jwt.mac, &signed).await.map_err(|_| unavailable())?;
         }
-        Ok(valid)
+        // The clock is read here, at request time; the core takes it as a number.
+        let now = (js_sys::Date::now() / 1000.0).floor() as i64;
+        if !valid || token::bind(&jwt.claims, &flow_token, now).is_err() {
+            return Ok(None);
+        }
+        // Strict RFC 8259 text that the core read as an object: JSON.parse cannot fail.
+        Ok(Some(js_sys::JSON::parse(&jwt.claims).unwrap_or(JsValue::UNDEFINED)))
     }
 
-    /// The handler's answer as JSON text, checked.
-    async fn exchange(&self, plaintext: &str) -> Result<String, Thrown> {
+    /// The handler's answer as JSON text, checked. `claims` (verified, or
+    /// `undefined`) reach it as `{ flowTokenClaims }`.
+    async fn exchange(&self, plaintext: &str, claims: JsValue) -> Result<String, Thrown> {
         let request = js_sys::JSON::parse(plaintext).unwrap_or(JsValue::NULL);
-        let called = self.handler.call1(&JsValue::UNDEFINED, &request);
+        let context = Object::new();
+        if !claims.is_undefined() {
+            // Setting a property on a fresh plain object cannot fail.
+            let _ = Reflect::set(&context, &"flowTokenClaims".into(), &claims);
+        }
+        let called = self.handler.call2(&JsValue::UNDEFINED, &request, &context);
         let answer = match called {
             Ok(value) => settle(value).await,
             Err(thrown) => Err(thrown),
@@ -248,18 +301,26 @@ impl Endpoint {
         }
     }
 
-    /// The RSA key, imported (and decrypted with the passphrase) on first use.
+    /// The RSA key, imported (and decrypted with the passphrase) on first
+    /// use. Once WebCrypto holds it (non-extractable), the PEM-derived key
+    /// and the passphrase are dropped and zeroed; until then each first
+    /// request works on its own copy, so concurrent first requests and a
+    /// failed import (a wrong passphrase) leave the stored key in place.
     async fn private_key(&self) -> Result<JsValue, Error> {
         if let Some(key) = self.imported.borrow().as_ref() {
             return Ok(key.clone());
         }
-        let pkcs8 = match &self.key {
-            pem::PrivateKey::Pkcs8(der) => der.clone(),
+        // `imported` is set in the same step the key is taken, so a missing
+        // key here cannot happen; an error beats a trap if it ever did.
+        let key = self.key.borrow().clone().ok_or_else(unavailable)?;
+        let pkcs8 = match key {
+            pem::PrivateKey::Pkcs8(der) => der,
             pem::PrivateKey::Encrypted(encrypted) => {
-                let passphrase = self.passphrase.as_deref().unwrap_or_default().as_bytes();
+                let passphrase =
+                    self.passphrase.borrow().clone().unwrap_or_else(|| SecretBytes::new(Vec::new()));
                 let length = encrypted.cipher.key_len();
                 let derived = crypto::pbkdf2(
-                    passphrase,
+                    passphrase.as_slice(),
                     &encrypted.salt,
                     encrypted.iterations,
                     encrypted.prf.name(),
@@ -267,20 +328,26 @@ impl Endpoint {
                 )
                 .await
                 .map_err(|_| unavailable())?;
+                let derived = SecretBytes::new(derived);
                 match encrypted.cipher {
-                    crate::flow_endpoint::der::Cipher::DesEde3Cbc => pem::decrypt_des(encrypted, &derived)?,
-                    crate::flow_endpoint::der::Cipher::AesCbc(_) => pem::check_decrypted(
-                        crypto::aes_cbc_decrypt(&derived, &encrypted.iv, &encrypted.data)
+                    crate::flow_endpoint::der::Cipher::DesEde3Cbc => {
+                        pem::decrypt_des(&encrypted, derived.as_slice())?
+                    }
+                    crate::flow_endpoint::der::Cipher::AesCbc(_) => pem::check_decrypted(SecretBytes::new(
+                        crypto::aes_cbc_decrypt(derived.as_slice(), &encrypted.iv, &encrypted.data)
                             .await
                             .map_err(|_| pem::wrong_passphrase())?,
-                    )?,
+                    ))?,
                 }
             }
         };
-        let key = crypto::rsa_oaep_key(&pkcs8).await.map_err(|_| {
+        let key = crypto::rsa_oaep_key(pkcs8.as_slice()).await.map_err(|_| {
             Error::new(code::INVALID_PRIVATE_KEY, "privateKey: WebCrypto cannot import it as an RSA-OAEP key")
         })?;
+        drop(pkcs8);
         *self.imported.borrow_mut() = Some(key.clone());
+        self.key.borrow_mut().take();
+        self.passphrase.borrow_mut().take();
         Ok(key)
     }
 }

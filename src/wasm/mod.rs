@@ -9,10 +9,12 @@
 //! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
 //! `CloudApiClient` class built on them; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
-//! (the Flow data endpoint) run on `crypto` (WebCrypto). The clients and the
-//! receiving side are cargo features (`clients`, `receive`), both on by default,
-//! and so are the validators (`validate`): the `lite` build leaves out the
-//! first two, the `phone` build all three.
+//! (the Flow data endpoint) run on `crypto` (WebCrypto), with request bodies
+//! capped and read in JavaScript by `body` (its JavaScript half is
+//! `body.js`). The clients and the receiving side are cargo features
+//! (`clients`, `receive`), both on by default, and so are the validators
+//! (`validate`): the `lite` build leaves out the first two, the `phone`
+//! build all three.
 
 mod convert;
 pub mod error;
@@ -29,6 +31,8 @@ pub mod providers;
 #[cfg(feature = "clients")]
 mod transport;
 
+#[cfg(feature = "receive")]
+pub mod body;
 #[cfg(feature = "receive")]
 mod crypto;
 #[cfg(feature = "receive")]

@@ -31,4 +31,3 @@ pub fn parse_phones(
     let results: Vec<_> = inputs.iter().map(|input| phone::parse(input, country)).collect();
     Ok(convert::to_js(&results))
 }
-

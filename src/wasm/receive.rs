@@ -1,45 +1,18 @@
 //! Receiving, for JavaScript: `verifyWebhookSignature`, `webhookChallenge`,
 //! `parseWebhook` and `decryptFlowMedia` (the Flow endpoint is in
-//! `flow_endpoint`). Adapters only: the logic is in `crate::webhook` and
-//! `crate::flow_endpoint`; the crypto is WebCrypto (`super::crypto`).
+//! `flow_endpoint`, capped body reads in `body`). Adapters only: the logic is
+//! in `crate::webhook` and `crate::flow_endpoint`; the crypto is WebCrypto
+//! (`super::crypto`), run on the JavaScript buffers so that bodies and files
+//! enter wasm memory only when they must (parsing) and only once checked.
 
+use super::body;
 use super::convert::{self, Document};
 use super::crypto;
 use crate::flow_endpoint::{self, media};
 use crate::webhook::{self, signature};
 use crate::Error;
-use js_sys::{ArrayBuffer, Reflect, Uint8Array};
+use js_sys::{Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
-
-/// The bytes of a body given as a string (UTF-8), `Uint8Array` (or any
-/// `ArrayBuffer` view) or `ArrayBuffer`.
-pub fn bytes(value: &JsValue, function: &str, name: &str) -> Result<Vec<u8>, Error> {
-    if value.is_string() {
-        return Ok(convert::utf8(value).unwrap_or_default().into_bytes());
-    }
-    if let Some(array) = value.dyn_ref::<Uint8Array>() {
-        return Ok(array.to_vec());
-    }
-    if value.is_instance_of::<ArrayBuffer>() {
-        return Ok(Uint8Array::new(value).to_vec());
-    }
-    if ArrayBuffer::is_view(value) {
-        let get = |key: &str| Reflect::get(value, &JsValue::from_str(key)).unwrap_or_default();
-        let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u32;
-        let buffer = get("buffer");
-        return Ok(Uint8Array::new_with_byte_offset_and_length(
-            &buffer,
-            number("byteOffset"),
-            number("byteLength"),
-        )
-        .to_vec());
-    }
-    Err(Error::invalid_argument(format!(
-        "{function}: {name} must be a string, Uint8Array or ArrayBuffer, got {}",
-        convert::type_name(value)
-    )))
-}
 
 /// One secret or several (during a rotation), none empty.
 pub fn secrets(value: &JsValue, function: &str, name: &str) -> Result<Vec<String>, Error> {
@@ -60,9 +33,14 @@ pub fn secrets(value: &JsValue, function: &str, name: &str) -> Result<Vec<String
 }
 
 /// Whether `header` (`X-Hub-Signature-256`) is the HMAC-SHA256 of `body`
-/// under one of `secrets`, checked by WebCrypto's constant-time `verify`.
-pub async fn signature_valid(body: &[u8], header: &JsValue, secrets: &[String]) -> Result<bool, Error> {
-    let Some(mac) = header.as_string().as_deref().and_then(signature::parse_header) else { return Ok(false) };
+/// (in JavaScript memory) under one of `secrets`, checked by WebCrypto's
+/// constant-time `verify`.
+pub async fn signature_valid(
+    body: &Uint8Array,
+    header: Option<&str>,
+    secrets: &[String],
+) -> Result<bool, Error> {
+    let Some(mac) = header.and_then(signature::parse_header) else { return Ok(false) };
     let mut valid = false;
     // Every secret is tried, so the time taken does not tell which one matched.
     for secret in secrets {
@@ -79,17 +57,24 @@ pub fn unavailable() -> Error {
 /// Checks a webhook POST's `X-Hub-Signature-256` header over the raw body
 /// bytes (as received: do not re-serialise parsed JSON) with the app secret,
 /// or any of several during a rotation. Resolves to `true` or `false`; a
-/// missing or malformed header is `false`.
+/// missing or malformed header is `false`. The HMAC runs on the JavaScript
+/// buffer (nothing is copied into wasm); a body over `maxBodyBytes`
+/// (default 4 MiB) rejects with `body_too_large`.
 #[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "boolean")]
 pub async fn verify_webhook_signature(
     #[wasm_bindgen(js_name = "rawBody", unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
     #[wasm_bindgen(unchecked_param_type = "string | null | undefined")] header: JsValue,
     #[wasm_bindgen(js_name = "appSecret", unchecked_param_type = "string | string[]")] app_secret: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "{ maxBodyBytes?: number }")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "verifyWebhookSignature";
-    let body = bytes(&raw_body, NAME, "rawBody")?;
+    let max = body::max_body_bytes(&options, NAME, crate::body::WEBHOOK_DEFAULT)?;
+    let raw = body::bytes_of(&raw_body, NAME, "rawBody")?;
     let secrets = secrets(&app_secret, NAME, "appSecret")?;
-    Ok(JsValue::from(signature_valid(&body, &header, &secrets).await?))
+    if raw.length() > max {
+        return Err(crate::body::too_large(NAME, max).into());
+    }
+    Ok(JsValue::from(signature_valid(&raw, header.as_string().as_deref(), &secrets).await?))
 }
 
 /// The GET subscription handshake: given the request (or its URL) and your
@@ -126,8 +111,8 @@ pub fn parse_webhook(
     let text = if body.is_string() || !body.is_object() || js_sys::Array::is_array(&body) {
         Document::read(&body, NAME, "body")?.text
     } else {
-        match bytes(&body, NAME, "body") {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        match body::bytes_of(&body, NAME, "body") {
+            Ok(bytes) => String::from_utf8_lossy(&bytes.to_vec()).into_owned(),
             Err(_) => Document::read(&body, NAME, "body")?.text,
         }
     };
@@ -140,14 +125,16 @@ pub fn parse_webhook(
 /// downloaded from its `cdn_url`, with its `encryption_metadata` (or the
 /// whole media item): checks the download's SHA-256, the 10-byte HMAC,
 /// AES-256-CBC-decrypts, checks the plaintext's SHA-256. Rejects with
-/// `media_integrity` on any mismatch.
+/// `media_integrity` on any mismatch. Every step runs on JavaScript buffers:
+/// only keys and hashes cross into wasm, and the result views the buffer
+/// WebCrypto decrypted into.
 #[wasm_bindgen(js_name = decryptFlowMedia, unchecked_return_type = "Uint8Array")]
 pub async fn decrypt_flow_media(
     #[wasm_bindgen(js_name = "cdnFile", unchecked_param_type = "Uint8Array | ArrayBuffer")] cdn_file: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object | string")] metadata: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "decryptFlowMedia";
-    let file = bytes(&cdn_file, NAME, "cdnFile")?;
+    let file = body::bytes_of(&cdn_file, NAME, "cdnFile")?;
     let metadata = Document::read(&metadata, NAME, "metadata")?;
     let node = crate::json::parse(&metadata.text)
         .map_err(|_| Error::invalid_argument(format!("{NAME}: metadata must be JSON")))?;
@@ -156,20 +143,27 @@ pub async fn decrypt_flow_media(
     if !signature::constant_time_eq(&digest, &keys.encrypted_hash) {
         return Err(media::integrity_error("the downloaded file's SHA-256").into());
     }
-    let (ciphertext, tag) = media::split(&file).ok_or_else(|| media::integrity_error("the file's length"))?;
-    let signed = [keys.iv.as_slice(), ciphertext].concat();
+    let cut = media::ciphertext_len(file.length() as usize)
+        .and_then(|cut| u32::try_from(cut).ok())
+        .ok_or_else(|| media::integrity_error("the file's length"))?;
+    let ciphertext = file.subarray(0, cut);
+    let tag = file.subarray(cut, file.length()).to_vec();
+    // The HMAC covers iv || ciphertext: joined in JavaScript memory.
+    let signed = Uint8Array::new_with_length(keys.iv.len() as u32 + cut);
+    signed.set(&crypto::js_bytes(&keys.iv), 0);
+    signed.set(&ciphertext, keys.iv.len() as u32);
     let mac = crypto::hmac_sign(&keys.hmac_key, &signed).await.map_err(|_| unavailable())?;
-    if !signature::constant_time_eq(mac.get(..media::HMAC_LEN).unwrap_or_default(), tag) {
+    if !signature::constant_time_eq(mac.get(..media::HMAC_LEN).unwrap_or_default(), &tag) {
         return Err(media::integrity_error("the HMAC").into());
     }
-    let plain = crypto::aes_cbc_decrypt(&keys.encryption_key, &keys.iv, ciphertext)
+    let plain = crypto::aes_cbc_decrypt_js(&keys.encryption_key, &keys.iv, &ciphertext)
         .await
         .map_err(|_| media::integrity_error("the padding"))?;
     let digest = crypto::sha256(&plain).await.map_err(|_| unavailable())?;
     if !signature::constant_time_eq(&digest, &keys.plaintext_hash) {
         return Err(media::integrity_error("the decrypted file's SHA-256").into());
     }
-    Ok(Uint8Array::from(plain.as_slice()).into())
+    Ok(Uint8Array::new(&plain.into()).into())
 }
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -201,16 +195,33 @@ export interface FlowEndpointRequest {
 }
 /** A handler's answer: the next screen and its data, or `SUCCESS`. */
 export interface FlowEndpointResponse { screen: string; data?: Record<string, unknown>; version?: string }
+/** What the endpoint verified about a request, passed to the handler beside it. */
+export interface FlowEndpointContext {
+  /**
+   * The claims of the request's `flow_token_signature` (an HS256 JWT), once
+   * its MAC verified with the app secret and a claim matched the request's
+   * `flow_token`; undefined when no signature was checked.
+   */
+  flowTokenClaims?: Record<string, unknown>;
+}
 /** Options of `createFlowEndpoint`. */
 export interface FlowEndpointOptions {
   /** RSA private key, PEM: PKCS#8, PKCS#1, or encrypted PKCS#8 (with `passphrase`). */
   privateKey: string;
   passphrase?: string;
-  /** Checks `X-Hub-Signature-256` (432 when wrong); several during a rotation. */
+  /** Checks `X-Hub-Signature-256` (432 when wrong) and `flow_token_signature`; several during a rotation. */
   appSecret?: string | string[];
   /** The Flow JSON: answers are checked against its screens and declared data. */
   flow?: object | string;
-  handler: (request: FlowEndpointRequest) => FlowEndpointResponse | Promise<FlowEndpointResponse>;
+  /**
+   * Refuse (432) a request to the handler that carries no `flow_token_signature`.
+   * Needs `appSecret`. Default: true when `appSecret` is given and `flow` declares
+   * `data_api_version` 4.0 or later, else false.
+   */
+  requireFlowTokenSignature?: boolean;
+  /** Request bodies over this many bytes are answered 413 unread (default 1,048,576). */
+  maxBodyBytes?: number;
+  handler: (request: FlowEndpointRequest, context: FlowEndpointContext) => FlowEndpointResponse | Promise<FlowEndpointResponse>;
   onErrorNotification?: (request: FlowEndpointRequest) => void | Promise<void>;
 }
 "#;

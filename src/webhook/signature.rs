@@ -46,7 +46,8 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 
 /// The `hub.challenge` to echo when `query` (a URL, or its query string) is
 /// a subscription request (`hub.mode=subscribe`) whose `hub.verify_token`
-/// is one of `tokens`; `None` otherwise (answer 403).
+/// is one of `tokens` and whose challenge [`is_safe_challenge`]; `None`
+/// otherwise (answer 403).
 pub fn subscription_challenge(query: &str, tokens: &[String]) -> Option<String> {
     let query = query.split('#').next().unwrap_or_default();
     let query = query.split_once('?').map_or(query, |(_, after)| after);
@@ -66,7 +67,16 @@ pub fn subscription_challenge(query: &str, tokens: &[String]) -> Option<String> 
     let matched = tokens
         .iter()
         .fold(false, |found, expected| constant_time_eq(token.as_bytes(), expected.as_bytes()) | found);
-    (mode.as_deref() == Some("subscribe") && matched && !tokens.is_empty()).then_some(challenge?)
+    let challenge = challenge.filter(|challenge| is_safe_challenge(challenge))?;
+    (mode.as_deref() == Some("subscribe") && matched && !tokens.is_empty()).then_some(challenge)
+}
+
+/// Whether a challenge is safe to echo: 1 to 128 of `0-9A-Za-z_-`. Meta
+/// sends a number; echoing anything else would let a crafted link reflect
+/// markup from the server's origin (Express answers strings as text/html).
+pub fn is_safe_challenge(challenge: &str) -> bool {
+    (1..=128).contains(&challenge.len())
+        && challenge.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-')
 }
 
 /// `application/x-www-form-urlencoded` decoding; `None` for bad escapes or bytes that are not UTF-8.
@@ -117,8 +127,8 @@ mod tests {
         let url =
             "https://x.example/wh?hub.mode=subscribe&hub.verify_token=old+token&hub.challenge=1158201444#f";
         assert_eq!(subscription_challenge(url, &tokens).as_deref(), Some("1158201444"));
-        let query = "hub.challenge=a%20b&hub.verify_token=n3w&hub.mode=subscribe";
-        assert_eq!(subscription_challenge(query, &tokens).as_deref(), Some("a b"));
+        let query = "hub.challenge=a-b_C9&hub.verify_token=n3w&hub.mode=subscribe";
+        assert_eq!(subscription_challenge(query, &tokens).as_deref(), Some("a-b_C9"));
         for bad in [
             "hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
             "hub.mode=unsubscribe&hub.verify_token=n3w&hub.challenge=1",
@@ -128,5 +138,31 @@ mod tests {
             assert_eq!(subscription_challenge(bad, &tokens), None, "{bad}");
         }
         assert_eq!(subscription_challenge("hub.mode=subscribe&hub.verify_token=&hub.challenge=1", &[]), None);
+    }
+
+    #[test]
+    fn echoes_only_challenges_that_cannot_carry_markup() {
+        let tokens = vec!["t".to_owned()];
+        let answer = |challenge: &str| {
+            subscription_challenge(
+                &format!("hub.mode=subscribe&hub.verify_token=t&hub.challenge={challenge}"),
+                &tokens,
+            )
+        };
+        let longest = "9".repeat(128);
+        assert_eq!(answer(&longest).as_deref(), Some(longest.as_str()));
+        for hostile in [
+            "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+            "%3Csvg%20onload%3Dalert(1)%3E",
+            "a%20b",
+            "1%0D%0ASet-Cookie:%20x=1",
+            "",
+            "%C3%A9",
+            "1.5",
+            &"9".repeat(129),
+        ] {
+            assert_eq!(answer(hostile), None, "{hostile}");
+        }
+        assert_eq!(subscription_challenge("hub.mode=subscribe&hub.verify_token=t", &tokens), None);
     }
 }

@@ -51,3 +51,10 @@ export function post(envelope, appSecret) {
   if (appSecret) headers["x-hub-signature-256"] = "sha256=" + crypto.createHmac("sha256", appSecret).update(body).digest("hex");
   return new Request("https://endpoint.example/flow", { method: "POST", headers, body });
 }
+
+/** What Meta sends as `flow_token_signature`: an HS256 JWT over `claims`, signed with `secret`. */
+export function jwt(secret, claims, header = { alg: "HS256", typ: "JWT" }) {
+  const part = (value) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  const signed = `${part(header)}.${part(claims)}`;
+  return `${signed}.${crypto.createHmac("sha256", secret).update(signed).digest("base64url")}`;
+}

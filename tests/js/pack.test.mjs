@@ -173,8 +173,8 @@ test("pack: whatsapp-edge/phone imports and requires in Node, bundles for a Work
 test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {
-      BirdClient, CirrusClient, CloudApiClient, parsePhone, parsePhones, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
-      type BirdMessageResponse, type CirrusEnvelope, type CirrusRecipientResult, type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
+      BirdClient, CirrusClient, CloudApiClient, createFlowEndpoint, parsePhone, parsePhones, readBody, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
+      verifyWebhookSignature, type BirdMessageResponse, type CirrusEnvelope, type CirrusRecipientResult, type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
     } from "whatsapp-edge";
     await init();
     const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
@@ -220,6 +220,15 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     validateTemplate({}, { mode: "upsert" });
     // @ts-expect-error not a number type
     const wrong: NumberType = "landline";
+    const endpoint: (request: Request) => Promise<Response> = createFlowEndpoint({
+      privateKey: "pem", appSecret: ["old", "new"], maxBodyBytes: 1 << 20, requireFlowTokenSignature: true,
+      handler: (request, { flowTokenClaims }) => ({ screen: "S", data: { token: request.flow_token, signed: flowTokenClaims !== undefined } }),
+    });
+    const bytes: Promise<Uint8Array> = readBody(new Request("https://x.example", { method: "POST" }), { maxBodyBytes: 4 << 20 });
+    const verified: Promise<boolean> = bytes.then((body) => verifyWebhookSignature(body, null, "s", { maxBodyBytes: 4 << 20 }));
+    // @ts-expect-error maxBodyBytes is a number
+    createFlowEndpoint({ privateKey: "pem", maxBodyBytes: "1MB", handler: () => ({ screen: "S" }) });
+    export { endpoint, verified };
     export { column, severity, report, e164, mobile, checked, sent, message, flow, client, delivery, version, metaLine, flowIssues, wrong, objectId, valid, sentBird, window };
   `);
   const tsc = join(root, "node_modules/typescript/bin/tsc");

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { createHmac } from "node:crypto";
-import { parseWebhook, verifyWebhookSignature, webhookChallenge } from "../../pkg/node.js";
+import { parseWebhook, readBody, verifyWebhookSignature, wasmMemoryBytes, webhookChallenge } from "../../pkg/node.js";
 import { corpus } from "./webhook-corpus.mjs";
 
 const sign = (body, secret) => "sha256=" + createHmac("sha256", secret).update(body).digest("hex");
@@ -26,6 +26,65 @@ test("verifyWebhookSignature: raw bytes in every form, rotation, rejections", as
   }
   for (const [args, what] of [[[body, header, ""], "empty secret"], [[body, header, []], "no secrets"], [[body, header, 5], "number"], [[{}, header, "s"], "object body"]]) {
     await assert.rejects(verifyWebhookSignature(...args), (e) => e instanceof Error && e.code === "invalid_argument", what);
+  }
+});
+
+test("verifyWebhookSignature: HMAC on the JavaScript buffer, capped at maxBodyBytes (default 4 MiB)", async () => {
+  const MiB = 1024 * 1024;
+  const body = new Uint8Array(4 * MiB).fill(0x20);
+  body.set(new TextEncoder().encode('{"object":"whatsapp_business_account"}'));
+  const header = sign(body, "s3cret");
+  assert.equal(await verifyWebhookSignature(body, header, "s3cret"), true, "exactly the default cap");
+  const over = new Uint8Array(4 * MiB + 1);
+  await assert.rejects(verifyWebhookSignature(over, sign(over, "s3cret"), "s3cret"), (e) => e instanceof Error && e.code === "body_too_large" && e.status === 413);
+  await assert.rejects(verifyWebhookSignature("x".repeat(101), sign("x".repeat(101), "s"), "s", { maxBodyBytes: 100 }), { code: "body_too_large" });
+  assert.equal(await verifyWebhookSignature("x".repeat(100), sign("x".repeat(100), "s"), "s", { maxBodyBytes: 100 }), true);
+  assert.equal(await verifyWebhookSignature(over, sign(over, "s"), "s", { maxBodyBytes: 8 * MiB }), true, "a raised cap");
+  for (const options of [{ maxBodyBytes: 0 }, { maxBodyBytes: "1" }, { maxbodybytes: 1 }, 5]) {
+    await assert.rejects(verifyWebhookSignature("x", header, "s", options), { code: "invalid_argument" }, JSON.stringify(options));
+  }
+  // Bodies are hashed where they are: verifying never copies them into wasm memory (which does not shrink).
+  const before = wasmMemoryBytes();
+  const text = "é".repeat(1.5 * MiB);
+  for (let n = 0; n < 4; n++) {
+    assert.equal(await verifyWebhookSignature(body, header, ["old", "s3cret"]), true);
+    assert.equal(await verifyWebhookSignature(text, sign(text, "s3cret"), "s3cret"), true);
+  }
+  assert.ok(wasmMemoryBytes() - before < MiB, `wasm memory grew by ${wasmMemoryBytes() - before} bytes`);
+});
+
+test("readBody: the body within maxBodyBytes, else body_too_large (413) without reading further", async () => {
+  const url = "https://example.com/webhook";
+  const text = JSON.stringify({ object: "whatsapp_business_account", entry: [] });
+  const bytes = await readBody(new Request(url, { method: "POST", body: text }));
+  assert.ok(bytes instanceof Uint8Array);
+  assert.equal(new TextDecoder().decode(bytes), text);
+  assert.equal((await readBody(new Request(url, { method: "POST" }))).length, 0, "no body");
+  const chunks = new ReadableStream({ start(c) { for (const part of ["ab", "cd", "ef"]) c.enqueue(new TextEncoder().encode(part)); c.close(); } });
+  assert.equal(new TextDecoder().decode(await readBody(new Request(url, { method: "POST", body: chunks, duplex: "half" }), { maxBodyBytes: 6 })), "abcdef");
+  const tooLarge = (e) => e instanceof Error && e.code === "body_too_large" && e.status === 413 && /maxBodyBytes/.test(e.message);
+  await assert.rejects(readBody(new Request(url, { method: "POST", body: "x".repeat(11) }), { maxBodyBytes: 10 }), tooLarge, "Content-Length");
+  await assert.rejects(readBody(new Request(url, { method: "POST", body: new Uint8Array(4 * 1024 * 1024 + 1) })), tooLarge, "the 4 MiB default");
+  // No Content-Length, or a lying one: the count stops the read.
+  let pulled = 0;
+  let cancelled = false;
+  const endless = () => new ReadableStream({ pull: (c) => (pulled++, c.enqueue(new Uint8Array(1024))), cancel: () => void (cancelled = true) });
+  await assert.rejects(readBody(new Request(url, { method: "POST", body: endless(), duplex: "half" }), { maxBodyBytes: 10_000 }), tooLarge);
+  assert.ok(pulled <= 13, `pulled ${pulled} KiB past a 10,000-byte cap`);
+  pulled = 0;
+  cancelled = false;
+  await assert.rejects(readBody({ headers: new Headers({ "content-length": "5" }), body: endless() }, { maxBodyBytes: 10_000 }), tooLarge);
+  assert.ok(pulled <= 13 && cancelled);
+  for (const [args, what] of [[["https://example.com"], "a URL"], [[new Request(url, { method: "POST", body: "x" }), { maxBodyBytes: -1 }], "a bad cap"], [[new Request(url), { cap: 1 }], "an unknown option"]]) {
+    await assert.rejects(readBody(...args), { code: "invalid_argument" }, what);
+  }
+});
+
+test("webhookChallenge: echoes only a challenge of 1-128 [0-9A-Za-z_-] (no reflected markup)", () => {
+  const url = (challenge) => `https://example.com/webhook?hub.mode=subscribe&hub.verify_token=t&hub.challenge=${encodeURIComponent(challenge)}`;
+  for (const safe of ["1158201444", "a-b_C", "9".repeat(128)]) assert.equal(webhookChallenge(url(safe), "t"), safe);
+  for (const hostile of ["<script>alert(1)</script>", "<svg onload=alert(1)>", "a b", "1\r\nSet-Cookie: x=1", "", "é", "9".repeat(129), "1.5"]) {
+    assert.equal(webhookChallenge(url(hostile), "t"), null, hostile);
   }
 });
 

@@ -1,63 +1,38 @@
 // Layer 3, workerd: examples/worker bundled as wrangler would (workerd
 // condition, .wasm as a module), run in Miniflare with no nodejs_compat,
-// receiving signed webhooks and serving its Flow endpoint.
+// receiving signed webhooks and serving its Flow endpoint. The soak
+// (tests/js/soak.test.mjs, scripts/soak) drives the same Worker at volume.
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
-import crypto from "node:crypto";
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { build } from "esbuild";
-import { Miniflare } from "miniflare";
-import { COMPATIBILITY_DATE } from "./helpers.mjs";
 import { corpus } from "./webhook-corpus.mjs";
 import { decryptResponse, encryptRequest } from "./flow-endpoint-crypto.mjs";
+import { sign, startExampleWorker } from "./example-worker.mjs";
 
-const root = fileURLToPath(new URL("../..", import.meta.url));
-const out = mkdtempSync(join(tmpdir(), "worker-example-"));
-await build({
-  entryPoints: [join(root, "examples/worker/src/index.js")],
-  bundle: true,
-  format: "esm",
-  conditions: ["workerd", "worker", "browser"],
-  // The example imports the package by name; here it is the freshly built pkg/.
-  alias: { "whatsapp-edge": join(root, "pkg/workerd.js") },
-  external: ["*.wasm"],
-  outfile: join(out, "index.js"),
-  logLevel: "silent",
-});
-cpSync(join(root, "pkg/whatsapp_edge_bg.wasm"), join(out, "whatsapp_edge_bg.wasm"));
-
-const APP_SECRET = "example-app-secret";
-const PASSPHRASE = "example-passphrase";
-// An encrypted key, as Meta's `openssl genrsa -des3` instructions give with OpenSSL 3.
-const { privateKey, publicKey } = crypto.generateKeyPairSync("rsa", {
-  modulusLength: 2048,
-  privateKeyEncoding: { type: "pkcs8", format: "pem", cipher: "des-ede3-cbc", passphrase: PASSPHRASE },
-  publicKeyEncoding: { type: "spki", format: "pem" },
-});
-const mf = new Miniflare({
-  modules: [
-    { type: "ESModule", path: join(out, "index.js") },
-    { type: "CompiledWasm", path: join(out, "whatsapp_edge_bg.wasm") },
-  ],
-  modulesRoot: out,
-  compatibilityDate: COMPATIBILITY_DATE,
-  compatibilityFlags: [],
-  bindings: { APP_SECRET, VERIFY_TOKEN: "verify-me", FLOW_PRIVATE_KEY: privateKey, FLOW_KEY_PASSPHRASE: PASSPHRASE },
-});
+const { mf, publicKey } = await startExampleWorker();
 after(() => mf.dispose());
 
-const sign = (body) => "sha256=" + crypto.createHmac("sha256", APP_SECRET).update(body).digest("hex");
-
-test("worker: GET handshake echoes the challenge for the right token only", async () => {
+test("worker: GET handshake echoes the challenge, as text, for the right token only", async () => {
   const ok = await mf.dispatchFetch("http://localhost/webhook?hub.mode=subscribe&hub.verify_token=verify-me&hub.challenge=31337");
   assert.equal(ok.status, 200);
+  assert.match(ok.headers.get("content-type"), /^text\/plain/);
   assert.equal(await ok.text(), "31337");
-  const bad = await mf.dispatchFetch("http://localhost/webhook?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1");
-  assert.equal(bad.status, 403);
-  await bad.arrayBuffer();
+  for (const query of ["hub.verify_token=nope&hub.challenge=1", `hub.verify_token=verify-me&hub.challenge=${encodeURIComponent("<script>alert(1)</script>")}`]) {
+    const bad = await mf.dispatchFetch(`http://localhost/webhook?hub.mode=subscribe&${query}`);
+    assert.equal(bad.status, 403, query);
+    assert.doesNotMatch(await bad.text(), /script/);
+  }
+});
+
+test("worker: bodies over the caps are 413 (webhook 4 MiB, Flow endpoint 1 MiB), with or without Content-Length", async () => {
+  const chunked = (bytes) => new Blob([new Uint8Array(bytes)]).stream();
+  for (const [path, cap] of [["/webhook", 4 * 1024 * 1024], ["/flow", 1024 * 1024]]) {
+    const declared = await mf.dispatchFetch(`http://localhost${path}`, { method: "POST", body: new Uint8Array(cap + 1) });
+    assert.equal(declared.status, 413, `${path}: Content-Length`);
+    await declared.arrayBuffer();
+    const streamed = await mf.dispatchFetch(`http://localhost${path}`, { method: "POST", body: chunked(cap + 1), duplex: "half" });
+    assert.equal(streamed.status, 413, `${path}: streamed`);
+    await streamed.arrayBuffer();
+  }
 });
 
 test("worker: a signed webhook is parsed; a bad signature is rejected", async () => {

@@ -1,8 +1,24 @@
 // WhatsApp webhooks and a Flow data endpoint on one Worker:
 //   GET  /webhook  subscription handshake (hub.challenge)
-//   POST /webhook  signed webhook events (401 when the signature is wrong)
-//   POST /flow     the Flow data endpoint (encrypted; 421/427/432 as Meta expects)
-import { createFlowEndpoint, flowTokenExpired, parseWebhook, verifyWebhookSignature, webhookChallenge } from "whatsapp-edge";
+//   POST /webhook  signed webhook events (401 when the signature is wrong, 413 over 4 MiB)
+//   POST /flow     the Flow data endpoint (encrypted; 413/421/427/432 as Meta expects)
+import {
+  createFlowEndpoint,
+  flowTokenExpired,
+  parseWebhook,
+  readBody,
+  verifyWebhookSignature,
+  wasmMemoryBytes,
+  webhookChallenge,
+} from "whatsapp-edge";
+
+// Bodies are capped before anything reads them whole: WebAssembly memory never
+// shrinks, and one huge POST would otherwise take the isolate's 128 MB.
+// Webhooks: Meta batches up to 1,000 updates in one POST (past 1 MiB at times),
+// and a refused webhook is lost data, so 4 MiB. The Flow endpoint: one screen
+// of user input, so 1 MiB. (Both are the package's defaults, written out.)
+const WEBHOOK_MAX_BYTES = 4 * 1024 * 1024;
+const FLOW_MAX_BYTES = 1024 * 1024;
 
 // The Flow this endpoint serves: answers are checked against its screens.
 const FLOW = {
@@ -28,17 +44,33 @@ async function handleFlow(request) {
 
 // Created on the first request: secrets live in `env`, which top-level code cannot read.
 let flowEndpoint;
+// Requests this isolate has served: module state, so a restarted isolate starts again at 0.
+let served = 0;
 
 export default {
   async fetch(request, env, ctx) {
     const { pathname } = new URL(request.url);
+    // Diagnostics for tests and soak runs, only when the STATS binding is set
+    // (tests/js set it; wrangler.toml does not).
+    if (pathname === "/__stats" && env.STATS === "on") {
+      return Response.json({ served, wasmMemoryBytes: wasmMemoryBytes() });
+    }
+    served++;
     if (pathname === "/webhook" && request.method === "GET") {
+      // Only a plain token is echoed (else null), and as text: never as HTML.
       const challenge = webhookChallenge(request, env.VERIFY_TOKEN);
-      return challenge === null ? new Response("forbidden", { status: 403 }) : new Response(challenge);
+      if (challenge === null) return new Response("forbidden", { status: 403 });
+      return new Response(challenge, { headers: { "content-type": "text/plain; charset=utf-8" } });
     }
     if (pathname === "/webhook" && request.method === "POST") {
-      // Hash the bytes as received: re-serialised JSON would not match.
-      const body = await request.arrayBuffer();
+      // The bytes as received (re-serialised JSON would not match), read with a cap.
+      let body;
+      try {
+        body = await readBody(request, { maxBodyBytes: WEBHOOK_MAX_BYTES });
+      } catch (error) {
+        if (error.code === "body_too_large") return new Response("too large", { status: 413 });
+        throw error;
+      }
       if (!(await verifyWebhookSignature(body, request.headers.get("x-hub-signature-256"), env.APP_SECRET))) {
         return new Response("bad signature", { status: 401 });
       }
@@ -52,6 +84,7 @@ export default {
         privateKey: env.FLOW_PRIVATE_KEY,
         passphrase: env.FLOW_KEY_PASSPHRASE || undefined,
         appSecret: env.APP_SECRET,
+        maxBodyBytes: FLOW_MAX_BYTES,
         flow: FLOW,
         handler: handleFlow,
         onErrorNotification: (request) => console.warn("Flow error", request.data?.error),
