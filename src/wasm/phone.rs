@@ -1,9 +1,30 @@
 //! `parsePhone` and `parsePhones`, the exports every entry has (and all that
 //! `whatsapp-edge/phone` has): convert arguments, call the core, convert back.
+//!
+//! Results cross as one string that `phone.js` turns into plain objects: a
+//! batch's results property by property were a quarter of `parsePhones`.
 
 use super::convert;
-use crate::phone::{self, PhoneOptions};
+use crate::phone::{self, PhoneOptions, PhoneResult};
+use crate::report::Severity;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/wasm/phone.js")]
+extern "C" {
+    /// The inputs joined by U+001F, or `undefined` when they are not all
+    /// strings or one holds the separator (then they cross one by one).
+    #[wasm_bindgen(js_name = joinPhones)]
+    fn join_phones(inputs: &JsValue) -> Option<String>;
+    /// The objects of the results [`write_result`] wrote.
+    #[wasm_bindgen(js_name = phoneResults)]
+    fn phone_results(text: &str) -> JsValue;
+    /// The object of the one result [`write_result`] wrote.
+    #[wasm_bindgen(js_name = phoneResult)]
+    fn phone_result(text: &str) -> JsValue;
+}
+
+/// Separates the inputs of a batch and the fields of results (see `phone.js`).
+const SEPARATOR: char = '\u{1f}';
 
 /// Parses a phone number as people type it (separators, `tel:`, `00`/`011`,
 /// national format with `defaultCountry`) and validates it for its region.
@@ -16,7 +37,9 @@ pub fn parse_phone(
 ) -> Result<JsValue, JsValue> {
     let input = convert::string(&input, "parsePhone", "input")?;
     let options = convert::options(&options, "parsePhone", PhoneOptions::read)?;
-    Ok(convert::to_js(&phone::parse(&input, options.default_country.as_deref())))
+    let mut out = String::with_capacity(64);
+    write_result(&mut out, &phone::parse(&input, options.default_country.as_deref()));
+    Ok(phone_result(&out))
 }
 
 /// `parsePhone` for many numbers in one call (one boundary crossing).
@@ -25,9 +48,67 @@ pub fn parse_phones(
     #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "PhoneOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let inputs = convert::strings(&inputs, "parsePhones", "inputs")?;
+    let joined = join_phones(&inputs);
+    let one_by_one = match joined {
+        Some(_) => Vec::new(),
+        None => convert::strings(&inputs, "parsePhones", "inputs")?,
+    };
     let options = convert::options(&options, "parsePhones", PhoneOptions::read)?;
     let country = options.default_country.as_deref();
-    let results: Vec<_> = inputs.iter().map(|input| phone::parse(input, country)).collect();
-    Ok(convert::to_js(&results))
+    let mut out = String::new();
+    let mut write = |input: &str| write_result(&mut out, &phone::parse(input, country));
+    match &joined {
+        Some(joined) => joined.split(SEPARATOR).for_each(&mut write),
+        None => one_by_one.iter().for_each(|input| write(input)),
+    }
+    Ok(phone_results(&out))
+}
+
+/// Appends `result` to `out` in the layout `phone.js` reads.
+fn write_result(out: &mut String, result: &PhoneResult) {
+    let flags = u8::from(result.ok) | u8::from(result.possible) << 1 | u8::from(result.valid) << 2;
+    number(out, Some(u64::from(flags)));
+    field(out, result.e164.as_deref().unwrap_or_default());
+    field(out, result.country.as_deref().unwrap_or_default());
+    field(out, result.number_type.map(|t| t.as_str()).unwrap_or_default());
+    field(out, result.national.as_deref().unwrap_or_default());
+    field(out, result.international.as_deref().unwrap_or_default());
+    number(out, Some(result.errors.len() as u64));
+    for issue in &result.errors {
+        field(out, issue.code);
+        field(out, &issue.message);
+        field(out, &issue.path);
+        field(out, match issue.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        });
+        number(out, issue.line.map(u64::from));
+        number(out, issue.column.map(u64::from));
+        number(out, issue.meta_code.map(u64::from));
+    }
+}
+
+fn field(out: &mut String, text: &str) {
+    out.push_str(text);
+    out.push(SEPARATOR);
+}
+
+/// A decimal number field without the formatting machinery.
+fn number(out: &mut String, value: Option<u64>) {
+    if let Some(mut value) = value {
+        let mut digits = [0u8; 20];
+        let mut at = digits.len();
+        loop {
+            at -= 1;
+            if let Some(slot) = digits.get_mut(at) {
+                *slot = b'0' + (value % 10) as u8;
+            }
+            value /= 10;
+            if value == 0 || at == 0 {
+                break;
+            }
+        }
+        out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+    }
+    out.push(SEPARATOR);
 }
