@@ -56,7 +56,7 @@ fn parse_agrees_with_libphonenumber_js() {
             (text(row, 1), row[2].as_bool().unwrap(), text(row, 3).to_ascii_lowercase());
         let ours = parse(&e164, None);
         let our_type = ours.number_type.map(|t| t.as_str().to_owned()).unwrap_or_default();
-        let our_country = ours.country.clone().unwrap_or_default();
+        let our_country = ours.country.unwrap_or_default().to_owned();
         let same =
             (our_country.as_str(), ours.valid, our_type.as_str()) == (country.as_str(), valid, kind.as_str());
         international.record(same, || {

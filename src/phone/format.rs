@@ -3,6 +3,7 @@
 //! `$n` groups filled in, the national prefix added by the formatting rule.
 
 use super::metadata::{regions_for_code, Format, Region};
+use super::pattern::{Subject, MAX_GROUPS};
 
 /// A number's two display forms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,64 +38,71 @@ fn is_punctuation(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
-/// `template` with each `$n` replaced by group `n` of `groups` (format
-/// templates, and national-prefix transform rules such as "9$1").
-pub(super) fn fill(template: &str, groups: &[&[u8]]) -> String {
-    let mut out = String::with_capacity(template.len() + 16);
+/// Emits `template` with each `$n` replaced by `group(n)` (format templates,
+/// and national-prefix transform rules such as "9$1").
+pub(super) fn fill<'g>(template: &str, group: &dyn Fn(u32) -> &'g [u8], emit: &mut dyn FnMut(char)) {
     let mut chars = template.chars().peekable();
     while let Some(c) = chars.next() {
-        let group = chars.peek().and_then(|d| d.to_digit(10)).filter(|_| c == '$');
-        match group {
+        match chars.peek().and_then(|d| d.to_digit(10)).filter(|_| c == '$') {
             Some(n) => {
                 chars.next();
-                let digits = usize::try_from(n).ok().and_then(|n| groups.get(n.checked_sub(1)?));
-                out.push_str(std::str::from_utf8(digits.copied().unwrap_or_default()).unwrap_or_default());
+                group(n).iter().for_each(|&digit| emit(char::from(digit)));
             }
-            None => out.push(c),
+            None => emit(c),
         }
     }
-    out
 }
 
-/// `template` with its first `$n` replaced by `rule`, in which `$1` stands
-/// for that first group (as in libphonenumber, where the rule is a regex
-/// replacement applied to the format: "0$1" on "$2 15-$3" gives "0$2 15-$3").
-fn with_national_prefix(template: &str, rule: &str) -> String {
-    let first = template
-        .find('$')
-        .filter(|&at| template.get(at + 1..at + 2).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())));
-    match (first, first.and_then(|at| template.get(at..at + 2))) {
-        (Some(at), Some(group)) => format!(
-            "{}{}{}",
-            template.get(..at).unwrap_or_default(),
-            rule.replace("$1", group),
-            template.get(at + 2..).unwrap_or_default()
-        ),
-        _ => template.to_owned(),
-    }
+/// Emits `template` filled in, its first `$n` replaced by `rule` in which
+/// `$1` stands for that group (as in libphonenumber, where the rule is a
+/// regex replacement applied to the format: "0$1" on "$2 15-$3" gives "0$2 15-$3").
+fn fill_with_rule<'g>(template: &str, rule: &str, group: &dyn Fn(u32) -> &'g [u8], emit: &mut dyn FnMut(char)) {
+    // Only the first '$', and only when a group number follows it.
+    let first = template.find('$').and_then(|at| {
+        let n = template.get(at + 1..)?.chars().next()?.to_digit(10)?;
+        Some((at, n))
+    });
+    let Some((at, n)) = first.filter(|_| !rule.is_empty()) else { return fill(template, group, emit) };
+    fill(template.get(..at).unwrap_or_default(), group, emit);
+    fill(rule, &|k| if k == 1 { group(n) } else { group(k) }, emit);
+    fill(template.get(at + 2..).unwrap_or_default(), group, emit);
 }
 
-fn choose<'r>(formats: &'r [Format], nsn: &[u8]) -> Option<&'r Format> {
+fn choose<'r>(formats: &'r [Format], subject: &Subject<'_>) -> Option<&'r Format> {
     formats.iter().find(|format| {
-        let leading = format.leading_digits.get().is_none_or(|pattern| pattern.matches_prefix(nsn));
-        leading && format.pattern.get().is_some_and(|pattern| pattern.matches(nsn))
+        format.leading_digits.is_none_or(|pattern| pattern.matches_prefix(subject))
+            && format.pattern.matches(subject)
     })
 }
 
-/// Formats national significant number `nsn` of `region`.
-pub fn format(region: &Region, nsn: &[u8]) -> Formatted {
-    let digits = std::str::from_utf8(nsn).unwrap_or_default();
-    let plain =
-        Formatted { national: digits.to_owned(), international: format!("+{} {digits}", region.code) };
+/// Formats national significant number `subject` of `region`.
+pub fn format(region: &Region, subject: &Subject<'_>) -> Formatted {
+    let nsn = subject.digits();
+    let mut international = format!("+{} ", region.code);
+    let plain = |mut international: String| {
+        international.push_str(std::str::from_utf8(nsn).unwrap_or_default());
+        Formatted { national: String::from_utf8_lossy(nsn).into_owned(), international }
+    };
     // Regions sharing a calling code keep formats and rules in the main
     // region; looked up only for the others (rank 0 is the main one).
-    let main = || if region.rank == 0 { None } else { regions_for_code(region.code).into_iter().next() };
+    let main = || if region.rank == 0 { None } else { regions_for_code(region.code).first() };
     let formats = match (&region.formats[..], region.formats.is_empty().then(main).flatten()) {
         ([], Some(main)) => &main.formats[..],
         (own, _) => own,
     };
-    let Some(chosen) = choose(formats, nsn) else { return plain };
-    let Some(groups) = chosen.pattern.get().and_then(|pattern| pattern.captures(nsn)) else { return plain };
+    let Some(chosen) = choose(formats, subject) else { return plain(international) };
+    let mut ends = [0; MAX_GROUPS];
+    let Some(count) = chosen.pattern.group_ends(nsn, &mut ends) else { return plain(international) };
+    let group = |n: u32| -> &[u8] {
+        let n = usize::try_from(n).unwrap_or(0);
+        if n == 0 || n > count {
+            return &[];
+        }
+        let start = if n == 1 { 0 } else { ends.get(n - 2).copied().unwrap_or(0) };
+        nsn.get(start..ends.get(n - 1).copied().unwrap_or(0)).unwrap_or_default()
+    };
+    // What the first match did not cover stays as it was (String.replace).
+    let tail = ends.get(count.wrapping_sub(1)).and_then(|&end| nsn.get(end..)).unwrap_or_default();
     let region_rule = match (
         region.national_prefix_formatting_rule,
         region.national_prefix_formatting_rule.is_empty().then(main).flatten(),
@@ -107,35 +115,31 @@ pub fn format(region: &Region, nsn: &[u8]) -> Formatted {
     } else {
         chosen.national_prefix_formatting_rule
     };
-    let national_template = if rule.is_empty() {
-        chosen.national.to_owned()
-    } else {
-        with_national_prefix(chosen.national, rule)
+    let mut national = String::with_capacity(nsn.len() + 8);
+    fill_with_rule(chosen.national, rule, &group, &mut |c| national.push(c));
+    national.extend(tail.iter().map(|&d| char::from(d)));
+    let template = match chosen.international {
+        "NA" => return Formatted { national, ..plain(international) },
+        "" => chosen.national,
+        template => template,
     };
-    let international = match chosen.international {
-        "NA" => plain.international,
-        "" => spaced(region.code, &fill(chosen.national, &groups)),
-        template => spaced(region.code, &fill(template, &groups)),
-    };
-    Formatted { national: fill(&national_template, &groups), international }
-}
-
-/// "+code " and the groups separated by single spaces, as libphonenumber's international style.
-fn spaced(code: u16, grouped: &str) -> String {
-    let mut out = format!("+{code} ");
-    let mut gap = false;
-    for c in grouped.trim_matches(is_punctuation).chars() {
+    // As libphonenumber's international style: the groups separated by single spaces.
+    let (mut started, mut gap) = (false, false);
+    let mut spaced = |c: char| {
         if is_punctuation(c) {
-            gap = true;
+            gap = started;
         } else {
             if gap {
-                out.push(' ');
+                international.push(' ');
                 gap = false;
             }
-            out.push(c);
+            international.push(c);
+            started = true;
         }
-    }
-    out
+    };
+    fill(template, &group, &mut spaced);
+    tail.iter().for_each(|&d| spaced(char::from(d)));
+    Formatted { national, international }
 }
 
 #[cfg(test)]
@@ -144,8 +148,9 @@ mod tests {
     use crate::phone::metadata::region_for;
 
     fn formatted(code: u16, nsn: &str) -> (String, String) {
-        let (region, _) = region_for(code, nsn.as_bytes()).unwrap();
-        let f = format(region, nsn.as_bytes());
+        let subject = Subject::new(nsn.as_bytes());
+        let (region, _) = region_for(code, &subject).unwrap();
+        let f = format(region, &subject);
         (f.national, f.international)
     }
 
@@ -156,11 +161,21 @@ mod tests {
         assert_eq!(formatted(33, "612345678"), ("06 12 34 56 78".into(), "+33 6 12 34 56 78".into()));
     }
 
+    fn filled(template: &str, rule: &str, groups: &[&[u8]]) -> String {
+        let mut out = String::new();
+        let group = |n: u32| (n as usize).checked_sub(1).and_then(|i| groups.get(i).copied()).unwrap_or_default();
+        fill_with_rule(template, rule, &group, &mut |c| out.push(c));
+        out
+    }
+
     #[test]
     fn templates_are_filled_group_by_group() {
-        assert_eq!(fill("($1) $2-$3", &[b"415", b"555", b"2671"]), "(415) 555-2671");
-        assert_eq!(with_national_prefix("$1 $2", "0$1"), "0$1 $2");
-        assert_eq!(with_national_prefix("$2 15-$3-$4", "0$1"), "0$2 15-$3-$4");
-        assert_eq!(fill("$1 $9", &[b"1"]), "1 ");
+        assert_eq!(filled("($1) $2-$3", "", &[b"415", b"555", b"2671"]), "(415) 555-2671");
+        assert_eq!(filled("$1 $2", "0$1", &[b"20", b"7183"]), "020 7183");
+        assert_eq!(filled("$2 15-$3-$4", "0$1", &[b"9", b"11", b"2345", b"6789"]), "011 15-2345-6789");
+        assert_eq!(filled("$1 $9", "", &[b"1"]), "1 ");
+        assert_eq!(filled("$$1 $x", "", &[b"1"]), "$1 $x");
+        // The rule goes in only where the first '$' names a group.
+        assert_eq!(filled("$x $1", "0$1", &[b"1"]), "$x 1");
     }
 }

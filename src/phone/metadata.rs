@@ -2,17 +2,16 @@
 //! `scripts/phone-metadata.mjs` from libphonenumber-js 1.13.16's max
 //! metadata, itself generated from Google's PhoneNumberMetadata.xml).
 //!
-//! The blob is decoded once into borrowed slices; each pattern is compiled
-//! the first time a number of that region needs it, so the first call costs
-//! only the regions it touches.
+//! The blob is laid out for gzip (patterns as token streams, each field a
+//! column; the script describes it). The first use decodes it whole: every
+//! pattern into one bytecode allocation, every region into a table, strings
+//! borrowed from the blob. That takes well under a millisecond and leaves the
+//! hot path free of lazy initialisation.
 
-use super::pattern::Pattern;
+use super::pattern::{self, Pattern, Subject};
 use std::sync::OnceLock;
 
 static DATA: &[u8] = include_bytes!("metadata.bin");
-
-/// A type pattern that stands for "the same as the fixed-line pattern".
-const SAME_AS_FIXED_LINE: &str = "=";
 
 /// Number types, in libphonenumber's metadata order.
 #[derive(serde::Serialize, Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,42 +74,60 @@ impl NumberType {
     }
 }
 
-/// A pattern from the blob, compiled on first use.
-pub struct LazyPattern {
-    source: &'static str,
-    compiled: OnceLock<Option<Pattern>>,
-}
+/// Possible lengths of national significant numbers: bit `n` set when `n` digits are possible.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Lengths(pub u32);
 
-impl LazyPattern {
-    fn new(source: &'static str) -> Self {
-        Self { source, compiled: OnceLock::new() }
+impl Lengths {
+    /// Whether numbers of `length` digits are possible.
+    pub fn contains(self, length: usize) -> bool {
+        length < 32 && self.0 >> length & 1 != 0
     }
 
-    /// `None` when the metadata has no pattern here (or one that does not compile).
-    pub fn get(&self) -> Option<&Pattern> {
-        if self.source.is_empty() || self.source == SAME_AS_FIXED_LINE {
-            return None;
-        }
-        self.compiled.get_or_init(|| Pattern::new(self.source).ok()).as_ref()
+    /// The shortest possible length.
+    pub fn min(self) -> Option<usize> {
+        (self.0 != 0).then(|| self.0.trailing_zeros() as usize)
+    }
+
+    /// The longest possible length.
+    pub fn max(self) -> Option<usize> {
+        (self.0 != 0).then(|| 31 - self.0.leading_zeros() as usize)
+    }
+
+    /// The possible lengths, shortest first.
+    pub fn iter(self) -> impl Iterator<Item = usize> {
+        (0..32).filter(move |&n| self.contains(n))
     }
 }
 
-/// A description of numbers: the pattern and the lengths it allows.
-pub struct Description {
-    /// Full-match pattern of the national significant number.
-    pub pattern: LazyPattern,
-    /// Allowed lengths; empty means the region's.
-    pub lengths: &'static [u8],
+/// What a number type's pattern is.
+#[derive(Clone, Copy, Debug)]
+enum TypePattern {
+    /// The region has no numbers of this type.
+    None,
+    /// Numbers of this type match it.
+    Own(Pattern<'static>),
+    /// The fixed-line pattern: the region cannot tell this type from fixed lines.
+    SameAsFixedLine,
+}
+
+/// One number type of a region: its pattern and the lengths it allows.
+#[derive(Clone, Copy, Debug)]
+struct Type {
+    pattern: TypePattern,
+    /// Empty: the region's.
+    lengths: Lengths,
 }
 
 /// One way of grouping a national number for display.
+#[derive(Debug)]
 pub struct Format {
     /// Full-match pattern with one capturing group per block of digits.
-    pub pattern: LazyPattern,
+    pub pattern: Pattern<'static>,
     /// National format, e.g. "($1) $2-$3".
     pub national: &'static str,
-    /// The format applies to numbers starting with this (prefix match); empty: to all.
-    pub leading_digits: LazyPattern,
+    /// The format applies to numbers starting with this (prefix match); `None`: to all.
+    pub leading_digits: Option<Pattern<'static>>,
     /// Overrides the region's national prefix formatting rule when not empty.
     pub national_prefix_formatting_rule: &'static str,
     /// International format when it differs; "NA": not dialable from abroad.
@@ -126,26 +143,26 @@ pub struct Region {
     /// Position among the regions sharing `code` (0 = the main one).
     pub rank: u8,
     /// Prefix pattern that picks this region among those sharing its code.
-    pub leading_digits: LazyPattern,
+    pub leading_digits: Option<Pattern<'static>>,
     /// Every valid national significant number matches this.
-    pub general: Description,
+    pub general: Pattern<'static>,
+    /// The lengths numbers of the region have.
+    pub lengths: Lengths,
     /// The national (trunk) prefix, e.g. "0".
     pub national_prefix: &'static str,
-    /// Pattern for stripping the national prefix when parsing national input.
-    pub national_prefix_for_parsing: &'static str,
-    /// How to rewrite what that pattern captured.
-    pub national_prefix_transform: &'static str,
     /// The pattern that finds a national prefix in national input: the
     /// "for parsing" one, or else the national prefix itself.
-    pub national_prefix_parser: LazyPattern,
+    pub national_prefix_parser: Option<Pattern<'static>>,
+    /// How to rewrite what that pattern captured.
+    pub national_prefix_transform: &'static str,
     /// Pattern of the international dialling prefix (e.g. `00`, `011`).
-    pub international_prefix: LazyPattern,
+    pub international_prefix: Option<Pattern<'static>>,
     /// How the national prefix joins the first group in national format ("0$1").
     pub national_prefix_formatting_rule: &'static str,
     /// How numbers are grouped for display; empty: the main region's for this code.
     pub formats: Vec<Format>,
     /// The ten number types, in [`NumberType::ORDER`].
-    pub types: Vec<Description>,
+    types: [Type; 10],
 }
 
 // Regions are unique statics: identity is equality, and the id is enough to show one.
@@ -163,16 +180,24 @@ impl std::fmt::Debug for Region {
     }
 }
 
+/// One section of the blob, read front to back.
+#[derive(Clone, Copy)]
 struct Reader {
+    bytes: &'static [u8],
     at: usize,
 }
 
 impl Reader {
+    fn byte(&mut self) -> Option<u8> {
+        let byte = *self.bytes.get(self.at)?;
+        self.at += 1;
+        Some(byte)
+    }
+
     fn varint(&mut self) -> Option<u32> {
         let mut value = 0u32;
         for shift in (0..35).step_by(7) {
-            let byte = *DATA.get(self.at)?;
-            self.at += 1;
+            let byte = self.byte()?;
             value |= u32::from(byte & 0x7f) << shift;
             if byte & 0x80 == 0 {
                 return Some(value);
@@ -181,216 +206,346 @@ impl Reader {
         None
     }
 
-    fn string(&mut self) -> Option<&'static str> {
-        let length = usize::try_from(self.varint()?).ok()?;
-        let bytes = DATA.get(self.at..self.at + length)?;
+    fn index(&mut self) -> Option<usize> {
+        usize::try_from(self.varint()?).ok()
+    }
+
+    fn bytes(&mut self) -> Option<&'static [u8]> {
+        let length = self.index()?;
+        let bytes = self.bytes.get(self.at..self.at + length)?;
         self.at += length;
-        std::str::from_utf8(bytes).ok()
+        Some(bytes)
     }
 
-    fn lengths(&mut self) -> Option<&'static [u8]> {
-        let count = usize::try_from(self.varint()?).ok()?;
-        // Lengths are below 128, so each varint is one byte.
-        let lengths = DATA.get(self.at..self.at + count)?;
-        self.at += count;
-        Some(lengths)
+    fn string(&mut self) -> Option<&'static str> {
+        std::str::from_utf8(self.bytes()?).ok()
     }
 
-    fn description(&mut self) -> Option<Description> {
-        let pattern = LazyPattern::new(self.string()?);
-        Some(Description { pattern, lengths: self.lengths()? })
+    fn section(&mut self) -> Option<Reader> {
+        Some(Reader { bytes: self.bytes()?, at: 0 })
     }
+}
 
-    fn format(&mut self) -> Option<Format> {
-        Some(Format {
-            pattern: LazyPattern::new(self.string()?),
-            national: self.string()?,
-            leading_digits: LazyPattern::new(self.string()?),
-            national_prefix_formatting_rule: self.string()?,
-            international: self.string()?,
-        })
+/// Pattern tokens of the blob (scripts/phone-metadata.mjs has the same table):
+/// bytecode ops where they coincide, else expanded by [`decode_pattern`].
+mod token {
+    pub const CLASS: u8 = 11;
+    pub const GROUP: u8 = 12;
+    pub const CAPTURE: u8 = 13;
+    pub const RANGE: u8 = 17;
+    pub const CLOSE: u8 = 18;
+    pub const STOP: u8 = 19;
+    pub const EXACT: u8 = 32;
+    pub const ANY_EXACT: u8 = 64;
+}
+
+/// The pattern streams, decoded into `code` one pattern at a time.
+struct Patterns {
+    tokens: Reader,
+    masks: Reader,
+    masks89: Reader,
+    ranges: Reader,
+    /// Where each open group's length goes.
+    open: Vec<usize>,
+}
+
+impl Patterns {
+    /// Appends the next pattern's bytecode to `code`; its range there.
+    fn decode(&mut self, code: &mut Vec<u8>) -> Option<(usize, usize)> {
+        let start = code.len();
+        let mut captures = 0u8;
+        self.open.clear();
+        loop {
+            let token = self.tokens.byte()?;
+            match token {
+                0..=pattern::ANY | pattern::END | pattern::ALT | pattern::OPTIONAL => code.push(token),
+                token::CLASS => code.extend([pattern::CLASS, self.masks.byte()?, self.masks89.byte()?]),
+                token::GROUP | token::CAPTURE => {
+                    code.push(token);
+                    if token == token::CAPTURE {
+                        captures += 1;
+                        code.push(captures);
+                    }
+                    self.open.push(code.len());
+                    code.extend([0, 0]);
+                }
+                token::CLOSE => {
+                    let at = self.open.pop()?;
+                    let length = u16::try_from(code.len() - at - 2).ok()?;
+                    code.get_mut(at..at + 2)?.copy_from_slice(&length.to_le_bytes());
+                }
+                token::RANGE => code.extend([pattern::RANGE, self.ranges.byte()?, self.ranges.byte()?]),
+                token::STOP => return self.open.is_empty().then_some((start, code.len())),
+                token::EXACT..token::ANY_EXACT => code.extend([pattern::EXACT, token - token::EXACT]),
+                token::ANY_EXACT.. => code.extend([pattern::ANY, pattern::EXACT, token - token::ANY_EXACT]),
+                _ => return None,
+            }
+        }
     }
+}
 
-    /// A region's body (its id, code and rank come from the index).
-    fn region(&mut self, id: &'static str, code: u16, rank: u8) -> Option<Region> {
-        let leading_digits = LazyPattern::new(self.string()?);
-        let general = self.description()?;
-        let national_prefix = self.string()?;
-        let national_prefix_for_parsing = self.string()?;
-        let national_prefix_transform = self.string()?;
-        let national_prefix_parser = LazyPattern::new(if national_prefix_for_parsing.is_empty() {
-            national_prefix
-        } else {
-            national_prefix_for_parsing
-        });
-        let international_prefix = LazyPattern::new(self.string()?);
-        let national_prefix_formatting_rule = self.string()?;
-        let format_count = self.varint()?;
-        let formats = (0..format_count).map(|_| self.format()).collect::<Option<Vec<_>>>()?;
-        let types = (0..10).map(|_| self.description()).collect::<Option<Vec<_>>>()?;
-        Some(Region {
+/// The decoded blob.
+struct Metadata {
+    source: &'static str,
+    regions: Vec<Region>,
+    /// Each calling code in use, with the range of its regions in `regions`.
+    codes: Vec<(u16, usize, usize)>,
+}
+
+/// Every pattern's bytecode, in one allocation that lives as long as the program.
+static CODE: OnceLock<Vec<u8>> = OnceLock::new();
+
+fn metadata() -> &'static Metadata {
+    static METADATA: OnceLock<Metadata> = OnceLock::new();
+    // A blob that does not decode gives no regions: every number is then
+    // unknown, which the tests would catch; it never panics.
+    METADATA.get_or_init(|| decode().unwrap_or(Metadata { source: "", regions: Vec::new(), codes: Vec::new() }))
+}
+
+/// Columns of the region table, in blob order.
+struct Columns {
+    ids: Reader,
+    codes: Reader,
+    leading: Reader,
+    lengths: Reader,
+    prefix: Reader,
+    parser: Reader,
+    transform: Reader,
+    idd: Reader,
+    rule: Reader,
+    format_counts: Reader,
+    format_patterns: Reader,
+    format_templates: Reader,
+    format_leading: Reader,
+    format_rules: Reader,
+    format_international: Reader,
+    type_kinds: Reader,
+    type_lengths: Reader,
+}
+
+fn decode() -> Option<Metadata> {
+    let mut blob = Reader { bytes: DATA, at: 0 };
+    if blob.bytes.get(..5)? != b"WAPN\x03" {
+        return None;
+    }
+    blob.at = 5;
+    let source = blob.string()?;
+    let region_count = blob.index()?;
+    let shared_count = blob.index()?;
+    let format_count = blob.index()?;
+    let mut table = blob.section()?;
+    let strings = (0..table.index()?).map(|_| table.string()).collect::<Option<Vec<_>>>()?;
+    let mut section = || blob.section();
+    let mut columns = Columns {
+        ids: section()?,
+        codes: section()?,
+        leading: section()?,
+        lengths: section()?,
+        prefix: section()?,
+        parser: section()?,
+        transform: section()?,
+        idd: section()?,
+        rule: section()?,
+        format_counts: section()?,
+        format_patterns: section()?,
+        format_templates: section()?,
+        format_leading: section()?,
+        format_rules: section()?,
+        format_international: section()?,
+        type_kinds: section()?,
+        type_lengths: section()?,
+    };
+    let mut patterns = Patterns {
+        tokens: section()?,
+        masks: section()?,
+        masks89: section()?,
+        ranges: section()?,
+        open: Vec::new(),
+    };
+
+    // Every pattern's bytecode first (regions borrow it), in stream order:
+    // shared patterns, format patterns, then each region's own.
+    let mut code = Vec::with_capacity(DATA.len());
+    let mut ranges = Vec::new();
+    while patterns.tokens.at < patterns.tokens.bytes.len() {
+        ranges.push(patterns.decode(&mut code)?);
+    }
+    let code: &'static [u8] = CODE.get_or_init(|| code);
+    let pattern_at = |index: usize| {
+        let &(start, end) = ranges.get(index)?;
+        Some(Pattern::new(code.get(start..end)?))
+    };
+    let shared = |index: usize| index.checked_sub(1).and_then(pattern_at);
+    let mut own = shared_count + format_count..ranges.len();
+    let mut own_pattern = || own.next().and_then(pattern_at);
+    let string = |reader: &mut Reader| strings.get(reader.index()?).copied();
+
+    let mut regions = Vec::with_capacity(region_count);
+    let mut code_of_previous = 0u16;
+    for _ in 0..region_count {
+        let c = &mut columns;
+        let id = c.ids.string()?;
+        let code = code_of_previous.checked_add(u16::try_from(c.codes.varint()?).ok()?)?;
+        let rank = match regions.last() {
+            Some(Region { code: previous, rank, .. }) if *previous == code => rank.checked_add(1)?,
+            _ => 0,
+        };
+        code_of_previous = code;
+        let leading_digits = shared(c.leading.index()?);
+        let lengths = Lengths(c.lengths.varint()?);
+        let general = own_pattern()?;
+        let national_prefix = string(&mut c.prefix)?;
+        let national_prefix_parser = shared(c.parser.index()?);
+        let national_prefix_transform = string(&mut c.transform)?;
+        let international_prefix = shared(c.idd.index()?);
+        let national_prefix_formatting_rule = string(&mut c.rule)?;
+        let formats = (0..c.format_counts.index()?)
+            .map(|_| {
+                Some(Format {
+                    pattern: pattern_at(shared_count + c.format_patterns.index()?)?,
+                    national: string(&mut c.format_templates)?,
+                    leading_digits: match c.format_leading.byte()? {
+                        0 => None,
+                        _ => Some(own_pattern()?),
+                    },
+                    national_prefix_formatting_rule: string(&mut c.format_rules)?,
+                    international: string(&mut c.format_international)?,
+                })
+            })
+            .collect::<Option<Vec<_>>>()?;
+        let mut types = [Type { pattern: TypePattern::None, lengths: Lengths(0) }; 10];
+        for kind in &mut types {
+            kind.pattern = match c.type_kinds.byte()? {
+                0 => continue,
+                1 => TypePattern::Own(own_pattern()?),
+                _ => TypePattern::SameAsFixedLine,
+            };
+            // Bit i: the region's i-th shortest length.
+            let relative = c.type_lengths.varint()?;
+            kind.lengths = Lengths(
+                lengths.iter().enumerate().filter(|(i, _)| relative >> i & 1 != 0).fold(0, |m, (_, n)| m | 1 << n),
+            );
+        }
+        regions.push(Region {
             id,
             code,
             rank,
             leading_digits,
             general,
+            lengths,
             national_prefix,
-            national_prefix_for_parsing,
-            national_prefix_transform,
             national_prefix_parser,
+            national_prefix_transform,
             international_prefix,
             national_prefix_formatting_rule,
             formats,
             types,
-        })
+        });
     }
+    // Regions are ordered by calling code, then rank: grouping needs no sort.
+    let mut codes: Vec<(u16, usize, usize)> = Vec::new();
+    for (index, region) in regions.iter().enumerate() {
+        match codes.last_mut() {
+            Some((code, _, end)) if *code == region.code => *end = index + 1,
+            _ => codes.push((region.code, index, index + 1)),
+        }
+    }
+    Some(Metadata { source, regions, codes })
 }
 
 /// Where the metadata came from, as the generator recorded it.
 pub fn source() -> &'static str {
-    &metadata().source
-}
-
-/// The blob's index: every region's id, code and place in the blob, decoded
-/// in full only when a number of that region is parsed (the first call then
-/// pays for one region, not 254).
-struct Metadata {
-    source: String,
-    entries: Vec<Entry>,
-    by_code: Vec<(u16, Vec<usize>)>,
-}
-
-struct Entry {
-    id: &'static str,
-    code: u16,
-    rank: u8,
-    /// Where the region's body starts in the blob.
-    offset: usize,
-    region: OnceLock<Option<Region>>,
-}
-
-fn metadata() -> &'static Metadata {
-    static METADATA: OnceLock<Metadata> = OnceLock::new();
-    METADATA.get_or_init(|| {
-        let mut reader = Reader { at: 5 };
-        let source = reader.string().unwrap_or_default().to_owned();
-        let count = reader.varint().unwrap_or(0);
-        // A blob that does not decode gives fewer regions: their numbers are
-        // then unknown, which the tests would catch; it never panics.
-        let mut entries = Vec::new();
-        for _ in 0..count {
-            let entry = (|| {
-                let id = reader.string()?;
-                let code = u16::try_from(reader.varint()?).ok()?;
-                let rank = u8::try_from(reader.varint()?).ok()?;
-                let offset = usize::try_from(reader.varint()?).ok()?;
-                Some(Entry { id, code, rank, offset, region: OnceLock::new() })
-            })();
-            let Some(entry) = entry else { break };
-            entries.push(entry);
-        }
-        let bodies = reader.at;
-        for entry in &mut entries {
-            entry.offset += bodies;
-        }
-        // The generator orders entries by code, then rank: grouping needs no sort.
-        let mut by_code: Vec<(u16, Vec<usize>)> = Vec::new();
-        for (index, entry) in entries.iter().enumerate() {
-            match by_code.last_mut() {
-                Some((code, members)) if *code == entry.code => members.push(index),
-                _ => by_code.push((entry.code, vec![index])),
-            }
-        }
-        Metadata { source, entries, by_code }
-    })
-}
-
-/// The region at `index` of the blob, decoded on first use.
-fn region_at(index: usize) -> Option<&'static Region> {
-    let entry = metadata().entries.get(index)?;
-    entry.region.get_or_init(|| Reader { at: entry.offset }.region(entry.id, entry.code, entry.rank)).as_ref()
+    metadata().source
 }
 
 /// The ids of every region, in blob order ("001" for non-geographic plans).
 pub fn region_ids() -> impl Iterator<Item = &'static str> {
-    metadata().entries.iter().map(|entry| entry.id)
+    metadata().regions.iter().map(|region| region.id)
 }
 
 /// The plan of region `id` (ISO 3166-1 alpha-2, upper case).
 pub fn region_by_id(id: &str) -> Option<&'static Region> {
-    metadata().entries.iter().position(|entry| entry.id == id).and_then(region_at)
+    metadata().regions.iter().find(|region| region.id == id)
 }
 
 /// The regions using calling `code`, main region first.
-pub fn regions_for_code(code: u16) -> Vec<&'static Region> {
+pub fn regions_for_code(code: u16) -> &'static [Region] {
     let data = metadata();
-    let members =
-        data.by_code.binary_search_by_key(&code, |(c, _)| *c).ok().and_then(|i| data.by_code.get(i));
-    members.map_or_else(Vec::new, |(_, members)| members.iter().filter_map(|&i| region_at(i)).collect())
+    let found = data.codes.binary_search_by_key(&code, |&(c, _, _)| c).ok().and_then(|i| data.codes.get(i));
+    found.and_then(|&(_, start, end)| data.regions.get(start..end)).unwrap_or_default()
 }
 
 /// Whether `code` is a country calling code in use.
 pub fn is_calling_code(code: u16) -> bool {
-    metadata().by_code.binary_search_by_key(&code, |(c, _)| *c).is_ok()
+    !regions_for_code(code).is_empty()
 }
 
 impl Region {
-    fn matches(&self, description: &Description, nsn: &[u8]) -> bool {
-        let lengths = if description.lengths.is_empty() { self.general.lengths } else { description.lengths };
-        let length = u8::try_from(nsn.len()).unwrap_or(u8::MAX);
-        (lengths.is_empty() || lengths.contains(&length))
-            && description.pattern.get().is_some_and(|pattern| pattern.matches(nsn))
+    fn matches(&self, kind: &Type, subject: &Subject<'_>) -> bool {
+        let lengths = if kind.lengths.0 == 0 { self.lengths } else { kind.lengths };
+        lengths.contains(subject.digits().len())
+            && matches!(kind.pattern, TypePattern::Own(pattern) if pattern.matches(subject))
     }
 
-    /// The type of national significant number `nsn` in this region, as
+    /// The type of national significant number `subject` in this region, as
     /// libphonenumber-js's `getNumberType` decides it (fixed line first, then
     /// mobile, then the special types); `None` if it is not valid here.
-    pub fn number_type(&self, nsn: &[u8]) -> Option<NumberType> {
-        if !self.general.pattern.get().is_some_and(|pattern| pattern.matches(nsn)) {
+    pub fn number_type(&self, subject: &Subject<'_>) -> Option<NumberType> {
+        if !self.general.matches(subject) {
             return None;
         }
-        let described = |index: usize| self.types.get(index);
-        if described(0).is_some_and(|fixed| self.matches(fixed, nsn)) {
-            // A mobile pattern written "=" is the fixed-line one: the region
-            // cannot tell them apart; a missing one likewise.
-            let mobile = described(1).filter(|m| !m.pattern.source.is_empty());
-            let same = mobile.is_none_or(|m| m.pattern.source == SAME_AS_FIXED_LINE || self.matches(m, nsn));
+        let [fixed, mobile, ..] = &self.types;
+        if self.matches(fixed, subject) {
+            // A mobile pattern that is the fixed-line one, or none at all:
+            // the region cannot tell them apart.
+            let same = match mobile.pattern {
+                TypePattern::None | TypePattern::SameAsFixedLine => true,
+                TypePattern::Own(_) => self.matches(mobile, subject),
+            };
             return Some(if same { NumberType::FixedLineOrMobile } else { NumberType::FixedLine });
         }
         // libphonenumber-js's order after fixed lines.
         [1, 3, 2, 9, 8, 4, 7, 6, 5]
             .into_iter()
-            .find(|&index| described(index).is_some_and(|d| self.matches(d, nsn)))
+            .find(|&index| self.types.get(index).is_some_and(|kind| self.matches(kind, subject)))
             .and_then(|index| NumberType::ORDER.get(index).copied())
     }
 }
 
 /// The region a number with calling `code` and national significant number
-/// `nsn` belongs to, as libphonenumber's `getRegionCodeForNumber` picks it,
-/// and the number's type there (`None`: not valid there).
-pub fn region_for(code: u16, nsn: &[u8]) -> Option<(&'static Region, Option<NumberType>)> {
+/// `subject` belongs to, as libphonenumber's `getRegionCodeForNumber` picks
+/// it, and the number's type there (`None`: not valid there).
+pub fn region_for(code: u16, subject: &Subject<'_>) -> Option<(&'static Region, Option<NumberType>)> {
     let candidates = regions_for_code(code);
-    if let [only] = candidates.as_slice() {
-        return Some((only, only.number_type(nsn)));
+    if let [only] = candidates {
+        return Some((only, only.number_type(subject)));
     }
-    candidates.into_iter().find_map(|region| match region.leading_digits.get() {
-        Some(leading) => leading.matches_prefix(nsn).then(|| (region, region.number_type(nsn))),
-        None => region.number_type(nsn).map(|number_type| (region, Some(number_type))),
+    candidates.iter().find_map(|region| match region.leading_digits {
+        Some(leading) => leading.matches_prefix(subject).then(|| (region, region.number_type(subject))),
+        None => region.number_type(subject).map(|number_type| (region, Some(number_type))),
     })
 }
 
 /// Splits E.164 `digits` (no `+`) into a calling code in use and the national
 /// significant number. Calling codes are prefix-free, so the first match is the only one.
 pub fn split_calling_code(digits: &[u8]) -> Option<(u16, &[u8])> {
-    (1..=3).find_map(|length| {
-        let code: u16 = std::str::from_utf8(digits.get(..length)?).ok()?.parse().ok()?;
-        is_calling_code(code).then(|| (code, digits.get(length..).unwrap_or_default()))
-    })
+    let mut code = 0u16;
+    for (length, &digit) in digits.iter().enumerate().take(3) {
+        code = code * 10 + u16::from(digit.checked_sub(b'0').filter(|d| *d < 10)?);
+        if is_calling_code(code) {
+            return Some((code, digits.get(length + 1..).unwrap_or_default()));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn type_of(region: &Region, nsn: &str) -> Option<NumberType> {
+        region.number_type(&Subject::new(nsn.as_bytes()))
+    }
 
     #[test]
     fn the_blob_decodes_every_region() {
@@ -402,20 +557,31 @@ mod tests {
         assert_eq!(regions_for_code(1).first().map(|r| r.id), Some("US"));
         assert!(regions_for_code(7).iter().any(|r| r.id == "KZ"));
         assert!(is_calling_code(44) && !is_calling_code(999));
+        assert_eq!(split_calling_code(b"442071838750"), Some((44, &b"2071838750"[..])));
+        assert_eq!(split_calling_code(b"999"), None);
     }
 
     #[test]
     fn types_and_regions_of_known_numbers() {
-        let (us, number_type) = region_for(1, b"4155552671").unwrap();
+        let (us, number_type) = region_for(1, &Subject::new(b"4155552671")).unwrap();
         assert_eq!((us.id, number_type), ("US", Some(NumberType::FixedLineOrMobile)));
-        let (ca, _) = region_for(1, b"6135550123").unwrap();
+        let (ca, _) = region_for(1, &Subject::new(b"6135550123")).unwrap();
         assert_eq!(ca.id, "CA");
-        let (gb, _) = region_for(44, b"7400123456").unwrap();
-        assert_eq!(gb.number_type(b"7400123456"), Some(NumberType::Mobile));
-        assert_eq!(gb.number_type(b"2071838750"), Some(NumberType::FixedLine));
-        assert_eq!(gb.number_type(b"8001234567"), Some(NumberType::TollFree));
-        assert_eq!(gb.number_type(b"12"), None);
-        let (br, _) = region_for(55, b"11987654321").unwrap();
-        assert_eq!(br.number_type(b"11987654321"), Some(NumberType::Mobile));
+        let (gb, _) = region_for(44, &Subject::new(b"7400123456")).unwrap();
+        assert_eq!(type_of(gb, "7400123456"), Some(NumberType::Mobile));
+        assert_eq!(type_of(gb, "2071838750"), Some(NumberType::FixedLine));
+        assert_eq!(type_of(gb, "8001234567"), Some(NumberType::TollFree));
+        assert_eq!(type_of(gb, "12"), None);
+        let (br, _) = region_for(55, &Subject::new(b"11987654321")).unwrap();
+        assert_eq!(type_of(br, "11987654321"), Some(NumberType::Mobile));
+    }
+
+    #[test]
+    fn lengths_are_a_bit_set() {
+        let lengths = Lengths(1 << 9 | 1 << 10);
+        assert_eq!((lengths.min(), lengths.max()), (Some(9), Some(10)));
+        assert!(lengths.contains(10) && !lengths.contains(11) && !lengths.contains(99));
+        assert_eq!(lengths.iter().collect::<Vec<_>>(), [9, 10]);
+        assert_eq!(Lengths(0).min(), None);
     }
 }

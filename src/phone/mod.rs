@@ -82,7 +82,7 @@ pub struct PhoneResult {
     /// ISO 3166-1 alpha-2 region of the number.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
-    pub country: Option<String>,
+    pub country: Option<&'static str>,
     /// What kind of line it is, when the number is valid.
     #[serde(rename = "type", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]

@@ -4,7 +4,8 @@
 //! trunk prefix. Every problem is reported at its position in the input.
 
 use super::format::{fill, format};
-use super::metadata::{self, split_calling_code, Region};
+use super::metadata::{self, split_calling_code, Lengths, Region};
+use super::pattern::Subject;
 use super::{code, PhoneResult};
 use crate::report::Issue;
 use crate::text::Position;
@@ -77,29 +78,30 @@ fn normalize(input: &str) -> Result<Digits, Issue> {
 /// a plausible number.
 fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
     let unchanged = || digits.to_vec();
-    let Some(found) = region.national_prefix_parser.get().and_then(|pattern| pattern.match_prefix(digits))
-    else {
+    let subject = Subject::new(digits);
+    let Some(found) = region.national_prefix_parser.and_then(|pattern| pattern.match_prefix(&subject)) else {
         return unchanged();
     };
-    let group = |n: usize| -> &[u8] {
-        let range = n.checked_sub(1).and_then(|i| found.groups.get(i).copied().flatten());
-        range.and_then(|(start, end)| digits.get(start..end)).unwrap_or_default()
+    let group = |n: u32| -> &[u8] {
+        let range = usize::try_from(n).ok().and_then(|n| n.checked_sub(1)).and_then(|i| found.groups.get(i)).copied();
+        range.flatten().and_then(|(start, end)| digits.get(start..end)).unwrap_or_default()
     };
-    let last_group_captured = !group(found.groups.len()).is_empty();
+    let last_group_captured = found.groups.last().copied().flatten().is_some_and(|(start, end)| end > start);
     let rest = digits.get(found.length..).unwrap_or_default();
     let national: Vec<u8> = if !region.national_prefix_transform.is_empty() && last_group_captured {
-        let groups: Vec<&[u8]> = (1..=found.groups.len()).map(group).collect();
-        let mut rewritten = fill(region.national_prefix_transform, &groups).into_bytes();
+        let mut rewritten = Vec::with_capacity(digits.len() + 4);
+        fill(region.national_prefix_transform, &group, &mut |c| {
+            rewritten.extend_from_slice(c.encode_utf8(&mut [0; 4]).as_bytes());
+        });
         rewritten.extend_from_slice(rest);
         rewritten
     } else {
         rest.to_vec()
     };
-    let general = region.general.pattern.get();
     let breaks_a_valid_number =
-        general.is_some_and(|p| p.matches(digits)) && !general.is_some_and(|p| p.matches(&national));
-    let shortest = region.general.lengths.iter().min().copied().unwrap_or(0);
-    if national == digits || breaks_a_valid_number || national.len() < usize::from(shortest) {
+        region.general.matches(&subject) && !region.general.matches(&Subject::new(&national));
+    let shortest = region.lengths.min().unwrap_or(0);
+    if national == digits || breaks_a_valid_number || national.len() < shortest {
         unchanged()
     } else {
         national
@@ -111,14 +113,12 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
 /// if the rest then fits the region better, as libphonenumber decides), then
 /// the national prefix is handled.
 fn national_number(region: &Region, digits: &[u8]) -> Vec<u8> {
-    let code = region.code.to_string();
     let as_typed = strip_national_prefix(region, digits);
+    let code = region.code.to_string();
     let Some(after_code) = digits.strip_prefix(code.as_bytes()) else { return as_typed };
     let shorter = strip_national_prefix(region, after_code);
-    let general = region.general.pattern.get();
-    let fits = |number: &[u8]| general.is_some_and(|p| p.matches(number));
-    let longest = region.general.lengths.iter().max().copied().unwrap_or(u8::MAX);
-    let too_long = as_typed.len() > usize::from(longest);
+    let fits = |number: &[u8]| region.general.matches(&Subject::new(number));
+    let too_long = region.lengths.max().is_some_and(|longest| as_typed.len() > longest);
     if (!fits(&as_typed) && fits(&shorter)) || too_long {
         shorter
     } else {
@@ -152,7 +152,7 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
         Some(0)
     } else {
         default_region.and_then(|region| {
-            let mask = region.international_prefix.get()?.prefix_lengths(&digits.digits);
+            let mask = region.international_prefix?.prefix_lengths(&Subject::new(&digits.digits));
             (mask > 1).then(|| 31 - mask.leading_zeros() as usize)
         })
     };
@@ -198,31 +198,33 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
 }
 
 fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, formats: bool) -> PhoneResult {
-    let digits = std::str::from_utf8(nsn).unwrap_or_default();
-    let e164 = format!("+{code}{digits}");
+    let subject = Subject::new(nsn);
+    let mut e164 = String::with_capacity(nsn.len() + 4);
+    e164.push('+');
+    push_number(&mut e164, usize::from(code));
+    e164.push_str(std::str::from_utf8(nsn).unwrap_or_default());
     let mut result = PhoneResult::number(e164);
-    let found = metadata::region_for(code, nsn);
+    let found = metadata::region_for(code, &subject);
     let region = found.map(|(region, _)| region);
-    let lengths_region = region.or_else(|| metadata::regions_for_code(code).into_iter().next());
-    result.country = region.map(|r| r.id).filter(|id| *id != "001").map(str::to_owned);
-    let lengths = lengths_region.map(|r| r.general.lengths).unwrap_or_default();
-    let length = u8::try_from(nsn.len()).unwrap_or(u8::MAX);
-    let (shortest, longest) = (lengths.iter().min().copied(), lengths.iter().max().copied());
-    let length_error = match (shortest, longest) {
+    let lengths_region = region.or_else(|| metadata::regions_for_code(code).first());
+    result.country = region.map(|r| r.id).filter(|id| *id != "001");
+    let lengths = lengths_region.map(|r| r.lengths).unwrap_or_default();
+    let length = nsn.len();
+    let length_error = match (lengths.min(), lengths.max()) {
         (Some(min), _) if length < min => Some((
             code::TOO_SHORT,
             input.len(),
             format!("{length} digits after the country code; numbers there have at least {min}"),
         )),
         (_, Some(max)) if length > max => {
-            let excess = nsn_offset_of_digit(input, nsn_offset, usize::from(max));
+            let excess = nsn_offset_of_digit(input, nsn_offset, max);
             Some((
                 code::TOO_LONG,
                 excess,
                 format!("{length} digits after the country code; numbers there have at most {max}"),
             ))
         }
-        _ if !lengths.is_empty() && !lengths.contains(&length) => Some((
+        (Some(_), _) if !lengths.contains(length) => Some((
             code::INVALID_LENGTH,
             nsn_offset,
             format!("{length} digits after the country code; numbers there have {}", list(lengths)),
@@ -239,7 +241,7 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
             result.valid = true;
             result.number_type = Some(number_type);
             if formats {
-                let formatted = format(region, nsn);
+                let formatted = format(region, &subject);
                 result.national = Some(formatted.national);
                 result.international = Some(formatted.international);
             }
@@ -257,6 +259,14 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
     result.finish()
 }
 
+/// Appends `value` in decimal (without the formatting machinery on the hot path).
+fn push_number(out: &mut String, value: usize) {
+    if value >= 10 {
+        push_number(out, value / 10);
+    }
+    out.push(char::from(b'0' + (value % 10) as u8));
+}
+
 /// Byte offset of the digit `index` places after the national number starts.
 fn nsn_offset_of_digit(input: &str, nsn_offset: usize, index: usize) -> usize {
     input
@@ -268,8 +278,8 @@ fn nsn_offset_of_digit(input: &str, nsn_offset: usize, index: usize) -> usize {
         .map_or(input.len(), |(offset, _)| nsn_offset + offset)
 }
 
-fn list(lengths: &[u8]) -> String {
-    lengths.iter().map(u8::to_string).collect::<Vec<_>>().join(", ")
+fn list(lengths: Lengths) -> String {
+    lengths.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]
@@ -316,7 +326,7 @@ mod tests {
         let us = ok("+1 (415) 555-2671", None);
         assert_eq!(us.e164.as_deref(), Some("+14155552671"));
         assert_eq!(us.wa_id.as_deref(), Some("14155552671"));
-        assert_eq!(us.country.as_deref(), Some("US"));
+        assert_eq!(us.country, Some("US"));
         assert_eq!(us.national.as_deref(), Some("(415) 555-2671"));
         assert_eq!(us.international.as_deref(), Some("+1 415 555 2671"));
         assert_eq!(ok("tel:+1-415-555-2671;ext=12", None).e164.as_deref(), Some("+14155552671"));

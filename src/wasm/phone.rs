@@ -69,7 +69,7 @@ fn write_result(out: &mut String, result: &PhoneResult) {
     let flags = u8::from(result.ok) | u8::from(result.possible) << 1 | u8::from(result.valid) << 2;
     number(out, Some(u64::from(flags)));
     field(out, result.e164.as_deref().unwrap_or_default());
-    field(out, result.country.as_deref().unwrap_or_default());
+    field(out, result.country.unwrap_or_default());
     field(out, result.number_type.map(|t| t.as_str()).unwrap_or_default());
     field(out, result.national.as_deref().unwrap_or_default());
     field(out, result.international.as_deref().unwrap_or_default());
