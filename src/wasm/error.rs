@@ -32,6 +32,9 @@ pub fn to_js_error(error: &Error) -> JsValue {
     if let Some(retryable) = error.retryable {
         set("retryable", JsValue::from(retryable));
     }
+    // Only the validating builds throw with issues: the phone build does
+    // not carry serde-wasm-bindgen for them.
+    #[cfg(any(feature = "validate", feature = "clients", feature = "receive"))]
     if !error.issues.is_empty() {
         set("issues", super::convert::to_js(&error.issues));
     }

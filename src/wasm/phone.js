@@ -16,6 +16,29 @@ export function joinPhones(inputs) {
   return inputs.join(SEPARATOR);
 }
 
+/**
+ * The top level of `options` as JSON data (what every export reads options as),
+ * for Rust's option reader without a JSON parser: undefined when absent, null
+ * when not JSON data, [type] when not an object, else ["object", then per
+ * member: key, type, the value if a string else ""].
+ */
+export function phoneOptions(options) {
+  if (options === undefined) return undefined;
+  let text;
+  try {
+    text = JSON.stringify(options);
+  } catch {
+    return null;
+  }
+  if (text === undefined) return null;
+  const data = JSON.parse(text);
+  const type = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+  if (type(data) !== "object") return [type(data)];
+  const summary = ["object"];
+  for (const [key, value] of Object.entries(data)) summary.push(key, type(value), typeof value === "string" ? value : "");
+  return summary;
+}
+
 /** The results `text` holds, as PhoneResult objects. */
 export function phoneResults(text) {
   const fields = text.split(SEPARATOR);

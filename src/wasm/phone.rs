@@ -5,9 +5,15 @@
 //! batch's results property by property were a quarter of `parsePhones`.
 
 use super::convert;
+use crate::json::{Key, Node, Span, Value};
+use crate::options::OptionFields;
 use crate::phone::{self, PhoneOptions, PhoneResult};
 use crate::report::Severity;
+use crate::Error;
+use std::borrow::Cow;
+use crate::text::push_decimal;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 
 #[wasm_bindgen(module = "/src/wasm/phone.js")]
 extern "C" {
@@ -21,6 +27,10 @@ extern "C" {
     /// The object of the one result [`write_result`] wrote.
     #[wasm_bindgen(js_name = phoneResult)]
     fn phone_result(text: &str) -> JsValue;
+    /// The options' top level as JSON data: `undefined`, `null` (not JSON
+    /// data), `[type]`, or `["object", key, type, string or "", …]`.
+    #[wasm_bindgen(js_name = phoneOptions)]
+    fn phone_options(options: &JsValue) -> JsValue;
 }
 
 /// Separates the inputs of a batch and the fields of results (see `phone.js`).
@@ -36,7 +46,7 @@ pub fn parse_phone(
     #[wasm_bindgen(unchecked_optional_param_type = "PhoneOptions")] options: JsValue,
 ) -> Result<JsValue, JsValue> {
     let input = convert::string(&input, "parsePhone", "input")?;
-    let options = convert::options(&options, "parsePhone", PhoneOptions::read)?;
+    let options = read_options(&options, "parsePhone")?;
     let mut out = String::with_capacity(64);
     write_result(&mut out, &phone::parse(&input, options.default_country.as_deref()));
     Ok(phone_result(&out))
@@ -53,7 +63,7 @@ pub fn parse_phones(
         Some(_) => Vec::new(),
         None => convert::strings(&inputs, "parsePhones", "inputs")?,
     };
-    let options = convert::options(&options, "parsePhones", PhoneOptions::read)?;
+    let options = read_options(&options, "parsePhones")?;
     let country = options.default_country.as_deref();
     let mut out = String::new();
     let mut write = |input: &str| write_result(&mut out, &phone::parse(input, country));
@@ -62,6 +72,52 @@ pub fn parse_phones(
         None => one_by_one.iter().for_each(|input| write(input)),
     }
     Ok(phone_results(&out))
+}
+
+/// Reads the options as every export does (`convert::options`), from their
+/// top level as `phone.js` describes it: the phone entry then carries no
+/// JSON parser (a sixth of its budget). The values are stand-ins of their
+/// type, except strings: a type is all the reader looks at.
+fn read_options(value: &JsValue, function: &'static str) -> Result<PhoneOptions, Error> {
+    let summary = phone_options(value);
+    if summary.is_null() {
+        return Err(convert::not_json(value, function, "options"));
+    }
+    let parts: Vec<String> = match summary.dyn_into::<js_sys::Array>() {
+        Ok(array) => array.iter().filter_map(|part| part.as_string()).collect(),
+        Err(_) => Vec::new(),
+    };
+    let stand_in = |type_name: &str, text: &str| Node {
+        value: match type_name {
+            "string" => Value::String(Cow::Owned(text.to_owned())),
+            "number" => Value::Number(0.0),
+            "boolean" => Value::Bool(false),
+            "array" => Value::Array(Vec::new()),
+            "object" => Value::Object(Vec::new()),
+            _ => Value::Null,
+        },
+        span: Span::default(),
+    };
+    let node = match parts.split_first() {
+        None => None,
+        Some((top, members)) if top == "object" => {
+            let members = members
+                .chunks(3)
+                .map(|member| match member {
+                    [key, type_name, text] => {
+                        (Key { name: Cow::Borrowed(key.as_str()), span: Span::default() }, stand_in(type_name, text))
+                    }
+                    _ => (Key { name: Cow::Borrowed(""), span: Span::default() }, stand_in("null", "")),
+                })
+                .collect();
+            Some(Node { value: Value::Object(members), span: Span::default() })
+        }
+        Some((top, _)) => Some(stand_in(top, "")),
+    };
+    let mut fields = OptionFields::new(function, node.as_ref())?;
+    let options = PhoneOptions::read(&mut fields)?;
+    fields.finish()?;
+    Ok(options)
 }
 
 /// Appends `result` to `out` in the layout `phone.js` reads.
@@ -93,22 +149,9 @@ fn field(out: &mut String, text: &str) {
     out.push(SEPARATOR);
 }
 
-/// A decimal number field without the formatting machinery.
 fn number(out: &mut String, value: Option<u64>) {
-    if let Some(mut value) = value {
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        loop {
-            at -= 1;
-            if let Some(slot) = digits.get_mut(at) {
-                *slot = b'0' + (value % 10) as u8;
-            }
-            value /= 10;
-            if value == 0 || at == 0 {
-                break;
-            }
-        }
-        out.push_str(std::str::from_utf8(digits.get(at..).unwrap_or_default()).unwrap_or_default());
+    if let Some(value) = value {
+        push_decimal(out, value);
     }
     out.push(SEPARATOR);
 }
