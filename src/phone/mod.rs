@@ -12,7 +12,6 @@ pub use metadata::region_by_id;
 pub use metadata::NumberType;
 pub use parse::{parse, validate};
 
-use crate::options::OptionFields;
 use crate::report::Issue;
 use serde::Serialize;
 
@@ -46,10 +45,10 @@ pub struct PhoneOptions {
 }
 
 impl PhoneOptions {
-    /// Reads the options; a `defaultCountry` that is not an ISO 3166-1
-    /// alpha-2 code in shape is misuse.
-    pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, crate::Error> {
-        let default_country = fields.string("defaultCountry")?;
+    /// The options for `default_country`; one that is not the ISO 3166-1
+    /// alpha-2 code of a region with phone numbers is misuse. (The options
+    /// object itself is read at the boundary: `src/wasm/phone.js`.)
+    pub fn new(default_country: Option<&str>) -> Result<Self, crate::Error> {
         if let Some(region) = default_country {
             let known = region_by_id(&region.to_ascii_uppercase()).is_some_and(|r| r.id != "001");
             if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) || !known {
@@ -139,22 +138,13 @@ impl PhoneResult {
 #[cfg(test)]
 mod tests {
     use super::PhoneOptions;
-    use crate::json::parse;
-    use crate::options::OptionFields;
-
-    fn read(options: &str) -> Result<PhoneOptions, crate::Error> {
-        let doc = parse(options).unwrap();
-        let mut fields = OptionFields::new("parsePhone", Some(&doc))?;
-        let read = PhoneOptions::read(&mut fields)?;
-        fields.finish().map(|()| read)
-    }
 
     #[test]
     fn default_country_must_look_like_an_alpha2_code() {
-        assert_eq!(read("{}").unwrap(), PhoneOptions::default());
-        assert_eq!(read(r#"{"defaultCountry": "br"}"#).unwrap().default_country.as_deref(), Some("BR"));
-        for bad in ["", "USA", "1A", "ü"] {
-            let error = read(&format!(r#"{{"defaultCountry": "{bad}"}}"#)).unwrap_err();
+        assert_eq!(PhoneOptions::new(None).unwrap(), PhoneOptions::default());
+        assert_eq!(PhoneOptions::new(Some("br")).unwrap().default_country.as_deref(), Some("BR"));
+        for bad in ["", "USA", "1A", "ü", "001"] {
+            let error = PhoneOptions::new(Some(bad)).unwrap_err();
             assert_eq!(error.code, "invalid_argument", "{bad:?}");
         }
     }

@@ -52,20 +52,17 @@ pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<S
     if value.is_undefined() {
         return Ok(None);
     }
-    let not_json = || not_json(value, function, name);
+    let not_json = || {
+        Error::invalid_argument(format!(
+            "{function}: {name} must be JSON data (no functions, symbols, BigInts or cycles), got {}",
+            type_name(value)
+        ))
+    };
     let text = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
     // `undefined` for functions and symbols: not a string.
     let text = if text.is_string() { utf8(&text) } else { None };
     let text = text.ok_or_else(not_json)?;
     Ok(Some(text))
-}
-
-/// The misuse of passing `value`, which `JSON.stringify` refuses, as `name`.
-pub fn not_json(value: &JsValue, function: &str, name: &str) -> Error {
-    Error::invalid_argument(format!(
-        "{function}: {name} must be JSON data (no functions, symbols, BigInts or cycles), got {}",
-        type_name(value)
-    ))
 }
 
 /// A document argument (every export but phones takes them): JSON text the caller gave (findings then carry line

@@ -16,27 +16,40 @@ export function joinPhones(inputs) {
   return inputs.join(SEPARATOR);
 }
 
+const typeOf = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
+
+/** `text` quoted for a message, as src/text.rs `quoted` does it. */
+const quoted = (text) =>
+  `"${text.replace(/["\\\n\t\x00-\x1f\x7f-\x9f]/g, (c) =>
+    c === "\n" ? "\\n" : c === "\t" ? "\\t" : c === '"' || c === "\\" ? `\\${c}` : `\\u{${c.charCodeAt(0).toString(16).padStart(4, "0")}}`,
+  )}"`;
+
 /**
- * The top level of `options` as JSON data (what every export reads options as),
- * for Rust's option reader without a JSON parser: undefined when absent, null
- * when not JSON data, [type] when not an object, else ["object", then per
- * member: key, type, the value if a string else ""].
+ * The options object read as every export reads options (src/options.rs: as
+ * JSON data, unknown keys and wrong types are misuse, with the same messages)
+ * without a JSON parser in the phone build. "n" (no country) or "c" and the
+ * country, then U+001F and the unknown-key misuse if any (thrown once Rust
+ * has checked the country); or "e" and the misuse.
  */
-export function phoneOptions(options) {
-  if (options === undefined) return undefined;
+export function phoneOptions(options, name) {
+  if (options === undefined) return "n";
   let text;
   try {
     text = JSON.stringify(options);
-  } catch {
-    return null;
+  } catch {}
+  if (text === undefined) {
+    return `e${name}: options must be JSON data (no functions, symbols, BigInts or cycles), got ${typeOf(options)}`;
   }
-  if (text === undefined) return null;
   const data = JSON.parse(text);
-  const type = (value) => (value === null ? "null" : Array.isArray(value) ? "array" : typeof value);
-  if (type(data) !== "object") return [type(data)];
-  const summary = ["object"];
-  for (const [key, value] of Object.entries(data)) summary.push(key, type(value), typeof value === "string" ? value : "");
-  return summary;
+  if (data === null) return "n";
+  if (typeOf(data) !== "object") return `e${name}: options must be an object, got ${typeOf(data)}`;
+  const country = data.defaultCountry;
+  if (country != null && typeof country !== "string") {
+    return `e${name}: option defaultCountry must be a string, got ${typeOf(country)}`;
+  }
+  const unknown = Object.keys(data).find((key) => key !== "defaultCountry");
+  const read = country == null ? "n" : `c${country}`;
+  return unknown === undefined ? read : `${read}\x1f${name}: unknown option ${quoted(unknown)}; known options: defaultCountry`;
 }
 
 /** The results `text` holds, as PhoneResult objects. */

@@ -120,6 +120,40 @@ export const cases = {
     same(api.parsePhone("+14155552671", { defaultCountry: "US" }).ok, true, "with region");
   },
 
+  "parsePhone reads options as every export does, with the same messages": (api) => {
+    // phone.js checks phone options in JavaScript (the phone build has no JSON
+    // parser); the other exports' reader is src/options.rs. Same text, bar the
+    // function's name and the list of known options.
+    const message = (fn) => {
+      try {
+        fn();
+      } catch (error) {
+        return error.message.replace(/^(parsePhone|validateTemplate): /, "").replace(/; known options: .*/, "");
+      }
+      return "no throw";
+    };
+    const cyclic = {};
+    cyclic.self = cyclic;
+    const optionsCases = [
+      ["a string", "US", "US"],
+      ["a number", 5, 5],
+      ["an array", [], []],
+      ["a function", () => 1, () => 1],
+      ["a cycle", cyclic, cyclic],
+      ["a BigInt", 1n, 1n],
+      ["an unknown key", { "q\"\n\x7f😀": 1 }, { "q\"\n\x7f😀": 1 }],
+      ["a known key of the wrong type", { defaultCountry: 5 }, { mode: 5 }],
+      ["an object for a string", { defaultCountry: {} }, { mode: {} }],
+    ];
+    for (const [label, phone, template] of optionsCases) {
+      same(
+        message(() => api.parsePhone("+1", phone)),
+        message(() => api.validateTemplate({}, template)).replaceAll("mode", "defaultCountry"),
+        label,
+      );
+    }
+  },
+
   "the module keeps working after a throw": (api) => {
     for (let i = 0; i < 3; i++) {
       try {
