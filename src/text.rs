@@ -71,10 +71,13 @@ pub fn quoted(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            // Control characters are U+0000-U+001F and U+007F-U+009F: four hex
+            // digits, the first two zeros (written by hand: the formatting
+            // machinery is the larger part of the phone build's messages).
             c if c.is_control() => {
-                use std::fmt::Write;
-                // Writing to a String cannot fail.
-                let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+                let hex = |nibble: u32| char::from_digit(nibble & 0xf, 16).unwrap_or('0');
+                let code = u32::from(c);
+                out.extend(['\\', 'u', '{', '0', '0', hex(code >> 4), hex(code), '}']);
             }
             c => out.push(c),
         }
@@ -83,19 +86,38 @@ pub fn quoted(text: &str) -> String {
     out
 }
 
+/// Appends `value` in decimal, on hot paths where `format!` costs more than the work.
+pub fn push_decimal(out: &mut String, value: u64) {
+    if value >= 10 {
+        push_decimal(out, value / 10);
+    }
+    out.push(char::from(b'0' + (value % 10) as u8));
+}
+
 fn saturate(value: usize) -> u32 {
     u32::try_from(value).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{quoted, Position};
+    use super::{push_decimal, quoted, Position};
+
+    #[test]
+    fn decimals_without_the_formatting_machinery() {
+        let mut out = String::new();
+        for value in [0, 7, 10, 44, 1_000_000, u64::MAX] {
+            push_decimal(&mut out, value);
+            out.push(' ');
+        }
+        assert_eq!(out, format!("0 7 10 44 1000000 {} ", u64::MAX));
+    }
 
     #[test]
     fn quoted_escapes_what_would_be_invisible_or_ambiguous() {
         assert_eq!(quoted("a b"), r#""a b""#);
         assert_eq!(quoted("say \"hi\"\\"), r#""say \"hi\"\\""#);
         assert_eq!(quoted("\n\t\u{1}é"), r#""\n\t\u{0001}é""#);
+        assert_eq!(quoted("\u{1f}\u{7f}\u{9f}\u{a0}"), "\"\\u{001f}\\u{007f}\\u{009f}\u{a0}\"");
     }
 
     fn at(text: &str, offset: usize) -> (u32, u32) {

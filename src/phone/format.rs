@@ -4,6 +4,7 @@
 
 use super::metadata::{regions_for_code, Format, Region};
 use super::pattern::{Subject, MAX_GROUPS};
+use crate::text::push_decimal;
 
 /// A number's two display forms.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +57,12 @@ pub(super) fn fill<'g>(template: &str, group: &dyn Fn(u32) -> &'g [u8], emit: &m
 /// Emits `template` filled in, its first `$n` replaced by `rule` in which
 /// `$1` stands for that group (as in libphonenumber, where the rule is a
 /// regex replacement applied to the format: "0$1" on "$2 15-$3" gives "0$2 15-$3").
-fn fill_with_rule<'g>(template: &str, rule: &str, group: &dyn Fn(u32) -> &'g [u8], emit: &mut dyn FnMut(char)) {
+fn fill_with_rule<'g>(
+    template: &str,
+    rule: &str,
+    group: &dyn Fn(u32) -> &'g [u8],
+    emit: &mut dyn FnMut(char),
+) {
     // Only the first '$', and only when a group number follows it.
     let first = template.find('$').and_then(|at| {
         let n = template.get(at + 1..)?.chars().next()?.to_digit(10)?;
@@ -78,10 +84,14 @@ fn choose<'r>(formats: &'r [Format], subject: &Subject<'_>) -> Option<&'r Format
 /// Formats national significant number `subject` of `region`.
 pub fn format(region: &Region, subject: &Subject<'_>) -> Formatted {
     let nsn = subject.digits();
-    let mut international = format!("+{} ", region.code);
+    let mut international = String::with_capacity(nsn.len() + 12);
+    international.push('+');
+    push_decimal(&mut international, u64::from(region.code));
+    international.push(' ');
     let plain = |mut international: String| {
-        international.push_str(std::str::from_utf8(nsn).unwrap_or_default());
-        Formatted { national: String::from_utf8_lossy(nsn).into_owned(), international }
+        let national: String = nsn.iter().map(|&digit| char::from(digit)).collect();
+        international.push_str(&national);
+        Formatted { national, international }
     };
     // Regions sharing a calling code keep formats and rules in the main
     // region; looked up only for the others (rank 0 is the main one).
@@ -163,7 +173,8 @@ mod tests {
 
     fn filled(template: &str, rule: &str, groups: &[&[u8]]) -> String {
         let mut out = String::new();
-        let group = |n: u32| (n as usize).checked_sub(1).and_then(|i| groups.get(i).copied()).unwrap_or_default();
+        let group =
+            |n: u32| (n as usize).checked_sub(1).and_then(|i| groups.get(i).copied()).unwrap_or_default();
         fill_with_rule(template, rule, &group, &mut |c| out.push(c));
         out
     }

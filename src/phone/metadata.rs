@@ -180,7 +180,9 @@ impl std::fmt::Debug for Region {
     }
 }
 
-/// One section of the blob, read front to back.
+/// One section of the blob, read front to back. Reading past its end gives
+/// zeros and empty strings: the blob is generated and tested, so a short read
+/// is a bug the tests catch, never a panic (and no error path per field).
 #[derive(Clone, Copy)]
 struct Reader {
     bytes: &'static [u8],
@@ -188,53 +190,54 @@ struct Reader {
 }
 
 impl Reader {
-    fn byte(&mut self) -> Option<u8> {
-        let byte = *self.bytes.get(self.at)?;
-        self.at += 1;
-        Some(byte)
+    fn byte(&mut self) -> u8 {
+        let byte = self.bytes.get(self.at).copied().unwrap_or(0);
+        self.at = self.at.saturating_add(1);
+        byte
     }
 
-    fn varint(&mut self) -> Option<u32> {
-        let mut value = 0u32;
-        for shift in (0..35).step_by(7) {
-            let byte = self.byte()?;
-            value |= u32::from(byte & 0x7f) << shift;
-            if byte & 0x80 == 0 {
-                return Some(value);
+    #[inline(never)]
+    fn varint(&mut self) -> usize {
+        let (mut value, mut shift) = (0usize, 0);
+        loop {
+            let byte = self.byte();
+            value |= usize::from(byte & 0x7f) << shift;
+            shift += 7;
+            if byte & 0x80 == 0 || shift > 28 {
+                return value;
             }
         }
-        None
     }
 
-    fn index(&mut self) -> Option<usize> {
-        usize::try_from(self.varint()?).ok()
+    fn bytes(&mut self) -> &'static [u8] {
+        let length = self.varint();
+        let bytes = self.bytes.get(self.at..self.at.saturating_add(length)).unwrap_or_default();
+        self.at = self.at.saturating_add(length);
+        bytes
     }
 
-    fn bytes(&mut self) -> Option<&'static [u8]> {
-        let length = self.index()?;
-        let bytes = self.bytes.get(self.at..self.at + length)?;
-        self.at += length;
-        Some(bytes)
+    fn string(&mut self) -> &'static str {
+        std::str::from_utf8(self.bytes()).unwrap_or_default()
     }
 
-    fn string(&mut self) -> Option<&'static str> {
-        std::str::from_utf8(self.bytes()?).ok()
+    fn section(&mut self) -> Reader {
+        Reader { bytes: self.bytes(), at: 0 }
     }
 
-    fn section(&mut self) -> Option<Reader> {
-        Some(Reader { bytes: self.bytes()?, at: 0 })
+    fn done(&self) -> bool {
+        self.at >= self.bytes.len()
     }
 }
 
 /// Pattern tokens of the blob (scripts/phone-metadata.mjs has the same table):
-/// bytecode ops where they coincide, else expanded by [`decode_pattern`].
+/// bytecode ops where they coincide, else expanded by [`Patterns::decode`].
 mod token {
     pub const CLASS: u8 = 11;
     pub const GROUP: u8 = 12;
     pub const CAPTURE: u8 = 13;
+    pub const ALT: u8 = 15;
     pub const RANGE: u8 = 17;
     pub const CLOSE: u8 = 18;
-    pub const STOP: u8 = 19;
     pub const EXACT: u8 = 32;
     pub const ANY_EXACT: u8 = 64;
 }
@@ -245,42 +248,66 @@ struct Patterns {
     masks: Reader,
     masks89: Reader,
     ranges: Reader,
-    /// Where each open group's length goes.
+    /// Where each open group's or sequence's length goes.
     open: Vec<usize>,
 }
 
 impl Patterns {
-    /// Appends the next pattern's bytecode to `code`; its range there.
-    fn decode(&mut self, code: &mut Vec<u8>) -> Option<(usize, usize)> {
-        let start = code.len();
-        let mut captures = 0u8;
-        self.open.clear();
-        loop {
-            let token = self.tokens.byte()?;
-            match token {
-                0..=pattern::ANY | pattern::END | pattern::ALT | pattern::OPTIONAL => code.push(token),
-                token::CLASS => code.extend([pattern::CLASS, self.masks.byte()?, self.masks89.byte()?]),
-                token::GROUP | token::CAPTURE => {
-                    code.push(token);
-                    if token == token::CAPTURE {
-                        captures += 1;
-                        code.push(captures);
-                    }
-                    self.open.push(code.len());
-                    code.extend([0, 0]);
-                }
-                token::CLOSE => {
-                    let at = self.open.pop()?;
-                    let length = u16::try_from(code.len() - at - 2).ok()?;
-                    code.get_mut(at..at + 2)?.copy_from_slice(&length.to_le_bytes());
-                }
-                token::RANGE => code.extend([pattern::RANGE, self.ranges.byte()?, self.ranges.byte()?]),
-                token::STOP => return self.open.is_empty().then_some((start, code.len())),
-                token::EXACT..token::ANY_EXACT => code.extend([pattern::EXACT, token - token::EXACT]),
-                token::ANY_EXACT.. => code.extend([pattern::ANY, pattern::EXACT, token - token::ANY_EXACT]),
-                _ => return None,
+    /// Starts a group or a sequence: room for its length.
+    fn open(&mut self, code: &mut Vec<u8>) {
+        self.open.push(code.len());
+        code.extend([0, 0]);
+    }
+
+    /// Ends the innermost open group or sequence: its length.
+    fn close(&mut self, code: &mut [u8]) {
+        if let Some(at) = self.open.pop() {
+            let length = u16::try_from(code.len() - at - 2).unwrap_or(0);
+            if let Some(slot) = code.get_mut(at..at + 2) {
+                slot.copy_from_slice(&length.to_le_bytes());
             }
         }
+    }
+
+    /// Appends the next pattern's bytecode to `code`; its range there.
+    fn decode(&mut self, code: &mut Vec<u8>) -> (usize, usize) {
+        let start = code.len();
+        let mut captures = 0u8;
+        self.open(code);
+        while !self.tokens.done() {
+            match self.tokens.byte() {
+                token @ (0..=pattern::ANY | pattern::END | pattern::OPTIONAL) => code.push(token),
+                token::CLASS => code.extend([pattern::CLASS, self.masks.byte(), self.masks89.byte()]),
+                token @ (token::GROUP | token::CAPTURE) => {
+                    code.push(token);
+                    if token == token::CAPTURE {
+                        captures = captures.wrapping_add(1);
+                        code.push(captures);
+                    }
+                    self.open(code);
+                    self.open(code);
+                }
+                token::ALT => {
+                    self.close(code);
+                    self.open(code);
+                }
+                token::CLOSE => {
+                    self.close(code);
+                    self.close(code);
+                }
+                token::RANGE => code.extend([pattern::RANGE, self.ranges.byte(), self.ranges.byte()]),
+                token @ token::EXACT..token::ANY_EXACT => code.extend([pattern::EXACT, token - token::EXACT]),
+                token @ token::ANY_EXACT.. => {
+                    code.extend([pattern::ANY, pattern::EXACT, token - token::ANY_EXACT])
+                }
+                // STOP (19) ends the pattern; so does a token this reader does not know.
+                _ => break,
+            }
+        }
+        while !self.open.is_empty() {
+            self.close(code);
+        }
+        (start, code.len())
     }
 }
 
@@ -288,8 +315,8 @@ impl Patterns {
 struct Metadata {
     source: &'static str,
     regions: Vec<Region>,
-    /// Each calling code in use, with the range of its regions in `regions`.
-    codes: Vec<(u16, usize, usize)>,
+    /// Indexed by calling code (all below 1000): the range of its regions in `regions`.
+    by_code: Vec<(u16, u16)>,
 }
 
 /// Every pattern's bytecode, in one allocation that lives as long as the program.
@@ -297,133 +324,100 @@ static CODE: OnceLock<Vec<u8>> = OnceLock::new();
 
 fn metadata() -> &'static Metadata {
     static METADATA: OnceLock<Metadata> = OnceLock::new();
-    // A blob that does not decode gives no regions: every number is then
-    // unknown, which the tests would catch; it never panics.
-    METADATA.get_or_init(|| decode().unwrap_or(Metadata { source: "", regions: Vec::new(), codes: Vec::new() }))
+    METADATA.get_or_init(decode)
 }
 
-/// Columns of the region table, in blob order.
-struct Columns {
-    ids: Reader,
-    codes: Reader,
-    leading: Reader,
-    lengths: Reader,
-    prefix: Reader,
-    parser: Reader,
-    transform: Reader,
-    idd: Reader,
-    rule: Reader,
-    format_counts: Reader,
-    format_patterns: Reader,
-    format_templates: Reader,
-    format_leading: Reader,
-    format_rules: Reader,
-    format_international: Reader,
-    type_kinds: Reader,
-    type_lengths: Reader,
-}
-
-fn decode() -> Option<Metadata> {
-    let mut blob = Reader { bytes: DATA, at: 0 };
-    if blob.bytes.get(..5)? != b"WAPN\x03" {
-        return None;
-    }
-    blob.at = 5;
-    let source = blob.string()?;
-    let region_count = blob.index()?;
-    let shared_count = blob.index()?;
-    let format_count = blob.index()?;
-    let mut table = blob.section()?;
-    let strings = (0..table.index()?).map(|_| table.string()).collect::<Option<Vec<_>>>()?;
-    let mut section = || blob.section();
-    let mut columns = Columns {
-        ids: section()?,
-        codes: section()?,
-        leading: section()?,
-        lengths: section()?,
-        prefix: section()?,
-        parser: section()?,
-        transform: section()?,
-        idd: section()?,
-        rule: section()?,
-        format_counts: section()?,
-        format_patterns: section()?,
-        format_templates: section()?,
-        format_leading: section()?,
-        format_rules: section()?,
-        format_international: section()?,
-        type_kinds: section()?,
-        type_lengths: section()?,
-    };
+fn decode() -> Metadata {
+    // A blob of another version gives no regions: every number is then
+    // unknown, which the tests would catch.
+    let valid = DATA.starts_with(b"WAPN\x03");
+    let mut blob = Reader { bytes: if valid { DATA } else { &[] }, at: 5 };
+    let source = blob.string();
+    let region_count = blob.varint();
+    let shared_count = blob.varint();
+    let format_count = blob.varint();
+    let mut table = blob.section();
+    let strings: Vec<&'static str> = (0..table.varint()).map(|_| table.string()).collect();
+    // The region columns, in blob order.
+    let [mut ids, mut codes, mut leading, mut lengths, mut prefix, mut parser, mut transform, mut idd, mut rule, mut format_counts, mut format_patterns, mut format_templates, mut format_leading, mut format_rules, mut format_international, mut type_kinds, mut type_lengths] =
+        [(); 17].map(|()| blob.section());
     let mut patterns = Patterns {
-        tokens: section()?,
-        masks: section()?,
-        masks89: section()?,
-        ranges: section()?,
+        tokens: blob.section(),
+        masks: blob.section(),
+        masks89: blob.section(),
+        ranges: blob.section(),
         open: Vec::new(),
     };
 
     // Every pattern's bytecode first (regions borrow it), in stream order:
     // shared patterns, format patterns, then each region's own.
-    let mut code = Vec::with_capacity(DATA.len());
+    let mut code = Vec::with_capacity(DATA.len() * 2);
     let mut ranges = Vec::new();
-    while patterns.tokens.at < patterns.tokens.bytes.len() {
-        ranges.push(patterns.decode(&mut code)?);
+    while !patterns.tokens.done() {
+        ranges.push(patterns.decode(&mut code));
     }
     let code: &'static [u8] = CODE.get_or_init(|| code);
+    // Out of range (a bug the tests catch) reads as a pattern that matches nothing.
     let pattern_at = |index: usize| {
-        let &(start, end) = ranges.get(index)?;
-        Some(Pattern::new(code.get(start..end)?))
+        Pattern::new(ranges.get(index).and_then(|&(start, end)| code.get(start..end)).unwrap_or_default())
     };
-    let shared = |index: usize| index.checked_sub(1).and_then(pattern_at);
-    let mut own = shared_count + format_count..ranges.len();
-    let mut own_pattern = || own.next().and_then(pattern_at);
-    let string = |reader: &mut Reader| strings.get(reader.index()?).copied();
+    let shared = |reader: &mut Reader| reader.varint().checked_sub(1).map(pattern_at);
+    let mut own = shared_count + format_count;
+    let mut own_pattern = || {
+        own += 1;
+        pattern_at(own - 1)
+    };
+    let string = |reader: &mut Reader| strings.get(reader.varint()).copied().unwrap_or_default();
 
-    let mut regions = Vec::with_capacity(region_count);
-    let mut code_of_previous = 0u16;
-    for _ in 0..region_count {
-        let c = &mut columns;
-        let id = c.ids.string()?;
-        let code = code_of_previous.checked_add(u16::try_from(c.codes.varint()?).ok()?)?;
+    let mut regions: Vec<Region> = Vec::with_capacity(region_count);
+    let mut by_code = vec![(0u16, 0u16); 1000];
+    for index in 0..region_count {
+        let id = ids.string();
+        let code =
+            regions.last().map_or(0, |previous| previous.code) + u16::try_from(codes.varint()).unwrap_or(0);
         let rank = match regions.last() {
-            Some(Region { code: previous, rank, .. }) if *previous == code => rank.checked_add(1)?,
+            Some(previous) if previous.code == code => previous.rank.saturating_add(1),
             _ => 0,
         };
-        code_of_previous = code;
-        let leading_digits = shared(c.leading.index()?);
-        let lengths = Lengths(c.lengths.varint()?);
-        let general = own_pattern()?;
-        let national_prefix = string(&mut c.prefix)?;
-        let national_prefix_parser = shared(c.parser.index()?);
-        let national_prefix_transform = string(&mut c.transform)?;
-        let international_prefix = shared(c.idd.index()?);
-        let national_prefix_formatting_rule = string(&mut c.rule)?;
-        let formats = (0..c.format_counts.index()?)
-            .map(|_| {
-                Some(Format {
-                    pattern: pattern_at(shared_count + c.format_patterns.index()?)?,
-                    national: string(&mut c.format_templates)?,
-                    leading_digits: match c.format_leading.byte()? {
-                        0 => None,
-                        _ => Some(own_pattern()?),
-                    },
-                    national_prefix_formatting_rule: string(&mut c.format_rules)?,
-                    international: string(&mut c.format_international)?,
-                })
-            })
-            .collect::<Option<Vec<_>>>()?;
+        // Regions are ordered by calling code, then rank: a code's are consecutive.
+        if let Some(range) = by_code.get_mut(usize::from(code)) {
+            let index = u16::try_from(index).unwrap_or(u16::MAX);
+            *range = (if rank == 0 { index } else { range.0 }, index + 1);
+        }
+        let leading_digits = shared(&mut leading);
+        let region_lengths = Lengths(u32::try_from(lengths.varint()).unwrap_or(0));
+        let general = own_pattern();
+        let national_prefix = string(&mut prefix);
+        let national_prefix_parser = shared(&mut parser);
+        let national_prefix_transform = string(&mut transform);
+        let international_prefix = shared(&mut idd);
+        let national_prefix_formatting_rule = string(&mut rule);
+        let count = format_counts.varint();
+        let mut formats = Vec::with_capacity(count);
+        for _ in 0..count {
+            formats.push(Format {
+                pattern: pattern_at(shared_count + format_patterns.varint()),
+                national: string(&mut format_templates),
+                leading_digits: (format_leading.byte() != 0).then(&mut own_pattern),
+                national_prefix_formatting_rule: string(&mut format_rules),
+                international: string(&mut format_international),
+            });
+        }
         let mut types = [Type { pattern: TypePattern::None, lengths: Lengths(0) }; 10];
         for kind in &mut types {
-            kind.pattern = match c.type_kinds.byte()? {
+            kind.pattern = match type_kinds.byte() {
                 0 => continue,
-                1 => TypePattern::Own(own_pattern()?),
+                1 => TypePattern::Own(own_pattern()),
                 _ => TypePattern::SameAsFixedLine,
             };
             // Bit i: the region's i-th shortest length.
-            let relative = c.type_lengths.varint()?;
+            let relative = type_lengths.varint();
             kind.lengths = Lengths(
-                lengths.iter().enumerate().filter(|(i, _)| relative >> i & 1 != 0).fold(0, |m, (_, n)| m | 1 << n),
+                region_lengths
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| relative >> i & 1 != 0)
+                    .fold(0, |m, (_, n)| m | 1 << n),
             );
         }
         regions.push(Region {
@@ -432,7 +426,7 @@ fn decode() -> Option<Metadata> {
             rank,
             leading_digits,
             general,
-            lengths,
+            lengths: region_lengths,
             national_prefix,
             national_prefix_parser,
             national_prefix_transform,
@@ -442,15 +436,7 @@ fn decode() -> Option<Metadata> {
             types,
         });
     }
-    // Regions are ordered by calling code, then rank: grouping needs no sort.
-    let mut codes: Vec<(u16, usize, usize)> = Vec::new();
-    for (index, region) in regions.iter().enumerate() {
-        match codes.last_mut() {
-            Some((code, _, end)) if *code == region.code => *end = index + 1,
-            _ => codes.push((region.code, index, index + 1)),
-        }
-    }
-    Some(Metadata { source, regions, codes })
+    Metadata { source, regions, by_code }
 }
 
 /// Where the metadata came from, as the generator recorded it.
@@ -471,8 +457,8 @@ pub fn region_by_id(id: &str) -> Option<&'static Region> {
 /// The regions using calling `code`, main region first.
 pub fn regions_for_code(code: u16) -> &'static [Region] {
     let data = metadata();
-    let found = data.codes.binary_search_by_key(&code, |&(c, _, _)| c).ok().and_then(|i| data.codes.get(i));
-    found.and_then(|&(_, start, end)| data.regions.get(start..end)).unwrap_or_default()
+    let range = data.by_code.get(usize::from(code)).copied().unwrap_or_default();
+    data.regions.get(usize::from(range.0)..usize::from(range.1)).unwrap_or_default()
 }
 
 /// Whether `code` is a country calling code in use.

@@ -52,10 +52,11 @@ impl PhoneOptions {
         if let Some(region) = default_country {
             let known = region_by_id(&region.to_ascii_uppercase()).is_some_and(|r| r.id != "001");
             if region.len() != 2 || !region.bytes().all(|b| b.is_ascii_alphabetic()) || !known {
-                return Err(crate::Error::invalid_argument(format!(
-                    "defaultCountry must be the ISO 3166-1 alpha-2 code of a region with phone numbers, such as \"US\", got {}",
-                    crate::text::quoted(region)
-                )));
+                return Err(crate::Error::invalid_argument(
+                    "defaultCountry must be the ISO 3166-1 alpha-2 code of a region with phone numbers, such as \"US\", got "
+                        .to_owned()
+                        + &crate::text::quoted(region),
+                ));
             }
         }
         Ok(Self { default_country: default_country.map(str::to_ascii_uppercase) })

@@ -4,11 +4,11 @@
 //! trunk prefix. Every problem is reported at its position in the input.
 
 use super::format::{fill, format};
-use super::metadata::{self, split_calling_code, Lengths, Region};
+use super::metadata::{self, split_calling_code, Region};
 use super::pattern::Subject;
 use super::{code, PhoneResult};
 use crate::report::Issue;
-use crate::text::Position;
+use crate::text::{push_decimal, Position};
 
 /// Digits and where each came from in the input.
 struct Digits {
@@ -38,8 +38,25 @@ fn is_separator(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
-fn error(input: &str, code: &'static str, offset: usize, message: impl Into<String>) -> Issue {
+fn error(input: &str, code: &'static str, offset: usize, message: String) -> Issue {
     Issue::error(code, "", message).at(Position::of_byte_offset(input, offset))
+}
+
+/// A message built without the formatting machinery, which the phone build
+/// would otherwise carry for these alone.
+#[derive(Default)]
+struct Message(String);
+
+impl Message {
+    fn text(mut self, text: &str) -> Self {
+        self.0.push_str(text);
+        self
+    }
+
+    fn number(mut self, value: usize) -> Self {
+        push_decimal(&mut self.0, value as u64);
+        self
+    }
 }
 
 fn normalize(input: &str) -> Result<Digits, Issue> {
@@ -62,12 +79,12 @@ fn normalize(input: &str) -> Result<Digits, Issue> {
                 input,
                 code::NOT_A_NUMBER,
                 offset,
-                format!("{shown} cannot be part of a phone number"),
+                Message::default().text(&shown).text(" cannot be part of a phone number").0,
             ));
         }
     }
     if result.digits.is_empty() {
-        return Err(error(input, code::NOT_A_NUMBER, 0, "there are no digits"));
+        return Err(error(input, code::NOT_A_NUMBER, 0, "there are no digits".to_owned()));
     }
     Ok(result)
 }
@@ -83,7 +100,8 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
         return unchanged();
     };
     let group = |n: u32| -> &[u8] {
-        let range = usize::try_from(n).ok().and_then(|n| n.checked_sub(1)).and_then(|i| found.groups.get(i)).copied();
+        let range =
+            usize::try_from(n).ok().and_then(|n| n.checked_sub(1)).and_then(|i| found.groups.get(i)).copied();
         range.flatten().and_then(|(start, end)| digits.get(start..end)).unwrap_or_default()
     };
     let last_group_captured = found.groups.last().copied().flatten().is_some_and(|(start, end)| end > start);
@@ -114,7 +132,8 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
 /// the national prefix is handled.
 fn national_number(region: &Region, digits: &[u8]) -> Vec<u8> {
     let as_typed = strip_national_prefix(region, digits);
-    let code = region.code.to_string();
+    let mut code = String::new();
+    push_decimal(&mut code, u64::from(region.code));
     let Some(after_code) = digits.strip_prefix(code.as_bytes()) else { return as_typed };
     let shorter = strip_national_prefix(region, after_code);
     let fits = |number: &[u8]| region.general.matches(&Subject::new(number));
@@ -176,7 +195,7 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
                             input,
                             code::INVALID_COUNTRY_CODE,
                             offset_of(start),
-                            "no country uses this calling code",
+                            "no country uses this calling code".to_owned(),
                         ))
                     }
                 }
@@ -191,7 +210,8 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
                 input,
                 code::MISSING_COUNTRY,
                 0,
-                "write the number with + and its country code (e.g. +14155552671), or pass defaultCountry",
+                "write the number with + and its country code (e.g. +14155552671), or pass defaultCountry"
+                    .to_owned(),
             )),
         };
     classify_and_format(input, code, &nsn, offset_of(nsn_start), formats)
@@ -201,7 +221,7 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
     let subject = Subject::new(nsn);
     let mut e164 = String::with_capacity(nsn.len() + 4);
     e164.push('+');
-    push_number(&mut e164, usize::from(code));
+    push_decimal(&mut e164, u64::from(code));
     e164.push_str(std::str::from_utf8(nsn).unwrap_or_default());
     let mut result = PhoneResult::number(e164);
     let found = metadata::region_for(code, &subject);
@@ -210,30 +230,29 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
     result.country = region.map(|r| r.id).filter(|id| *id != "001");
     let lengths = lengths_region.map(|r| r.lengths).unwrap_or_default();
     let length = nsn.len();
+    let have =
+        || Message::default().number(length).text(" digits after the country code; numbers there have ");
     let length_error = match (lengths.min(), lengths.max()) {
-        (Some(min), _) if length < min => Some((
-            code::TOO_SHORT,
-            input.len(),
-            format!("{length} digits after the country code; numbers there have at least {min}"),
-        )),
+        (Some(min), _) if length < min => {
+            Some((code::TOO_SHORT, input.len(), have().text("at least ").number(min)))
+        }
         (_, Some(max)) if length > max => {
             let excess = nsn_offset_of_digit(input, nsn_offset, max);
-            Some((
-                code::TOO_LONG,
-                excess,
-                format!("{length} digits after the country code; numbers there have at most {max}"),
-            ))
+            Some((code::TOO_LONG, excess, have().text("at most ").number(max)))
         }
         (Some(_), _) if !lengths.contains(length) => Some((
             code::INVALID_LENGTH,
             nsn_offset,
-            format!("{length} digits after the country code; numbers there have {}", list(lengths)),
+            lengths
+                .iter()
+                .enumerate()
+                .fold(have(), |m, (i, n)| if i > 0 { m.text(", ") } else { m }.number(n)),
         )),
         _ => None,
     };
     result.possible = length_error.is_none();
     if let Some((code, offset, message)) = length_error {
-        result.errors.push(error(input, code, offset, message));
+        result.errors.push(error(input, code, offset, message.0));
         return result.finish();
     }
     match found.and_then(|(region, number_type)| number_type.map(|t| (region, t))) {
@@ -251,20 +270,18 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
             code::INVALID_FOR_REGION,
             nsn_offset,
             match region.or(lengths_region) {
-                Some(r) if r.id != "001" => format!("not a number in use in {} (+{code})", r.id),
-                _ => format!("not a number in use for +{code}"),
-            },
+                Some(r) if r.id != "001" => Message::default()
+                    .text("not a number in use in ")
+                    .text(r.id)
+                    .text(" (+")
+                    .number(usize::from(code))
+                    .text(")"),
+                _ => Message::default().text("not a number in use for +").number(usize::from(code)),
+            }
+            .0,
         )),
     }
     result.finish()
-}
-
-/// Appends `value` in decimal (without the formatting machinery on the hot path).
-fn push_number(out: &mut String, value: usize) {
-    if value >= 10 {
-        push_number(out, value / 10);
-    }
-    out.push(char::from(b'0' + (value % 10) as u8));
 }
 
 /// Byte offset of the digit `index` places after the national number starts.
@@ -276,10 +293,6 @@ fn nsn_offset_of_digit(input: &str, nsn_offset: usize, index: usize) -> usize {
         .filter(|(_, c)| digit_value(*c).is_some())
         .nth(index)
         .map_or(input.len(), |(offset, _)| nsn_offset + offset)
-}
-
-fn list(lengths: Lengths) -> String {
-    lengths.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 #[cfg(test)]

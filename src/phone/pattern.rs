@@ -12,11 +12,12 @@
 //! metadata's patterns share one allocation); groups carry their length so a
 //! failed alternative is skipped without reading it.
 //!
-//! Bytecode: an alternation is items with [`ALT`] between its sequences; an
-//! item is an atom and an optional quantifier. Atoms: `0`-`9` a digit,
+//! Bytecode: an alternation is its sequences, each `length:u16` (little
+//! endian) and its items, so a sequence that stops matching is left at once;
+//! an item is an atom and an optional quantifier. Atoms: `0`-`9` a digit,
 //! [`ANY`], [`CLASS`] `low high` (a mask of digits), [`GROUP`] `length:u16`
-//! body, [`CAPTURE`] `number length:u16` body, [`END`]. Quantifiers:
-//! [`OPTIONAL`], [`EXACT`] `n`, [`RANGE`] `n m`.
+//! alternation, [`CAPTURE`] `number length:u16` alternation, [`END`].
+//! Quantifiers: [`OPTIONAL`], [`EXACT`] `n`, [`RANGE`] `n m`.
 
 /// Longest input the position masks can hold.
 pub const MAX_INPUT: usize = 31;
@@ -31,8 +32,6 @@ pub const GROUP: u8 = 12;
 pub const CAPTURE: u8 = 13;
 /// `$`.
 pub const END: u8 = 14;
-/// `|` between the sequences of an alternation.
-pub const ALT: u8 = 15;
 /// `?` after an atom.
 pub const OPTIONAL: u8 = 16;
 /// `{n}` after an atom, followed by n.
@@ -203,12 +202,14 @@ impl<'c> Pattern<'c> {
     pub fn group_ends(self, digits: &[u8], ends: &mut [usize; MAX_GROUPS]) -> Option<usize> {
         let mut groups = [(0u16, 0u8, 0u8); MAX_GROUPS];
         let mut count = 0;
-        let mut at = 0;
-        while at < self.code.len() {
-            let (outer, next) = item(self.code, at);
-            at = next;
+        let mut alternatives = sequences(self.code);
+        let (Some(sequence), None) = (alternatives.next(), alternatives.next()) else { return None };
+        for outer in items(sequence) {
             let (Atom::Group(body, Some(_)), 1, 1) = (outer.atom, outer.min, outer.max) else { return None };
-            let (inner, after) = item(body, 0);
+            let mut bodies = sequences(body);
+            let (Some(body), None) = (bodies.next(), bodies.next()) else { return None };
+            let mut inner = items(body);
+            let (Some(inner), None) = (inner.next(), inner.next()) else { return None };
             let mask = match inner.atom {
                 Atom::Set(mask) => mask,
                 Atom::Any => 0x3ff,
@@ -216,9 +217,6 @@ impl<'c> Pattern<'c> {
             };
             *groups.get_mut(count)? = (mask, inner.min, inner.max);
             count += 1;
-            if after != body.len() {
-                return None;
-            }
         }
         let subject = Subject::new(digits);
         place(groups.get(..count)?, &subject, 0, ends.get_mut(..count)?).then_some(count)
@@ -253,40 +251,52 @@ pub struct PrefixMatch {
 
 fn count_captures(code: &[u8]) -> usize {
     let mut count = 0;
-    let mut at = 0;
-    while at < code.len() {
-        if code.get(at) == Some(&ALT) {
-            at += 1;
-            continue;
+    for sequence in sequences(code) {
+        for item in items(sequence) {
+            if let Atom::Group(body, capture) = item.atom {
+                count += usize::from(capture.is_some()) + count_captures(body);
+            }
         }
-        let (item, next) = item(code, at);
-        if let Atom::Group(body, capture) = item.atom {
-            count += usize::from(capture.is_some()) + count_captures(body);
-        }
-        at = next;
     }
     count
 }
 
+/// The sequences of the alternation `code`.
+fn sequences(code: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let mut at = 0usize;
+    std::iter::from_fn(move || {
+        let start = at.checked_add(2).filter(|&start| start <= code.len())?;
+        at = start + u16_at(code, at);
+        Some(code.get(start..at).unwrap_or_default())
+    })
+}
+
+/// The items of the sequence `code`.
+fn items(code: &[u8]) -> impl Iterator<Item = Item<'_>> {
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        (at < code.len()).then(|| {
+            let (item, next) = item(code, at);
+            at = next;
+            item
+        })
+    })
+}
+
 /// Positions where the alternation `code` can end, started at `starts`.
 fn alternation(code: &[u8], starts: u32, subject: &Subject<'_>) -> u32 {
-    let mut ends = 0;
+    sequences(code).fold(0, |ends, sequence| ends | sequence_ends(sequence, starts, subject))
+}
+
+fn sequence_ends(code: &[u8], starts: u32, subject: &Subject<'_>) -> u32 {
     let mut positions = starts;
     let mut at = 0;
-    while let Some(&byte) = code.get(at) {
-        if byte == ALT {
-            ends |= positions;
-            positions = starts;
-            at += 1;
-            continue;
-        }
+    while positions != 0 && at < code.len() {
         let (item, next) = item(code, at);
-        if positions != 0 {
-            positions = repeat(item, positions, subject);
-        }
+        positions = repeat(item, positions, subject);
         at = next;
     }
-    ends | positions
+    positions
 }
 
 fn repeat(item: Item<'_>, starts: u32, subject: &Subject<'_>) -> u32 {
@@ -339,20 +349,7 @@ fn backtrack_alternation(
     groups: &mut Groups,
     next: &mut Continuation<'_>,
 ) -> bool {
-    let mut start = 0;
-    loop {
-        let mut end = start;
-        while end < code.len() && code.get(end) != Some(&ALT) {
-            end = item(code, end).1;
-        }
-        if backtrack_sequence(code.get(start..end).unwrap_or_default(), subject, at, groups, next) {
-            return true;
-        }
-        if end >= code.len() {
-            return false;
-        }
-        start = end + 1;
-    }
+    sequences(code).any(|sequence| backtrack_sequence(sequence, subject, at, groups, next))
 }
 
 fn backtrack_sequence(
@@ -384,7 +381,8 @@ fn backtrack_repeat(
     let more = count < item.max
         && backtrack_atom(item.atom, subject, at, groups, &mut |end, groups| {
             // An empty repetition cannot make progress: stop looping on it.
-            (end != at || count + 1 >= item.min) && backtrack_repeat(item, count + 1, subject, end, groups, next)
+            (end != at || count + 1 >= item.min)
+                && backtrack_repeat(item, count + 1, subject, end, groups, next)
         });
     more || (count >= item.min && next(at, groups))
 }
@@ -401,7 +399,9 @@ fn backtrack_atom(
         Atom::Any => subject.digit_in(at, 0x3ff) && next(at + 1, groups),
         Atom::End => at == subject.digits.len() && next(at, groups),
         Atom::Group(body, capture) => backtrack_alternation(body, subject, at, groups, &mut |end, groups| {
-            let Some(slot) = capture.and_then(|n| usize::from(n).checked_sub(1)) else { return next(end, groups) };
+            let Some(slot) = capture.and_then(|n| usize::from(n).checked_sub(1)) else {
+                return next(end, groups);
+            };
             let saved = groups.get(slot).copied().flatten();
             if let Some(entry) = groups.get_mut(slot) {
                 *entry = Some((at, end));
@@ -495,19 +495,30 @@ impl Parser<'_> {
     fn alternation(&mut self) -> Result<(), PatternError> {
         self.sequence()?;
         while self.eat(b'|') {
-            self.out.push(ALT);
             self.sequence()?;
         }
         Ok(())
     }
 
     fn sequence(&mut self) -> Result<(), PatternError> {
+        let length_at = self.out.len();
+        self.out.extend([0, 0]);
         while let Some(byte) = self.peek() {
             if byte == b'|' || byte == b')' {
                 break;
             }
             self.atom()?;
             self.quantifier()?;
+        }
+        self.patch_length(length_at)
+    }
+
+    /// Writes the length of what follows `at` into the two bytes there.
+    fn patch_length(&mut self, at: usize) -> Result<(), PatternError> {
+        let length =
+            u16::try_from(self.out.len() - at - 2).map_err(|_| self.error("longer than 65535 bytes"))?;
+        if let Some(slot) = self.out.get_mut(at..at + 2) {
+            slot.copy_from_slice(&length.to_le_bytes());
         }
         Ok(())
     }
@@ -551,11 +562,7 @@ impl Parser<'_> {
                 if !self.eat(b')') {
                     return Err(self.error("expected ')'"));
                 }
-                let length = u16::try_from(self.out.len() - length_at - 2)
-                    .map_err(|_| self.error("a group longer than 65535 bytes"))?;
-                if let Some(slot) = self.out.get_mut(length_at..length_at + 2) {
-                    slot.copy_from_slice(&length.to_le_bytes());
-                }
+                self.patch_length(length_at)?;
             }
             _ => return Err(self.error("expected a digit, \\d, '[', '(' or '$'")),
         }
@@ -718,6 +725,7 @@ mod tests {
         assert!(!pattern.matches(&[b'1'; 32]));
         assert!(!pattern.matches(b"12a4"));
         // Truncated bytecode reads as digits that match nothing.
-        assert!(!Pattern::new(&[GROUP, 9]).matches(&Subject::new(b"1")));
+        assert!(!Pattern::new(&[3, 0, GROUP, 9]).matches(&Subject::new(b"1")));
+        assert!(!Pattern::new(&[9]).matches(&Subject::new(b"1")));
     }
 }

@@ -7,8 +7,8 @@
 use super::convert;
 use crate::phone::{self, PhoneOptions, PhoneResult};
 use crate::report::Severity;
-use crate::Error;
 use crate::text::push_decimal;
+use crate::Error;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(module = "/src/wasm/phone.js")]
@@ -105,10 +105,13 @@ fn write_result(out: &mut String, result: &PhoneResult) {
         field(out, issue.code);
         field(out, &issue.message);
         field(out, &issue.path);
-        field(out, match issue.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        });
+        field(
+            out,
+            match issue.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+        );
         number(out, issue.line.map(u64::from));
         number(out, issue.column.map(u64::from));
         number(out, issue.meta_code.map(u64::from));
