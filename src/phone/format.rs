@@ -75,8 +75,10 @@ fn fill_with_rule<'g>(
 }
 
 fn choose<'r>(formats: &'r [Format], subject: &Subject<'_>) -> Option<&'r Format> {
+    let length = subject.digits().len();
     formats.iter().find(|format| {
-        format.leading_digits.is_none_or(|pattern| pattern.matches_prefix(subject))
+        (format.lengths.0..=format.lengths.1).contains(&length)
+            && format.leading_digits.is_none_or(|pattern| pattern.matches_prefix(subject))
             && format.pattern.matches(subject)
     })
 }

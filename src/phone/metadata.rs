@@ -124,6 +124,8 @@ struct Type {
 pub struct Format {
     /// Full-match pattern with one capturing group per block of digits.
     pub pattern: Pattern<'static>,
+    /// The fewest and the most digits the pattern matches (a cheap first test).
+    pub lengths: (usize, usize),
     /// National format, e.g. "($1) $2-$3".
     pub national: &'static str,
     /// The format applies to numbers starting with this (prefix match); `None`: to all.
@@ -395,8 +397,10 @@ fn decode() -> Metadata {
         let count = format_counts.varint();
         let mut formats = Vec::with_capacity(count);
         for _ in 0..count {
+            let pattern = pattern_at(shared_count + format_patterns.varint());
             formats.push(Format {
-                pattern: pattern_at(shared_count + format_patterns.varint()),
+                pattern,
+                lengths: pattern.length_bounds(),
                 national: string(&mut format_templates),
                 leading_digits: (format_leading.byte() != 0).then(&mut own_pattern),
                 national_prefix_formatting_rule: string(&mut format_rules),

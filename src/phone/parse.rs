@@ -9,6 +9,7 @@ use super::pattern::Subject;
 use super::{code, PhoneResult};
 use crate::report::Issue;
 use crate::text::{push_decimal, Position};
+use std::borrow::Cow;
 
 /// Digits and where each came from in the input.
 struct Digits {
@@ -38,21 +39,30 @@ fn is_separator(c: char) -> bool {
     ) || c.is_whitespace()
 }
 
+#[inline(never)]
 fn error(input: &str, code: &'static str, offset: usize, message: String) -> Issue {
     Issue::error(code, "", message).at(Position::of_byte_offset(input, offset))
 }
 
 /// A message built without the formatting machinery, which the phone build
 /// would otherwise carry for these alone.
-#[derive(Default)]
 struct Message(String);
 
+impl Default for Message {
+    fn default() -> Self {
+        Self(String::with_capacity(96))
+    }
+}
+
+// Not inlined: each inlined push carries its own growth path.
 impl Message {
+    #[inline(never)]
     fn text(mut self, text: &str) -> Self {
         self.0.push_str(text);
         self
     }
 
+    #[inline(never)]
     fn number(mut self, value: usize) -> Self {
         push_decimal(&mut self.0, value as u64);
         self
@@ -65,7 +75,11 @@ fn normalize(input: &str) -> Result<Digits, Issue> {
         Some(_) => (4, input.find(';').unwrap_or(input.len())),
         None => (0, input.len()),
     };
-    let mut result = Digits { plus: false, digits: Vec::new(), offsets: Vec::new() };
+    let mut result = Digits {
+        plus: false,
+        digits: Vec::with_capacity(input.len()),
+        offsets: Vec::with_capacity(input.len()),
+    };
     for (offset, c) in input.get(start..end).unwrap_or_default().char_indices() {
         let offset = offset + start;
         if let Some(digit) = digit_value(c) {
@@ -93,8 +107,8 @@ fn normalize(input: &str) -> Result<Digits, Issue> {
 /// rewritten by the region's transform rule (e.g. a local number given its
 /// area code) — as libphonenumber-js does it, unless what is left would not be
 /// a plausible number.
-fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
-    let unchanged = || digits.to_vec();
+fn strip_national_prefix<'d>(region: &Region, digits: &'d [u8]) -> Cow<'d, [u8]> {
+    let unchanged = || Cow::Borrowed(digits);
     let subject = Subject::new(digits);
     let Some(found) = region.national_prefix_parser.and_then(|pattern| pattern.match_prefix(&subject)) else {
         return unchanged();
@@ -122,7 +136,7 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
     if national == digits || breaks_a_valid_number || national.len() < shortest {
         unchanged()
     } else {
-        national
+        Cow::Owned(national)
     }
 }
 
@@ -130,7 +144,7 @@ fn strip_national_prefix(region: &Region, digits: &[u8]) -> Vec<u8> {
 /// the country code is dropped when someone typed it without the `+` (only
 /// if the rest then fits the region better, as libphonenumber decides), then
 /// the national prefix is handled.
-fn national_number(region: &Region, digits: &[u8]) -> Vec<u8> {
+fn national_number<'d>(region: &Region, digits: &'d [u8]) -> Cow<'d, [u8]> {
     let as_typed = strip_national_prefix(region, digits);
     let mut code = String::new();
     push_decimal(&mut code, u64::from(region.code));
@@ -188,7 +202,7 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
                             let start = digits.digits.len().saturating_sub(stripped.len());
                             (code, stripped, start)
                         }
-                        None => (code, nsn.to_vec(), digits.digits.len() - nsn.len()),
+                        None => (code, Cow::Borrowed(nsn), digits.digits.len() - nsn.len()),
                     },
                     None => {
                         return PhoneResult::invalid(error(

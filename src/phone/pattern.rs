@@ -155,6 +155,25 @@ impl<'c> Pattern<'c> {
         self.code
     }
 
+    /// The fewest and the most digits a match can have (`$` counts none).
+    pub fn length_bounds(self) -> (usize, usize) {
+        let mut bounds: Option<(usize, usize)> = None;
+        for sequence in sequences(self.code) {
+            let (mut min, mut max) = (0usize, 0usize);
+            for item in items(sequence) {
+                let (low, high) = match item.atom {
+                    Atom::Set(_) | Atom::Any => (1, 1),
+                    Atom::End => (0, 0),
+                    Atom::Group(body, _) => Pattern::new(body).length_bounds(),
+                };
+                min = min.saturating_add(low.saturating_mul(usize::from(item.min)));
+                max = max.saturating_add(high.saturating_mul(usize::from(item.max)));
+            }
+            bounds = Some(bounds.map_or((min, max), |(low, high)| (low.min(min), high.max(max))));
+        }
+        bounds.unwrap_or((0, 0))
+    }
+
     /// Whether the whole of the subject matches.
     pub fn matches(self, subject: &Subject<'_>) -> bool {
         subject.fits() && alternation(self.code, 1, subject) & (1 << subject.digits.len()) != 0
@@ -291,7 +310,15 @@ fn alternation(code: &[u8], starts: u32, subject: &Subject<'_>) -> u32 {
 fn sequence_ends(code: &[u8], starts: u32, subject: &Subject<'_>) -> u32 {
     let mut positions = starts;
     let mut at = 0;
-    while positions != 0 && at < code.len() {
+    while positions != 0 {
+        let Some(&op) = code.get(at) else { break };
+        // The commonest item, a digit without a quantifier, without decoding it.
+        let quantified = code.get(at + 1).is_some_and(|&next| (OPTIONAL..=RANGE).contains(&next));
+        if op <= 9 && !quantified {
+            positions = (positions & subject.by_digit.get(usize::from(op)).copied().unwrap_or(0)) << 1;
+            at += 1;
+            continue;
+        }
         let (item, next) = item(code, at);
         positions = repeat(item, positions, subject);
         at = next;
@@ -655,6 +682,14 @@ mod tests {
         assert!(full(r"[13-57]", "4") && !full(r"[13-57]", "6"));
         assert!(full(r"(?:12){2}3?", "1212") && full(r"(?:12){2}3?", "12123") && !full(r"(?:12){2}3?", "12"));
         assert!(full("", ""));
+    }
+
+    #[test]
+    fn length_bounds_count_digits() {
+        let bounds = |pattern: &str| Compiled::new(pattern).unwrap().pattern().length_bounds();
+        assert_eq!(bounds(r"(\d{3})(\d{3,4})"), (6, 7));
+        assert_eq!(bounds(r"1|[2-9]\d{2}(?:5\d)?"), (1, 5));
+        assert_eq!(bounds(r"(5\d{6})$|1"), (1, 7));
     }
 
     #[test]
