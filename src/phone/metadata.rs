@@ -218,10 +218,12 @@ impl Reader {
         bytes
     }
 
+    #[inline(never)]
     fn string(&mut self) -> &'static str {
         std::str::from_utf8(self.bytes()).unwrap_or_default()
     }
 
+    #[inline(never)]
     fn section(&mut self) -> Reader {
         Reader { bytes: self.bytes(), at: 0 }
     }
@@ -279,7 +281,13 @@ impl Patterns {
         while !self.tokens.done() {
             match self.tokens.byte() {
                 token @ (0..=pattern::ANY | pattern::END | pattern::OPTIONAL) => code.push(token),
-                token::CLASS => code.extend([pattern::CLASS, self.masks.byte(), self.masks89.byte()]),
+                token::CLASS => {
+                    // Digits 8 and 9 of four classes share a byte, the first in the low bits.
+                    let class = self.masks.at;
+                    let high =
+                        self.masks89.bytes.get(class / 4).map_or(0, |byte| byte >> (2 * (class % 4)) & 3);
+                    code.extend([pattern::CLASS, self.masks.byte(), high]);
+                }
                 token @ (token::GROUP | token::CAPTURE) => {
                     code.push(token);
                     if token == token::CAPTURE {
@@ -313,6 +321,26 @@ impl Patterns {
     }
 }
 
+/// What the region columns refer to by index.
+struct Refs {
+    strings: Vec<&'static str>,
+    patterns: Vec<Pattern<'static>>,
+}
+
+// Not inlined: the region loop refers to them from many places.
+impl Refs {
+    #[inline(never)]
+    fn string(&self, reader: &mut Reader) -> &'static str {
+        self.strings.get(reader.varint()).copied().unwrap_or_default()
+    }
+
+    /// Out of range (a bug the tests catch) reads as a pattern that matches nothing.
+    #[inline(never)]
+    fn pattern(&self, index: usize) -> Pattern<'static> {
+        self.patterns.get(index).copied().unwrap_or(Pattern::new(&[]))
+    }
+}
+
 /// The decoded blob.
 struct Metadata {
     source: &'static str,
@@ -340,36 +368,36 @@ fn decode() -> Metadata {
     let format_count = blob.varint();
     let mut table = blob.section();
     let strings: Vec<&'static str> = (0..table.varint()).map(|_| table.string()).collect();
+    let counts = blob.section();
     // The region columns, in blob order.
     let [mut ids, mut codes, mut leading, mut lengths, mut prefix, mut parser, mut transform, mut idd, mut rule, mut format_counts, mut format_patterns, mut format_templates, mut format_leading, mut format_rules, mut format_international, mut type_kinds, mut type_lengths] =
         [(); 17].map(|()| blob.section());
-    let mut patterns = Patterns {
-        tokens: blob.section(),
-        masks: blob.section(),
-        masks89: blob.section(),
-        ranges: blob.section(),
-        open: Vec::new(),
-    };
+    let tokens = blob.section();
+    let masks89 = blob.section();
+    let mut patterns = Patterns { tokens, masks: blob.section(), masks89, ranges: counts, open: Vec::new() };
 
     // Every pattern's bytecode first (regions borrow it), in stream order:
     // shared patterns, format patterns, then each region's own.
     let mut code = Vec::with_capacity(DATA.len() * 2);
-    let mut ranges = Vec::new();
+    let mut spans = Vec::new();
     while !patterns.tokens.done() {
-        ranges.push(patterns.decode(&mut code));
+        spans.push(patterns.decode(&mut code));
     }
     let code: &'static [u8] = CODE.get_or_init(|| code);
-    // Out of range (a bug the tests catch) reads as a pattern that matches nothing.
-    let pattern_at = |index: usize| {
-        Pattern::new(ranges.get(index).and_then(|&(start, end)| code.get(start..end)).unwrap_or_default())
+    let refs = Refs {
+        strings,
+        patterns: spans
+            .iter()
+            .map(|&(start, end)| Pattern::new(code.get(start..end).unwrap_or_default()))
+            .collect(),
     };
-    let shared = |reader: &mut Reader| reader.varint().checked_sub(1).map(pattern_at);
+    let shared = |reader: &mut Reader| reader.varint().checked_sub(1).map(|index| refs.pattern(index));
     let mut own = shared_count + format_count;
     let mut own_pattern = || {
         own += 1;
-        pattern_at(own - 1)
+        refs.pattern(own - 1)
     };
-    let string = |reader: &mut Reader| strings.get(reader.varint()).copied().unwrap_or_default();
+    let string = |reader: &mut Reader| refs.string(reader);
 
     let mut regions: Vec<Region> = Vec::with_capacity(region_count);
     let mut by_code = vec![(0u16, 0u16); 1000];
@@ -397,7 +425,7 @@ fn decode() -> Metadata {
         let count = format_counts.varint();
         let mut formats = Vec::with_capacity(count);
         for _ in 0..count {
-            let pattern = pattern_at(shared_count + format_patterns.varint());
+            let pattern = refs.pattern(shared_count + format_patterns.varint());
             formats.push(Format {
                 pattern,
                 lengths: pattern.length_bounds(),
