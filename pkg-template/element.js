@@ -1,7 +1,7 @@
 // <wa-template-preview>: renders a template definition as WhatsApp shows it.
 // Set `definition` (and `send`) as properties, or as JSON in the attributes
-// of the same names; `theme="dark"` and `dir` work as attributes too. Styles
-// live in a shadow root (preview.css from beside this file), so the page's
+// of the same names; `theme="dark"`, `dir` and `media` work as attributes too.
+// Styles live in a shadow root (preview.css from beside this file), so the page's
 // CSS cannot reach in and a strict Content-Security-Policy is enough.
 // After each render it dispatches a `render` event with `{ issues, tree }`.
 import init, { renderTemplatePreview } from "./lite/browser.js";
@@ -16,7 +16,7 @@ const json = (text) => {
 };
 
 export class WaTemplatePreview extends HTMLElement {
-  static observedAttributes = ["definition", "send", "theme", "dir"];
+  static observedAttributes = ["definition", "send", "theme", "dir", "media"];
   #definition;
   #send;
   #queued = false;
@@ -47,6 +47,12 @@ export class WaTemplatePreview extends HTMLElement {
     this.#send = value;
     this.#update();
   }
+  get media() {
+    return this.getAttribute("media") ?? "load";
+  }
+  set media(value) {
+    this.setAttribute("media", value);
+  }
 
   connectedCallback() {
     this.#update();
@@ -73,7 +79,8 @@ export class WaTemplatePreview extends HTMLElement {
     this.#queued = false;
     const definition = this.definition;
     if (definition === undefined || !this.isConnected) return;
-    const options = { theme: this.getAttribute("theme") === "dark" ? "dark" : "light" };
+    // `media` as given (null: absent): a typo throws (an `error` event) rather than loading media.
+    const options = { theme: this.getAttribute("theme") === "dark" ? "dark" : "light", media: this.getAttribute("media") };
     const dir = this.getAttribute("dir");
     if (dir === "rtl" || dir === "ltr") options.direction = dir;
     if (this.send !== undefined) options.send = this.send;

@@ -193,3 +193,40 @@ fn preview_findings_carry_the_position_of_their_path() {
     assert_eq!(issue.path, "/components/3/buttons/0/url");
     assert_eq!(issue.line, Some(6));
 }
+
+fn preview_with(definition: &str, options: &PreviewOptions) -> Preview {
+    render(&parse(definition).unwrap(), Some(definition), None, options)
+}
+
+/// `{"name":…,"components":[…]}` with `components` as given (JSON).
+fn template(components: &str) -> String {
+    format!(r#"{{"name":"hostile","language":"en_US","category":"MARKETING","components":[{components}]}}"#)
+}
+
+#[test]
+fn media_placeholder_shows_no_media_url_but_the_tree_keeps_it() {
+    let definition = template(
+        r#"{"type":"HEADER","format":"IMAGE","example":{"header_handle":["https://cdn.example/h.png"]}},
+           {"type":"BODY","text":"Hi https://x.example"}"#,
+    );
+    let load = preview(&definition, None);
+    assert!(
+        load.html.contains(
+            r#"src="https://cdn.example/h.png" referrerpolicy="no-referrer" loading="lazy" decoding="async""#
+        ),
+        "{}",
+        load.html
+    );
+    let options = PreviewOptions { media: Some("placeholder".into()), ..PreviewOptions::default() };
+    let placeholder = preview_with(&definition, &options);
+    assert!(
+        !placeholder.html.contains("cdn.example") && !placeholder.html.contains("<img"),
+        "{}",
+        placeholder.html
+    );
+    assert!(placeholder.html.contains(r#"<div class="wa-media wa-placeholder wa-image">Image</div>"#));
+    assert!(placeholder.html.contains(r#"href="https://x.example""#), "links are not media: they stay links");
+    assert!(
+        matches!(&placeholder.tree.header, Some(Header::Media { url: Some(url), .. }) if url == "https://cdn.example/h.png")
+    );
+}

@@ -41,6 +41,10 @@ pub struct PreviewOptions {
     /// The time shown in the bubble's corner (default `"12:00"`).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub time: Option<String>,
+    /// `"load"` (default): header images load (lazily, with no referrer);
+    /// `"placeholder"`: no media loads, headers are labelled boxes.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "\"load\" | \"placeholder\""))]
+    pub media: Option<String>,
 }
 
 impl PreviewOptions {
@@ -49,6 +53,7 @@ impl PreviewOptions {
         let theme = fields.string("theme")?;
         let direction = fields.string("direction")?;
         let time = fields.string("time")?;
+        let media = fields.string("media")?;
         let check = |name: &str, value: Option<&str>, allowed: [&str; 2]| match value {
             Some(given) if !allowed.contains(&given) => Err(Error::invalid_argument(format!(
                 "{name} must be \"{}\" or \"{}\", got {}",
@@ -60,10 +65,12 @@ impl PreviewOptions {
         };
         check("theme", theme, ["light", "dark"])?;
         check("direction", direction, ["ltr", "rtl"])?;
+        check("media", media, ["load", "placeholder"])?;
         Ok(Self {
             theme: theme.map(str::to_owned),
             direction: direction.map(str::to_owned),
             time: time.map(str::to_owned),
+            media: media.map(str::to_owned),
         })
     }
 }
@@ -117,7 +124,12 @@ pub fn render(
         }
         None => issue,
     }));
-    let html = html::render(&tree, options.time.as_deref().unwrap_or("12:00"));
+    let media = if options.media.as_deref() == Some("placeholder") {
+        html::Media::Placeholder
+    } else {
+        html::Media::Load
+    };
+    let html = html::render(&tree, options.time.as_deref().unwrap_or("12:00"), media);
     Preview { html, tree, issues }
 }
 
@@ -129,5 +141,31 @@ fn language_direction(definition: &Node) -> Direction {
         Direction::Rtl
     } else {
         Direction::Ltr
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PreviewOptions;
+    use crate::json::parse;
+    use crate::options::OptionFields;
+
+    fn read(options: &str) -> Result<PreviewOptions, crate::Error> {
+        let node = parse(options).unwrap();
+        let mut fields = OptionFields::new("renderTemplatePreview", Some(&node))?;
+        let options = PreviewOptions::read(&mut fields)?;
+        fields.finish().map(|()| options)
+    }
+
+    #[test]
+    fn media_is_load_or_placeholder_and_anything_else_is_misuse() {
+        assert_eq!(read(r#"{"media":"placeholder"}"#).unwrap().media.as_deref(), Some("placeholder"));
+        assert_eq!(read(r#"{"media":"load"}"#).unwrap().media.as_deref(), Some("load"));
+        assert_eq!(read(r#"{"media":null}"#).unwrap().media, None);
+        for bad in [r#"{"media":"none"}"#, r#"{"media":"Placeholder"}"#, r#"{"media":true}"#] {
+            let error = read(bad).unwrap_err();
+            assert_eq!(error.code, "invalid_argument", "{bad}");
+            assert!(error.message.contains("media"), "{}", error.message);
+        }
     }
 }

@@ -75,7 +75,7 @@ async function watched(path) {
 /** Every rendered node, in the innerHTML container and the elements' shadow roots, checked. */
 function audit() {
   const TAGS = new Set(["DIV", "SPAN", "P", "A", "IMG", "STRONG", "EM", "S", "CODE", "PRE", "UL", "OL", "LI", "BLOCKQUOTE", "BR", "BDI"]);
-  const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "src", "alt", "start", "aria-hidden"]);
+  const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "src", "alt", "start", "aria-hidden", "referrerpolicy", "loading", "decoding"]);
   const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
   // The boxes renderTemplatePreview's HTML went into, and the elements' shadow roots.
   const roots = [...document.getElementById("html").children, ...[...document.querySelectorAll("wa-template-preview")].map((e) => e.shadowRoot)];

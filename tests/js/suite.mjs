@@ -156,6 +156,34 @@ export const cases = {
     if (!html.includes("<strong>welcome</strong>")) throw new Error(`formatting missing: ${html}`);
     same(issues.filter((i) => i.severity === "error"), [], "issues");
   },
+
+  "renderTemplatePreview: images are lazy and referrer-free; media: placeholder names no media URL": (api) => {
+    const image = "https://cdn.example/header.png";
+    const definition = {
+      name: "media",
+      language: "en_US",
+      category: "MARKETING",
+      components: [
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [image] } },
+        { type: "BODY", text: "See https://x.example/a" },
+      ],
+    };
+    const loaded = api.renderTemplatePreview(definition);
+    const img = loaded.html.match(/<img [^>]*>/)?.[0];
+    same(img, `<img class="wa-media" alt="Header image" src="${image}" referrerpolicy="no-referrer" loading="lazy" decoding="async">`, "img");
+    for (const media of ["image", "video", "document"]) {
+      const components = [{ ...definition.components[0], format: media.toUpperCase() }, definition.components[1]];
+      const { html, tree } = api.renderTemplatePreview({ ...definition, components }, { media: "placeholder" });
+      if (html.includes("cdn.example") || html.includes("<img") || html.includes("src=")) throw new Error(`${media}: ${html}`);
+      const label = media[0].toUpperCase() + media.slice(1);
+      if (!html.includes(`<div class="wa-media wa-placeholder wa-${media}">${label}</div>`)) throw new Error(`${media} placeholder: ${html}`);
+      same(tree.header, { type: "media", media, url: image }, `${media} tree keeps the URL`);
+      if (!html.includes('href="https://x.example/a"')) throw new Error("links stay links");
+    }
+    same(api.renderTemplatePreview(definition, { media: "load" }).html, loaded.html, "load is the default");
+    throwsCode(() => api.renderTemplatePreview(definition, { media: "none" }), "invalid_argument", "unknown media");
+    throwsCode(() => api.renderTemplatePreview(definition, { media: true }), "invalid_argument", "media not a string");
+  },
 };
 
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {
