@@ -7,6 +7,13 @@
 import init, { renderTemplatePreview } from "./lite/browser.js";
 
 const css = new URL("./preview.css", import.meta.url).href;
+// Trusted Types: the policy passes renderTemplatePreview's HTML through (it is
+// escaped already); made once, when first needed, and never exported.
+let policy;
+const trusted = (html) =>
+  globalThis.trustedTypes
+    ? (policy ??= trustedTypes.createPolicy("whatsapp-edge", { createHTML: (html) => html })).createHTML(html)
+    : html;
 const json = (text) => {
   try {
     return text == null ? undefined : JSON.parse(text);
@@ -86,7 +93,7 @@ export class WaTemplatePreview extends HTMLElement {
     if (this.send !== undefined) options.send = this.send;
     const { html, tree, issues } = renderTemplatePreview(definition, options);
     // `html` is built by renderTemplatePreview: escaped text, class names, safe links only.
-    this.#view.innerHTML = html;
+    this.#view.innerHTML = trusted(html);
     this.dispatchEvent(new CustomEvent("render", { detail: { issues, tree } }));
   }
 }

@@ -12,10 +12,14 @@ import { launchChromium } from "./helpers.mjs";
 
 const mounts = { "/pkg/": join(root, "pkg"), "/pages/": join(root, "tests/js/preview-pages") };
 const server = await serve({ mounts, headers: () => ({ "content-security-policy": STRICT_CSP }) });
+// The strict policy with Trusted Types enforced: only the element's named policy may write HTML.
+const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types whatsapp-edge`;
+const trustedServer = await serve({ mounts, headers: () => ({ "content-security-policy": TRUSTED_TYPES_CSP }) });
 const browser = await launchChromium();
 after(async () => {
   await browser.close();
   await server.close();
+  await trustedServer.close();
 });
 
 /** A page of `base` with every CSP violation (Trusted Types included) and console problem recorded. */
@@ -209,5 +213,34 @@ test("element: header images load without a referrer; media=\"placeholder\" load
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("element: renders under Trusted Types through its one policy, \"whatsapp-edge\", with no violation", async () => {
+  const { page, problems, response } = await open(trustedServer.url);
+  assert.equal(response.headers()["content-security-policy"], TRUSTED_TYPES_CSP);
+  let seen = await page.evaluate(() => window.__renders);
+  assert.match(seen[0].text, /Hi Ana, your order has shipped\./);
+  assert.equal(await page.evaluate(() => document.getElementById("preview").shadowRoot.querySelector("strong")?.textContent), "shipped");
+  // Re-renders reuse the policy (a second createPolicy of the same name would be refused).
+  await page.evaluate(() => (document.getElementById("preview").definition = { name: "x", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Second *render*" }] }));
+  await page.waitForFunction(() => window.__renders.length >= 2);
+  seen = await page.evaluate(() => window.__renders);
+  assert.match(seen[1].text, /Second render/);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no Trusted Types violation");
+  assert.deepEqual(problems, []);
+
+  // Control: Trusted Types really is enforced here — a plain string into innerHTML is refused.
+  const plain = await page.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>x</b>";
+      return "assigned";
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(plain, "TypeError");
+  await page.waitForFunction(() => window.__violations.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__violations), ["require-trusted-types-for"]);
   await page.close();
 });
