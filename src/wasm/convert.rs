@@ -26,12 +26,24 @@ extern "C" {
 /// `validateFlow` on a 200 KB Flow. The engine's `TextEncoder.encode` plus one
 /// `Uint8Array` copy into wasm memory is several times faster. (Lone UTF-16
 /// surrogates become U+FFFD either way.)
+#[cfg(feature = "receive")]
 pub fn utf8(text: &JsValue) -> Option<String> {
+    utf8_within(text, usize::MAX).ok()?
+}
+
+/// [`utf8`], unless the text is more than `max` bytes: then its size, measured
+/// on the engine's encoding, so nothing is copied into wasm memory (which
+/// never shrinks: hostile input is bounded before it is copied).
+pub fn utf8_within(text: &JsValue, max: usize) -> Result<Option<String>, usize> {
     thread_local! {
         static ENCODER: TextEncoder = TextEncoder::new();
     }
-    let bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
-    String::from_utf8(bytes).ok()
+    let bytes = ENCODER.with(|encoder| encoder.encode(text));
+    let size = bytes.length() as usize;
+    if size > max {
+        return Err(size);
+    }
+    Ok(String::from_utf8(bytes.to_vec()).ok())
 }
 
 /// A Rust value as a plain JavaScript value: objects, not `Map`s, and
@@ -49,6 +61,28 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 /// property by property across the boundary, and it gives the same document
 /// model as text input.
 pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<String>, Error> {
+    match json_text_capped(value, function, name, usize::MAX)? {
+        Some(Capped::Within(text)) => Ok(Some(text)),
+        // Nothing is longer than usize::MAX.
+        Some(Capped::Over(_)) | None => Ok(None),
+    }
+}
+
+/// A text read only if it is at most a given size (see [`utf8_within`]).
+pub enum Capped<T> {
+    /// The value.
+    Within(T),
+    /// Its size in bytes (UTF-8): nothing was copied.
+    Over(usize),
+}
+
+/// [`json_text`], unless the JSON text is more than `max` bytes.
+pub fn json_text_capped(
+    value: &JsValue,
+    function: &str,
+    name: &str,
+    max: usize,
+) -> Result<Option<Capped<String>>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }
@@ -60,9 +94,14 @@ pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<S
     };
     let text = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
     // `undefined` for functions and symbols: not a string.
-    let text = if text.is_string() { utf8(&text) } else { None };
-    let text = text.ok_or_else(not_json)?;
-    Ok(Some(text))
+    if !text.is_string() {
+        return Err(not_json());
+    }
+    match utf8_within(&text, max) {
+        Ok(Some(text)) => Ok(Some(Capped::Within(text))),
+        Ok(None) => Err(not_json()),
+        Err(size) => Ok(Some(Capped::Over(size))),
+    }
 }
 
 /// A document argument (every export but phones takes them): JSON text the caller gave (findings then carry line
@@ -79,11 +118,31 @@ pub struct Document {
 impl Document {
     /// Reads `value`: a string is taken as JSON text, anything else must be JSON data.
     pub fn read(value: &JsValue, function: &str, name: &str) -> Result<Self, Error> {
-        if let Some(text) = value.is_string().then(|| utf8(value)).flatten() {
-            return Ok(Self { text, from_caller: true });
+        match Self::read_capped(value, function, name, usize::MAX)? {
+            Capped::Within(document) => Ok(document),
+            // Nothing is longer than usize::MAX.
+            Capped::Over(_) => Err(Error::invalid_argument(format!("{function}: {name} is too large"))),
         }
-        match json_text(value, function, name)? {
-            Some(text) => Ok(Self { text, from_caller: false }),
+    }
+
+    /// [`Document::read`], unless the text (given, or of `JSON.stringify`) is
+    /// more than `max` bytes: then only its size is measured.
+    pub fn read_capped(
+        value: &JsValue,
+        function: &str,
+        name: &str,
+        max: usize,
+    ) -> Result<Capped<Self>, Error> {
+        if value.is_string() {
+            match utf8_within(value, max) {
+                Ok(Some(text)) => return Ok(Capped::Within(Self { text, from_caller: true })),
+                Err(size) => return Ok(Capped::Over(size)),
+                Ok(None) => {}
+            }
+        }
+        match json_text_capped(value, function, name, max)? {
+            Some(Capped::Within(text)) => Ok(Capped::Within(Self { text, from_caller: false })),
+            Some(Capped::Over(size)) => Ok(Capped::Over(size)),
             None => Err(Error::invalid_argument(format!("{function}: {name} is required"))),
         }
     }
