@@ -737,7 +737,9 @@ pub fn errors(response: &Response) -> Error {
                         .iter()
                         // A number (an array index) as written in the body: printing an
                         // f64 would pull float formatting (~9 KB gzip) into the wasm.
-                        .map(|part| part.as_str().unwrap_or_else(|| json::source(&response.body, part)).to_owned())
+                        .map(|part| {
+                            part.as_str().unwrap_or_else(|| json::source(&response.body, part)).to_owned()
+                        })
                         .collect();
                     let message = item.get("msg").and_then(Node::as_str).unwrap_or("invalid");
                     format!("{}: {message}", location.join("."))
