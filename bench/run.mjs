@@ -17,7 +17,8 @@ const filter = args.find((arg) => !arg.startsWith("--")) ?? "";
 const ROUNDS = quick ? 3 : 15;
 const MIN_ROUND_MS = quick ? 20 : 150;
 
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const quantile = (values, q) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * q))];
+const median = (values) => quantile(values, 0.5);
 
 /** Calls fn over all inputs repeatedly until minMs has passed; returns calls per second. */
 function throughput(fn, inputs, minMs) {
@@ -75,11 +76,17 @@ for (const file of files) {
     "ours ops/s": Math.round(median(ours) * perCall).toLocaleString("en"),
     "peer ops/s": Math.round(median(peer) * perCall).toLocaleString("en"),
     "ratio ours/peer": `${(median(ours) / median(peer)).toFixed(2)}x`,
+    // The ratio of each round (ours and the peer measured back to back): its
+    // spread says how far one run can be trusted on this machine.
+    "round ratios p10–p90": (() => {
+      const ratios = ours.map((o, i) => o / peer[i]);
+      return `${quantile(ratios, 0.1).toFixed(2)}–${quantile(ratios, 0.9).toFixed(2)}`;
+    })(),
     "same verdict": perCall > 1 ? (agree === bench.inputs.length ? "same count" : "counts differ") : `${agree}/${bench.inputs.length}`,
   });
   }
 }
-console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds, median)`);
+console.log(`whatsapp-edge benchmarks (node ${process.version}, ${ROUNDS} rounds of ≥ ${MIN_ROUND_MS} ms each, after a warm-up; median)`);
 console.table(rows);
 // Cases that started servers close them.
 for (const file of files) await (await import(new URL(file, dir))).close?.();

@@ -6,6 +6,9 @@ export declare class WaTemplatePreview extends HTMLElement {
   definition: object | string | undefined;
   /** The send (its `template` object, or the whole message) that fills the variables. */
   send: object | string | undefined;
+  /** `"load"` (default): header images load, lazily and with no referrer; `"placeholder"`:
+   * no remote media loads (labelled boxes instead). Reflects the `media` attribute. */
+  media: "load" | "placeholder";
 }
 
 declare global {

@@ -1,12 +1,19 @@
 // <wa-template-preview>: renders a template definition as WhatsApp shows it.
 // Set `definition` (and `send`) as properties, or as JSON in the attributes
-// of the same names; `theme="dark"` and `dir` work as attributes too. Styles
-// live in a shadow root (preview.css from beside this file), so the page's
+// of the same names; `theme="dark"`, `dir` and `media` work as attributes too.
+// Styles live in a shadow root (preview.css from beside this file), so the page's
 // CSS cannot reach in and a strict Content-Security-Policy is enough.
 // After each render it dispatches a `render` event with `{ issues, tree }`.
 import init, { renderTemplatePreview } from "./lite/browser.js";
 
 const css = new URL("./preview.css", import.meta.url).href;
+// Trusted Types: the policy passes renderTemplatePreview's HTML through (it is
+// escaped already); made once, when first needed, and never exported.
+let policy;
+const trusted = (html) =>
+  globalThis.trustedTypes
+    ? (policy ??= trustedTypes.createPolicy("whatsapp-edge", { createHTML: (html) => html })).createHTML(html)
+    : html;
 const json = (text) => {
   try {
     return text == null ? undefined : JSON.parse(text);
@@ -16,7 +23,7 @@ const json = (text) => {
 };
 
 export class WaTemplatePreview extends HTMLElement {
-  static observedAttributes = ["definition", "send", "theme", "dir"];
+  static observedAttributes = ["definition", "send", "theme", "dir", "media"];
   #definition;
   #send;
   #queued = false;
@@ -47,6 +54,12 @@ export class WaTemplatePreview extends HTMLElement {
     this.#send = value;
     this.#update();
   }
+  get media() {
+    return this.getAttribute("media") ?? "load";
+  }
+  set media(value) {
+    this.setAttribute("media", value);
+  }
 
   connectedCallback() {
     this.#update();
@@ -73,13 +86,14 @@ export class WaTemplatePreview extends HTMLElement {
     this.#queued = false;
     const definition = this.definition;
     if (definition === undefined || !this.isConnected) return;
-    const options = { theme: this.getAttribute("theme") === "dark" ? "dark" : "light" };
+    // `media` as given (null: absent): a typo throws (an `error` event) rather than loading media.
+    const options = { theme: this.getAttribute("theme") === "dark" ? "dark" : "light", media: this.getAttribute("media") };
     const dir = this.getAttribute("dir");
     if (dir === "rtl" || dir === "ltr") options.direction = dir;
     if (this.send !== undefined) options.send = this.send;
     const { html, tree, issues } = renderTemplatePreview(definition, options);
     // `html` is built by renderTemplatePreview: escaped text, class names, safe links only.
-    this.#view.innerHTML = html;
+    this.#view.innerHTML = trusted(html);
     this.dispatchEvent(new CustomEvent("render", { detail: { issues, tree } }));
   }
 }

@@ -12,7 +12,7 @@
 use crate::json::{same_text, Key, Node, Span, Value};
 use crate::json_pointer::JsonPointer;
 use crate::report::{Issue, Report, Severity};
-use crate::text::Position;
+use crate::text::{Position, PositionIndex};
 
 /// Stable codes shared by every validator.
 pub mod code {
@@ -39,6 +39,8 @@ pub struct Checker<'s> {
     pending: Vec<Pending>,
     /// The last position computed (byte offset, position), to count on from.
     last_position: (usize, Position),
+    /// Checkpoints for findings that arrive out of text order (made on the first).
+    index: Option<PositionIndex>,
 }
 
 /// A finding whose JSON Pointer is not known yet: it names its node by
@@ -58,7 +60,13 @@ impl<'s> Checker<'s> {
     /// `source` is the text the document was parsed from, when the caller
     /// gave text (positions are then attached); `None` for objects.
     pub fn new(root: &'s Node<'s>, source: Option<&'s str>) -> Self {
-        Self { root, source, pending: Vec::new(), last_position: (0, Position { line: 1, column: 1 }) }
+        Self {
+            root,
+            source,
+            pending: Vec::new(),
+            last_position: (0, Position { line: 1, column: 1 }),
+            index: None,
+        }
     }
 
     // Not inlined: it is called from hundreds of rules, and inlining it
@@ -97,7 +105,7 @@ impl<'s> Checker<'s> {
             let position = if span.start >= known_offset {
                 Position::of_byte_offset_after(text, known_offset, known, span.start)
             } else {
-                Position::of_byte_offset(text, span.start)
+                self.index.get_or_insert_with(|| PositionIndex::new(text)).position(text, span.start)
             };
             self.last_position = (span.start, position);
             issue = issue.at(position);

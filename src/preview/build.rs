@@ -1,13 +1,16 @@
 //! From a template definition (and a send) to the render tree: which text
 //! goes where, variable values, buttons as WhatsApp lays them out, carousel
 //! cards, limited-time offers and the preset texts of authentication templates.
+//! Every text is bounded here (see [`super::MAX_TEXT_BYTES`]) before it is parsed or copied.
 
-use super::code;
 use super::markup::{self, Block, Inline};
 use super::tree::{Button, Card, Direction, Header, Offer, Theme, Tree};
+use super::{code, MAX_DOCUMENT_BYTES, MAX_TEXT_BYTES};
+use crate::check::{code::TOO_MANY_ISSUES, MAX_ISSUES};
 use crate::json::Node;
 use crate::report::Issue;
 use crate::template::variables::{self, Name};
+use std::cmp::Ordering;
 
 /// Marks a variable's slot in text handed to the markup parser, so values
 /// stay atomic (`\u{E000}<slot>\u{E001}`, private-use characters).
@@ -131,6 +134,9 @@ impl<'n> Send<'n> {
 
 struct Builder {
     issues: Vec<Issue>,
+    /// Bytes of text the preview may still show: one value can fill many
+    /// variables, so without this a small definition could fill megabytes.
+    room: usize,
 }
 
 /// The tree of `definition` filled from `send`, and the preview's findings.
@@ -140,20 +146,10 @@ pub(super) fn tree(
     theme: Theme,
     direction: Direction,
 ) -> (Tree, Vec<Issue>) {
-    let mut builder = Builder { issues: Vec::new() };
+    let mut builder = Builder { issues: Vec::new(), room: MAX_DOCUMENT_BYTES };
     let send = Send::new(send);
     let authentication = upper(definition, "category") == "AUTHENTICATION";
-    let mut tree = Tree {
-        direction,
-        theme,
-        header: None,
-        offer: None,
-        body: Vec::new(),
-        footer: None,
-        buttons: Vec::new(),
-        hidden_buttons: Vec::new(),
-        cards: Vec::new(),
-    };
+    let mut tree = Tree::empty(theme, direction);
     let mut buttons = Vec::new();
     for (index, component) in items(definition.get("components")).iter().enumerate() {
         let path = format!("/components/{index}");
@@ -167,10 +163,10 @@ pub(super) fn tree(
                     .and_then(Node::as_f64)
                     .map(|minutes| format!("This code expires in {} minutes.", minutes as u32));
             }
-            "FOOTER" => tree.footer = text_of(component, "text").map(str::to_owned),
+            "FOOTER" => tree.footer = text_of(component, "text").map(|text| builder.fit(text, &path, "text")),
             "BUTTONS" => buttons = builder.buttons(component, &send, &path),
             "CAROUSEL" => tree.cards = builder.cards(component, &send, &path),
-            "LIMITED_TIME_OFFER" => tree.offer = offer(component, &send),
+            "LIMITED_TIME_OFFER" => tree.offer = builder.offer(component, &send, &path),
             _ => {}
         }
     }
@@ -183,28 +179,94 @@ pub(super) fn tree(
 }
 
 impl Builder {
-    /// Formatted text with its variables filled (or left as placeholders, with a warning).
-    fn text(&mut self, text: &str, values: &Values, path: &str) -> Vec<Block> {
-        let (slotted, slots) = self.slot(text, values, path);
-        markup::parse(&slotted).into_iter().map(|block| fill_block(block, &slots)).collect()
+    /// Records a finding of the preview's own; after [`MAX_ISSUES`] of them,
+    /// one `too_many_issues` and then nothing.
+    fn warn(&mut self, code: &'static str, path: &str, message: String) {
+        match self.issues.len().cmp(&MAX_ISSUES) {
+            Ordering::Less => self.issues.push(Issue::warning(code, path, message)),
+            Ordering::Equal => {
+                let message = format!("stopped after {MAX_ISSUES} findings");
+                self.issues.push(Issue::warning(TOO_MANY_ISSUES, "", message));
+            }
+            Ordering::Greater => {}
+        }
     }
 
-    /// `text` with each variable replaced by its slot, and the slots.
-    fn slot(&mut self, text: &str, values: &Values, path: &str) -> (String, Vec<Slot>) {
+    /// The most bytes the next text may show: [`MAX_TEXT_BYTES`], or what is
+    /// left of the preview's [`MAX_DOCUMENT_BYTES`].
+    fn limit(&self) -> usize {
+        MAX_TEXT_BYTES.min(self.room)
+    }
+
+    /// A text shown as given (a footer, a label): whole when it fits, else cut
+    /// (with a warning at `path`/`member`, the path built only then).
+    fn fit(&mut self, text: &str, path: &str, member: &str) -> String {
+        let limit = self.limit();
+        if text.len() <= limit {
+            self.room -= text.len();
+            return text.to_owned();
+        }
+        self.too_long(&format!("{path}/{member}"), text.len(), "", limit, "cut");
+        cut(text, limit)
+    }
+
+    /// Warns that the text at `path` is `size` bytes (`how`: with its
+    /// variables filled, or not), over `limit`, and so is `shown` otherwise.
+    fn too_long(&mut self, path: &str, size: usize, how: &str, limit: usize, shown: &str) {
+        self.room = self.room.saturating_sub(limit);
+        let message = format!(
+            "{size} bytes{how}, over the preview's limit of {limit} ({MAX_TEXT_BYTES} per text, \
+             {MAX_DOCUMENT_BYTES} in all): {shown}; shorten it"
+        );
+        self.warn(code::TEXT_TOO_LONG, path, message);
+    }
+
+    /// Formatted text with its variables filled (or left as placeholders, with
+    /// a warning); a text over the limit is not parsed but shown cut, as plain text.
+    fn text(&mut self, text: &str, values: &Values, path: &str) -> Vec<Block> {
+        match self.slot(text, values, path) {
+            Ok((slotted, slots)) => {
+                markup::parse(&slotted).into_iter().map(|block| fill_block(block, &slots)).collect()
+            }
+            Err(text) => vec![Block::Paragraph { children: vec![Inline::Text { text }] }],
+        }
+    }
+
+    /// `text` with each variable replaced by its slot, and the slots; or, when
+    /// the text (with its values) is over the limit, the text to show instead:
+    /// as written (its variables not filled), cut at the limit, never parsed.
+    fn slot(&mut self, text: &str, values: &Values, path: &str) -> Result<(String, Vec<Slot>), String> {
+        let limit = self.limit();
+        if text.len() > limit {
+            self.too_long(path, text.len(), "", limit, "cut and not formatted");
+            return Err(cut(text, limit));
+        }
+        let scan = variables::scan(text);
+        let found: Vec<_> =
+            scan.variables.iter().map(|variable| (variable, values.get(&variable.name))).collect();
+        // Measured before anything is built: a value may fill many variables.
+        let filled = found.iter().fold(text.len(), |size, (variable, value)| {
+            let written = variable.end - variable.start;
+            size.saturating_sub(written).saturating_add(value.map_or(written, str::len))
+        });
+        if filled > limit {
+            self.too_long(path, filled, " with its variables filled", limit, "shown as written, unformatted");
+            return Err(cut(text, limit));
+        }
+        self.room -= filled;
         // The slot markers are private-use characters; any already in the text become U+FFFD.
         let plain = |part: &str| part.replace([SLOT_OPEN, SLOT_CLOSE], "\u{FFFD}");
-        let scan = variables::scan(text);
         let mut slotted = String::with_capacity(text.len());
         let mut slots: Vec<Slot> = Vec::new();
         let mut at = 0;
-        for variable in &scan.variables {
+        for (variable, value) in found {
             slotted.push_str(&plain(text.get(at..variable.start).unwrap_or_default()));
             let written = text.get(variable.start..variable.end).unwrap_or_default().to_owned();
-            let value = values.get(&variable.name).map(str::to_owned);
+            let value = value.map(str::to_owned);
             if value.is_none() {
                 let message =
                     format!("{written} has no value in the send or the examples; the preview shows it as is");
-                self.issues.push(Issue::warning(code::VARIABLE_UNRESOLVED, path, message));
+                self.warn(code::VARIABLE_UNRESOLVED, path, message);
             }
             slotted.push(SLOT_OPEN);
             slotted.push_str(&slots.len().to_string());
@@ -213,7 +275,7 @@ impl Builder {
             at = variable.end;
         }
         slotted.push_str(&plain(text.get(at..).unwrap_or_default()));
-        (slotted, slots)
+        Ok((slotted, slots))
     }
 
     fn body(&mut self, component: &Node, parameters: &[Node], path: &str) -> Vec<Block> {
@@ -248,9 +310,11 @@ impl Builder {
                 };
                 // Headers are one line of bold text: WhatsApp applies no formatting there.
                 let text = text_of(component, "text").unwrap_or_default();
-                let (slotted, slots) = self.slot(text, &values, &format!("{path}/text"));
                 let mut children = Vec::new();
-                split_slots(&slotted, &slots, &mut children);
+                match self.slot(text, &values, &format!("{path}/text")) {
+                    Ok((slotted, slots)) => split_slots(&slotted, &slots, &mut children),
+                    Err(plain) => children.push(Inline::Text { text: plain }),
+                }
                 Some(Header::Text { children })
             }
             format @ ("IMAGE" | "VIDEO" | "DOCUMENT") => {
@@ -289,7 +353,7 @@ impl Builder {
         // Upload handles ("4::aW1h…") are not links: they just have no preview.
         if link.contains(':') && !link.contains("::") {
             let message = "only http:, https: and tel: links are shown; this one is shown as text";
-            self.issues.push(Issue::warning(code::LINK_UNSAFE, path, message));
+            self.warn(code::LINK_UNSAFE, path, message.to_owned());
         }
         None
     }
@@ -299,7 +363,7 @@ impl Builder {
         let mut out = Vec::with_capacity(list.len());
         for (index, button) in list.iter().enumerate() {
             let path = format!("{path}/buttons/{index}");
-            let label = text_of(button, "text").unwrap_or_default().to_owned();
+            let label = self.fit(text_of(button, "text").unwrap_or_default(), &path, "text");
             let (kind, text, href) = match upper(button, "type").as_str() {
                 "QUICK_REPLY" => ("quickReply", label, None),
                 "URL" => ("url", label, self.url_button(button, send.button_parameters(index), &path)),
@@ -314,9 +378,10 @@ impl Builder {
                 "COPY_CODE" => ("copyCode", "Copy offer code".to_owned(), None),
                 "OTP" => {
                     let one_tap = matches!(upper(button, "otp_type").as_str(), "ONE_TAP" | "ZERO_TAP");
-                    let fallback = if one_tap { "Autofill" } else { "Copy code" };
-                    let text = text_of(button, if one_tap { "autofill_text" } else { "text" });
-                    ("otp", text.unwrap_or(fallback).to_owned(), None)
+                    let (key, fallback) =
+                        if one_tap { ("autofill_text", "Autofill") } else { ("text", "Copy code") };
+                    let text = self.fit(text_of(button, key).unwrap_or(fallback), &path, key);
+                    ("otp", text, None)
                 }
                 "FLOW" => ("flow", label, None),
                 "CATALOG" => ("catalog", or(label, "View catalog"), None),
@@ -353,6 +418,22 @@ impl Builder {
         self.safe_link(&target, &format!("{path}/url"))
     }
 
+    /// The limited-time offer box: its text and, when it expires, when.
+    fn offer(&mut self, component: &Node, send: &Send, path: &str) -> Option<Offer> {
+        let offer = component.get("limited_time_offer")?;
+        let text = self.fit(text_of(offer, "text").unwrap_or_default(), path, "limited_time_offer/text");
+        let expires = offer.get("has_expiration").and_then(Node::as_bool) == Some(true);
+        let parameter =
+            send.parameters("LIMITED_TIME_OFFER").iter().find_map(|p| p.get("limited_time_offer"));
+        let when = parameter.and_then(|p| p.get("expiration_time_ms")).and_then(Node::as_f64);
+        let expires = match (expires, when) {
+            (false, _) => None,
+            (true, Some(ms)) if ms >= 0.0 => Some(format!("Offer ends {}", utc_minute((ms / 1000.0) as i64))),
+            (true, _) => Some("Offer ends at the time set when sending".to_owned()),
+        };
+        Some(Offer { text, expires })
+    }
+
     fn cards(&mut self, component: &Node, send: &Send, path: &str) -> Vec<Card> {
         let cards = items(component.get("cards"));
         let mut out = Vec::with_capacity(cards.len());
@@ -382,19 +463,14 @@ fn or(label: String, fallback: &str) -> String {
     }
 }
 
-/// The limited-time offer box: its text and, when it expires, when.
-fn offer(component: &Node, send: &Send) -> Option<Offer> {
-    let offer = component.get("limited_time_offer")?;
-    let text = text_of(offer, "text").unwrap_or_default().to_owned();
-    let expires = offer.get("has_expiration").and_then(Node::as_bool) == Some(true);
-    let parameter = send.parameters("LIMITED_TIME_OFFER").iter().find_map(|p| p.get("limited_time_offer"));
-    let when = parameter.and_then(|p| p.get("expiration_time_ms")).and_then(Node::as_f64);
-    let expires = match (expires, when) {
-        (false, _) => None,
-        (true, Some(ms)) if ms >= 0.0 => Some(format!("Offer ends {}", utc_minute((ms / 1000.0) as i64))),
-        (true, _) => Some("Offer ends at the time set when sending".to_owned()),
-    };
-    Some(Offer { text, expires })
+/// `text`, or when it is longer than `limit` bytes its first ones (at a
+/// character boundary) and "…".
+fn cut(text: &str, limit: usize) -> String {
+    let mut shown = text.get(..text.floor_char_boundary(limit)).unwrap_or_default().to_owned();
+    if shown.len() < text.len() {
+        shown.push('…');
+    }
+    shown
 }
 
 /// `YYYY-MM-DD HH:MM UTC` for seconds since 1970 (civil-from-days, integers only).

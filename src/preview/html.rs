@@ -2,13 +2,25 @@
 //! escaped, attributes always quoted and escaped, links only `http:`,
 //! `https:` and `tel:` (checked again here), no scripts, no event handlers, no
 //! inline styles — class names only, styled by the package's `preview.css` —
-//! so the output is valid under a strict Content-Security-Policy.
+//! so the output is valid under a strict Content-Security-Policy. Images
+//! load lazily and send no referrer; with [`Media::Placeholder`] no media loads at all.
 
 use super::markup::{Block, Inline};
 use super::tree::{Button, Card, Direction, Header, Theme, Tree};
 
+/// How media headers are shown.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Media {
+    /// Header images load from their URL (lazily, with no referrer).
+    #[default]
+    Load,
+    /// Images, videos and documents are labelled boxes: the HTML names no
+    /// media URL, so showing a preview never tells a media host who looked.
+    Placeholder,
+}
+
 /// The bubble (and its buttons and cards) as HTML.
-pub fn render(tree: &Tree, time: &str) -> String {
+pub fn render(tree: &Tree, time: &str, media: Media) -> String {
     let mut out = String::with_capacity(1024);
     let theme = match tree.theme {
         Theme::Light => "light",
@@ -24,7 +36,7 @@ pub fn render(tree: &Tree, time: &str) -> String {
     out.push_str(dir);
     out.push_str("\"><div class=\"wa-bubble\">");
     if let Some(header) = &tree.header {
-        header_html(&mut out, header);
+        header_html(&mut out, header, media);
     }
     if let Some(offer) = &tree.offer {
         out.push_str(
@@ -46,7 +58,7 @@ pub fn render(tree: &Tree, time: &str) -> String {
     if !tree.cards.is_empty() {
         out.push_str("<div class=\"wa-cards\">");
         for card in &tree.cards {
-            card_html(&mut out, card);
+            card_html(&mut out, card, media);
         }
         out.push_str("</div>");
     }
@@ -54,10 +66,10 @@ pub fn render(tree: &Tree, time: &str) -> String {
     out
 }
 
-fn card_html(out: &mut String, card: &Card) {
+fn card_html(out: &mut String, card: &Card, media: Media) {
     out.push_str("<div class=\"wa-card\"><div class=\"wa-bubble\">");
     if let Some(header) = &card.header {
-        header_html(out, header);
+        header_html(out, header, media);
     }
     blocks_html(out, &card.body);
     out.push_str("</div>");
@@ -65,7 +77,7 @@ fn card_html(out: &mut String, card: &Card) {
     out.push_str("</div>");
 }
 
-fn header_html(out: &mut String, header: &Header) {
+fn header_html(out: &mut String, header: &Header, mode: Media) {
     match header {
         Header::Text { children } => {
             out.push_str("<div class=\"wa-header\">");
@@ -78,11 +90,14 @@ fn header_html(out: &mut String, header: &Header) {
                 "video" => "Video",
                 _ => "Document",
             };
-            match (url.as_deref().filter(|u| is_safe_href(u)), *media) {
+            let url = url.as_deref().filter(|u| mode == Media::Load && is_safe_href(u));
+            match (url, *media) {
                 (Some(url), "image") => {
+                    // Lazy and referrer-free: a header image is fetched from a host the
+                    // template's author chose, and must not learn which page showed it.
                     out.push_str("<img class=\"wa-media\" alt=\"Header image\" src=\"");
                     escape(out, url);
-                    out.push_str("\">");
+                    out.push_str("\" referrerpolicy=\"no-referrer\" loading=\"lazy\" decoding=\"async\">");
                 }
                 (url, _) => {
                     out.push_str("<div class=\"wa-media wa-placeholder wa-");
@@ -215,14 +230,49 @@ fn element(out: &mut String, tag: &str, class: &str, text: &str) {
     out.push('>');
 }
 
-/// Only `http:`, `https:` and `tel:` targets with no whitespace, controls or quotes.
+/// Only `http:`, `https:` and `tel:` targets with no whitespace, controls,
+/// invisible format characters or quotes: a link must read as what it is.
 pub fn is_safe_href(href: &str) -> bool {
     let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
     let scheme = lower.starts_with("https://") || lower.starts_with("http://") || lower.starts_with("tel:");
     scheme
-        && !href
-            .chars()
-            .any(|c| c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '`'))
+        && !href.chars().any(|c| {
+            c.is_control() || c.is_whitespace() || invisible(c) || matches!(c, '"' | '\'' | '<' | '>' | '`')
+        })
+}
+
+/// Unicode's format characters (general category Cf, Unicode 16: zero-width
+/// spaces and joiners, direction marks and overrides, invisible operators,
+/// the soft hyphen, tags…) and the Hangul fillers, letters that show as
+/// nothing. A table of ranges: std has no category tables, and this is a few bytes.
+const INVISIBLE: [(char, char); 23] = [
+    ('\u{AD}', '\u{AD}'),
+    ('\u{600}', '\u{605}'),
+    ('\u{61C}', '\u{61C}'),
+    ('\u{6DD}', '\u{6DD}'),
+    ('\u{70F}', '\u{70F}'),
+    ('\u{890}', '\u{891}'),
+    ('\u{8E2}', '\u{8E2}'),
+    ('\u{115F}', '\u{1160}'),
+    ('\u{180E}', '\u{180E}'),
+    ('\u{200B}', '\u{200F}'),
+    ('\u{202A}', '\u{202E}'),
+    ('\u{2060}', '\u{206F}'),
+    ('\u{3164}', '\u{3164}'),
+    ('\u{FEFF}', '\u{FEFF}'),
+    ('\u{FFA0}', '\u{FFA0}'),
+    ('\u{FFF9}', '\u{FFFB}'),
+    ('\u{110BD}', '\u{110BD}'),
+    ('\u{110CD}', '\u{110CD}'),
+    ('\u{13430}', '\u{1343F}'),
+    ('\u{1BCA0}', '\u{1BCA3}'),
+    ('\u{1D173}', '\u{1D17A}'),
+    ('\u{E0001}', '\u{E0001}'),
+    ('\u{E0020}', '\u{E007F}'),
+];
+
+fn invisible(c: char) -> bool {
+    INVISIBLE.iter().any(|&(first, last)| (first..=last).contains(&c))
 }
 
 /// Text as HTML text or attribute content. Bidirectional override and
@@ -261,6 +311,105 @@ mod tests {
             "vbscript:x",
         ] {
             assert!(!is_safe_href(bad), "{bad}");
+        }
+    }
+
+    /// Every character that could make a link read as another, anywhere in it.
+    #[test]
+    fn hrefs_with_invisible_or_control_characters_are_refused() {
+        let hidden = [
+            ('\u{200B}', "zero-width space"),
+            ('\u{200C}', "zero-width non-joiner"),
+            ('\u{200D}', "zero-width joiner"),
+            ('\u{200E}', "left-to-right mark"),
+            ('\u{200F}', "right-to-left mark"),
+            ('\u{2028}', "line separator"),
+            ('\u{2029}', "paragraph separator"),
+            ('\u{202A}', "left-to-right embedding"),
+            ('\u{202B}', "right-to-left embedding"),
+            ('\u{202C}', "pop directional formatting"),
+            ('\u{202D}', "left-to-right override"),
+            ('\u{202E}', "right-to-left override"),
+            ('\u{2060}', "word joiner"),
+            ('\u{2061}', "function application"),
+            ('\u{2062}', "invisible times"),
+            ('\u{2063}', "invisible separator"),
+            ('\u{2064}', "invisible plus"),
+            ('\u{2066}', "left-to-right isolate"),
+            ('\u{2067}', "right-to-left isolate"),
+            ('\u{2068}', "first strong isolate"),
+            ('\u{2069}', "pop directional isolate"),
+            ('\u{206A}', "inhibit symmetric swapping"),
+            ('\u{206F}', "nominal digit shapes"),
+            ('\u{FEFF}', "byte order mark"),
+            ('\u{00AD}', "soft hyphen"),
+            ('\u{061C}', "Arabic letter mark"),
+            ('\u{180E}', "Mongolian vowel separator"),
+            ('\u{FFF9}', "interlinear annotation anchor"),
+            ('\u{1D173}', "musical symbol begin beam"),
+            ('\u{E0001}', "language tag"),
+            ('\u{E0041}', "tag latin capital letter A"),
+            ('\u{3164}', "Hangul filler"),
+            ('\u{0000}', "NUL"),
+            ('\u{0009}', "tab"),
+            ('\u{000A}', "line feed"),
+            ('\u{000D}', "carriage return"),
+            ('\u{001B}', "escape"),
+            ('\u{007F}', "delete"),
+            ('\u{0085}', "next line (C1)"),
+            ('\u{009B}', "control sequence introducer (C1)"),
+            ('\u{00A0}', "no-break space"),
+            ('\u{3000}', "ideographic space"),
+        ];
+        for (c, name) in hidden {
+            for url in [
+                format!("https://{c}x.example/"),
+                format!("https://x.exa{c}mple/"),
+                format!("https://x.example/a{c}"),
+                format!("https://x.example/?q={c}"),
+                format!("tel:+1415{c}5552671"),
+                format!("{c}https://x.example/"),
+            ] {
+                assert!(!is_safe_href(&url), "{name} (U+{:04X}) in {url:?}", u32::from(c));
+            }
+        }
+        // Visible non-ASCII stays allowed: internationalised hosts and paths are real.
+        for good in ["https://münchen.example/straße", "https://例え.example/パス", "https://x.example/😀"]
+        {
+            assert!(is_safe_href(good), "{good}");
+        }
+        for bad in ["mailto:a@x.example", "ftp://x.example", "file:///etc/passwd", "blob:https://x", "tel"] {
+            assert!(!is_safe_href(bad), "{bad}");
+        }
+    }
+
+    fn media_tree(media: &'static str, url: &str) -> Tree {
+        let header = Header::Media { media, url: Some(url.to_owned()), filename: None };
+        Tree { header: Some(header), ..Tree::empty(Theme::Light, Direction::Ltr) }
+    }
+
+    #[test]
+    fn images_load_lazily_and_send_no_referrer() {
+        let html = render(&media_tree("image", "https://cdn.example/a.png"), "12:00", Media::Load);
+        assert!(
+            html.contains(
+                "<img class=\"wa-media\" alt=\"Header image\" src=\"https://cdn.example/a.png\" \
+                 referrerpolicy=\"no-referrer\" loading=\"lazy\" decoding=\"async\">"
+            ),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn placeholder_media_names_no_url() {
+        for (media, label) in [("image", "Image"), ("video", "Video"), ("document", "Document")] {
+            let html = render(&media_tree(media, "https://cdn.example/a"), "12:00", Media::Placeholder);
+            let expected = format!("<div class=\"wa-media wa-placeholder wa-{media}\">{label}</div>");
+            assert!(html.contains(&expected), "{html}");
+            assert!(
+                !html.contains("cdn.example") && !html.contains("src=") && !html.contains("<img"),
+                "{html}"
+            );
         }
     }
 

@@ -53,6 +53,23 @@ pub struct Tree {
     pub cards: Vec<Card>,
 }
 
+impl Tree {
+    /// A bubble with nothing in it yet.
+    pub fn empty(theme: Theme, direction: Direction) -> Self {
+        Self {
+            direction,
+            theme,
+            header: None,
+            offer: None,
+            body: Vec::new(),
+            footer: None,
+            buttons: Vec::new(),
+            hidden_buttons: Vec::new(),
+            cards: Vec::new(),
+        }
+    }
+}
+
 /// A header.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
@@ -62,8 +79,8 @@ pub enum Header {
         /// The text (variables resolved or marked).
         children: Vec<Inline>,
     },
-    /// An image, video or document: `url` when a usable http(s) link is known,
-    /// otherwise a labelled placeholder is shown.
+    /// An image, video or document: `url` when a usable http(s) link is known
+    /// (the HTML shows a labelled placeholder without one, or with `media: "placeholder"`).
     Media {
         /// `image`, `video` or `document`.
         media: &'static str,

@@ -19,19 +19,26 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
-/// The UTF-8 text of a JavaScript string, for documents (which can be megabytes).
+/// The UTF-8 text of a JavaScript string (documents can be megabytes),
+/// unless it is more than `max` bytes: then its size, measured on the
+/// engine's encoding, so nothing is copied into wasm memory (which never
+/// shrinks: hostile input is bounded before it is copied).
 ///
 /// `JsValue::as_string` goes through wasm-bindgen's `passStringToWasm0`, which
 /// copies the ASCII prefix one character at a time in JavaScript: 17% of
 /// `validateFlow` on a 200 KB Flow. The engine's `TextEncoder.encode` plus one
 /// `Uint8Array` copy into wasm memory is several times faster. (Lone UTF-16
 /// surrogates become U+FFFD either way.)
-pub fn utf8(text: &JsValue) -> Option<String> {
+pub fn utf8_within(text: &JsValue, max: usize) -> Result<Option<String>, usize> {
     thread_local! {
         static ENCODER: TextEncoder = TextEncoder::new();
     }
-    let bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
-    String::from_utf8(bytes).ok()
+    let bytes = ENCODER.with(|encoder| encoder.encode(text));
+    let size = bytes.length() as usize;
+    if size > max {
+        return Err(size);
+    }
+    Ok(String::from_utf8(bytes.to_vec()).ok())
 }
 
 /// A Rust value as a plain JavaScript value: objects, not `Map`s, and
@@ -49,20 +56,54 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
 /// property by property across the boundary, and it gives the same document
 /// model as text input.
 pub fn json_text(value: &JsValue, function: &str, name: &str) -> Result<Option<String>, Error> {
+    let Some(text) = stringify(value, function, name)? else { return Ok(None) };
+    // Nothing is longer than usize::MAX.
+    utf8_within(&text, usize::MAX).ok().flatten().map(Some).ok_or_else(|| not_json(value, function, name))
+}
+
+/// A text read only if it is at most a given size (see [`utf8_within`]).
+#[cfg(feature = "validate")]
+pub enum Capped<T> {
+    /// The value.
+    Within(T),
+    /// Its size in bytes (UTF-8): nothing was copied.
+    Over(usize),
+}
+
+/// [`json_text`], unless the JSON text is more than `max` bytes.
+#[cfg(feature = "validate")]
+pub fn json_text_capped(
+    value: &JsValue,
+    function: &str,
+    name: &str,
+    max: usize,
+) -> Result<Option<Capped<String>>, Error> {
+    let Some(text) = stringify(value, function, name)? else { return Ok(None) };
+    match utf8_within(&text, max) {
+        Ok(Some(text)) => Ok(Some(Capped::Within(text))),
+        Ok(None) => Err(not_json(value, function, name)),
+        Err(size) => Ok(Some(Capped::Over(size))),
+    }
+}
+
+/// `JSON.stringify(value)` as a JavaScript string; `undefined` is `None`.
+fn stringify(value: &JsValue, function: &str, name: &str) -> Result<Option<JsValue>, Error> {
     if value.is_undefined() {
         return Ok(None);
     }
-    let not_json = || {
-        Error::invalid_argument(format!(
-            "{function}: {name} must be JSON data (no functions, symbols, BigInts or cycles), got {}",
-            type_name(value)
-        ))
-    };
-    let text = js_sys::JSON::stringify(value).map_err(|_| not_json())?;
+    let text = js_sys::JSON::stringify(value).map_err(|_| not_json(value, function, name))?;
     // `undefined` for functions and symbols: not a string.
-    let text = if text.is_string() { utf8(&text) } else { None };
-    let text = text.ok_or_else(not_json)?;
-    Ok(Some(text))
+    if !text.is_string() {
+        return Err(not_json(value, function, name));
+    }
+    Ok(Some(text.into()))
+}
+
+fn not_json(value: &JsValue, function: &str, name: &str) -> Error {
+    Error::invalid_argument(format!(
+        "{function}: {name} must be JSON data (no functions, symbols, BigInts or cycles), got {}",
+        type_name(value)
+    ))
 }
 
 /// A document argument (every export but phones takes them): JSON text the caller gave (findings then carry line
@@ -79,11 +120,34 @@ pub struct Document {
 impl Document {
     /// Reads `value`: a string is taken as JSON text, anything else must be JSON data.
     pub fn read(value: &JsValue, function: &str, name: &str) -> Result<Self, Error> {
-        if let Some(text) = value.is_string().then(|| utf8(value)).flatten() {
+        if let Some(text) = value.is_string().then(|| utf8_within(value, usize::MAX).ok().flatten()).flatten()
+        {
             return Ok(Self { text, from_caller: true });
         }
-        match json_text(value, function, name)? {
-            Some(text) => Ok(Self { text, from_caller: false }),
+        let text = json_text(value, function, name)?
+            .ok_or_else(|| Error::invalid_argument(format!("{function}: {name} is required")))?;
+        Ok(Self { text, from_caller: false })
+    }
+
+    /// [`Document::read`], unless the text (given, or of `JSON.stringify`) is
+    /// more than `max` bytes: then only its size is measured.
+    #[cfg(feature = "validate")]
+    pub fn read_capped(
+        value: &JsValue,
+        function: &str,
+        name: &str,
+        max: usize,
+    ) -> Result<Capped<Self>, Error> {
+        if value.is_string() {
+            match utf8_within(value, max) {
+                Ok(Some(text)) => return Ok(Capped::Within(Self { text, from_caller: true })),
+                Err(size) => return Ok(Capped::Over(size)),
+                Ok(None) => {}
+            }
+        }
+        match json_text_capped(value, function, name, max)? {
+            Some(Capped::Within(text)) => Ok(Capped::Within(Self { text, from_caller: false })),
+            Some(Capped::Over(size)) => Ok(Capped::Over(size)),
             None => Err(Error::invalid_argument(format!("{function}: {name} is required"))),
         }
     }

@@ -2,7 +2,7 @@
 //! convert arguments, call the core, convert back. No logic lives here
 //! beyond argument checking. Phones are in `phone` (every entry has them).
 
-use super::convert::{self, Document};
+use super::convert::{self, Capped, Document};
 use crate::flow::{self, FlowOptions, FlowReport};
 use crate::options::OptionFields;
 use crate::preview::{self, PreviewOptions};
@@ -99,7 +99,15 @@ pub fn render_template_preview(
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "renderTemplatePreview";
-    let options_text = convert::json_text(&options, NAME, "options")?;
+    // Both documents are measured in JavaScript before they are copied: one
+    // over the limit never enters wasm memory, and the preview reports it from
+    // a stand-in that has only its size. (Only a send makes the options that large.)
+    let max = preview::MAX_DOCUMENT_BYTES;
+    let (options_text, send_over) = match convert::json_text_capped(&options, NAME, "options", max)? {
+        Some(Capped::Within(text)) => (Some(text), None),
+        Some(Capped::Over(size)) => (None, Some(preview::oversized(size))),
+        None => (None, None),
+    };
     let options_node = match options_text.as_deref().map(crate::json::parse).transpose() {
         Ok(node) => node,
         Err(_) => {
@@ -110,18 +118,23 @@ pub fn render_template_preview(
     let preview_options = PreviewOptions::read(&mut fields)?;
     let send_node = fields.node("send");
     fields.finish()?;
+    let definition = Document::read_capped(&definition, NAME, "definition", max)?;
     // A send given as JSON text is parsed; a syntax error in it is a finding.
     let send_text = send_node.and_then(|node| node.as_str()).map(crate::json::parse).transpose();
-    let definition = Document::read(&definition, NAME, "definition")?;
-    let parsed = definition.parse();
+    let parsed = match &definition {
+        Capped::Within(document) => document.parse(),
+        Capped::Over(size) => Ok((preview::oversized(*size), None)),
+    };
     let (node, source) = match &parsed {
         Ok((node, source)) => (node, *source),
         Err(_) => (&crate::json::Node { value: crate::json::Value::Null, span: Default::default() }, None),
     };
-    let mut result = match &send_text {
-        Ok(Some(send)) => preview::render(node, source, Some(send), &preview_options),
-        Ok(None) => preview::render(node, source, send_node, &preview_options),
-        Err(_) => preview::render(node, source, None, &preview_options),
+    let mut result = match (&send_over, &send_text) {
+        (Some(send), _) | (None, Ok(Some(send))) => {
+            preview::render(node, source, Some(send), &preview_options)
+        }
+        (None, Ok(None)) => preview::render(node, source, send_node, &preview_options),
+        (None, Err(_)) => preview::render(node, source, None, &preview_options),
     };
     if let Err(issue) = parsed {
         result.issues =

@@ -10,14 +10,44 @@ import { gzipSync } from "node:zlib";
 import { serve, root, STRICT_CSP } from "../../scripts/serve.mjs";
 import { launchChromium } from "./helpers.mjs";
 
-const server = await serve({
-  mounts: { "/pkg/": join(root, "pkg"), "/pages/": join(root, "tests/js/preview-pages") },
-  headers: () => ({ "content-security-policy": STRICT_CSP }),
-});
+const mounts = { "/pkg/": join(root, "pkg"), "/pages/": join(root, "tests/js/preview-pages") };
+const server = await serve({ mounts, headers: () => ({ "content-security-policy": STRICT_CSP }) });
+// The strict policy with Trusted Types enforced: only the element's named policy may write HTML.
+const TRUSTED_TYPES_CSP = `${STRICT_CSP}; require-trusted-types-for 'script'; trusted-types whatsapp-edge`;
+const trustedServer = await serve({ mounts, headers: () => ({ "content-security-policy": TRUSTED_TYPES_CSP }) });
 const browser = await launchChromium();
 after(async () => {
   await browser.close();
   await server.close();
+  await trustedServer.close();
+});
+
+/** A page of `base` with every CSP violation (Trusted Types included) and console problem recorded. */
+async function open(base) {
+  const page = await browser.newPage();
+  const problems = [];
+  const requests = [];
+  page.on("request", (request) => requests.push({ url: request.url(), referer: request.headers().referer }));
+  page.on("pageerror", (error) => problems.push(`pageerror: ${error}`));
+  page.on("console", (message) => problems.push(`console ${message.type()}: ${message.text()}`));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener("securitypolicyviolation", (event) => window.__violations.push(event.effectiveDirective), true);
+  });
+  const response = await page.goto(`${base}/pages/element.html`);
+  await page.waitForFunction(() => window.__renders.length >= 1);
+  return { page, problems, requests, response };
+}
+
+/** A template whose header image is `image`. */
+const withImage = (image) => ({
+  name: "media",
+  language: "en_US",
+  category: "MARKETING",
+  components: [
+    { type: "HEADER", format: "IMAGE", example: { header_handle: [image] } },
+    { type: "BODY", text: "New arrivals" },
+  ],
 });
 
 const ELEMENT_BUDGET = 3 * 1024;
@@ -117,5 +147,100 @@ test("element: renders its definition attribute in a shadow root, re-renders on 
 
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("element: header images load without a referrer; media=\"placeholder\" loads none", async () => {
+  const { page, problems, requests } = await open(server.url);
+  const loaded = `${server.url}/pages/favicon.svg?loaded`;
+  const placeholder = `${server.url}/pages/favicon.svg?placeholder`;
+
+  // Default (load): an <img> with the three attributes, fetched with no Referer.
+  await page.evaluate((definition) => (document.getElementById("preview").definition = definition), withImage(loaded));
+  await page.waitForFunction(() => window.__renders.length >= 2);
+  await page.waitForFunction(() => document.getElementById("preview").shadowRoot.querySelector("img")?.complete);
+  const img = await page.evaluate(() => {
+    const image = document.getElementById("preview").shadowRoot.querySelector("img");
+    return Object.fromEntries([...image.attributes].map(({ name, value }) => [name, value]));
+  });
+  assert.deepEqual(img, { class: "wa-media", alt: "Header image", src: loaded, referrerpolicy: "no-referrer", loading: "lazy", decoding: "async" });
+  const fetched = requests.filter((request) => request.url === loaded);
+  assert.equal(fetched.length, 1);
+  // (Chromium reports a suppressed Referer as absent or empty.)
+  assert.ok(!fetched[0].referer, `no Referer header, got ${fetched[0].referer}`);
+
+  // A new element with media="placeholder" (property, reflected): a labelled box, nothing fetched.
+  const shown = await page.evaluate(
+    (definition) =>
+      new Promise((resolve) => {
+        const element = document.createElement("wa-template-preview");
+        element.media = "placeholder";
+        element.addEventListener("render", () => resolve({
+          attribute: element.getAttribute("media"),
+          property: element.media,
+          html: element.shadowRoot.querySelector(".wa-preview").outerHTML,
+          box: element.shadowRoot.querySelector(".wa-placeholder.wa-image")?.textContent,
+        }));
+        element.definition = definition;
+        document.body.append(element);
+      }),
+    withImage(placeholder),
+  );
+  assert.deepEqual([shown.attribute, shown.property, shown.box], ["placeholder", "placeholder", "Image"]);
+  assert.doesNotMatch(shown.html, /<img|favicon|src=/);
+  // Switching the first element to placeholder re-renders it without its <img>.
+  await page.evaluate(() => document.getElementById("preview").setAttribute("media", "placeholder"));
+  await page.waitForFunction(() => window.__renders.length >= 3);
+  assert.equal(await page.evaluate(() => document.getElementById("preview").shadowRoot.querySelector("img")), null);
+  await page.waitForTimeout(200);
+  assert.deepEqual(requests.filter((request) => request.url === placeholder), [], "the placeholder's image was never requested");
+  // A control for the Referer check: the element's stylesheet request carries one.
+  const stylesheet = requests.find((request) => request.url.endsWith("/pkg/preview.css"));
+  assert.equal(stylesheet.referer, `${server.url}/pages/element.html`);
+
+  // A misspelt value renders nothing and says why.
+  const error = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const preview = document.getElementById("preview");
+        preview.addEventListener("error", (event) => resolve({ code: event.detail.code, message: event.detail.message }), { once: true });
+        preview.media = "none";
+      }),
+  );
+  assert.equal(error.code, "invalid_argument");
+  assert.match(error.message, /media/);
+  assert.equal(await page.evaluate(() => window.__renders.length), 3);
+
+  assert.deepEqual(await page.evaluate(() => window.__violations), []);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("element: renders under Trusted Types through its one policy, \"whatsapp-edge\", with no violation", async () => {
+  const { page, problems, response } = await open(trustedServer.url);
+  assert.equal(response.headers()["content-security-policy"], TRUSTED_TYPES_CSP);
+  let seen = await page.evaluate(() => window.__renders);
+  assert.match(seen[0].text, /Hi Ana, your order has shipped\./);
+  assert.equal(await page.evaluate(() => document.getElementById("preview").shadowRoot.querySelector("strong")?.textContent), "shipped");
+  // Re-renders reuse the policy (a second createPolicy of the same name would be refused).
+  await page.evaluate(() => (document.getElementById("preview").definition = { name: "x", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Second *render*" }] }));
+  await page.waitForFunction(() => window.__renders.length >= 2);
+  seen = await page.evaluate(() => window.__renders);
+  assert.match(seen[1].text, /Second render/);
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], "no Trusted Types violation");
+  assert.deepEqual(problems, []);
+
+  // Control: Trusted Types really is enforced here — a plain string into innerHTML is refused.
+  const plain = await page.evaluate(() => {
+    try {
+      document.createElement("div").innerHTML = "<b>x</b>";
+      return "assigned";
+    } catch (error) {
+      return error.name;
+    }
+  });
+  assert.equal(plain, "TypeError");
+  await page.waitForFunction(() => window.__violations.length > 0);
+  assert.deepEqual(await page.evaluate(() => window.__violations), ["require-trusted-types-for"]);
   await page.close();
 });

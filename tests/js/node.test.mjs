@@ -25,3 +25,17 @@ test("node lite: no clients and no receiving side, everything else", () => {
     assert.equal(typeof lite[name], "function", name);
   }
 });
+
+test("node: renderTemplatePreview measures a document over 1 MiB before copying it, so wasm memory does not grow", async () => {
+  // The loader already initialised the module; initSync hands back its exports (and memory).
+  const { initSync } = await import("../../pkg/whatsapp_edge.js");
+  const { memory } = initSync();
+  const text = "*a* ".repeat(2_000_000); // 8 MB
+  const definition = { name: "huge", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text }] };
+  const before = memory.buffer.byteLength;
+  for (const given of [definition, JSON.stringify(definition), definition]) {
+    assert.deepEqual(api.renderTemplatePreview(given).issues.map((issue) => issue.code), ["preview.too_large"]);
+    assert.deepEqual(api.renderTemplatePreview({ ...definition, components: [] }, { send: { components: [{ type: "body", parameters: [{ type: "text", text }] }] } }).issues.map((issue) => issue.code), ["preview.too_large"]);
+  }
+  assert.ok(memory.buffer.byteLength - before < 1 << 20, `wasm memory grew by ${memory.buffer.byteLength - before} bytes`);
+});

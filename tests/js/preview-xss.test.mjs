@@ -75,7 +75,9 @@ async function watched(path) {
 /** Every rendered node, in the innerHTML container and the elements' shadow roots, checked. */
 function audit() {
   const TAGS = new Set(["DIV", "SPAN", "P", "A", "IMG", "STRONG", "EM", "S", "CODE", "PRE", "UL", "OL", "LI", "BLOCKQUOTE", "BR", "BDI"]);
-  const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "src", "alt", "start", "aria-hidden"]);
+  const ATTRIBUTES = new Set(["class", "dir", "href", "target", "rel", "src", "alt", "start", "aria-hidden", "referrerpolicy", "loading", "decoding"]);
+  // Format characters (zero-width, direction marks, tags…), controls, separators: invisible in a link.
+  const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\s]/u;
   const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
   // The boxes renderTemplatePreview's HTML went into, and the elements' shadow roots.
   const roots = [...document.getElementById("html").children, ...[...document.querySelectorAll("wa-template-preview")].map((e) => e.shadowRoot)];
@@ -94,6 +96,7 @@ function audit() {
         if (name.startsWith("on")) bad.add(`handler ${name}=${value}`);
         if (!ATTRIBUTES.has(name)) bad.add(`attribute ${name}=${value}`);
         if ((name === "href" || name === "src") && !/^(https?:\/\/|tel:)/i.test(value)) bad.add(`${name}=${value}`);
+        if ((name === "href" || name === "src") && INVISIBLE.test(value)) bad.add(`invisible character in ${name}=${JSON.stringify(value)}`);
         if (BIDI.test(value)) bad.add(`bidi control in ${name}`);
       }
       if (node.tagName === "A") {

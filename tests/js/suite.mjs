@@ -190,6 +190,80 @@ export const cases = {
     if (!html.includes("<strong>welcome</strong>")) throw new Error(`formatting missing: ${html}`);
     same(issues.filter((i) => i.severity === "error"), [], "issues");
   },
+
+  "renderTemplatePreview: images are lazy and referrer-free; media: placeholder names no media URL": (api) => {
+    const image = "https://cdn.example/header.png";
+    const definition = {
+      name: "media",
+      language: "en_US",
+      category: "MARKETING",
+      components: [
+        { type: "HEADER", format: "IMAGE", example: { header_handle: [image] } },
+        { type: "BODY", text: "See https://x.example/a" },
+      ],
+    };
+    const loaded = api.renderTemplatePreview(definition);
+    const img = loaded.html.match(/<img [^>]*>/)?.[0];
+    same(img, `<img class="wa-media" alt="Header image" src="${image}" referrerpolicy="no-referrer" loading="lazy" decoding="async">`, "img");
+    for (const media of ["image", "video", "document"]) {
+      const components = [{ ...definition.components[0], format: media.toUpperCase() }, definition.components[1]];
+      const { html, tree } = api.renderTemplatePreview({ ...definition, components }, { media: "placeholder" });
+      if (html.includes("cdn.example") || html.includes("<img") || html.includes("src=")) throw new Error(`${media}: ${html}`);
+      const label = media[0].toUpperCase() + media.slice(1);
+      if (!html.includes(`<div class="wa-media wa-placeholder wa-${media}">${label}</div>`)) throw new Error(`${media} placeholder: ${html}`);
+      same(tree.header, { type: "media", media, url: image }, `${media} tree keeps the URL`);
+      if (!html.includes('href="https://x.example/a"')) throw new Error("links stay links");
+    }
+    same(api.renderTemplatePreview(definition, { media: "load" }).html, loaded.html, "load is the default");
+    throwsCode(() => api.renderTemplatePreview(definition, { media: "none" }), "invalid_argument", "unknown media");
+    throwsCode(() => api.renderTemplatePreview(definition, { media: true }), "invalid_argument", "media not a string");
+  },
+
+  "renderTemplatePreview: a text over 64 KiB is not formatted but cut, with a warning": (api) => {
+    const LIMIT = 65536;
+    const text = "*a* ".repeat(LIMIT / 4) + "*b*";
+    const definition = { name: "long", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text }] };
+    for (const given of [definition, JSON.stringify(definition, null, 1)]) {
+      const { html, tree, issues } = api.renderTemplatePreview(given);
+      const warnings = issues.filter((issue) => issue.code === "preview.text_too_long");
+      same(warnings.map(({ path, severity }) => ({ path, severity })), [{ path: "/components/0/text", severity: "warning" }], "warning");
+      if (!warnings[0].message.startsWith("65539 bytes, over the preview's limit of 65536")) throw new Error(warnings[0].message);
+      same(tree.body, [{ type: "paragraph", children: [{ type: "text", text: `${text.slice(0, LIMIT)}…` }] }], "cut, plain");
+      if (html.includes("<strong>")) throw new Error("a cut text is not formatted");
+      if (typeof given === "string") {
+        // At the text's opening quote: 1-based line, and column in UTF-16 units.
+        const at = given.indexOf('"*a* ');
+        const before = given.slice(0, at);
+        same([warnings[0].line, warnings[0].column], [before.split("\n").length, at - before.lastIndexOf("\n")], "position");
+      }
+    }
+    // Within the limit: formatted as usual.
+    const within = api.renderTemplatePreview({ ...definition, components: [{ type: "BODY", text: text.slice(0, LIMIT) }] });
+    same(within.issues.filter((issue) => issue.code === "preview.text_too_long"), [], "within the limit");
+    if (!within.html.includes("<strong>a</strong>")) throw new Error("within the limit: formatted");
+  },
+
+  "renderTemplatePreview: a definition or send over 1 MiB is not rendered": (api) => {
+    const body = { type: "BODY", text: "x".repeat(1_100_000) };
+    const definition = { name: "huge", language: "en_US", category: "MARKETING", components: [body] };
+    for (const given of [definition, JSON.stringify(definition)]) {
+      const { html, tree, issues } = api.renderTemplatePreview(given, { theme: "dark" });
+      same(issues.map(({ code, path, severity }) => ({ code, path, severity })), [{ code: "preview.too_large", path: "", severity: "error" }], "one finding");
+      const size = JSON.stringify(definition).length; // ASCII: as many bytes
+      if (!issues[0].message.startsWith(`the definition is ${size} bytes of JSON, over the preview's limit of 1048576`)) throw new Error(issues[0].message);
+      same([tree.theme, tree.body, tree.header], ["dark", [], undefined], "empty tree");
+      if (!html.startsWith('<div class="wa-preview wa-dark"') || html.includes("xxx")) throw new Error(html);
+    }
+    const small = { ...definition, components: [{ type: "BODY", text: "Hi {{1}}" }] };
+    const send = { components: [{ type: "body", parameters: [{ type: "text", text: "y".repeat(1_100_000) }] }] };
+    for (const given of [send, JSON.stringify(send)]) {
+      const { issues } = api.renderTemplatePreview(small, { send: given });
+      same(issues.map((issue) => issue.code), ["preview.too_large"], "send");
+      // Measured with the options that carry it, before anything is copied.
+      const size = Number(issues[0].message.match(/^the send is (\d+) bytes/)?.[1]);
+      if (!(size >= 1_100_000 && size < 1_100_200)) throw new Error(issues[0].message);
+    }
+  },
 };
 
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {

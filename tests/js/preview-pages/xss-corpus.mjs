@@ -81,6 +81,15 @@ export const URLS = [
   "https://x.example/`x`",
   "tel:javascript:window.__pwned=1",
   "tel:+1\"onclick=\"window.__pwned=1",
+  // Invisible characters: a link that reads as another (or as nothing).
+  "https://x.example/\u200Bpay",
+  "https://\u202Eelpmaxe.x/",
+  "https://x.exa\u00ADmple/",
+  "https://x.example/\uFEFF",
+  "https://x.example/\u2060a",
+  "https://x.example/a\u2028b",
+  "https://x.example/\u{E0041}",
+  "tel:+1\u200B4155552671",
 ];
 
 const buttons = (text, url) => [
