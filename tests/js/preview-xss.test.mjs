@@ -42,10 +42,12 @@ const OWN_FILES = [
   "/pkg/lite/browser.js",
   "/pkg/lite/whatsapp_edge_lite.js",
   "/pkg/lite/whatsapp_edge_lite_bg.wasm",
-  // The JavaScript the glue imports (its path carries a build hash).
-  ...readdirSync(new URL("../../pkg/snippets", import.meta.url), { recursive: true })
-    .filter((file) => String(file).endsWith(".js"))
-    .map((file) => `/pkg/snippets/${file}`),
+  // The JavaScript the glues import (its path carries a build hash).
+  ...["snippets", "lite/snippets"].flatMap((dir) =>
+    readdirSync(new URL(`../../pkg/${dir}`, import.meta.url), { recursive: true })
+      .filter((file) => String(file).endsWith(".js"))
+      .map((file) => `/pkg/${dir}/${file}`),
+  ),
 ].map((path) => `${server.url}${path}`);
 
 /** Opens `path` with every detector on: requests, navigations, popups, console, page errors, dialogs, CSP events. */
