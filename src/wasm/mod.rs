@@ -2,7 +2,7 @@
 //!
 //! `exports` holds thin adapters (convert, call the core, convert back) for
 //! the validators and the preview, `phone` for phones (the only exports of
-//! the `whatsapp-edge/phone` build);
+//! the `whatsapp-edge/phone` build; its JavaScript half is `phone.js`);
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
 //! `convert` moves plain objects across with serde-wasm-bindgen;
 //! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
