@@ -2,7 +2,7 @@
 //! the first format whose leading digits and pattern fit the number, its
 //! `$n` groups filled in, the national prefix added by the formatting rule.
 
-use super::metadata::{regions_for_code, Format, Region};
+use super::metadata::{main_region, Format, Region};
 use super::pattern::{Subject, MAX_GROUPS};
 use crate::text::push_decimal;
 
@@ -97,7 +97,7 @@ pub fn format(region: &Region, subject: &Subject<'_>) -> Formatted {
     };
     // Regions sharing a calling code keep formats and rules in the main
     // region; looked up only for the others (rank 0 is the main one).
-    let main = || if region.rank == 0 { None } else { regions_for_code(region.code).first() };
+    let main = || if region.rank == 0 { None } else { main_region(region.code) };
     let formats = match (&region.formats[..], region.formats.is_empty().then(main).flatten()) {
         ([], Some(main)) => &main.formats[..],
         (own, _) => own,

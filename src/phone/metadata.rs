@@ -3,10 +3,11 @@
 //! metadata, itself generated from Google's PhoneNumberMetadata.xml).
 //!
 //! The blob is laid out for gzip (patterns as token streams, each field a
-//! column; the script describes it). The first use decodes it whole: every
-//! pattern into one bytecode allocation, every region into a table, strings
-//! borrowed from the blob. That takes well under a millisecond and leaves the
-//! hot path free of lazy initialisation.
+//! column; the script describes it). The first use reads the index (where
+//! each region's data starts, found by stepping over it) and compiles the few
+//! hundred shared and format patterns; a region is read, its patterns
+//! compiled to bytecode, the first time a number needs it. Strings are
+//! borrowed from the blob.
 
 use super::pattern::{self, Pattern, Subject};
 use std::sync::OnceLock;
@@ -242,21 +243,23 @@ mod token {
     pub const ALT: u8 = 15;
     pub const RANGE: u8 = 17;
     pub const CLOSE: u8 = 18;
+    pub const STOP: u8 = 19;
     pub const EXACT: u8 = 32;
     pub const ANY_EXACT: u8 = 64;
 }
 
-/// The pattern streams, decoded into `code` one pattern at a time.
-struct Patterns {
-    tokens: Reader,
-    masks: Reader,
-    masks89: Reader,
-    ranges: Reader,
+/// Compiles the next pattern of the streams into bytecode.
+struct Compiler<'s> {
+    streams: &'s mut Streams,
     /// Where each open group's or sequence's length goes.
     open: Vec<usize>,
 }
 
-impl Patterns {
+impl<'s> Compiler<'s> {
+    fn new(streams: &'s mut Streams) -> Self {
+        Self { streams, open: Vec::new() }
+    }
+
     /// Starts a group or a sequence: room for its length.
     fn open(&mut self, code: &mut Vec<u8>) {
         self.open.push(code.len());
@@ -273,20 +276,21 @@ impl Patterns {
         }
     }
 
-    /// Appends the next pattern's bytecode to `code`; its range there.
-    fn decode(&mut self, code: &mut Vec<u8>) -> (usize, usize) {
-        let start = code.len();
+    /// The pattern, compiled into an allocation that lives as long as the
+    /// program (as the regions that use it do).
+    fn compile(mut self) -> Pattern<'static> {
+        let code = &mut Vec::new();
         let mut captures = 0u8;
         self.open(code);
-        while !self.tokens.done() {
-            match self.tokens.byte() {
+        while !self.streams.tokens.done() {
+            match self.streams.tokens.byte() {
                 token @ (0..=pattern::ANY | pattern::END | pattern::OPTIONAL) => code.push(token),
                 token::CLASS => {
                     // Digits 8 and 9 of four classes share a byte, the first in the low bits.
-                    let class = self.masks.at;
+                    let class = self.streams.masks.at;
                     let high =
-                        self.masks89.bytes.get(class / 4).map_or(0, |byte| byte >> (2 * (class % 4)) & 3);
-                    code.extend([pattern::CLASS, self.masks.byte(), high]);
+                        self.streams.masks89.get(class / 4).map_or(0, |byte| byte >> (2 * (class % 4)) & 3);
+                    code.extend([pattern::CLASS, self.streams.masks.byte(), high]);
                 }
                 token @ (token::GROUP | token::CAPTURE) => {
                     code.push(token);
@@ -305,29 +309,34 @@ impl Patterns {
                     self.close(code);
                     self.close(code);
                 }
-                token::RANGE => code.extend([pattern::RANGE, self.ranges.byte(), self.ranges.byte()]),
+                token::RANGE => {
+                    code.extend([pattern::RANGE, self.streams.ranges.byte(), self.streams.ranges.byte()]);
+                }
                 token @ token::EXACT..token::ANY_EXACT => code.extend([pattern::EXACT, token - token::EXACT]),
                 token @ token::ANY_EXACT.. => {
                     code.extend([pattern::ANY, pattern::EXACT, token - token::ANY_EXACT])
                 }
-                // STOP (19) ends the pattern; so does a token this reader does not know.
+                // STOP ends the pattern; so does a token this reader does not know.
                 _ => break,
             }
         }
         while !self.open.is_empty() {
             self.close(code);
         }
-        (start, code.len())
+        Pattern::new(std::mem::take(code).leak())
     }
 }
 
-/// What the region columns refer to by index.
+/// What the region columns refer to by index: the strings, and the shared
+/// and format patterns (compiled at start-up: a few hundred small ones).
 struct Refs {
     strings: Vec<&'static str>,
     patterns: Vec<Pattern<'static>>,
+    /// Where the format patterns start in `patterns`.
+    formats: usize,
 }
 
-// Not inlined: the region loop refers to them from many places.
+// Not inlined: a region's reader refers to them from many places.
 impl Refs {
     #[inline(never)]
     fn string(&self, reader: &mut Reader) -> &'static str {
@@ -339,25 +348,82 @@ impl Refs {
     fn pattern(&self, index: usize) -> Pattern<'static> {
         self.patterns.get(index).copied().unwrap_or(Pattern::new(&[]))
     }
+
+    /// A shared pattern, written as its index + 1 (0: none).
+    fn shared(&self, reader: &mut Reader) -> Option<Pattern<'static>> {
+        reader.varint().checked_sub(1).map(|index| self.pattern(index))
+    }
 }
 
-/// The decoded blob.
+/// The region columns after ids and codes, each at one region's data (blob order).
+#[derive(Clone, Copy)]
+struct Columns {
+    leading: Reader,
+    lengths: Reader,
+    prefix: Reader,
+    parser: Reader,
+    transform: Reader,
+    idd: Reader,
+    rule: Reader,
+    format_counts: Reader,
+    format_patterns: Reader,
+    format_templates: Reader,
+    format_leading: Reader,
+    format_rules: Reader,
+    format_international: Reader,
+    type_kinds: Reader,
+    type_lengths: Reader,
+}
+
+/// Where one region's data starts, and the region once it has been read.
+struct Entry {
+    id: &'static str,
+    code: u16,
+    rank: u8,
+    columns: Columns,
+    patterns: Streams,
+    region: OnceLock<Region>,
+}
+
+/// The pattern streams' positions (the tokens, the masks, the counts).
+#[derive(Clone, Copy)]
+struct Streams {
+    tokens: Reader,
+    masks: Reader,
+    masks89: &'static [u8],
+    ranges: Reader,
+}
+
+impl Streams {
+    /// Steps over the next pattern without compiling it.
+    fn skip(&mut self) {
+        let rest = self.tokens.bytes.get(self.tokens.at..).unwrap_or_default();
+        let length = rest.iter().position(|&t| t == token::STOP).map_or(rest.len(), |stop| stop + 1);
+        let pattern = rest.get(..length).unwrap_or_default();
+        let count = |token: u8| pattern.iter().filter(|&&t| t == token).count();
+        self.masks.at += count(token::CLASS);
+        self.ranges.at += 2 * count(token::RANGE);
+        self.tokens.at += length;
+    }
+}
+
+/// The blob's index: every region's id, code and where its data starts; a
+/// region is read the first time a number needs it (the first call then
+/// pays for the regions it touches, not 254).
 struct Metadata {
     source: &'static str,
-    regions: Vec<Region>,
-    /// Indexed by calling code (all below 1000): the range of its regions in `regions`.
+    refs: Refs,
+    entries: Vec<Entry>,
+    /// Indexed by calling code (all below 1000): the range of its regions in `entries`.
     by_code: Vec<(u16, u16)>,
 }
 
-/// Every pattern's bytecode, in one allocation that lives as long as the program.
-static CODE: OnceLock<Vec<u8>> = OnceLock::new();
-
 fn metadata() -> &'static Metadata {
     static METADATA: OnceLock<Metadata> = OnceLock::new();
-    METADATA.get_or_init(decode)
+    METADATA.get_or_init(index)
 }
 
-fn decode() -> Metadata {
+fn index() -> Metadata {
     // A blob of another version gives no regions: every number is then
     // unknown, which the tests would catch.
     let valid = DATA.starts_with(b"WAPN\x03");
@@ -368,44 +434,40 @@ fn decode() -> Metadata {
     let format_count = blob.varint();
     let mut table = blob.section();
     let strings: Vec<&'static str> = (0..table.varint()).map(|_| table.string()).collect();
-    let counts = blob.section();
-    // The region columns, in blob order.
-    let [mut ids, mut codes, mut leading, mut lengths, mut prefix, mut parser, mut transform, mut idd, mut rule, mut format_counts, mut format_patterns, mut format_templates, mut format_leading, mut format_rules, mut format_international, mut type_kinds, mut type_lengths] =
-        [(); 17].map(|()| blob.section());
+    let ranges = blob.section();
+    let [mut ids, mut codes] = [(); 2].map(|()| blob.section());
+    let mut columns = Columns {
+        leading: blob.section(),
+        lengths: blob.section(),
+        prefix: blob.section(),
+        parser: blob.section(),
+        transform: blob.section(),
+        idd: blob.section(),
+        rule: blob.section(),
+        format_counts: blob.section(),
+        format_patterns: blob.section(),
+        format_templates: blob.section(),
+        format_leading: blob.section(),
+        format_rules: blob.section(),
+        format_international: blob.section(),
+        type_kinds: blob.section(),
+        type_lengths: blob.section(),
+    };
     let tokens = blob.section();
-    let masks89 = blob.section();
-    let mut patterns = Patterns { tokens, masks: blob.section(), masks89, ranges: counts, open: Vec::new() };
+    let masks89 = blob.section().bytes;
+    let mut streams = Streams { tokens, masks: blob.section(), masks89, ranges };
 
-    // Every pattern's bytecode first (regions borrow it), in stream order:
-    // shared patterns, format patterns, then each region's own.
-    let mut code = Vec::with_capacity(DATA.len() * 2);
-    let mut spans = Vec::new();
-    while !patterns.tokens.done() {
-        spans.push(patterns.decode(&mut code));
-    }
-    let code: &'static [u8] = CODE.get_or_init(|| code);
-    let refs = Refs {
-        strings,
-        patterns: spans
-            .iter()
-            .map(|&(start, end)| Pattern::new(code.get(start..end).unwrap_or_default()))
-            .collect(),
-    };
-    let shared = |reader: &mut Reader| reader.varint().checked_sub(1).map(|index| refs.pattern(index));
-    let mut own = shared_count + format_count;
-    let mut own_pattern = || {
-        own += 1;
-        refs.pattern(own - 1)
-    };
-    let string = |reader: &mut Reader| refs.string(reader);
+    // The shared and format patterns, which come first in the streams.
+    let patterns = (0..shared_count + format_count).map(|_| Compiler::new(&mut streams).compile()).collect();
+    let refs = Refs { strings, patterns, formats: shared_count };
 
-    let mut regions: Vec<Region> = Vec::with_capacity(region_count);
+    let mut entries: Vec<Entry> = Vec::with_capacity(region_count);
     let mut by_code = vec![(0u16, 0u16); 1000];
     for index in 0..region_count {
         let id = ids.string();
         let code =
-            regions.last().map_or(0, |previous| previous.code) + u16::try_from(codes.varint()).unwrap_or(0);
-        let rank = match regions.last() {
+            entries.last().map_or(0, |previous| previous.code) + u16::try_from(codes.varint()).unwrap_or(0);
+        let rank = match entries.last() {
             Some(previous) if previous.code == code => previous.rank.saturating_add(1),
             _ => 0,
         };
@@ -414,61 +476,107 @@ fn decode() -> Metadata {
             let index = u16::try_from(index).unwrap_or(u16::MAX);
             *range = (if rank == 0 { index } else { range.0 }, index + 1);
         }
-        let leading_digits = shared(&mut leading);
-        let region_lengths = Lengths(u32::try_from(lengths.varint()).unwrap_or(0));
-        let general = own_pattern();
-        let national_prefix = string(&mut prefix);
-        let national_prefix_parser = shared(&mut parser);
-        let national_prefix_transform = string(&mut transform);
-        let international_prefix = shared(&mut idd);
-        let national_prefix_formatting_rule = string(&mut rule);
-        let count = format_counts.varint();
-        let mut formats = Vec::with_capacity(count);
-        for _ in 0..count {
-            let pattern = refs.pattern(shared_count + format_patterns.varint());
-            formats.push(Format {
-                pattern,
-                lengths: pattern.length_bounds(),
-                national: string(&mut format_templates),
-                leading_digits: (format_leading.byte() != 0).then(&mut own_pattern),
-                national_prefix_formatting_rule: string(&mut format_rules),
-                international: string(&mut format_international),
-            });
+        entries.push(Entry { id, code, rank, columns, patterns: streams, region: OnceLock::new() });
+        skip_region(&mut columns, &mut streams);
+    }
+    Metadata { source, refs, entries, by_code }
+}
+
+/// Steps over one region's data: what [`read_region`] reads, in the same order.
+fn skip_region(c: &mut Columns, streams: &mut Streams) {
+    for column in [
+        &mut c.leading,
+        &mut c.lengths,
+        &mut c.prefix,
+        &mut c.parser,
+        &mut c.transform,
+        &mut c.idd,
+        &mut c.rule,
+    ] {
+        column.varint();
+    }
+    streams.skip();
+    for _ in 0..c.format_counts.varint() {
+        for column in [
+            &mut c.format_patterns,
+            &mut c.format_templates,
+            &mut c.format_rules,
+            &mut c.format_international,
+        ] {
+            column.varint();
         }
-        let mut types = [Type { pattern: TypePattern::None, lengths: Lengths(0) }; 10];
-        for kind in &mut types {
-            kind.pattern = match type_kinds.byte() {
-                0 => continue,
-                1 => TypePattern::Own(own_pattern()),
-                _ => TypePattern::SameAsFixedLine,
-            };
-            // Bit i: the region's i-th shortest length.
-            let relative = type_lengths.varint();
-            kind.lengths = Lengths(
-                region_lengths
-                    .iter()
-                    .enumerate()
-                    .filter(|(i, _)| relative >> i & 1 != 0)
-                    .fold(0, |m, (_, n)| m | 1 << n),
-            );
+        if c.format_leading.byte() != 0 {
+            streams.skip();
         }
-        regions.push(Region {
-            id,
-            code,
-            rank,
-            leading_digits,
-            general,
-            lengths: region_lengths,
-            national_prefix,
-            national_prefix_parser,
-            national_prefix_transform,
-            international_prefix,
-            national_prefix_formatting_rule,
-            formats,
-            types,
+    }
+    for _ in 0..10 {
+        let kind = c.type_kinds.byte();
+        if kind == 1 {
+            streams.skip();
+        }
+        if kind != 0 {
+            c.type_lengths.varint();
+        }
+    }
+}
+
+/// Reads the region `entry` names from its data at `c` and `streams`,
+/// compiling its own patterns.
+fn read_region(entry: &Entry, refs: &Refs, c: &mut Columns, streams: &mut Streams) -> Region {
+    let mut compile = || Compiler::new(streams).compile();
+    let leading_digits = refs.shared(&mut c.leading);
+    let lengths = Lengths(u32::try_from(c.lengths.varint()).unwrap_or(0));
+    let national_prefix = refs.string(&mut c.prefix);
+    let national_prefix_parser = refs.shared(&mut c.parser);
+    let national_prefix_transform = refs.string(&mut c.transform);
+    let international_prefix = refs.shared(&mut c.idd);
+    let national_prefix_formatting_rule = refs.string(&mut c.rule);
+    let general = compile();
+    let count = c.format_counts.varint();
+    let mut formats = Vec::with_capacity(count);
+    for _ in 0..count {
+        let pattern = refs.pattern(refs.formats + c.format_patterns.varint());
+        formats.push(Format {
+            pattern,
+            lengths: pattern.length_bounds(),
+            leading_digits: (c.format_leading.byte() != 0).then(&mut compile),
+            national: refs.string(&mut c.format_templates),
+            national_prefix_formatting_rule: refs.string(&mut c.format_rules),
+            international: refs.string(&mut c.format_international),
         });
     }
-    Metadata { source, regions, by_code }
+    let mut types = [Type { pattern: TypePattern::None, lengths: Lengths(0) }; 10];
+    for kind in &mut types {
+        kind.pattern = match c.type_kinds.byte() {
+            0 => continue,
+            1 => TypePattern::Own(compile()),
+            _ => TypePattern::SameAsFixedLine,
+        };
+        // Bit i: the region's i-th shortest length.
+        let relative = c.type_lengths.varint();
+        kind.lengths = Lengths(
+            lengths
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| relative >> i & 1 != 0)
+                .fold(0, |m, (_, n)| m | 1 << n),
+        );
+    }
+    Region {
+        id: entry.id,
+        code: entry.code,
+        rank: entry.rank,
+        leading_digits,
+        general,
+        lengths,
+        national_prefix,
+        national_prefix_parser,
+        national_prefix_transform,
+        international_prefix,
+        national_prefix_formatting_rule,
+        formats,
+        types,
+    }
 }
 
 /// Where the metadata came from, as the generator recorded it.
@@ -478,24 +586,34 @@ pub fn source() -> &'static str {
 
 /// The ids of every region, in blob order ("001" for non-geographic plans).
 pub fn region_ids() -> impl Iterator<Item = &'static str> {
-    metadata().regions.iter().map(|region| region.id)
+    metadata().entries.iter().map(|entry| entry.id)
+}
+
+fn region_at(entry: &'static Entry) -> &'static Region {
+    let (mut columns, mut streams) = (entry.columns, entry.patterns);
+    entry.region.get_or_init(|| read_region(entry, &metadata().refs, &mut columns, &mut streams))
 }
 
 /// The plan of region `id` (ISO 3166-1 alpha-2, upper case).
 pub fn region_by_id(id: &str) -> Option<&'static Region> {
-    metadata().regions.iter().find(|region| region.id == id)
+    metadata().entries.iter().find(|entry| entry.id == id).map(region_at)
 }
 
 /// The regions using calling `code`, main region first.
-pub fn regions_for_code(code: u16) -> &'static [Region] {
+pub fn regions_for_code(code: u16) -> impl ExactSizeIterator<Item = &'static Region> {
     let data = metadata();
     let range = data.by_code.get(usize::from(code)).copied().unwrap_or_default();
-    data.regions.get(usize::from(range.0)..usize::from(range.1)).unwrap_or_default()
+    data.entries.get(usize::from(range.0)..usize::from(range.1)).unwrap_or_default().iter().map(region_at)
+}
+
+/// The main region of calling `code`: the one that keeps its formats.
+pub fn main_region(code: u16) -> Option<&'static Region> {
+    regions_for_code(code).next()
 }
 
 /// Whether `code` is a country calling code in use.
 pub fn is_calling_code(code: u16) -> bool {
-    !regions_for_code(code).is_empty()
+    regions_for_code(code).len() != 0
 }
 
 impl Region {
@@ -534,11 +652,11 @@ impl Region {
 /// `subject` belongs to, as libphonenumber's `getRegionCodeForNumber` picks
 /// it, and the number's type there (`None`: not valid there).
 pub fn region_for(code: u16, subject: &Subject<'_>) -> Option<(&'static Region, Option<NumberType>)> {
-    let candidates = regions_for_code(code);
-    if let [only] = candidates {
-        return Some((only, only.number_type(subject)));
+    let mut candidates = regions_for_code(code);
+    if candidates.len() == 1 {
+        return candidates.next().map(|only| (only, only.number_type(subject)));
     }
-    candidates.iter().find_map(|region| match region.leading_digits {
+    candidates.find_map(|region| match region.leading_digits {
         Some(leading) => leading.matches_prefix(subject).then(|| (region, region.number_type(subject))),
         None => region.number_type(subject).map(|number_type| (region, Some(number_type))),
     })
@@ -572,11 +690,48 @@ mod tests {
         assert_eq!(region_ids().filter(|id| *id == "001").count(), 9);
         let us = region_by_id("US").unwrap();
         assert_eq!((us.code, us.rank), (1, 0));
-        assert_eq!(regions_for_code(1).first().map(|r| r.id), Some("US"));
-        assert!(regions_for_code(7).iter().any(|r| r.id == "KZ"));
+        assert_eq!(main_region(1).map(|r| r.id), Some("US"));
+        assert!(regions_for_code(7).any(|r| r.id == "KZ"));
         assert!(is_calling_code(44) && !is_calling_code(999));
         assert_eq!(split_calling_code(b"442071838750"), Some((44, &b"2071838750"[..])));
         assert_eq!(split_calling_code(b"999"), None);
+    }
+
+    /// The index steps over each region with `skip_region`: it must step
+    /// exactly as far as reading the region does.
+    #[test]
+    fn skipping_a_region_steps_as_far_as_reading_it() {
+        let data = metadata();
+        let positions = |c: &Columns, s: &Streams| {
+            let columns = [
+                c.leading,
+                c.lengths,
+                c.prefix,
+                c.parser,
+                c.transform,
+                c.idd,
+                c.rule,
+                c.format_counts,
+                c.format_patterns,
+                c.format_templates,
+                c.format_leading,
+                c.format_rules,
+                c.format_international,
+                c.type_kinds,
+                c.type_lengths,
+            ];
+            columns.iter().map(|r| r.at).chain([s.tokens.at, s.masks.at, s.ranges.at]).collect::<Vec<_>>()
+        };
+        for pair in data.entries.windows(2) {
+            let (mut columns, mut streams) = (pair[0].columns, pair[0].patterns);
+            read_region(&pair[0], &data.refs, &mut columns, &mut streams);
+            assert_eq!(
+                positions(&columns, &streams),
+                positions(&pair[1].columns, &pair[1].patterns),
+                "{}",
+                pair[0].id
+            );
+        }
     }
 
     #[test]

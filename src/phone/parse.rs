@@ -196,7 +196,7 @@ fn parse_as(input: &str, default_country: Option<&str>, formats: bool) -> PhoneR
                 match split_calling_code(rest) {
                     // People write a trunk prefix after the country code too ("+44 (0)20…");
                     // libphonenumber forgives it, with the plan of the code's main region.
-                    Some((code, nsn)) => match metadata::regions_for_code(code).first() {
+                    Some((code, nsn)) => match metadata::main_region(code) {
                         Some(main) => {
                             let stripped = strip_national_prefix(main, nsn);
                             let start = digits.digits.len().saturating_sub(stripped.len());
@@ -240,7 +240,7 @@ fn classify_and_format(input: &str, code: u16, nsn: &[u8], nsn_offset: usize, fo
     let mut result = PhoneResult::number(e164);
     let found = metadata::region_for(code, &subject);
     let region = found.map(|(region, _)| region);
-    let lengths_region = region.or_else(|| metadata::regions_for_code(code).first());
+    let lengths_region = region.or_else(|| metadata::main_region(code));
     result.country = region.map(|r| r.id).filter(|id| *id != "001");
     let lengths = lengths_region.map(|r| r.lengths).unwrap_or_default();
     let length = nsn.len();

@@ -8,9 +8,7 @@
 //! most 31 digits, so the matcher tracks *sets of positions* as `u32` bit
 //! masks: every construct maps the positions where it may start to the
 //! positions where it may end. Time is linear in pattern size × input
-//! length whatever the pattern. The bytecode is one byte slice (the
-//! metadata's patterns share one allocation); groups carry their length so a
-//! failed alternative is skipped without reading it.
+//! length whatever the pattern. The bytecode is one byte slice per pattern.
 //!
 //! Bytecode: an alternation is its sequences, each `length:u16` (little
 //! endian) and its items, so a sequence that stops matching is left at once;
