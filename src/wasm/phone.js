@@ -17,8 +17,9 @@ const typeOf = (v) => (v === null ? "null" : Array.isArray(v) ? "array" : typeof
 /**
  * Options read as src/options.rs reads every export's (as JSON data; unknown
  * keys and wrong types are misuse, same messages), so the phone build needs
- * no JSON parser: "n" (no country) or "c" and the country, then U+001F and
- * an unknown key's misuse (Rust checks the country first); or "e" and the misuse.
+ * no JSON parser: "e" and the misuse, or "n" (no country) or "c" and the
+ * country, then U+001F and an unknown key's misuse or "" (Rust checks the
+ * country first).
  */
 export function phoneOptions(options, name) {
   let text, key;
@@ -27,17 +28,16 @@ export function phoneOptions(options, name) {
   } catch {}
   if (text === undefined) return `e${name}: options must be JSON data (no functions, symbols, BigInts or cycles), got ${typeOf(options)}`;
   const data = JSON.parse(text);
-  if (data === null) return "n";
-  if (typeOf(data) != "object") return `e${name}: options must be an object, got ${typeOf(data)}`;
-  const country = data.defaultCountry;
+  if (typeOf(data) != "object" && data !== null) return `e${name}: options must be an object, got ${typeOf(data)}`;
+  const country = data?.defaultCountry;
   if (country != null && typeof country != "string") return `e${name}: option defaultCountry must be a string, got ${typeOf(country)}`;
-  const read = country == null ? "n" : "c" + country;
-  if ((key = Object.keys(data).find((k) => k != "defaultCountry")) === undefined) return read;
+  const read = (country == null ? "n" : "c" + country) + END;
+  if ((key = Object.keys(data ?? {}).find((k) => k != "defaultCountry")) === undefined) return read;
   // Quoted as src/text.rs `quoted` does it.
   key = key.replace(/["\\\x00-\x1f\x7f-\x9f]/g, (c) =>
     c == "\n" ? "\\n" : c == "\t" ? "\\t" : c == '"' || c == "\\" ? "\\" + c : `\\u{00${c.charCodeAt(0).toString(16).padStart(2, "0")}}`,
   );
-  return `${read}${END}${name}: unknown option "${key}"; known options: defaultCountry`;
+  return `${read}${name}: unknown option "${key}"; known options: defaultCountry`;
 }
 
 // Read field by field (indexOf, slice): split was the larger part of making objects.

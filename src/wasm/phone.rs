@@ -23,8 +23,9 @@ extern "C" {
     /// The object of the one result [`write_result`] wrote.
     #[wasm_bindgen(js_name = phoneResult)]
     fn phone_result(text: &str) -> JsValue;
-    /// The options read as JSON data: "n" (no country) or "c" and the
-    /// country, then U+001F and an unknown-key misuse if any; or "e" and the misuse.
+    /// The options read as JSON data: "e" and the misuse, or "n" (no
+    /// country) or "c" and the country, then U+001F and an unknown key's
+    /// misuse or "" (messages escape U+001F; a country may hold it).
     #[wasm_bindgen(js_name = phoneOptions)]
     fn phone_options(options: &JsValue, function: &str) -> String;
 }
@@ -80,18 +81,18 @@ fn read_options(value: &JsValue, function: &str) -> Result<PhoneOptions, Error> 
         return Ok(PhoneOptions::default());
     }
     let read = phone_options(value, function);
-    let (country, unknown) = match read.rsplit_once(SEPARATOR) {
-        Some((country, unknown)) => (country, Some(unknown)),
-        None => (read.as_str(), None),
+    if let Some(misuse) = read.strip_prefix('e') {
+        return Err(Error::invalid_argument(misuse));
+    }
+    let (country, unknown) = read.rsplit_once(SEPARATOR).unwrap_or((&read, ""));
+    let options = match country.strip_prefix('c') {
+        Some(country) => PhoneOptions::new(Some(country))?,
+        None => PhoneOptions::default(),
     };
-    let options = match country.split_at_checked(1) {
-        Some(("c", country)) => PhoneOptions::new(Some(country))?,
-        Some(("e", misuse)) => return Err(Error::invalid_argument(misuse)),
-        _ => PhoneOptions::default(),
-    };
-    match unknown {
-        Some(misuse) => Err(Error::invalid_argument(misuse)),
-        None => Ok(options),
+    if unknown.is_empty() {
+        Ok(options)
+    } else {
+        Err(Error::invalid_argument(unknown))
     }
 }
 
