@@ -110,6 +110,9 @@ export const cases = {
     throwsCode(() => api.parsePhone("+14155552671", { country: "US" }), "invalid_argument", "unknown option");
     throwsCode(() => api.parsePhone("+14155552671", { defaultCountry: "USA" }), "invalid_argument", "bad region");
     throwsCode(() => api.parsePhone("+14155552671", { defaultCountry: "ZZ" }), "invalid_argument", "unknown region");
+    // phone.js answers Rust with U+001F-separated parts: a country holding one is still just a bad country.
+    const odd = throwsCode(() => api.parsePhone("+1", { defaultCountry: "U\x1fS", x: 1 }), "invalid_argument", "odd region");
+    same(odd.message.startsWith("defaultCountry must be"), true, "the country is checked before unknown keys");
     throwsCode(() => api.parsePhones("+14155552671"), "invalid_argument", "parsePhones takes an array");
     throwsCode(() => api.parsePhones(["+14155552671", 7]), "invalid_argument", "array of strings");
   },
