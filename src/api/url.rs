@@ -38,8 +38,14 @@ pub fn split(url: &str) -> Option<(Origin<'_>, &str)> {
     };
     let port = match port {
         None => None,
-        // No leading zeros, no default port: a parser would rewrite both.
-        Some(port) if port.starts_with('0') || port.len() > 5 => return None,
+        // Digits only (`u16::from_str` also takes a leading `+`, which a URL
+        // parser refuses: found by the media_url fuzz target); no leading
+        // zeros, no default port: a parser would rewrite both.
+        Some(port)
+            if port.starts_with('0') || port.len() > 5 || !port.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            return None
+        }
         Some(port) => Some(port.parse::<u16>().ok().filter(|p| !is_default_port(scheme, *p))?),
     };
     if !(host == "[::1]" || is_host_name(host)) || !rest.bytes().all(is_plain_url_byte) {
@@ -166,6 +172,8 @@ mod tests {
             "https://lookaside.fbsbx.com:0443/x",
             "https://lookaside.fbsbx.com:99999/x",
             "https://lookaside.fbsbx.com:/x",
+            "http://127.0.0.1:+8787/x",
+            "https://lookaside.fbsbx.com:-1/x",
             "https:/lookaside.fbsbx.com/x",
             "https:lookaside.fbsbx.com/x",
             "https:///lookaside.fbsbx.com/x",
