@@ -12,6 +12,9 @@ use wasm_bindgen::JsValue;
 #[wasm_bindgen]
 extern "C" {
     /// The engine's `TextEncoder` (a global in browsers, Node and workerd).
+    /// Declared here rather than taken from web-sys: web-sys's `encode`
+    /// takes a Rust `&str`, i.e. the string copied into wasm first, which is
+    /// the copy this binding exists to avoid.
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
@@ -19,19 +22,23 @@ extern "C" {
     fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
+/// A JavaScript string as UTF-8 bytes in JavaScript memory (lone UTF-16
+/// surrogates become U+FFFD).
+pub fn encode(text: &JsValue) -> js_sys::Uint8Array {
+    thread_local! {
+        static ENCODER: TextEncoder = TextEncoder::new();
+    }
+    ENCODER.with(|encoder| encoder.encode(text))
+}
+
 /// The UTF-8 text of a JavaScript string, for documents (which can be megabytes).
 ///
 /// `JsValue::as_string` goes through wasm-bindgen's `passStringToWasm0`, which
 /// copies the ASCII prefix one character at a time in JavaScript: 17% of
 /// `validateFlow` on a 200 KB Flow. The engine's `TextEncoder.encode` plus one
-/// `Uint8Array` copy into wasm memory is several times faster. (Lone UTF-16
-/// surrogates become U+FFFD either way.)
+/// `Uint8Array` copy into wasm memory is several times faster.
 pub fn utf8(text: &JsValue) -> Option<String> {
-    thread_local! {
-        static ENCODER: TextEncoder = TextEncoder::new();
-    }
-    let bytes = ENCODER.with(|encoder| encoder.encode(text)).to_vec();
-    String::from_utf8(bytes).ok()
+    String::from_utf8(encode(text).to_vec()).ok()
 }
 
 /// A Rust value as a plain JavaScript value: objects, not `Map`s, and
