@@ -5,6 +5,7 @@
 //! - [`api`]: sans-IO requests and responses of the APIs the clients call;
 //! - [`report`]: the `Issue`/`Report` findings model every validator returns;
 //! - [`error`]: the error type for misuse and API/transport failures;
+//! - [`base64`]: base64 as the package reads and writes it (the `base64` crate, configured once);
 //! - [`body`]: request body caps (defaults, `Content-Length`), checked before bodies enter wasm;
 //! - [`check`]: the toolkit validators share (findings, typed readers);
 //! - [`json`]: the JSON model (values with source spans) every input goes through;
@@ -22,6 +23,7 @@
 //!   module that names wasm-bindgen, js-sys or web-sys.
 
 pub mod api;
+pub mod base64;
 pub mod body;
 pub mod check;
 pub mod error;

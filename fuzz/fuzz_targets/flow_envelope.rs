@@ -3,7 +3,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whatsapp_edge::flow_endpoint::{self, base64, der, media, pem};
+use whatsapp_edge::base64;
+use whatsapp_edge::flow_endpoint::{self, der, media, pem};
 
 fuzz_target!(|data: &[u8]| {
     let _ = flow_endpoint::read_envelope(data);

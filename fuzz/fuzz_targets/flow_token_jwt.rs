@@ -5,7 +5,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use whatsapp_edge::flow_endpoint::base64;
+use whatsapp_edge::base64;
 use whatsapp_edge::flow_endpoint::token::{self, Step, LEEWAY_SECONDS};
 use whatsapp_edge::json::{self, string_literal};
 

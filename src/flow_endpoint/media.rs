@@ -2,7 +2,7 @@
 //! a Flow completion carries, and the layout of the CDN file
 //! (`AES-256-CBC(plaintext) || first 10 bytes of HMAC-SHA256(hmac_key, iv || ciphertext)`).
 
-use super::base64;
+use crate::base64;
 use crate::json::Node;
 use crate::Error;
 

@@ -8,13 +8,13 @@
 //! metadata. Everything that can fail on input returns `None` or an `Error`.
 
 pub mod answer;
-pub mod base64;
 pub mod der;
 mod des;
 pub mod media;
 pub mod pem;
 pub mod token;
 
+use crate::base64;
 use crate::json::{self, Node};
 
 /// Stable codes of the errors the Flow endpoint and media helpers throw.
@@ -143,6 +143,13 @@ mod tests {
         let good = r#"{"encrypted_flow_data":"AAAAAAAAAAAAAAAAAAAAAA==","encrypted_aes_key":"AQ==","initial_vector":"AAAAAAAAAAAAAAAAAAAAAA=="}"#;
         let envelope = read_envelope(good.as_bytes()).unwrap();
         assert_eq!((envelope.flow_data.len(), envelope.aes_key, envelope.iv), (16, vec![1], [0; 16]));
+        // Either alphabet, padded or not, field by field.
+        let relaxed = r#"{"encrypted_flow_data":"-_-_-_-_-_-_-_-_-_-_-w","encrypted_aes_key":"+/8","initial_vector":"AAAAAAAAAAAAAAAAAAAAAA"}"#;
+        let envelope = read_envelope(relaxed.as_bytes()).unwrap();
+        assert_eq!(
+            (envelope.flow_data, envelope.aes_key),
+            ([0xfb, 0xff, 0xbf].repeat(5).into_iter().chain([0xfb]).collect(), vec![0xfb, 0xff])
+        );
         for bad in [
             "",
             "[]",

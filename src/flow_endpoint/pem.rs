@@ -1,9 +1,9 @@
 //! Private keys as users have them: PEM (PKCS#8, PKCS#1, or encrypted
 //! PKCS#8 with a passphrase), turned into the PKCS#8 DER WebCrypto imports.
 
-use super::base64;
 use super::code;
 use super::der::{self, KeyDer, Pbes2};
+use crate::base64;
 use crate::Error;
 
 /// Key material (plaintext DER, derived keys, passphrases): zeroed when

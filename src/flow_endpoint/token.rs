@@ -13,7 +13,7 @@
 //! `flow_token`; without one (claim name UNCONFIRMED), some other top-level
 //! string claim must. `exp`, `nbf` and `iat` are honoured when present.
 
-use super::base64;
+use crate::base64;
 use crate::json::{self, Node};
 
 /// Clock skew allowed on `exp`, `nbf` and `iat`, in seconds.

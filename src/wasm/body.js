@@ -38,27 +38,9 @@ export function readOrReject(request, maxBytes, tooLarge) {
   return readCapped(request, maxBytes).then((bytes) => bytes ?? Promise.reject(tooLarge));
 }
 
-/** `request.headers.get(name)`, or undefined (no such header, or no Headers). */
-export function header(request, name) {
-  try {
-    return request.headers.get(name) ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Releases a body refused unread (on its Content-Length). */
 export function discard(request) {
   try {
     request.body?.cancel().catch(() => {});
   } catch {}
-}
-
-/** A string (UTF-8), view or ArrayBuffer as a Uint8Array over the same memory; undefined otherwise. */
-export function bytesOf(value) {
-  if (typeof value === "string") return new TextEncoder().encode(value);
-  if (value instanceof Uint8Array) return value;
-  if (ArrayBuffer.isView(value)) return new Uint8Array(value.buffer, value.byteOffset, value.byteLength);
-  if (value instanceof ArrayBuffer) return new Uint8Array(value);
-  return undefined;
 }

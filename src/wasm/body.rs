@@ -1,11 +1,12 @@
 //! Request bodies before they enter wasm memory: the capped reader (the Flow
-//! endpoint's, and `readBody` for webhook routes), header reads, body
-//! arguments as JavaScript views, and `wasmMemoryBytes` (a diagnostic). The
-//! reading and counting is `body.js`; the decisions are `crate::body`.
+//! endpoint's, and `readBody` for webhook routes), header reads (web-sys's
+//! `Request` and `Headers`), body arguments as JavaScript views, and
+//! `wasmMemoryBytes` (a diagnostic). The streamed reading and counting is
+//! `body.js`; the decisions are `crate::body`.
 
 use crate::body;
 use crate::Error;
-use js_sys::{Object, Promise, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Object, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -18,11 +19,13 @@ extern "C" {
     fn js_read_or_reject(request: &JsValue, max_bytes: u32, too_large: &JsValue) -> Promise;
     #[wasm_bindgen(js_name = discard)]
     fn js_discard(request: &JsValue);
-    #[wasm_bindgen(js_name = bytesOf)]
-    fn js_bytes_of(value: &JsValue) -> JsValue;
-    /// `request.headers.get(name)`, in one call.
-    #[wasm_bindgen(js_name = header)]
-    pub fn header(request: &JsValue, name: &str) -> Option<String>;
+}
+
+/// `request.headers.get(name)`; `None` when there is no such header, or no
+/// `Headers` (a look-alike request: `get` on `undefined` throws into the
+/// `Result` web-sys gives).
+pub fn header(request: &JsValue, name: &str) -> Option<String> {
+    request.unchecked_ref::<web_sys::Request>().headers().get(name).ok().flatten()
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -62,12 +65,26 @@ pub async fn read(request: &JsValue, max: u32) -> Result<Read, JsValue> {
 /// `Uint8Array` in JavaScript memory: a string is UTF-8-encoded there, views
 /// are not copied.
 pub fn bytes_of(value: &JsValue, function: &str, name: &str) -> Result<Uint8Array, Error> {
-    js_bytes_of(value).dyn_into::<Uint8Array>().map_err(|_| {
-        Error::invalid_argument(format!(
+    if value.is_string() {
+        Ok(super::convert::encode(value))
+    } else if let Some(bytes) = value.dyn_ref::<Uint8Array>() {
+        Ok(bytes.clone())
+    } else if ArrayBuffer::is_view(value) {
+        // Every view (typed arrays, DataView) has buffer, byteOffset and byteLength.
+        let view = value.unchecked_ref::<Uint8Array>();
+        Ok(Uint8Array::new_with_byte_offset_and_length(
+            &view.buffer(),
+            view.byte_offset(),
+            view.byte_length(),
+        ))
+    } else if let Some(buffer) = value.dyn_ref::<ArrayBuffer>() {
+        Ok(Uint8Array::new(buffer))
+    } else {
+        Err(Error::invalid_argument(format!(
             "{function}: {name} must be a string, Uint8Array or ArrayBuffer, got {}",
             super::convert::type_name(value)
-        ))
-    })
+        )))
+    }
 }
 
 /// A caller's `maxBodyBytes` value; `undefined`/`null` is `default`.

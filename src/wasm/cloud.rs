@@ -5,7 +5,7 @@
 
 use super::config::{field, read_template_send, strings_field, Config};
 use super::convert::{read_upload, Document};
-use super::transport::{spawn, Transport};
+use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
     check_template_send, template_of, Cloud, PricingFilters, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
@@ -39,7 +39,7 @@ export interface CloudApiClientOptions extends TransportOptions {
 #[wasm_bindgen]
 pub struct CloudApiClient {
     cloud: Cloud,
-    transport: Rc<Transport>,
+    link: Link,
     /// Template definitions fetched to check sends: (name, language, JSON).
     templates: Rc<RefCell<Vec<(String, String, String)>>>,
 }
@@ -112,15 +112,15 @@ impl CloudApiClient {
             waba_id: config.text("wabaId")?,
         };
         let transport = config.transport(Credentials::bearer(&token))?;
-        Ok(CloudApiClient { cloud, transport: Rc::new(transport), templates: Rc::default() })
+        Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default() })
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
-        spawn(&self.transport, request, None)
+        self.link.spawn(request, None)
     }
 
     fn run_with(&self, request: Result<Request, Error>, attachment: Option<JsValue>) -> Promise {
-        spawn(&self.transport, request, attachment)
+        self.link.spawn(request, attachment)
     }
 
     fn with_document(
@@ -173,14 +173,16 @@ impl CloudApiClient {
             };
             Ok((request, document.text, lookup))
         });
-        let (transport, cache) = (Rc::clone(&self.transport), Rc::clone(&self.templates));
+        let (request, text, (lookup, name, language)) = match prepared {
+            Ok((request, _, None)) => return self.run(Ok(request)),
+            Ok((request, text, Some(lookup))) => (request, text, lookup),
+            Err(error) => return Promise::reject(&error.into()),
+        };
+        let (transport, cache) = (Rc::clone(&self.link.transport), Rc::clone(&self.templates));
         future_to_promise(async move {
-            let (request, text, lookup) = prepared?;
-            if let Some((lookup, name, language)) = lookup {
-                let definition = fetch_template(&transport, &lookup, &name, &language).await?;
-                check_template_send(&definition, &crate::api::parse_document(&text)?)?;
-                cache.borrow_mut().push((name, language, definition));
-            }
+            let definition = fetch_template(&transport, &lookup, &name, &language).await?;
+            check_template_send(&definition, &crate::api::parse_document(&text)?)?;
+            cache.borrow_mut().push((name, language, definition));
             transport.call(&request, None).await.map_err(JsValue::from)
         })
     }
@@ -296,7 +298,7 @@ impl CloudApiClient {
             return self.run(self.cloud.download_media(media_id_or_url));
         }
         let (lookup, cloud, transport) =
-            (self.cloud.get_media(media_id_or_url), self.cloud.clone(), Rc::clone(&self.transport));
+            (self.cloud.get_media(media_id_or_url), self.cloud.clone(), Rc::clone(&self.link.transport));
         future_to_promise(async move {
             let media = transport.call(&lookup?, None).await?;
             let text = |key: &str| field(&media, key).and_then(|v| v.as_string()).unwrap_or_default();

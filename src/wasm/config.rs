@@ -141,7 +141,7 @@ impl<'a> Config<'a> {
         let defaults = RetryPolicy::default();
         Ok(Transport {
             credentials,
-            fetch: self.function("fetch")?,
+            fetch: self.function("fetch")?.map_or(JsValue::UNDEFINED, JsValue::from),
             timeout_ms: self.number(self.value, "timeoutMs", 30_000)?,
             retry: RetryPolicy {
                 max_retries: self.number(&retry, "maxRetries", defaults.max_retries)?,

@@ -12,11 +12,23 @@ use wasm_bindgen::JsValue;
 #[wasm_bindgen]
 extern "C" {
     /// The engine's `TextEncoder` (a global in browsers, Node and workerd).
+    /// Declared here rather than taken from web-sys: web-sys's `encode`
+    /// takes a Rust `&str`, i.e. the string copied into wasm first, which is
+    /// the copy this binding exists to avoid.
     type TextEncoder;
     #[wasm_bindgen(constructor)]
     fn new() -> TextEncoder;
     #[wasm_bindgen(method)]
     fn encode(this: &TextEncoder, text: &JsValue) -> js_sys::Uint8Array;
+}
+
+/// A JavaScript string as UTF-8 bytes in JavaScript memory (lone UTF-16
+/// surrogates become U+FFFD).
+pub fn encode(text: &JsValue) -> js_sys::Uint8Array {
+    thread_local! {
+        static ENCODER: TextEncoder = TextEncoder::new();
+    }
+    ENCODER.with(|encoder| encoder.encode(text))
 }
 
 /// The UTF-8 text of a JavaScript string (documents can be megabytes),
@@ -30,10 +42,7 @@ extern "C" {
 /// `Uint8Array` copy into wasm memory is several times faster. (Lone UTF-16
 /// surrogates become U+FFFD either way.)
 pub fn utf8_within(text: &JsValue, max: usize) -> Result<Option<String>, usize> {
-    thread_local! {
-        static ENCODER: TextEncoder = TextEncoder::new();
-    }
-    let bytes = ENCODER.with(|encoder| encoder.encode(text));
+    let bytes = encode(text);
     let size = bytes.length() as usize;
     if size > max {
         return Err(size);

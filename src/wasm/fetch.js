@@ -1,56 +1,58 @@
-// The transport's JavaScript half (imported by src/wasm/transport.rs): one
-// call per attempt, so the request and the answer each cross the wasm
-// boundary once instead of property by property. No logic beyond fetch.
+// The transport's JavaScript half (src/wasm/transport.rs): the one place a
+// request is fetched, with the caller's fetch or the global one. Rust builds
+// the request (URL, RequestInit with Headers, body and redirect: "manual")
+// and decides retries and errors; this adds the timeout's AbortSignal and
+// reads the answer. A 2xx JSON answer resolves here, so the common case never goes
+// back into wasm.
 
 /**
- * Makes one attempt. Never rejects; resolves to [status, note, content]:
+ * One attempt. The outcome is [status, note, content]:
+ * - a 2xx answer: [status, "ok", parsed JSON ({} for an empty body) | Uint8Array when `download`]
  * - no answer: [0, "timeout" | "network", message]
  * - a redirect: [status (0 where the runtime hides it), "redirect", undefined]
- * - 2xx: [status, "json" | "bytes" | "not-json", parsed JSON | Uint8Array | undefined]
+ * - a 2xx answer that is not JSON: [status, "not-json", undefined]
  * - otherwise: [status, Retry-After header or undefined, body text]
- * `headers` is an array of [name, value] pairs (Headers refuses values with
- * CR or LF, so no value can add a header). Redirects are never followed:
- * the credentials in the headers must not reach another origin.
+ * With `failed`, a 2xx answer resolves to its content and any other outcome
+ * to what `failed(outcome, url, init, download, idempotent)` returns (Rust
+ * retries with them or rejects); without, the promise resolves to the
+ * outcome. It never rejects unless `failed` does.
  */
-export function attempt(fetch, method, url, headers, body, timeoutMs, download) {
-  const init = { method, headers, redirect: "manual" };
-  if (body !== undefined) init.body = body;
+export async function attempt(fetch, url, init, timeoutMs, download, idempotent, failed) {
+  let outcome;
+  // A controller with a setTimeout of our own is cheaper in Node, but under
+  // Node 20 it crashed V8's deoptimizer (a fatal error, with --expose-gc) once
+  // called from wasm; AbortSignal.timeout() did not.
   if (timeoutMs > 0) init.signal = AbortSignal.timeout(timeoutMs);
-  return (async () => {
+  try {
     const response = await (fetch ?? globalThis.fetch)(url, init);
     const status = response.status;
-    // Browsers answer a manual redirect with an opaque response (status 0).
     if (response.type === "opaqueredirect" || (status >= 300 && status < 400)) {
+      // Browsers answer a manual redirect with an opaque response (status 0).
       await response.body?.cancel();
-      return [status, "redirect", undefined];
+      outcome = [status, "redirect", undefined];
+    } else if (status < 200 || status > 299) {
+      outcome = [status, response.headers.get("retry-after") ?? undefined, await response.text()];
+    } else if (download) {
+      outcome = [status, "ok", new Uint8Array(await response.arrayBuffer())];
+    } else {
+      const text = await response.text();
+      if (text.trim() === "") outcome = [status, "ok", {}];
+      else {
+        try {
+          outcome = [status, "ok", JSON.parse(text)];
+        } catch {
+          outcome = [status, "not-json", undefined];
+        }
+      }
     }
-    if (status < 200 || status > 299) {
-      return [status, response.headers.get("retry-after") ?? undefined, await response.text()];
-    }
-    if (download) return [status, "bytes", new Uint8Array(await response.arrayBuffer())];
-    const text = await response.text();
-    if (text.trim() === "") return [status, "json", {}];
-    try {
-      return [status, "json", JSON.parse(text)];
-    } catch {
-      return [status, "not-json", undefined];
-    }
-  })().catch((thrown) => {
+  } catch (thrown) {
     // AbortSignal.timeout() rejects with a TimeoutError (older runtimes: AbortError).
     const name = thrown?.name;
     const kind = name === "TimeoutError" || name === "AbortError" ? "timeout" : "network";
-    return [0, kind, String(thrown?.message ?? thrown)];
-  });
-}
-
-/** A multipart body: `parts` is [[name, text] | [name, null, filename, type]]; `file` fills the file part. */
-export function formData(parts, file) {
-  const form = new FormData();
-  for (const [name, text, filename, type] of parts) {
-    if (text !== null) form.append(name, text);
-    else form.append(name, new Blob([file], { type }), filename);
+    outcome = [0, kind, String(thrown?.message ?? thrown)];
   }
-  return form;
+  if (failed === undefined) return outcome;
+  return outcome[1] === "ok" ? outcome[2] : failed(outcome, url, init, download, idempotent);
 }
 
 /** The default wait between retries. */

@@ -6,10 +6,11 @@ use super::body::{self, Read};
 use super::convert::{self, Document};
 use super::crypto;
 use super::receive::{self, unavailable};
+use crate::base64;
 use crate::flow_endpoint::answer::{self, Screens};
 use crate::flow_endpoint::pem::{self, SecretBytes};
 use crate::flow_endpoint::token::{self, Step};
-use crate::flow_endpoint::{self as core, base64, code, RequestKind};
+use crate::flow_endpoint::{self as core, code, RequestKind};
 use crate::Error;
 use js_sys::{Function, Object, Promise, Reflect};
 use std::cell::RefCell;
@@ -17,14 +18,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
-
-#[wasm_bindgen]
-extern "C" {
-    /// The global `Response` (browsers, workerd, Node ≥ 18).
-    type Response;
-    #[wasm_bindgen(constructor)]
-    fn new(body: &JsValue, init: &JsValue) -> Response;
-}
+use web_sys::CryptoKey;
 
 /// One endpoint's configuration; the imported key is cached after the first request.
 struct Endpoint {
@@ -32,7 +26,7 @@ struct Endpoint {
     key: RefCell<Option<pem::PrivateKey>>,
     /// The key's passphrase, dropped with the key.
     passphrase: RefCell<Option<SecretBytes>>,
-    imported: RefCell<Option<JsValue>>,
+    imported: RefCell<Option<CryptoKey>>,
     secrets: Vec<String>,
     /// Whether a request to the handler must carry a `flow_token_signature`.
     require_signature: bool,
@@ -165,16 +159,23 @@ pub fn flow_token_expired(
     Error::new(code::FLOW_TOKEN_EXPIRED, message).into()
 }
 
-fn respond(status: u16, body: &str) -> JsValue {
-    let init = Object::new();
-    let headers = Object::new();
+/// The endpoint's answer: `body` (none when empty) with its status and content type.
+///
+/// Built with gloo-net's `ResponseBuilder` on its safe path only: its
+/// `Headers::set` unwraps, which cannot fail for this constant name and
+/// these constant values, and `body` returns the constructor's error.
+fn respond(status: u16, body: &str) -> Result<JsValue, JsValue> {
     let content_type = if status == 427 { "application/json" } else { "text/plain" };
-    // Setting properties on fresh plain objects cannot fail.
-    let _ = Reflect::set(&headers, &"content-type".into(), &content_type.into());
-    let _ = Reflect::set(&init, &"status".into(), &status.into());
-    let _ = Reflect::set(&init, &"headers".into(), &headers);
-    let body = if body.is_empty() { JsValue::NULL } else { body.into() };
-    Response::new(&body, &init).into()
+    let body = Some(body).filter(|body| !body.is_empty());
+    gloo_net::http::Response::builder()
+        .status(status)
+        .header("content-type", content_type)
+        .body(body)
+        .map(|response| web_sys::Response::from(response).into())
+        .map_err(|_| {
+            Error::new(crate::error::code::INVALID_RESPONSE, "the runtime's Response refused the answer")
+                .into()
+        })
 }
 
 async fn settle(value: JsValue) -> Result<JsValue, JsValue> {
@@ -184,7 +185,7 @@ async fn settle(value: JsValue) -> Result<JsValue, JsValue> {
 impl Endpoint {
     async fn serve(&self, request: JsValue) -> Result<JsValue, JsValue> {
         if get(&request, "method").as_string().is_some_and(|method| method != "POST") {
-            return Ok(respond(405, ""));
+            return respond(405, "");
         }
         if !body::is_request(&request) {
             return Err(Error::invalid_argument("a Flow endpoint takes a Request").into());
@@ -193,20 +194,20 @@ impl Endpoint {
         // and the signature are checked (wasm memory never shrinks).
         let body = match body::read(&request, self.max_body_bytes).await {
             Ok(Read::Bytes(body)) => body,
-            Ok(Read::TooLarge) => return Ok(respond(413, "")),
-            Err(_) => return Ok(respond(400, "")),
+            Ok(Read::TooLarge) => return respond(413, ""),
+            Err(_) => return respond(400, ""),
         };
         if !self.secrets.is_empty() {
             let header = body::header(&request, "x-hub-signature-256");
             if !receive::signature_valid(&body, header.as_deref(), &self.secrets).await? {
-                return Ok(respond(432, ""));
+                return respond(432, "");
             }
         }
         let body = body.to_vec();
-        let Some(envelope) = core::read_envelope(&body) else { return Ok(respond(421, "")) };
+        let Some(envelope) = core::read_envelope(&body) else { return respond(421, "") };
         let key = self.private_key().await?;
-        let Some((aes_key, plaintext)) = decrypt(&key, &envelope).await else { return Ok(respond(421, "")) };
-        let Some(kind) = core::classify(&plaintext) else { return Ok(respond(421, "")) };
+        let Some((aes_key, plaintext)) = decrypt(&key, &envelope).await else { return respond(421, "") };
+        let Some(kind) = core::classify(&plaintext) else { return respond(421, "") };
         let answer = match kind {
             RequestKind::Ping => core::PING_RESPONSE.to_owned(),
             RequestKind::ErrorNotification => {
@@ -220,11 +221,11 @@ impl Endpoint {
             }
             RequestKind::Exchange => {
                 let Some(claims) = self.verified_claims(&plaintext).await? else {
-                    return Ok(respond(432, ""));
+                    return respond(432, "");
                 };
                 match self.exchange(&plaintext, claims).await {
                     Ok(answer) => answer,
-                    Err(Thrown::Expired(message)) => return Ok(respond(427, &core::expired_body(&message))),
+                    Err(Thrown::Expired(message)) => return respond(427, &core::expired_body(&message)),
                     Err(Thrown::Rejected(error)) => return Err(error),
                 }
             }
@@ -233,7 +234,7 @@ impl Endpoint {
         let sealed = crypto::aes_gcm_encrypt(&aes_key, &flipped, answer.as_bytes())
             .await
             .map_err(|_| unavailable())?;
-        Ok(respond(200, &base64::encode(&sealed)))
+        respond(200, &base64::encode(&sealed))
     }
 
     /// The request's `flow_token_signature` checked as `token::first_step`
@@ -306,7 +307,7 @@ impl Endpoint {
     /// and the passphrase are dropped and zeroed; until then each first
     /// request works on its own copy, so concurrent first requests and a
     /// failed import (a wrong passphrase) leave the stored key in place.
-    async fn private_key(&self) -> Result<JsValue, Error> {
+    async fn private_key(&self) -> Result<CryptoKey, Error> {
         if let Some(key) = self.imported.borrow().as_ref() {
             return Ok(key.clone());
         }
@@ -353,7 +354,7 @@ impl Endpoint {
 }
 
 /// Unwraps the AES key and decrypts the request; `None` for any failure (421).
-async fn decrypt(key: &JsValue, envelope: &core::Envelope) -> Option<(JsValue, String)> {
+async fn decrypt(key: &CryptoKey, envelope: &core::Envelope) -> Option<(CryptoKey, String)> {
     let raw = crypto::rsa_oaep_decrypt(key, &envelope.aes_key).await.ok().filter(|raw| raw.len() == 16)?;
     let aes_key = crypto::aes_key("AES-GCM", &raw, &["encrypt", "decrypt"]).await.ok()?;
     let plain = crypto::aes_gcm_decrypt(&aes_key, &envelope.iv, &envelope.flow_data).await.ok()?;

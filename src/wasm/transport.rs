@@ -1,8 +1,18 @@
-//! Where requests leave: `fetch` (the global one or the caller's) through the
-//! one-call JavaScript half in `fetch.js`, a timeout through
-//! `AbortSignal.timeout`, retries as [`RetryPolicy`] allows, an optional
-//! observer, and the credentials added here — and scrubbed from anything a
-//! server or runtime sends back — so they appear in no error, event or log.
+//! Where requests leave. Each request is built here with web-sys's typed
+//! `RequestInit`, `Headers` (which refuse CR/LF), `FormData` and `Blob`,
+//! with `redirect: "manual"` and the credentials added — and scrubbed from
+//! anything a server or runtime sends back, so they appear in no error,
+//! event or log. Every attempt goes through the one fetch binding,
+//! `fetch.js`, which calls the caller's `fetch` or the global one and aborts
+//! it through an `AbortSignal` after `timeoutMs`.
+//!
+//! Two drivers share that binding and the outcome mapping below.
+//! [`Link::spawn`] hands the attempt to JavaScript, which calls back into
+//! wasm only when it did not end in a 2xx JSON answer: the common case runs
+//! no Rust future and its answer is never copied into wasm.
+//! [`Transport::call`] awaits each attempt in Rust, for callers that
+//! post-process the answer and for clients with an `onRequest` observer
+//! (which hears about successes too). Retries follow [`RetryPolicy`] in both.
 
 use crate::api::auth::Credentials;
 use crate::api::retry::RetryPolicy;
@@ -12,22 +22,21 @@ use crate::Error;
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_futures::{future_to_promise, JsFuture};
+use web_sys::{Blob, BlobPropertyBag, FormData, Headers, RequestInit, RequestRedirect};
 
 #[wasm_bindgen(module = "/src/wasm/fetch.js")]
 extern "C" {
     #[wasm_bindgen(js_name = attempt)]
     fn js_attempt(
         fetch: &JsValue,
-        method: &str,
         url: &str,
-        headers: &Array,
-        body: &JsValue,
+        init: &RequestInit,
         timeout_ms: u32,
         download: bool,
+        idempotent: bool,
+        failed: &JsValue,
     ) -> Promise;
-    #[wasm_bindgen(js_name = formData)]
-    fn js_form_data(parts: &Array, file: &JsValue) -> JsValue;
     #[wasm_bindgen(js_name = sleep)]
     fn js_sleep(ms: u32) -> Promise;
 }
@@ -36,8 +45,8 @@ extern "C" {
 pub struct Transport {
     /// Who the client is (headers or query parameters), and what to scrub.
     pub credentials: Credentials,
-    /// The caller's `fetch`, else the global one.
-    pub fetch: Option<Function>,
+    /// The caller's `fetch`, or `undefined` for the global one.
+    pub fetch: JsValue,
     /// Per-attempt time limit (0: none).
     pub timeout_ms: u32,
     /// When to retry.
@@ -55,62 +64,174 @@ fn set(object: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
-/// What one attempt gave: a 2xx answer's content, or an error to retry or report.
-enum Outcome {
-    Success(u16, JsValue),
-    Failure(Error),
+/// What every attempt of one request sends, built once: fetch copies the
+/// headers, and a string or `FormData` body can be sent again.
+struct Wire {
+    /// The URL with any credential query parameters.
+    url: String,
+    init: RequestInit,
+}
+
+/// What the retry loop needs to know of a request besides its wire form.
+struct Facts {
+    idempotent: bool,
+    download: bool,
+    /// The method and the request's own URL, for the observer (credentials
+    /// sent as query parameters are not in it); `None` without one.
+    shown: Option<(&'static str, String)>,
+}
+
+/// A client's transport and the entry point JavaScript calls when an attempt
+/// made by [`Link::spawn`] did not end in a 2xx JSON answer.
+///
+/// The client owns both. The entry point is a JavaScript function that
+/// holds the transport: an attempt in flight keeps it (and so the
+/// transport) alive after the client is freed, and once no attempt refers
+/// to it the collector frees both. (A closure per request would cost an
+/// allocation per send, and `Closure::once_into_js` leaks when not called.)
+pub struct Link {
+    /// For requests the client awaits itself ([`Transport::call`]).
+    pub transport: Rc<Transport>,
+    failed: JsValue,
+}
+
+impl Link {
+    /// `transport` with its entry point for failed attempts.
+    pub fn new(transport: Transport) -> Self {
+        let transport = Rc::new(transport);
+        let held = Rc::clone(&transport);
+        let failed = Closure::<dyn Fn(JsValue, String, RequestInit, bool, bool) -> Promise>::new(
+            move |outcome: JsValue, url: String, init: RequestInit, download: bool, idempotent: bool| {
+                let transport = Rc::clone(&held);
+                future_to_promise(async move {
+                    let first = transport.outcome(&outcome);
+                    let facts = Facts { idempotent, download, shown: None };
+                    transport.retry(&facts, &Wire { url, init }, first).await.map_err(JsValue::from)
+                })
+            },
+        );
+        Self { transport, failed: failed.into_js_value() }
+    }
+
+    /// A promise of `request` (rejected at once when building it failed:
+    /// nothing is sent) that resolves to the parsed JSON of a 2xx answer (a
+    /// `Uint8Array` for a download) or rejects with the error, after the
+    /// retries [`RetryPolicy`] allows. `attachment` is the file of a
+    /// multipart request's file field.
+    pub fn spawn(&self, request: Result<Request, Error>, attachment: Option<JsValue>) -> Promise {
+        let request = match request {
+            Ok(request) => request,
+            Err(error) => return Promise::reject(&error.into()),
+        };
+        let transport = &self.transport;
+        if transport.on_request.is_some() {
+            // The observer hears about successes too: Rust drives every attempt.
+            let transport = Rc::clone(transport);
+            return future_to_promise(async move {
+                transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
+            });
+        }
+        match transport.wire(&request, attachment.as_ref()) {
+            Ok(wire) => js_attempt(
+                &transport.fetch,
+                &wire.url,
+                &wire.init,
+                transport.timeout_ms,
+                request.download,
+                request.idempotent,
+                &self.failed,
+            ),
+            Err(error) => Promise::reject(&error.into()),
+        }
+    }
 }
 
 impl Transport {
-    /// Makes `request`, retrying as allowed; the parsed JSON of a 2xx answer
-    /// (a `Uint8Array` for a download), or the error. `attachment` is the
-    /// file of a multipart request's file field.
+    /// Makes `request` like [`Link::spawn`], awaiting each attempt in Rust.
     pub async fn call(&self, request: &Request, attachment: Option<&JsValue>) -> Result<JsValue, Error> {
+        let wire = self.wire(request, attachment)?;
+        let shown = self.on_request.as_ref().map(|_| (request.method, request.url.clone()));
+        let facts = Facts { idempotent: request.idempotent, download: request.download, shown };
+        let first = self.attempt(&facts, &wire).await;
+        self.retry(&facts, &wire, first).await
+    }
+
+    /// The retry loop after the first attempt's `outcome`.
+    async fn retry(
+        &self,
+        facts: &Facts,
+        wire: &Wire,
+        mut outcome: Result<(u16, JsValue), Error>,
+    ) -> Result<JsValue, Error> {
         let (mut retries, mut waited) = (0u32, 0u32);
         loop {
-            let error = match self.attempt(request, attachment).await {
-                Outcome::Success(status, content) => {
-                    self.observe(request, retries, Some(status), None, None);
+            let error = match outcome {
+                Ok((status, content)) => {
+                    self.observe(facts, retries, Some(status), None, None);
                     return Ok(content);
                 }
-                Outcome::Failure(error) => error,
+                Err(error) => self.credentials.scrub_error(error),
             };
-            let error = self.credentials.scrub_error(error);
             let delay =
-                self.retry.next_delay(&error, request.idempotent, retries, waited, js_sys::Math::random());
-            self.observe(request, retries, error.status, Some(error.code), delay);
+                self.retry.next_delay(&error, facts.idempotent, retries, waited, js_sys::Math::random());
+            self.observe(facts, retries, error.status, Some(error.code), delay);
             let Some(delay) = delay else { return Err(error) };
             self.sleep(delay).await;
             waited = waited.saturating_add(delay);
             retries += 1;
+            outcome = self.attempt(facts, wire).await;
         }
     }
 
-    async fn attempt(&self, request: &Request, attachment: Option<&JsValue>) -> Outcome {
+    /// One attempt awaited in Rust: fetch.js resolves to the outcome triple.
+    async fn attempt(&self, facts: &Facts, wire: &Wire) -> Result<(u16, JsValue), Error> {
+        let promise = js_attempt(
+            &self.fetch,
+            &wire.url,
+            &wire.init,
+            self.timeout_ms,
+            facts.download,
+            facts.idempotent,
+            &JsValue::UNDEFINED,
+        );
+        // fetch.js never rejects without a `failed` callback; a rejection would mean no answer.
+        let outcome = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
+        self.outcome(&outcome)
+    }
+
+    /// The URL and `RequestInit` of `request`: method, credentials and the
+    /// API's headers, the body (JSON text, or `FormData` that writes the
+    /// multipart body and its boundary) and `redirect: "manual"`.
+    fn wire(&self, request: &Request, attachment: Option<&JsValue>) -> Result<Wire, Error> {
+        let headers = Headers::new().map_err(|_| header_refused())?;
         let content_type = request.body.as_ref().map(|_| ("Content-Type", "application/json".to_owned()));
-        let headers: Array = self
-            .credentials
-            .headers()
-            .iter()
-            .chain(&request.headers)
-            .chain(&content_type)
-            .map(|(name, value)| Array::of2(&JsValue::from_str(name), &JsValue::from_str(value)))
-            .collect();
-        let body = match (&request.body, request.form.is_empty()) {
-            (Some(body), _) => JsValue::from_str(body),
-            // FormData writes the multipart body and its Content-Type with the boundary.
-            (None, false) => js_form_data(&form_parts(request), attachment.unwrap_or(&JsValue::UNDEFINED)),
-            (None, true) => JsValue::UNDEFINED,
-        };
-        let fetch = self.fetch.as_ref().map_or(JsValue::UNDEFINED, |f| f.clone().into());
+        for (name, value) in self.credentials.headers().iter().chain(&request.headers).chain(&content_type) {
+            headers.set(name, value).map_err(|_| header_refused())?;
+        }
+        let init = RequestInit::new();
+        init.set_method(request.method);
+        init.set_headers(&headers);
+        match &request.body {
+            Some(body) => init.set_body(&JsValue::from_str(body)),
+            None if !request.form.is_empty() => init.set_body(form(request, attachment)?.as_ref()),
+            None => {}
+        }
+        // Never followed: the credentials in the headers must not reach another origin.
+        init.set_redirect(RequestRedirect::Manual);
         let url = self.credentials.url(&request.url, request.body.is_some() || !request.form.is_empty());
-        let promise =
-            js_attempt(&fetch, request.method, &url, &headers, &body, self.timeout_ms, request.download);
-        let answer = JsFuture::from(promise).await.unwrap_or(JsValue::UNDEFINED);
-        let answer: &Array = answer.unchecked_ref();
-        let status = answer.get(0).as_f64().unwrap_or(0.0) as u16;
-        let note = answer.get(1).as_string();
-        let content = answer.get(2);
+        Ok(Wire { url, init })
+    }
+
+    /// An attempt's outcome, `[status, note, content]` from fetch.js: the
+    /// status and answer of a success, or the error to retry or report.
+    fn outcome(&self, outcome: &JsValue) -> Result<(u16, JsValue), Error> {
+        let Some(outcome) = outcome.dyn_ref::<Array>() else {
+            let error = Error::new(code::NETWORK_ERROR, "the request did not complete");
+            return Err(Error { retryable: Some(true), ..error });
+        };
+        let status = outcome.get(0).as_f64().unwrap_or(0.0) as u16;
+        let note = outcome.get(1).as_string();
+        let content = outcome.get(2);
         match (status, note.as_deref()) {
             (_, Some("redirect")) => {
                 let message = format!(
@@ -118,30 +239,26 @@ impl Transport {
                      credentials never follow (set baseUrl to the final address)"
                 );
                 let error = Error::new(code::INVALID_RESPONSE, message);
-                Outcome::Failure(Error {
-                    status: Some(status).filter(|s| *s != 0),
-                    retryable: Some(false),
-                    ..error
-                })
+                Err(Error { status: Some(status).filter(|s| *s != 0), retryable: Some(false), ..error })
             }
             (0, Some("timeout")) => {
                 let message = format!("no response within {} ms", self.timeout_ms);
-                Outcome::Failure(Error { retryable: Some(true), ..Error::new(code::TIMEOUT, message) })
+                Err(Error { retryable: Some(true), ..Error::new(code::TIMEOUT, message) })
             }
             (0, _) => {
                 let said = content.as_string().unwrap_or_default();
                 let message = format!("the request did not complete: {said}");
-                Outcome::Failure(Error { retryable: Some(true), ..Error::new(code::NETWORK_ERROR, message) })
+                Err(Error { retryable: Some(true), ..Error::new(code::NETWORK_ERROR, message) })
             }
-            (200..=299, Some("json" | "bytes")) => Outcome::Success(status, content),
+            (200..=299, Some("ok")) => Ok((status, content)),
             (200..=299, _) => {
                 let message = format!("HTTP {status} with a body that is not JSON");
                 let error = Error::new(code::INVALID_RESPONSE, message);
-                Outcome::Failure(Error { status: Some(status), retryable: Some(false), ..error })
+                Err(Error { status: Some(status), retryable: Some(false), ..error })
             }
             _ => {
                 let body = content.as_string().unwrap_or_default();
-                Outcome::Failure((self.errors)(&Response { status, retry_after: note, body }))
+                Err((self.errors)(&Response { status, retry_after: note, body }))
             }
         }
     }
@@ -160,17 +277,16 @@ impl Transport {
 
     fn observe(
         &self,
-        request: &Request,
+        facts: &Facts,
         attempt: u32,
         status: Option<u16>,
         error: Option<&str>,
         retry_in: Option<u32>,
     ) {
-        let Some(hook) = &self.on_request else { return };
+        let (Some(hook), Some((method, url))) = (&self.on_request, &facts.shown) else { return };
         let event = Object::new();
-        set(&event, "method", &JsValue::from_str(request.method));
-        // The request's own URL: credentials sent as query parameters are not in it.
-        set(&event, "url", &JsValue::from_str(&request.url));
+        set(&event, "method", &JsValue::from_str(method));
+        set(&event, "url", &JsValue::from_str(url));
         set(&event, "attempt", &JsValue::from(attempt + 1));
         if let Some(status) = status {
             set(&event, "status", &JsValue::from(status));
@@ -186,36 +302,32 @@ impl Transport {
     }
 }
 
-/// A promise of `request` made with `transport` (rejected at once when
-/// building it failed: nothing is sent), resolving to the answer's JSON.
-pub fn spawn(
-    transport: &Rc<Transport>,
-    request: Result<Request, Error>,
-    attachment: Option<JsValue>,
-) -> Promise {
-    let transport = Rc::clone(transport);
-    wasm_bindgen_futures::future_to_promise(async move {
-        let request = request?;
-        transport.call(&request, attachment.as_ref()).await.map_err(JsValue::from)
-    })
+/// A header the runtime's `Headers` refused. Credentials are checked for
+/// line breaks and control characters at construction, so this is a
+/// runtime without `Headers`; the message names no value (it may be a secret).
+fn header_refused() -> Error {
+    Error::invalid_argument(
+        "the runtime's Headers refused a request header (a line break or control character)",
+    )
 }
 
-/// The parts of a multipart body as `fetch.js` takes them.
-fn form_parts(request: &Request) -> Array {
-    request
-        .form
-        .iter()
-        .map(|part| {
-            let name = JsValue::from_str(part.name);
-            JsValue::from(match &part.value {
-                FormValue::Text(text) => Array::of2(&name, &JsValue::from_str(text)),
-                FormValue::File { filename, content_type } => Array::of4(
-                    &name,
-                    &JsValue::NULL,
-                    &JsValue::from_str(filename),
-                    &JsValue::from_str(content_type),
-                ),
-            })
-        })
-        .collect()
+/// The multipart body of `request`; `attachment` fills its file field
+/// (`new Blob([file])` takes a Blob, File, ArrayBuffer, view or string alike).
+fn form(request: &Request, attachment: Option<&JsValue>) -> Result<FormData, Error> {
+    let refused = |_| Error::invalid_argument("the runtime's FormData refused the upload");
+    let form = FormData::new().map_err(refused)?;
+    for part in &request.form {
+        match &part.value {
+            FormValue::Text(text) => form.append_with_str(part.name, text),
+            FormValue::File { filename, content_type } => {
+                let options = BlobPropertyBag::new();
+                options.set_type(content_type);
+                let parts = Array::of1(attachment.unwrap_or(&JsValue::UNDEFINED));
+                let blob = Blob::new_with_blob_sequence_and_options(&parts, &options).map_err(refused)?;
+                form.append_with_blob_and_filename(part.name, &blob, filename)
+            }
+        }
+        .map_err(refused)?;
+    }
+    Ok(form)
 }

@@ -64,6 +64,32 @@ export const cloudCases = {
     const calls = await fake.received();
     check(calls.length === 1 && !calls.some((c) => c.path === "/steal-the-token"), "not followed", calls.map((c) => c.path));
   },
+  "the fetch option makes every attempt (retries too) with the request as built: URL, token, JSON body, redirect: manual, a timeout signal": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const seen = [];
+    const spy = (url, init) => {
+      const headers = new Headers(init.headers);
+      seen.push({ url, method: init.method, authorization: headers.get("authorization"), contentType: headers.get("content-type"), body: init.body, redirect: init.redirect, signal: init.signal instanceof AbortSignal });
+      return fetch(url, init);
+    };
+    await fake.fail({ status: 429, headers: { "retry-after": "1" }, code: 130429, message: "(#130429) Rate limit hit" });
+    const { instance, slept } = client(api, baseUrl, { fetch: spy });
+    const answer = await instance.sendMessage(message());
+    check(answer.messages?.[0]?.id === "wamid.FAKE" && slept[0] === 1000, "answered after one retry", { answer, slept });
+    const url = `${baseUrl}/v23.0/${PHONE_ID}/messages`;
+    check(seen.length === 2 && seen.every((call) => call.url === url && call.method === "POST" && call.redirect === "manual" && call.signal), "two attempts through the option", seen);
+    check(seen.every((call) => call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json" && JSON.parse(call.body).to === "+14155552671"), "as built", seen);
+    check((await fake.received()).length === 2, "both reached the server");
+    const canned = client(api, baseUrl, { fetch: async () => new Response(JSON.stringify({ data: [{ id: "canned" }] }), { status: 200 }) }).instance;
+    const list = await canned.listPhoneNumbers();
+    check(list.data?.[0]?.id === "canned" && (await fake.received()).length === 2, "a canned answer, and nothing sent", list);
+    const throwing = client(api, baseUrl, { fetch: () => { throw new TypeError("no network here"); }, retry: { maxRetries: 0 } }).instance;
+    const error = await throwing.listPhoneNumbers().catch((e) => e);
+    check(error.code === "network_error" && error.message.includes("no network here"), "a throwing fetch is a network error", { ...error, message: error.message });
+    const notResponse = client(api, baseUrl, { fetch: async () => ({ status: 200 }), retry: { maxRetries: 0 } }).instance;
+    const odd = await notResponse.listPhoneNumbers().catch((e) => e);
+    check(odd.code === "network_error", "an answer that is not a Response is a network error", { ...odd, message: odd.message });
+  },
   "a 429 with Retry-After waits as told, then succeeds; Meta's error fields survive": async (api, baseUrl) => {
     const fake = await graph(baseUrl);
     await fake.fail({ status: 429, headers: { "retry-after": "2" }, code: 130429, message: "(#130429) Rate limit hit" });

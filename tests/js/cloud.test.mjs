@@ -155,6 +155,31 @@ test("the token appears in no error, even when the server echoes it", async () =
   }
 });
 
+test("the fetch option replaces the global fetch for every kind of request: JSON, multipart, download", async () => {
+  reset();
+  const global = globalThis.fetch;
+  const calls = [];
+  const injected = (url, init) => {
+    calls.push({ url, method: init.method, body: init.body });
+    return global(url, init);
+  };
+  globalThis.fetch = () => Promise.reject(new Error("the global fetch was called"));
+  try {
+    const { instance, events } = client({ fetch: injected });
+    await instance.sendMessage(text());
+    await instance.uploadMedia(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), { filename: "a.png" });
+    const media = await instance.downloadMedia("1234");
+    assert.deepEqual([...media.data], [...MEDIA_BYTES]);
+    assert.deepEqual(calls.map((call) => call.method), ["POST", "POST", "GET", "GET"]);
+    assert.equal(typeof calls[0].body, "string");
+    assert.ok(calls[1].body instanceof FormData);
+    assert.ok(calls.every((call) => call.url.startsWith(fake.baseUrl)));
+    assert.deepEqual(events.map((event) => event.status), [200, 200, 200, 200]);
+  } finally {
+    globalThis.fetch = global;
+  }
+});
+
 test("misuse throws invalid_argument", () => {
   for (const options of [undefined, {}, { accessToken: "" }, { accessToken: "t", timeoutMs: -1 }, { accessToken: "t", fetch: "no" }, { accessToken: "t", token: "x" }]) {
     assert.throws(() => new CloudApiClient(options), (error) => error.code === "invalid_argument" && !String(error).includes("secret"));

@@ -3,6 +3,7 @@
 use super::fields::{push_query, query_value, raw, Codes, Findings, Object};
 use crate::api::error::from_response;
 use crate::api::{parse_document, Request, Response};
+use crate::base64;
 use crate::error::code;
 use crate::flow::{validate_flow, FlowOptions};
 use crate::json::string_literal;
@@ -117,24 +118,8 @@ pub fn signed_context(
         ));
     }
     let payload = format!(r#"{{"app":"{app}","appIntegration":"{app_integration}","channel":"{channel}"}}"#);
-    let signed = format!("{signature}.{}", base64(payload.as_bytes()));
+    let signed = format!("{signature}.{}", base64::encode(payload.as_bytes()));
     Ok((payload, signed))
-}
-
-/// Standard base64 with `=` padding.
-fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let digit = |index: u32| char::from(ALPHABET.get((index & 63) as usize).copied().unwrap_or(b'A'));
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let [a, b, c] = [0, 1, 2].map(|i| u32::from(chunk.get(i).copied().unwrap_or(0)));
-        let triple = (a << 16) | (b << 8) | c;
-        out.push(digit(triple >> 18));
-        out.push(digit(triple >> 12));
-        out.push(if chunk.len() > 1 { digit(triple >> 6) } else { '=' });
-        out.push(if chunk.len() > 2 { digit(triple) } else { '=' });
-    }
-    out
 }
 
 /// A query/body id: letters, digits, `_`, `-`, `.`.
@@ -689,8 +674,6 @@ mod tests {
             r#"{"app":"699802d69a73fc555f1c6bc4","appIntegration":"696327325430a1cbd131dfdf","channel":"696327315430a1f98231dfde"}"#
         );
         assert_eq!(signed, "1RJ7rKRTHbOBoY95AgtXF5WT2578gy9+b4ekBp727cQ=.eyJhcHAiOiI2OTk4MDJkNjlhNzNmYzU1NWYxYzZiYzQiLCJhcHBJbnRlZ3JhdGlvbiI6IjY5NjMyNzMyNTQzMGExY2JkMTMxZGZkZiIsImNoYW5uZWwiOiI2OTYzMjczMTU0MzBhMWY5ODIzMWRmZGUifQ==");
-        assert_eq!(base64(b"ab"), "YWI=");
-        assert_eq!(base64(b"abc"), "YWJj");
         assert!(signed_context("a\"b", "c", "d", "s").is_err());
     }
 

@@ -7,12 +7,11 @@
 use super::super::config::read_template_send;
 use super::super::config::{field, Config};
 use super::super::convert::Document;
-use super::super::transport::{spawn, Transport};
+use super::super::transport::Link;
 use crate::api::auth::Credentials;
 use crate::api::providers::bird::{self, Bird, DEFAULT_BASE_URL};
 use crate::Error;
 use js_sys::{Function, Promise};
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -122,7 +121,7 @@ export interface BirdChannelContact {
 #[wasm_bindgen]
 pub struct BirdClient {
     bird: Bird,
-    transport: Rc<Transport>,
+    link: Link,
     now: Option<Function>,
 }
 
@@ -146,7 +145,7 @@ impl BirdClient {
             .with_header("Authorization", format!("AccessKey {key}"), Some(&key))
             .with_header("Accept", "application/json".to_owned(), None);
         let transport = config.transport_with(credentials, bird::failure)?;
-        Ok(BirdClient { bird, transport: Rc::new(transport), now: config.function("now")? })
+        Ok(BirdClient { bird, link: Link::new(transport), now: config.function("now")? })
     }
 
     /// The caller's clock, else the runtime's, in Unix milliseconds.
@@ -174,7 +173,7 @@ impl BirdClient {
             let node = crate::api::parse_document(&document.text)?;
             self.bird.send_message(&document.text, &node, self.now_ms()?, document.from_caller)
         });
-        spawn(&self.transport, request, None)
+        self.link.spawn(request, None)
     }
 
     /// Sends template `template` (Meta's template object) to `to` — the
@@ -192,7 +191,7 @@ impl BirdClient {
     ) -> Promise {
         let request = read_template_send(to, &template, &options, "sendTemplate")
             .and_then(|send| self.bird.send_template(&send));
-        spawn(&self.transport, request, None)
+        self.link.spawn(request, None)
     }
 
     /// A contact's details on this channel: when its service window closes,
@@ -206,6 +205,6 @@ impl BirdClient {
         options: JsValue,
     ) -> Promise {
         let value = field(&options, "contactIdentifierValue").and_then(|v| v.as_string());
-        spawn(&self.transport, self.bird.get_channel_contact(contact_id, value.as_deref()), None)
+        self.link.spawn(self.bird.get_channel_contact(contact_id, value.as_deref()), None)
     }
 }

@@ -5,12 +5,11 @@
 use super::super::config::read_template_send;
 use super::super::config::Config;
 use super::super::convert::{read_upload, Document};
-use super::super::transport::{spawn, Transport};
+use super::super::transport::Link;
 use crate::api::auth::Credentials;
 use crate::api::providers::cirrus::{self, Cirrus, DEFAULT_BASE_URL, DEFAULT_V2_PREFIX};
 use crate::Error;
 use js_sys::Promise;
-use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -96,7 +95,7 @@ export interface CirrusRecipientResult {
 #[wasm_bindgen]
 pub struct CirrusClient {
     cirrus: Cirrus,
-    transport: Rc<Transport>,
+    link: Link,
 }
 
 const OPTIONS: [&str; 4] = ["apiKey", "streamId", "baseUrl", "v2Prefix"];
@@ -124,7 +123,7 @@ impl CirrusClient {
             v2_prefix: v2_prefix.trim_end_matches('/').to_owned(),
         };
         let transport = config.transport_with(Credentials::bearer(&key), cirrus::failure)?;
-        Ok(CirrusClient { cirrus, transport: Rc::new(transport) })
+        Ok(CirrusClient { cirrus, link: Link::new(transport) })
     }
 
     /// Sends a WhatsApp template to 1–20 recipients (V2): header text or
@@ -143,7 +142,7 @@ impl CirrusClient {
             let node = crate::api::parse_document(&document.text)?;
             self.cirrus.send_templated_message(&document.text, &node, document.from_caller)
         });
-        spawn(&self.transport, request, None)
+        self.link.spawn(request, None)
     }
 
     /// Sends template `template` (Meta's template object) to `to` — the
@@ -159,7 +158,7 @@ impl CirrusClient {
     ) -> Promise {
         let request = read_template_send(to, &template, &options, "sendTemplate")
             .and_then(|send| self.cirrus.send_template(&send));
-        spawn(&self.transport, request, None)
+        self.link.spawn(request, None)
     }
 
     /// Uploads a file (Blob or File, ArrayBuffer or Uint8Array) to WhatsApp's
@@ -175,7 +174,7 @@ impl CirrusClient {
     ) -> Promise {
         let request = read_upload(&file, &options, "uploadMedia")
             .and_then(|upload| self.cirrus.upload_media(&upload.content_type, upload.size, &upload.filename));
-        spawn(&self.transport, request, Some(file))
+        self.link.spawn(request, Some(file))
     }
 
     /// Whether `phone` (international, `+` optional) is a WhatsApp account.
@@ -183,6 +182,6 @@ impl CirrusClient {
     /// bans businesses that check many numbers without messaging them.
     #[wasm_bindgen(js_name = validateContact, unchecked_return_type = "Promise<CirrusEnvelope<{ valid: boolean }>>")]
     pub fn validate_contact(&self, phone: &str) -> Promise {
-        spawn(&self.transport, self.cirrus.validate_contact(phone), None)
+        self.link.spawn(self.cirrus.validate_contact(phone), None)
     }
 }
