@@ -20,7 +20,7 @@
 //! - [`webhook`]: webhook bodies (a total parser) and their signatures;
 //! - [`flow_endpoint`]: the Flow data endpoint's envelope, keys and media;
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
-//!   module that names wasm-bindgen, js-sys or web-sys.
+//!   module that names wasm-bindgen, js-sys, web-sys or gloo-net.
 
 pub mod api;
 pub mod base64;

@@ -398,7 +398,10 @@ impl CloudApiClient {
         match Document::read(&flow_json, "uploadFlowJson", "flowJson") {
             Ok(document) => {
                 let request = self.cloud.upload_flow_json(flow_id, &document.text);
-                self.run_with(request, Some(JsValue::from_str(&document.text)))
+                // Text the caller gave is uploaded as given: decoding the
+                // checked copy back out of wasm would copy it a third time.
+                let file = if document.from_caller { flow_json } else { JsValue::from_str(&document.text) };
+                self.run_with(request, Some(file))
             }
             Err(error) => self.run(Err(error)),
         }

@@ -1,15 +1,17 @@
-//! The JavaScript boundary: the only module that names wasm-bindgen or js-sys.
+//! The JavaScript boundary: the only module that names wasm-bindgen, js-sys, web-sys or gloo-net.
 //!
 //! `exports` holds thin adapters (convert, call the core, convert back) for
 //! the validators and the preview, `phone` for phones (the only exports of
 //! the `whatsapp-edge/phone` build; its JavaScript half is `phone.js`);
 //! `error` turns [`crate::Error`] into JavaScript `Error` objects;
 //! `convert` moves plain objects across with serde-wasm-bindgen;
-//! `transport` makes HTTP requests (fetch, timeouts, retries; its JavaScript
-//! half is `fetch.js`), `config` reads clients' options, and `cloud` is the
+//! `transport` makes HTTP requests (built with web-sys; fetched, timed out
+//! and read by its JavaScript half, `fetch.js`; retried from Rust), `config`
+//! reads clients' options, and `cloud` is the
 //! `CloudApiClient` class built on them; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
-//! (the Flow data endpoint) run on `crypto` (WebCrypto), with request bodies
+//! (the Flow data endpoint, answering with gloo-net's `ResponseBuilder`) run
+//! on `crypto` (WebCrypto through web-sys), with request bodies
 //! capped and read in JavaScript by `body` (its JavaScript half is
 //! `body.js`). The clients and the receiving side are cargo features
 //! (`clients`, `receive`), both on by default, and so are the validators

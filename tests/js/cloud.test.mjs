@@ -206,6 +206,10 @@ test("Flows: create, list, get, update, upload (multipart, validated), publish, 
   assert.deepEqual(await instance.uploadFlowJson("1234567890", flowJson), { success: true, validation_errors: [] });
   assert.match(last().headers["content-type"], /^multipart\/form-data; boundary=/);
   assert.deepEqual(JSON.parse(last().text.split("\r\n\r\n").find((part) => part.startsWith("{")).split("\r\n")[0]), flowJson);
+  // Text is uploaded as given (indentation and all), once checked.
+  const indented = JSON.stringify(flowJson, null, 2);
+  assert.deepEqual(await instance.uploadFlowJson("1234567890", indented), { success: true, validation_errors: [] });
+  assert.ok(last().text.includes(`\r\n\r\n${indented}\r\n--`));
   assert.deepEqual(await instance.publishFlow("1234567890"), { success: true });
   assert.equal(last().path, `/${VERSION}/1234567890/publish`);
   assert.deepEqual(await instance.deprecateFlow("1234567890"), { success: true });
