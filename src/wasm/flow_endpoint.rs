@@ -163,7 +163,10 @@ pub fn flow_token_expired(
 ///
 /// Built with gloo-net's `ResponseBuilder` on its safe path only: its
 /// `Headers::set` unwraps, which cannot fail for this constant name and
-/// these constant values, and `body` returns the constructor's error.
+/// these constant values, and `body` maps a throw of the `Response`
+/// constructor through an `unreachable!` unless it is an `Error` — it
+/// throws only `TypeError`s/`RangeError`s, and only for statuses outside
+/// 200–599 or a body with a 1xx/204/205/304 status, which these are not.
 fn respond(status: u16, body: &str) -> Result<JsValue, JsValue> {
     let content_type = if status == 427 { "application/json" } else { "text/plain" };
     let body = Some(body).filter(|body| !body.is_empty());
