@@ -18,7 +18,7 @@ const TOKEN = "EAAGfaults0123456789secret";
 const PHONE_ID = "106540352242922";
 // Generous: a loaded CI machine must not turn good answers into timeouts
 // (that would still be correct behaviour, but it would blur the figures).
-const TIMEOUT_MS = Number(process.env.FAULTS_TIMEOUT_MS ?? 1000);
+const TIMEOUT_MS = 1000;
 const RETRY = { maxRetries: 3, baseDelayMs: 1, maxDelayMs: 4, budgetMs: 10 };
 const CODES = new Set(["rate_limited", "server_error", "timeout", "network_error", "invalid_response"]);
 
@@ -34,7 +34,7 @@ function random(seed) {
   };
 }
 
-const FAULTS = (process.env.FAULTS_MIX ?? "ok,ok,ok,ok,429,500,503,reset,slow,half").split(",");
+const FAULTS = ["ok", "ok", "ok", "ok", "429", "500", "503", "reset", "slow", "half"];
 
 /** Starts the fake; every attempt of every message is recorded with the fault it got. */
 async function startFake(seed) {
