@@ -250,9 +250,8 @@ impl<'s> Checker<'s> {
     /// The findings, split into errors and warnings, each with its pointer.
     pub fn finish(self) -> Report {
         let mut paths: Vec<Option<JsonPointer>> = vec![None; self.pending.len()];
-        if !self.pending.is_empty() {
-            assign_pointers(self.root, &JsonPointer::root(), &self.pending, &mut paths);
-        }
+        let mut unassigned = self.pending.len();
+        assign_pointers(self.root, &mut JsonPointer::root(), &self.pending, &mut paths, &mut unassigned);
         let issues = self.pending.into_iter().zip(paths).map(|(pending, path)| {
             let path = path.unwrap_or_default();
             let path = match &pending.key {
@@ -267,27 +266,40 @@ impl<'s> Checker<'s> {
 
 /// One walk of the document: each node that has findings gets its pointer.
 /// (Findings are at most [`MAX_ISSUES`], so matching them is a short scan.)
+/// One pointer is extended and cut back on the way, cloned only for a node
+/// with findings; the walk stops once every finding has its pointer (a
+/// pointer per node visited was a tenth of validating a large Flow).
 fn assign_pointers(
     node: &Node<'_>,
-    pointer: &JsonPointer,
+    pointer: &mut JsonPointer,
     pending: &[Pending],
     paths: &mut [Option<JsonPointer>],
+    unassigned: &mut usize,
 ) {
+    if *unassigned == 0 {
+        return;
+    }
     let here = address(node);
     for (finding, slot) in pending.iter().zip(paths.iter_mut()) {
-        if finding.node == here {
+        if finding.node == here && slot.is_none() {
             *slot = Some(pointer.clone());
+            *unassigned -= 1;
         }
     }
+    let depth = pointer.len();
     match &node.value {
         Value::Array(items) => {
             for (index, child) in items.iter().enumerate() {
-                assign_pointers(child, &pointer.index(index), pending, paths);
+                pointer.push_index(index);
+                assign_pointers(child, pointer, pending, paths, unassigned);
+                pointer.truncate(depth);
             }
         }
         Value::Object(members) => {
             for (key, child) in members {
-                assign_pointers(child, &pointer.key(&key.name), pending, paths);
+                pointer.push_key(&key.name);
+                assign_pointers(child, pointer, pending, paths, unassigned);
+                pointer.truncate(depth);
             }
         }
         _ => {}

@@ -16,26 +16,52 @@ impl JsonPointer {
     /// The pointer to member `key` of the object this pointer names.
     #[must_use]
     pub fn key(&self, key: &str) -> Self {
-        // One allocation of the right size: pointers are built for every member visited.
-        let mut pointer = String::with_capacity(self.0.len() + 1 + key.len());
-        pointer.push_str(&self.0);
-        pointer.push('/');
-        if key.bytes().any(|b| b == b'~' || b == b'/') {
-            pointer.push_str(&key.replace('~', "~0").replace('/', "~1"));
-        } else {
-            pointer.push_str(key);
-        }
-        Self(pointer)
+        // One allocation of the right size (escapes aside).
+        let mut pointer = Self(String::with_capacity(self.0.len() + 1 + key.len()));
+        pointer.0.push_str(&self.0);
+        pointer.push_key(key);
+        pointer
     }
 
     /// The pointer to element `index` of the array this pointer names.
     #[must_use]
     pub fn index(&self, index: usize) -> Self {
-        let mut pointer = String::with_capacity(self.0.len() + 4);
-        pointer.push_str(&self.0);
+        let mut pointer = Self(String::with_capacity(self.0.len() + 4));
+        pointer.0.push_str(&self.0);
+        pointer.push_index(index);
+        pointer
+    }
+
+    /// Appends member `key` in place (a walk keeps one pointer and
+    /// [`truncate`](Self::truncate)s it back on the way up).
+    pub fn push_key(&mut self, key: &str) {
+        self.0.push('/');
+        if key.bytes().any(|b| b == b'~' || b == b'/') {
+            self.0.push_str(&key.replace('~', "~0").replace('/', "~1"));
+        } else {
+            self.0.push_str(key);
+        }
+    }
+
+    /// Appends element `index` in place.
+    pub fn push_index(&mut self, index: usize) {
         // Writing to a String cannot fail.
-        let _ = write!(pointer, "/{index}");
-        Self(pointer)
+        let _ = write!(self.0, "/{index}");
+    }
+
+    /// The length of the pointer's text, to [`truncate`](Self::truncate) back to.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether this is the root pointer.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Cuts the pointer back to a length [`len`](Self::len) gave.
+    pub fn truncate(&mut self, len: usize) {
+        self.0.truncate(len);
     }
 
     /// The pointer as text.
