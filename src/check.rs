@@ -85,10 +85,12 @@ impl<'s> Checker<'s> {
         // Rules that look at the same value from two sides may both object;
         // one finding per code and place is enough.
         if self.pending.len() > MAX_ISSUES
-            || self
-                .pending
-                .iter()
-                .any(|seen| seen.issue.code == code && seen.node == node && seen.key.as_deref() == key)
+            || self.pending.iter().any(|seen| {
+                seen.issue.code == code
+                    && seen.node == node
+                    && seen.key.as_deref() == key
+                    && seen.issue.path.is_empty()
+            })
         {
             return;
         }
@@ -100,18 +102,41 @@ impl<'s> Checker<'s> {
         if self.pending.len() == MAX_ISSUES {
             issue = Issue::warning(code::TOO_MANY_ISSUES, "", format!("stopped after {MAX_ISSUES} findings"));
             key = None;
-        } else if let Some(text) = self.source {
-            let (known_offset, known) = self.last_position;
-            let position = if span.start >= known_offset {
-                Position::of_byte_offset_after(text, known_offset, known, span.start)
-            } else {
-                self.index.get_or_insert_with(|| PositionIndex::new(text)).position(text, span.start)
-            };
-            self.last_position = (span.start, position);
+        } else if let Some(position) = self.locate(span) {
             issue = issue.at(position);
         }
         let node = if issue.code == code::TOO_MANY_ISSUES { address(self.root) } else { node };
         self.pending.push(Pending { issue, node, key });
+    }
+
+    /// The line and column of `span`, when the caller gave text.
+    fn locate(&mut self, span: Span) -> Option<Position> {
+        let text = self.source?;
+        let (known_offset, known) = self.last_position;
+        let position = if span.start >= known_offset {
+            Position::of_byte_offset_after(text, known_offset, known, span.start)
+        } else {
+            self.index.get_or_insert_with(|| PositionIndex::new(text)).position(text, span.start)
+        };
+        self.last_position = (span.start, position);
+        Some(position)
+    }
+
+    /// Records the findings of `report`, made about a document decoded from
+    /// the string at `at` (JSON given inside a string): each keeps its
+    /// pointer, below `at`'s, and takes `at`'s line and column.
+    pub fn nested(&mut self, at: &At<'_>, report: Report) {
+        for mut issue in report.errors.into_iter().chain(report.warnings) {
+            if self.pending.len() >= MAX_ISSUES {
+                return;
+            }
+            issue.line = None;
+            issue.column = None;
+            if let Some(position) = self.locate(at.node.span) {
+                issue = issue.at(position);
+            }
+            self.pending.push(Pending { issue, node: address(at.node), key: None });
+        }
     }
 
     /// Records an error at `at`.
@@ -259,7 +284,10 @@ impl<'s> Checker<'s> {
                 Some(key) => path.key(key),
                 None => path,
             };
-            Issue { path: path.into(), ..pending.issue }
+            // Findings recorded by `nested` carry their pointer below the node.
+            let mut full: String = path.into();
+            full.push_str(&pending.issue.path);
+            Issue { path: full, ..pending.issue }
         });
         Report::from_issues(issues)
     }
