@@ -28,8 +28,7 @@ impl Layout {
     fn describe(self) -> String {
         match self {
             Layout::Url => "one URL button".to_owned(),
-            Layout::QuickReplies(1) => "1 quick-reply button".to_owned(),
-            Layout::QuickReplies(n) => format!("{n} quick-reply buttons"),
+            Layout::QuickReplies(n) => format!("{n} quick-reply button(s)"),
         }
     }
 }

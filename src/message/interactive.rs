@@ -130,6 +130,8 @@ pub(super) fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: 
 /// uniqueness check. Meta rejects ids with leading or trailing spaces
 /// (Cloud API "Interactive reply buttons messages": "Cannot have leading or
 /// trailing spaces").
+// Not inlined: reply buttons and carousel quick replies share one copy.
+#[inline(never)]
 pub(super) fn reply_id<'n>(checker: &mut Checker<'_>, reply: &At<'n>, ids: &mut Vec<(String, At<'n>)>) {
     let (Some(id), Some(at)) = (required_text(checker, reply, "id", 256, "a reply"), reply.get("id")) else {
         return;
