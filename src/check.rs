@@ -85,12 +85,10 @@ impl<'s> Checker<'s> {
         // Rules that look at the same value from two sides may both object;
         // one finding per code and place is enough.
         if self.pending.len() > MAX_ISSUES
-            || self.pending.iter().any(|seen| {
-                seen.issue.code == code
-                    && seen.node == node
-                    && seen.key.as_deref() == key
-                    && seen.issue.path.is_empty()
-            })
+            || self
+                .pending
+                .iter()
+                .any(|seen| seen.issue.code == code && seen.node == node && seen.key.as_deref() == key)
         {
             return;
         }
@@ -123,19 +121,22 @@ impl<'s> Checker<'s> {
     }
 
     /// Records the findings of `report`, made about a document decoded from
-    /// the string at `at` (JSON given inside a string): each keeps its
-    /// pointer, below `at`'s, and takes `at`'s line and column.
+    /// the string at `at` (JSON given inside a string). Each points at the
+    /// string (so every pointer names a value of the document checked), takes
+    /// its line and column, and names its place inside the decoded value in
+    /// the message.
     pub fn nested(&mut self, at: &At<'_>, report: Report) {
-        for mut issue in report.errors.into_iter().chain(report.warnings) {
+        for issue in report.errors.into_iter().chain(report.warnings) {
             if self.pending.len() >= MAX_ISSUES {
                 return;
             }
-            issue.line = None;
-            issue.column = None;
+            let inside = if issue.path.is_empty() { "/" } else { issue.path.as_str() };
+            let message = format!("in the decoded string at {inside}: {}", issue.message);
+            let mut nested = Issue { path: String::new(), line: None, column: None, message, ..issue };
             if let Some(position) = self.locate(at.node.span) {
-                issue = issue.at(position);
+                nested = nested.at(position);
             }
-            self.pending.push(Pending { issue, node: address(at.node), key: None });
+            self.pending.push(Pending { issue: nested, node: address(at.node), key: None });
         }
     }
 
@@ -284,10 +285,7 @@ impl<'s> Checker<'s> {
                 Some(key) => path.key(key),
                 None => path,
             };
-            // Findings recorded by `nested` carry their pointer below the node.
-            let mut full: String = path.into();
-            full.push_str(&pending.issue.path);
-            Issue { path: full, ..pending.issue }
+            Issue { path: path.into(), ..pending.issue }
         });
         Report::from_issues(issues)
     }

@@ -22,7 +22,8 @@ pub fn check(checker: &mut Checker<'_>, list: &At<'_>) {
 
 /// `contacts` as a string holding JSON: whatsapp-api-js posted it so until
 /// December 2024 and Meta accepts it (META-2026.md, issue 19). The decoded
-/// value gets every rule of the array, its findings pointing below `contacts`.
+/// value gets every rule of the array; its findings point at `contacts` and
+/// name their place inside it in the message.
 fn check_encoded(checker: &mut Checker<'_>, list: &At<'_>, encoded: &str) {
     let Ok(decoded) = parse(encoded) else {
         checker.error(

@@ -231,14 +231,16 @@ fn contacts_as_a_json_string_are_decoded_checked_and_warned_about() {
     assert_eq!(findings(&report), [("message.contacts_encoded", "/contacts".into())]);
     let bad = r#""[{\"name\":{\"formatted_name\":\"Ana Ruiz\",\"first_name\":\"Ana\"},\"birthday\":\"23/04/1990\"}]""#;
     let report = check(&contacts(bad));
+    // Pointers name values of the message itself: the string, with the place
+    // inside the decoded value in the message.
     assert_eq!(
         findings(&report),
-        [
-            ("message.contact_birthday", "/contacts/0/birthday".into()),
-            ("message.contacts_encoded", "/contacts".into())
-        ]
+        [("message.contact_birthday", "/contacts".into()), ("message.contacts_encoded", "/contacts".into())]
     );
-    assert_eq!(report.errors[0].line, Some(1), "the finding takes the string's position");
+    let birthday = &report.errors[0];
+    assert!(birthday.message.starts_with("in the decoded string at /0/birthday: birthday"), "{birthday:?}");
+    let column = u32::try_from(contacts(bad).find("\"[{").unwrap() + 1).unwrap();
+    assert_eq!((birthday.line, birthday.column), (Some(1), Some(column)), "the string's position");
     let report = check(&contacts(r#""not json""#));
     assert_eq!(findings(&report), [("message.contact_invalid", "/contacts".into())]);
 }
