@@ -100,18 +100,44 @@ impl<'s> Checker<'s> {
         if self.pending.len() == MAX_ISSUES {
             issue = Issue::warning(code::TOO_MANY_ISSUES, "", format!("stopped after {MAX_ISSUES} findings"));
             key = None;
-        } else if let Some(text) = self.source {
-            let (known_offset, known) = self.last_position;
-            let position = if span.start >= known_offset {
-                Position::of_byte_offset_after(text, known_offset, known, span.start)
-            } else {
-                self.index.get_or_insert_with(|| PositionIndex::new(text)).position(text, span.start)
-            };
-            self.last_position = (span.start, position);
+        } else if let Some(position) = self.locate(span) {
             issue = issue.at(position);
         }
         let node = if issue.code == code::TOO_MANY_ISSUES { address(self.root) } else { node };
         self.pending.push(Pending { issue, node, key });
+    }
+
+    /// The line and column of `span`, when the caller gave text.
+    fn locate(&mut self, span: Span) -> Option<Position> {
+        let text = self.source?;
+        let (known_offset, known) = self.last_position;
+        let position = if span.start >= known_offset {
+            Position::of_byte_offset_after(text, known_offset, known, span.start)
+        } else {
+            self.index.get_or_insert_with(|| PositionIndex::new(text)).position(text, span.start)
+        };
+        self.last_position = (span.start, position);
+        Some(position)
+    }
+
+    /// Records the findings of `report`, made about a document decoded from
+    /// the string at `at` (JSON given inside a string). Each points at the
+    /// string (so every pointer names a value of the document checked), takes
+    /// its line and column, and names its place inside the decoded value in
+    /// the message.
+    pub fn nested(&mut self, at: &At<'_>, report: Report) {
+        for issue in report.errors.into_iter().chain(report.warnings) {
+            if self.pending.len() >= MAX_ISSUES {
+                return;
+            }
+            let inside = if issue.path.is_empty() { "/" } else { issue.path.as_str() };
+            let message = format!("in the decoded string at {inside}: {}", issue.message);
+            let mut nested = Issue { path: String::new(), line: None, column: None, message, ..issue };
+            if let Some(position) = self.locate(at.node.span) {
+                nested = nested.at(position);
+            }
+            self.pending.push(Pending { issue: nested, node: address(at.node), key: None });
+        }
     }
 
     /// Records an error at `at`.

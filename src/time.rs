@@ -26,6 +26,25 @@ pub fn days_in_month(year: i64, month: u32) -> u32 {
     }
 }
 
+/// A calendar date written `YYYY-MM-DD` (a day that exists: 2024-02-29 yes,
+/// 2025-02-29 no).
+pub fn is_calendar_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let digits = |range: std::ops::Range<usize>| {
+        bytes
+            .get(range)
+            .filter(|d| d.iter().all(u8::is_ascii_digit))
+            .map(|d| d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
+        return false;
+    };
+    bytes.len() == 10
+        && bytes.get(4) == Some(&b'-')
+        && bytes.get(7) == Some(&b'-')
+        && (1..=days_in_month(i64::from(year), month)).contains(&day)
+}
+
 /// An RFC 3339 `date-time` (`2026-01-01T10:00:00Z`, `…T10:00:00.250+02:00`;
 /// `t`/`z` and a space for `T` are accepted as the RFC allows) as Unix
 /// milliseconds, or `None` when it is not one. Fractions beyond milliseconds
@@ -86,6 +105,18 @@ pub fn parse_rfc3339(text: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn calendar_dates_are_days_that_exist() {
+        for date in ["1990-04-23", "2000-02-29", "2024-12-31"] {
+            assert!(is_calendar_date(date), "{date}");
+        }
+        for date in
+            ["1900-02-29", "1990-13-01", "1990-04-31", "1990-4-23", "1990/04/23", "19900423", "1990-04-23T00"]
+        {
+            assert!(!is_calendar_date(date), "{date}");
+        }
+    }
 
     #[test]
     fn days_count_from_the_epoch() {

@@ -373,34 +373,9 @@ fn date_key(timestamps: bool, text: &str) -> Option<String> {
     let valid = if timestamps {
         !text.is_empty() && text.len() <= 16 && text.bytes().all(|b| b.is_ascii_digit())
     } else {
-        is_calendar_date(text)
+        crate::time::is_calendar_date(text)
     };
     valid.then(|| format!("{text:0>16}"))
-}
-
-fn is_calendar_date(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let digits = |range: std::ops::Range<usize>| {
-        bytes
-            .get(range)
-            .filter(|d| d.iter().all(u8::is_ascii_digit))
-            .map(|d| d.iter().fold(0u32, |n, b| n * 10 + u32::from(b - b'0')))
-    };
-    let (Some(year), Some(month), Some(day)) = (digits(0..4), digits(5..7), digits(8..10)) else {
-        return false;
-    };
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        1..=12 => 31,
-        _ => 0,
-    };
-    bytes.len() == 10
-        && bytes.get(4) == Some(&b'-')
-        && bytes.get(7) == Some(&b'-')
-        && (1..=days).contains(&day)
 }
 
 fn check_count(ctx: &mut Ctx<'_>, at: &At<'_>, name: &str, count: usize, least: usize, most: usize) {

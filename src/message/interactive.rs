@@ -1,11 +1,13 @@
 //! Interactive messages: reply buttons, lists, CTA URL, Flows, products,
-//! catalogs and location requests, with Meta's counts and limits.
+//! catalogs and location requests, with Meta's counts and limits. Media
+//! carousels are in `super::carousel`; contact-info, call-permission and
+//! address requests in `super::requests`.
 
-use super::{check_media, code, limit, required_text};
+use super::{carousel, check_media, code, limit, requests, required_text};
 use crate::check::{char_len, At, Checker};
 use crate::text::quoted;
 
-const KINDS: [&str; 8] = [
+const KINDS: [&str; 12] = [
     "button",
     "list",
     "cta_url",
@@ -14,6 +16,10 @@ const KINDS: [&str; 8] = [
     "product_list",
     "catalog_message",
     "location_request_message",
+    "carousel",
+    "request_contact_info",
+    "call_permission_request",
+    "address_message",
 ];
 
 /// An `interactive` object.
@@ -30,8 +36,15 @@ pub fn check(checker: &mut Checker<'_>, interactive: &At<'_>) {
         );
         return;
     }
-    check_header(checker, interactive, kind);
     check_body(checker, interactive, kind);
+    match kind {
+        "carousel" => return carousel::check(checker, interactive),
+        "request_contact_info" | "call_permission_request" => {
+            return requests::check_fixed(checker, interactive, kind)
+        }
+        _ => {}
+    }
+    check_header(checker, interactive, kind);
     if let Some(footer) = interactive.get("footer") {
         if footer.object(checker).is_some() {
             checker.unknown_keys(&footer, &["text"], "footer");
@@ -50,6 +63,7 @@ pub fn check(checker: &mut Checker<'_>, interactive: &At<'_>) {
         "product" => check_product(checker, &action),
         "product_list" => check_product_list(checker, &action),
         "catalog_message" => check_named_action(checker, &action, "catalog_message"),
+        "address_message" => requests::check_address(checker, &action),
         _ => check_named_action(checker, &action, "send_location"),
     }
 }
@@ -70,7 +84,9 @@ fn check_header(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
     }
     let Some(type_at) = header.required(checker, "type", "a header") else { return };
     let Some(header_type) = type_at.str(checker) else { return };
-    let text_only = matches!(kind, "list" | "product_list" | "cta_url" | "flow");
+    // cta_url takes text, image, video and document headers (Meta's
+    // "Interactive CTA URL button messages" page, header object).
+    let text_only = matches!(kind, "list" | "product_list" | "flow");
     match header_type {
         "text" => {
             checker.unknown_keys(&header, &["type", "text"], "a text header");
@@ -95,7 +111,7 @@ fn check_header(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
     }
 }
 
-fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
+pub(super) fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
     let max = if kind == "list" { 4096 } else { 1024 };
     match interactive.get("body") {
         Some(body) if body.object(checker).is_some() => {
@@ -110,8 +126,28 @@ fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: &str) {
     }
 }
 
+/// A reply button's `id` (≤ 256 characters), collected into `ids` for the
+/// uniqueness check. Meta rejects ids with leading or trailing spaces
+/// (Cloud API "Interactive reply buttons messages": "Cannot have leading or
+/// trailing spaces").
+// Not inlined: reply buttons and carousel quick replies share one copy.
+#[inline(never)]
+pub(super) fn reply_id<'n>(checker: &mut Checker<'_>, reply: &At<'n>, ids: &mut Vec<(String, At<'n>)>) {
+    let (Some(id), Some(at)) = (required_text(checker, reply, "id", 256, "a reply"), reply.get("id")) else {
+        return;
+    };
+    if !id.trim().is_empty() && id.trim() != id {
+        checker.error(
+            code::REPLY_ID_SPACES,
+            &at,
+            format!("reply id {} has leading or trailing spaces; Meta rejects them", quoted(id)),
+        );
+    }
+    ids.push((id.to_owned(), at));
+}
+
 /// Reports a repeated value among `values` (texts with their places).
-fn unique(checker: &mut Checker<'_>, values: &[(String, At<'_>)], what: &str) {
+pub(super) fn unique(checker: &mut Checker<'_>, values: &[(String, At<'_>)], what: &str) {
     let first_of =
         crate::check::first_occurrences(values.len(), &|i| values.get(i).map_or("", |v| v.0.as_str()));
     for ((value, at), first) in values.iter().zip(first_of) {
@@ -153,10 +189,7 @@ fn check_reply_buttons(checker: &mut Checker<'_>, action: &At<'_>) {
             continue;
         }
         checker.unknown_keys(&reply, &["id", "title"], "reply");
-        if let (Some(id), Some(at)) = (required_text(checker, &reply, "id", 256, "a reply"), reply.get("id"))
-        {
-            ids.push((id.to_owned(), at));
-        }
+        reply_id(checker, &reply, &mut ids);
         if let (Some(title), Some(at)) =
             (required_text(checker, &reply, "title", 20, "a reply"), reply.get("title"))
         {
@@ -225,7 +258,7 @@ fn check_list(checker: &mut Checker<'_>, action: &At<'_>) {
     unique(checker, &ids, "row id");
 }
 
-fn check_cta_url(checker: &mut Checker<'_>, action: &At<'_>) {
+pub(super) fn check_cta_url(checker: &mut Checker<'_>, action: &At<'_>) {
     checker.unknown_keys(action, &["name", "parameters"], "a cta_url action");
     expect_name(checker, action, "cta_url");
     let Some(parameters) = action.required(checker, "parameters", "a cta_url action") else { return };
@@ -299,17 +332,7 @@ fn check_flow(checker: &mut Checker<'_>, action: &At<'_>) {
             at.str(checker);
         }
     }
-    if let Some(cta) = required_text(checker, &p, "flow_cta", 30, "flow parameters") {
-        if char_len(cta) > 20 {
-            if let Some(at) = p.get("flow_cta") {
-                checker.warning(
-                    code::TEXT_TOO_LONG,
-                    &at,
-                    "flow_cta over 20 characters: Meta advises at most 30, older clients cut at 20",
-                );
-            }
-        }
-    }
+    check_flow_cta(checker, &p);
     enum_field(checker, &p, "mode", &["draft", "published"]);
     let navigate = enum_field(checker, &p, "flow_action", &["navigate", "data_exchange"])
         .is_none_or(|a| a == "navigate");
@@ -339,6 +362,31 @@ fn check_flow(checker: &mut Checker<'_>, action: &At<'_>) {
             }
         }
     }
+}
+
+/// `flow_cta`: at most 20 characters and no emoji. Meta's send page once said
+/// 20 and now "advises" 30 without emoji (REFERENCE.md §3.8); issue 19 makes
+/// both an error, as wajs and Sinch document and older clients cut at 20.
+fn check_flow_cta(checker: &mut Checker<'_>, parameters: &At<'_>) {
+    let Some(cta) = required_text(checker, parameters, "flow_cta", usize::MAX, "flow parameters") else {
+        return;
+    };
+    let Some(at) = parameters.get("flow_cta") else { return };
+    let length = char_len(cta);
+    if length > 20 {
+        checker.error(code::FLOW_CTA, &at, format!("flow_cta is {length} characters; the limit is 20"));
+    } else if cta.chars().any(is_emoji) {
+        checker.error(code::FLOW_CTA, &at, "flow_cta cannot contain an emoji");
+    }
+}
+
+/// Emoji and pictographs: the Unicode blocks emoji come from (with the
+/// variation selector and joiner that build emoji sequences).
+fn is_emoji(c: char) -> bool {
+    matches!(
+        u32::from(c),
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2B00..=0x2BFF | 0x2300..=0x23FF | 0xFE0F | 0x200D
+    )
 }
 
 fn enum_field<'n>(checker: &mut Checker<'_>, parent: &At<'n>, key: &str, values: &[&str]) -> Option<&'n str> {

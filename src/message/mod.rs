@@ -1,9 +1,16 @@
 //! Outbound Cloud API message bodies (POST `/<PHONE_NUMBER_ID>/messages`):
 //! the envelope, the recipient, and every message type's own rules.
-//! Interactive messages are in `interactive`; template sends are checked for
-//! shape here and against their definition by [`crate::template::send`].
+//! Interactive messages are in `interactive` (carousels in `carousel`, the
+//! fixed-button and address requests in `requests`), contacts in `contacts`;
+//! template sends are checked for shape here and against their definition by
+//! [`crate::template::send`].
 
+mod carousel;
+mod contacts;
 mod interactive;
+mod requests;
+#[cfg(test)]
+mod tests;
 
 use crate::check::{char_len, At, Checker};
 use crate::json::Node;
@@ -15,7 +22,7 @@ use crate::text::quoted;
 pub mod code {
     /// `messaging_product` is not `"whatsapp"`.
     pub const MESSAGING_PRODUCT: &str = "message.messaging_product";
-    /// Neither `to` nor `recipient`, or both.
+    /// Neither `to` nor `recipient`.
     pub const RECIPIENT_MISSING: &str = "message.recipient_missing";
     /// `to` is not a usable phone number.
     pub const RECIPIENT_INVALID: &str = "message.recipient_invalid";
@@ -45,6 +52,25 @@ pub mod code {
     pub const NOT_UNIQUE: &str = "message.not_unique";
     /// A value outside the enumerated ones.
     pub const ENUM: &str = "message.enum";
+    /// `contacts` given as a JSON-encoded string (a warning: the documented shape is an array).
+    pub const CONTACTS_ENCODED: &str = "message.contacts_encoded";
+    /// A contact name with `formatted_name` only: Meta needs one more name part.
+    pub const CONTACT_NAME: &str = "message.contact_name";
+    /// A contact `birthday` that is not `YYYY-MM-DD`.
+    pub const CONTACT_BIRTHDAY: &str = "message.contact_birthday";
+    /// A Flow message's `flow_cta` over 20 characters or with an emoji.
+    pub const FLOW_CTA: &str = "message.flow_cta";
+    /// A reply button id with leading or trailing spaces.
+    pub const REPLY_ID_SPACES: &str = "message.reply_id_spaces";
+    /// Carousel rules: 2–10 cards, their indexes, headers and bodies, no main header or footer.
+    pub const CAROUSEL_INVALID: &str = "message.carousel_invalid";
+    /// Carousel cards whose buttons differ, or a URL button beside quick replies.
+    pub const CAROUSEL_LAYOUT: &str = "message.carousel_layout";
+    /// A header or footer on a request whose only part to set is the body
+    /// (`request_contact_info`, `call_permission_request`).
+    pub const FIXED_REQUEST: &str = "message.fixed_request";
+    /// An address message's country, prefilled values or saved addresses.
+    pub const ADDRESS_INVALID: &str = "message.address_invalid";
 }
 
 const TYPES: [&str; 13] = [
@@ -130,7 +156,7 @@ fn check_message(checker: &mut Checker<'_>, root: &At<'_>) {
         return;
     };
     if kind == "contacts" {
-        check_contacts(checker, root);
+        contacts::check(checker, &body);
         return;
     }
     if body.object(checker).is_none() {
@@ -172,14 +198,9 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
             "a message needs to (the user's phone number) or recipient (a business-scoped user id)",
         );
     }
-    if let (Some(_), Some(recipient)) = (&to, &recipient) {
-        // Meta's own examples send both; which one wins is not documented.
-        checker.warning(
-            code::RECIPIENT_MISSING,
-            recipient,
-            "both to and recipient are given; send one of them",
-        );
-    }
+    // `to` and `recipient` together are valid: Meta delivers to the phone
+    // number in `to` (META-2026.md §1.2: 8x8, Gupshup, KAPSO, WAJS), so both
+    // are checked and nothing is said about the pair.
     match to {
         Some(to) if !group => check_phone_recipient(checker, &to),
         Some(to) => {
@@ -346,37 +367,6 @@ fn check_reaction(checker: &mut Checker<'_>, reaction: &At<'_>) {
                     &emoji,
                     "emoji is a single emoji, or \"\" to remove the reaction",
                 );
-            }
-        }
-    }
-}
-
-fn check_contacts(checker: &mut Checker<'_>, root: &At<'_>) {
-    let Some(list) = root.get("contacts") else { return };
-    let Some(contacts) = list.array(checker) else { return };
-    if contacts.is_empty() {
-        checker.error(code::CONTACT_INVALID, &list, "contacts needs at least one contact");
-    }
-    for contact in &contacts {
-        if contact.object(checker).is_none() {
-            continue;
-        }
-        checker.unknown_keys(
-            contact,
-            &["name", "phones", "emails", "addresses", "org", "urls", "birthday"],
-            "a contact",
-        );
-        match contact.required(checker, "name", "a contact") {
-            Some(name) if name.object(checker).is_some() => {
-                required_text(checker, &name, "formatted_name", 4096, "a contact name");
-            }
-            _ => {}
-        }
-        for field in ["phones", "emails", "addresses", "urls"] {
-            if let Some(at) = contact.get(field) {
-                for item in at.array(checker).unwrap_or_default() {
-                    item.object(checker);
-                }
             }
         }
     }

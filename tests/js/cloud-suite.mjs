@@ -49,6 +49,34 @@ export const cloudCases = {
     const calls = await fake.received();
     check(calls.length === 1 && JSON.parse(calls[0].body).recipient === "US.13491208655302741918" && !("to" in JSON.parse(calls[0].body)), "sent with recipient", calls);
   },
+  "sendMessage sends the interactive types Meta added (carousel, contact-info, call-permission and address requests), contacts as a JSON string, and to with recipient": async (api, baseUrl) => {
+    const fake = await graph(baseUrl);
+    const { instance } = client(api, baseUrl);
+    const interactive = (body) => ({ messaging_product: "whatsapp", to: "+14155552671", type: "interactive", interactive: body });
+    const card = (i) => ({
+      card_index: i,
+      type: "cta_url",
+      header: { type: "image", image: { link: `https://example.com/${i}.jpg` } },
+      body: { text: "A rosette-shaped succulent" },
+      action: { name: "cta_url", parameters: { display_text: "Shop now", url: `https://example.com/${i}` } },
+    });
+    const sends = [
+      interactive({ type: "carousel", body: { text: "Latest arrivals" }, action: { cards: [card(0), card(1)] } }),
+      interactive({ type: "request_contact_info", body: { text: "Please share your phone number." }, action: { name: "request_contact_info" } }),
+      interactive({ type: "call_permission_request", body: { text: "May we call you about your order?" }, action: { name: "call_permission_request" } }),
+      interactive({ type: "address_message", body: { text: "Where should we deliver?" }, action: { name: "address_message", parameters: { country: "IN" } } }),
+      interactive({ type: "cta_url", header: { type: "image", image: { link: "https://example.com/banner.png" } }, body: { text: "See dates" }, action: { name: "cta_url", parameters: { display_text: "See Dates", url: "https://example.com/dates" } } }),
+      { messaging_product: "whatsapp", to: "+14155552671", type: "contacts", contacts: JSON.stringify([{ name: { formatted_name: "Ana Ruiz", first_name: "Ana" } }]) },
+      { ...message(), recipient: "US.13491208655302741918" },
+    ];
+    for (const body of sends) {
+      const answer = await instance.sendMessage(body).catch((e) => e);
+      check(answer.messages?.[0]?.id === "wamid.FAKE", `sent ${body.interactive?.type ?? body.type}`, answer instanceof Error ? { ...answer } : answer);
+    }
+    const bad = await instance.sendMessage(interactive({ type: "carousel", body: { text: "One card" }, action: { cards: [card(0)] } })).catch((e) => e);
+    check(bad.code === "validation_failed" && bad.issues[0].code === "message.carousel_invalid", "a one-card carousel refused", { ...bad });
+    check((await fake.received()).length === sends.length, "each valid send reached Meta once");
+  },
   "an invalid message rejects with validation_failed and sends nothing": async (api, baseUrl) => {
     const fake = await graph(baseUrl);
     const error = await client(api, baseUrl).instance.sendMessage(message("+1 415")).catch((e) => e);

@@ -149,6 +149,34 @@ const flow = (edit = (m) => m) =>
     }),
   );
 
+/** An interactive media carousel of `n` URL cards (Meta's example shape). */
+const mediaCarousel = (n = 2, edit = (m) => m) =>
+  edit(
+    message({
+      type: "interactive",
+      interactive: {
+        type: "carousel",
+        body: { text: "Here are our latest arrivals" },
+        action: {
+          cards: Array.from({ length: n }, (_, i) => ({
+            card_index: i,
+            type: "cta_url",
+            header: { type: "image", image: { link: `https://example.com/${i}.jpg` } },
+            body: { text: "A rosette-shaped succulent" },
+            action: { name: "cta_url", parameters: { display_text: "Shop now", url: `https://example.com/${i}` } },
+          })),
+        },
+      },
+    }),
+  );
+const quickReplies = (count) => ({ buttons: Array.from({ length: count }, (_, b) => ({ type: "quick_reply", quick_reply: { id: `b${b}`, title: `Option ${b}` } })) });
+const contacts = (list) => message({ type: "contacts", contacts: list });
+const ana = (extra = {}) => ({ name: { formatted_name: "Ana Ruiz", first_name: "Ana" }, ...extra });
+const request = (kind, edit = (m) => m) =>
+  edit(message({ type: "interactive", interactive: { type: kind, body: { text: "Please share your phone number." }, action: { name: kind } } }));
+const addressMessage = (parameters) =>
+  message({ type: "interactive", interactive: { type: "address_message", body: { text: "Where should we deliver?" }, action: { name: "address_message", parameters } } });
+
 const v = (fn, input, extra) => ({ fn, input, extra });
 const T = (input, extra) => v("validateTemplate", input, extra);
 const S = (sendInput, definition = template()) => v("validateTemplateSend", definition, sendInput);
@@ -255,10 +283,19 @@ export const rules = {
   "message.media_source": { bad: M(message({ type: "image", image: { id: "1", link: "https://x.example/a.png" } })), good: M(message({ type: "image", image: { id: "1" } })), path: "/image/link" },
   "message.media_field": { bad: M(message({ type: "audio", audio: { id: "1", caption: "hi" } })), good: M(message({ type: "audio", audio: { id: "1" } })), path: "/audio/caption" },
   "message.coordinates": { bad: M(message({ type: "location", location: { latitude: 91, longitude: 0 } })), good: M(message({ type: "location", location: { latitude: 37.48, longitude: -122.15 } })), path: "/location/latitude" },
-  "message.contact_invalid": { bad: M(message({ type: "contacts", contacts: [] })), good: M(message({ type: "contacts", contacts: [{ name: { formatted_name: "Ana" } }] })), path: "/contacts" },
+  "message.contact_invalid": { bad: M(message({ type: "contacts", contacts: [] })), good: M(message({ type: "contacts", contacts: [{ name: { formatted_name: "Ana", first_name: "Ana" } }] })), path: "/contacts" },
   "message.interactive_invalid": { bad: M(list((m) => (m.interactive.action.sections[0].rows = Array.from({ length: 11 }, (_, i) => ({ id: `r${i}`, title: "x" })), m))), good: M(list()), path: "/interactive/action/sections" },
   "message.not_unique": { bad: M(replies((m) => (m.interactive.action.buttons[1].reply.id = "y", m))), good: M(replies()), path: "/interactive/action/buttons/1/reply/id" },
   "message.enum": { bad: M(flow((m) => (m.interactive.action.parameters.mode = "test", m))), good: M(flow((m) => (m.interactive.action.parameters.mode = "draft", m))), path: "/interactive/action/parameters/mode" },
+  "message.contacts_encoded": { bad: M(contacts(JSON.stringify([ana()]))), good: M(contacts([ana()])), path: "/contacts", severity: "warning" },
+  "message.contact_name": { bad: M(contacts([{ name: { formatted_name: "Ana Ruiz" } }])), good: M(contacts([{ name: { formatted_name: "Ana Ruiz", last_name: "Ruiz" } }])), path: "/contacts/0/name" },
+  "message.contact_birthday": { bad: M(contacts([ana({ birthday: "23/04/1990" })])), good: M(contacts([ana({ birthday: "1990-04-23" })])), path: "/contacts/0/birthday" },
+  "message.flow_cta": { bad: M(flow((m) => (m.interactive.action.parameters.flow_cta = "Book your table today", m))), good: M(flow((m) => (m.interactive.action.parameters.flow_cta = "Book your table", m))), path: "/interactive/action/parameters/flow_cta" },
+  "message.reply_id_spaces": { bad: M(replies((m) => (m.interactive.action.buttons[0].reply.id = "y ", m))), good: M(replies()), path: "/interactive/action/buttons/0/reply/id" },
+  "message.carousel_invalid": { bad: M(mediaCarousel(1)), good: M(mediaCarousel(10)), path: "/interactive/action/cards" },
+  "message.carousel_layout": { bad: M(mediaCarousel(2, (m) => ((m.interactive.action.cards[1].action = quickReplies(1)), m))), good: M(mediaCarousel(2, (m) => (m.interactive.action.cards.forEach((card) => (card.action = quickReplies(2))), m))), path: "/interactive/action/cards/1/action" },
+  "message.fixed_request": { bad: M(request("call_permission_request", (m) => ((m.interactive.header = { type: "text", text: "Hi" }), m))), good: M(request("request_contact_info")), path: "/interactive/header" },
+  "message.address_invalid": { bad: M(addressMessage({ country: "US" })), good: M(addressMessage({ country: "IN", values: { name: "Ana", in_pin_code: "400063" } })), path: "/interactive/action/parameters/country" },
   ...flowRules,
 };
 
