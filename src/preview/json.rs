@@ -184,6 +184,38 @@ mod tests {
     use super::*;
     use crate::preview::markup::parse;
 
+    /// What crosses is what the `.d.ts` says: tsify declares the types from
+    /// the serde attributes in `tree.rs` and `markup.rs`; serde's own derive
+    /// over those attributes (tests only) must write the same JSON as this
+    /// writer, for every corpus template (valid and invalid), in both themes.
+    #[test]
+    #[cfg(not(target_arch = "wasm32"))] // serde_json is a native dev-dependency
+    fn the_writer_matches_the_declared_types_for_every_corpus_template() {
+        let corpus = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/corpus");
+        let mut compared = 0;
+        for dir in ["templates", "invalid"] {
+            let mut files: Vec<_> =
+                std::fs::read_dir(format!("{corpus}/{dir}")).unwrap().map(|e| e.unwrap().path()).collect();
+            files.sort();
+            for file in files.iter().filter(|f| f.extension().is_some_and(|e| e == "json")) {
+                let text = std::fs::read_to_string(file).unwrap();
+                let Ok(definition) = crate::json::parse(&text) else { continue };
+                for theme in ["light", "dark"] {
+                    let options = format!(r#"{{"theme":"{theme}"}}"#);
+                    let options = crate::json::parse(&options).unwrap();
+                    let mut fields = crate::options::OptionFields::new("t", Some(&options)).unwrap();
+                    let options = crate::preview::PreviewOptions::read(&mut fields).unwrap();
+                    let preview = crate::preview::render(&definition, Some(&text), None, &options);
+                    let written: serde_json::Value = serde_json::from_str(&tree(&preview.tree)).unwrap();
+                    let derived = serde_json::to_value(&preview.tree).unwrap();
+                    assert_eq!(written, derived, "{}", file.display());
+                    compared += 1;
+                }
+            }
+        }
+        assert!(compared >= 120, "only {compared} trees compared");
+    }
+
     #[test]
     fn output_is_json_the_crate_reads_back() {
         let text = blocks(&parse("*hi* \"there\"\n\n1. a\\b\n> q\n```x\u{1}```"));

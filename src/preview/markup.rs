@@ -7,7 +7,9 @@
 // Written to JSON by `preview::json`; the attributes below only shape the
 // generated TypeScript types (tsify reads serde's attributes).
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Block {
     /// Consecutive ordinary lines; each single line break inside is an [`Inline::Break`].
     Paragraph {
@@ -42,7 +44,9 @@ pub enum Block {
 // Written to JSON by `preview::json`; the attributes below only shape the
 // generated TypeScript types (tsify reads serde's attributes).
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Inline {
     /// Plain text (adjacent texts are always merged).
     Text {

@@ -7,7 +7,9 @@ use super::markup::{Block, Inline};
 
 /// Reading direction of the bubble (from the template's language, or forced).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "lowercase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "lowercase"))]
 pub enum Direction {
     /// Left to right.
     Ltr,
@@ -17,7 +19,9 @@ pub enum Direction {
 
 /// Colour scheme.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "lowercase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "lowercase"))]
 pub enum Theme {
     /// WhatsApp's light theme.
     Light,
@@ -27,7 +31,9 @@ pub enum Theme {
 
 /// A message bubble as WhatsApp lays it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "camelCase"))]
 pub struct Tree {
     /// Reading direction.
     pub direction: Direction,
@@ -35,14 +41,17 @@ pub struct Tree {
     pub theme: Theme,
     /// The header, if the template has one.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub header: Option<Header>,
     /// A limited-time offer box (under the header), if any.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub offer: Option<Offer>,
     /// The body text, formatted.
     pub body: Vec<Block>,
     /// The footer text (WhatsApp shows it plain and grey).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub footer: Option<String>,
     /// The buttons shown under the bubble: all of them when there are at most
     /// three, else the first two and a "See all options" button.
@@ -72,7 +81,9 @@ impl Tree {
 
 /// A header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(tag = "type", rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(tag = "type", rename_all = "camelCase"))]
 pub enum Header {
     /// Bold text.
     Text {
@@ -86,18 +97,22 @@ pub enum Header {
         media: &'static str,
         /// The link to show, if any.
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
         url: Option<String>,
         /// A document's file name, if given.
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
         filename: Option<String>,
     },
     /// A location (a map placeholder with its name and address when given).
     Location {
         /// The place's name.
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
         name: Option<String>,
         /// Its address.
         #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+        #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
         address: Option<String>,
     },
     /// A catalog product (chosen at send time).
@@ -106,7 +121,9 @@ pub enum Header {
 
 /// A button.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "camelCase"))]
 pub struct Button {
     /// `quickReply`, `url`, `phone`, `copyCode`, `otp`, `flow`, `catalog`,
     /// `multiProduct`, `call`, `other`, or `seeAll`.
@@ -116,15 +133,19 @@ pub struct Button {
     /// Where it goes (`https:`/`http:` for URL buttons, `tel:` for phone
     /// buttons), only when the target is known and safe.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub href: Option<String>,
 }
 
 /// A carousel card.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "camelCase"))]
 pub struct Card {
     /// The card's media header.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub header: Option<Header>,
     /// Its text.
     pub body: Vec<Block>,
@@ -134,12 +155,15 @@ pub struct Card {
 
 /// A limited-time offer.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[cfg_attr(test, derive(serde::Serialize))]
+#[cfg_attr(any(test, target_arch = "wasm32"), serde(rename_all = "camelCase"))]
 pub struct Offer {
     /// The offer's headline.
     pub text: String,
     /// "Offer ends …" text when the offer expires (from the send's
     /// `expiration_time_ms`, else a generic line).
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(test, serde(skip_serializing_if = "Option::is_none"))]
     pub expires: Option<String>,
 }
