@@ -3,7 +3,7 @@
 
 use super::body::check_auth_code;
 use super::shape::Button;
-use super::{check_count, code, parameters, params, Send, SUB_TYPES};
+use super::{check_count, code, missing_component, parameters, params, Send, SUB_TYPES};
 use crate::check::At;
 use crate::text::quoted;
 
@@ -133,9 +133,8 @@ pub(super) fn check_buttons(
     }
     for (index, button) in expected.iter().enumerate() {
         if button.requires_parameter && !seen.contains(&index) {
-            send.checker.error_meta(
-                code::PARAMETER_MISSING,
-                131_008,
+            missing_component(
+                send.checker,
                 parent,
                 format!(
                     "button at index {index} of type {} requires a parameter{within}: add {{\"type\": \"button\", \"sub_type\": \"{}\", \"index\": {index}, …}}",

@@ -1,7 +1,7 @@
 //! Carousel cards and the limited-time offer of a send against the
 //! definition (REFERENCE.md §1.15).
 
-use super::{check_count, check_parts, code, parameters, params, Send};
+use super::{check_count, check_parts, code, missing_component, missing_in, parameters, params, Send};
 use crate::check::At;
 use crate::json::Node;
 
@@ -14,9 +14,8 @@ pub(super) fn check_carousel(send: &mut Send<'_, '_>, components: &[(String, At<
         return;
     };
     let Some(carousel) = given else {
-        send.checker.error_meta(
-            code::PARAMETER_MISSING,
-            131_008,
+        missing_component(
+            send.checker,
             template,
             format!(
                 "the template is a carousel of {} cards: add {{\"type\": \"carousel\", \"cards\": […]}}",
@@ -86,11 +85,11 @@ pub(super) fn check_lto(send: &mut Send<'_, '_>, components: &[(String, At<'_>)]
     let has_expiration = send.shape.limited_time_offer;
     let Some(component) = given else {
         if has_expiration == Some(true) {
-            send.checker.error_meta(
+            missing_in(
+                send.checker,
                 code::LTO_EXPIRATION,
-                131_008,
                 template,
-                "the offer has an expiration: add {\"type\": \"limited_time_offer\", \"parameters\": [{\"type\": \"limited_time_offer\", \"limited_time_offer\": {\"expiration_time_ms\": …}}]}",
+                "the offer has an expiration: add {\"type\": \"limited_time_offer\", \"parameters\": [{\"type\": \"limited_time_offer\", \"limited_time_offer\": {\"expiration_time_ms\": …}}]}".into(),
             );
         }
         return;
@@ -110,20 +109,6 @@ pub(super) fn check_lto(send: &mut Send<'_, '_>, components: &[(String, At<'_>)]
         else {
             continue;
         };
-        match expiration.integer(send.checker) {
-            Some(ms) if ms < 0 => {
-                send.checker.error(
-                    code::LTO_EXPIRATION,
-                    &expiration,
-                    "expiration_time_ms cannot be negative",
-                );
-            }
-            Some(ms) if ms < 100_000_000_000 => send.checker.warning(
-                code::LTO_EXPIRATION,
-                &expiration,
-                "expiration_time_ms looks like seconds; it is a Unix time in milliseconds",
-            ),
-            _ => {}
-        }
+        params::check_expiration(send.checker, &expiration);
     }
 }

@@ -2,6 +2,7 @@
 //! definition it uses (REFERENCE.md §1.15): what Meta answers with 132000,
 //! 131008, 132001 or (#100), caught before the request.
 
+mod alone;
 mod body;
 mod buttons;
 mod cards;
@@ -47,6 +48,12 @@ pub mod code {
     pub const LTO_EXPIRATION: &str = "template_send.lto_expiration";
     /// An authentication code longer than 15 characters, or body and button codes that differ.
     pub const AUTH_CODE: &str = "template_send.auth_code";
+    /// Named (`parameter_name`) and positional parameters mixed in one send.
+    pub const PARAMETER_NAMES_MIXED: &str = "template_send.parameter_names_mixed";
+    /// A multi-product button's sections: not 1 to 10, or untitled when more than one.
+    pub const MPM_SECTIONS: &str = "template_send.mpm_sections";
+    /// An authentication template sent to a business-scoped user id (131062).
+    pub const AUTH_TO_BSUID: &str = "template_send.auth_to_bsuid";
 }
 
 const SEND_COMPONENTS: [&str; 6] =
@@ -69,8 +76,35 @@ pub(super) const SUB_TYPES: [&str; 10] = [
 /// Checks `send` — the `template` object of a send, or the whole message —
 /// against `definition`. `source` is the send's JSON text, when given as text.
 pub fn validate_template_send(definition: &Node, send: &Node, source: Option<&str>) -> Report {
-    let mut checker = Checker::new(send, source);
     let shape = shape::of(definition);
+    check_document(send, source, |checker, root, template| {
+        check_recipient(checker, &shape, root);
+        check_send(checker, &shape, template);
+    })
+}
+
+/// Checks `send` — the `template` object of a send, or the whole message —
+/// without its definition: the rules every send must keep whatever the
+/// template is (the same as `validateMessage` applies to a template message).
+pub fn validate_template_send_alone(send: &Node, source: Option<&str>) -> Report {
+    check_document(send, source, |checker, _, template| {
+        let components = read_send(checker, &Shape::default(), template);
+        alone::check_components(checker, &components);
+    })
+}
+
+/// The rules without a definition over the `template` object of a message
+/// whose shape `validateMessage` has already checked.
+pub(crate) fn check_without_definition(checker: &mut Checker<'_>, template: &At<'_>) {
+    alone::check_template(checker, template);
+}
+
+fn check_document(
+    send: &Node,
+    source: Option<&str>,
+    check: impl FnOnce(&mut Checker<'_>, &At<'_>, &At<'_>),
+) -> Report {
+    let mut checker = Checker::new(send, source);
     let root = At::root(send);
     if root.object(&mut checker).is_some() {
         // Accept the whole message body as well as its `template` object.
@@ -79,10 +113,33 @@ pub fn validate_template_send(definition: &Node, send: &Node, source: Option<&st
             _ => root,
         };
         if template.object(&mut checker).is_some() {
-            check_send(&mut checker, &shape, &template);
+            check(&mut checker, &root, &template);
         }
     }
     checker.finish()
+}
+
+/// An authentication template cannot go to a business-scoped user id: Meta
+/// answers 131062 (META-2026.md §1.2, from KAPSO's README and 8x8's release
+/// notes of 2026-07-21; REFERENCE.md §2.2: "not allowed for one-tap / zero-tap /
+/// copy-code auth templates"). With `to` and `recipient` both given the
+/// phone number wins (META-2026.md §1.2), so only a send addressed by BSUID alone is flagged.
+fn check_recipient(checker: &mut Checker<'_>, shape: &Shape, root: &At<'_>) {
+    if !shape.authentication {
+        return;
+    }
+    let is_bsuid = |at: &At<'_>| at.node.as_str().is_some_and(crate::message::is_bsuid);
+    let target = match (root.get("to"), root.get("recipient")) {
+        (Some(to), _) if is_bsuid(&to) => to,
+        (None, Some(recipient)) if is_bsuid(&recipient) => recipient,
+        _ => return,
+    };
+    checker.error_meta(
+        code::AUTH_TO_BSUID,
+        131_062,
+        &target,
+        "authentication templates cannot be sent to a business-scoped user id: send the code to the user's phone number in \"to\"",
+    );
 }
 
 pub(super) struct Send<'a, 'c> {
@@ -94,6 +151,17 @@ pub(super) struct Send<'a, 'c> {
 }
 
 fn check_send(checker: &mut Checker<'_>, shape: &Shape, template: &At<'_>) {
+    let by_type = read_send(checker, shape, template);
+    let named = shape_is_named(shape);
+    let mut send = Send { checker, shape, named, auth_code: None };
+    let parts = send.shape.parts.clone();
+    check_parts(&mut send, &by_type, &parts, template, "");
+    cards::check_carousel(&mut send, &by_type, template);
+    cards::check_lto(&mut send, &by_type, template);
+}
+
+/// Name, language and the component types of a send; its components by lowercase type.
+fn read_send<'n>(checker: &mut Checker<'_>, shape: &Shape, template: &At<'n>) -> Vec<(String, At<'n>)> {
     checker.unknown_keys(template, &["name", "language", "components", "namespace"], "a template send");
     if let Some(name_at) = template.required(checker, "name", "a template send") {
         if let (Some(name), Some(expected)) = (name_at.str(checker), &shape.name) {
@@ -110,33 +178,24 @@ fn check_send(checker: &mut Checker<'_>, shape: &Shape, template: &At<'_>) {
     if let Some(language) = template.required(checker, "language", "a template send") {
         check_language(checker, shape, &language);
     }
-    let named = shape_is_named(shape);
-    let mut send = Send { checker, shape, named, auth_code: None };
     let components = match template.get("components") {
-        Some(list) => list.array(send.checker).unwrap_or_default(),
+        Some(list) => list.array(checker).unwrap_or_default(),
         None => Vec::new(),
     };
     let mut by_type: Vec<(String, At<'_>)> = Vec::new();
     for component in &components {
-        if component.object(send.checker).is_none() {
+        if component.object(checker).is_none() {
             continue;
         }
-        let Some(kind) = component.required(send.checker, "type", "a send component") else { continue };
-        let Some(lower) = kind.one_of(
-            send.checker,
-            &SEND_COMPONENTS,
-            code::COMPONENT_TYPE_INVALID,
-            Some(100),
-            "send component",
-        ) else {
+        let Some(kind) = component.required(checker, "type", "a send component") else { continue };
+        let Some(lower) =
+            kind.one_of(checker, &SEND_COMPONENTS, code::COMPONENT_TYPE_INVALID, Some(100), "send component")
+        else {
             continue;
         };
         by_type.push((lower.to_owned(), *component));
     }
-    let parts = send.shape.parts.clone();
-    check_parts(&mut send, &by_type, &parts, template, "");
-    cards::check_carousel(&mut send, &by_type, template);
-    cards::check_lto(&mut send, &by_type, template);
+    by_type
 }
 
 fn shape_is_named(shape: &Shape) -> bool {
@@ -196,9 +255,8 @@ pub(super) fn check_parts(
             &header,
             format!("the template{within} has no header, so the send has no header component"),
         ),
-        (None, Some(expected)) if expected.parameter_count() > 0 => send.checker.error_meta(
-            code::PARAMETER_MISSING,
-            131_008,
+        (None, Some(expected)) if expected.parameter_count() > 0 => missing_component(
+            send.checker,
             parent,
             format!("the template{within} has a {} header that needs a parameter: add {{\"type\": \"header\", …}}", expected.format),
         ),
@@ -206,9 +264,8 @@ pub(super) fn check_parts(
     }
     match once(send, "body") {
         Some(body) => body::check_body(send, &body, &parts.body, within),
-        None if !parts.body.is_empty() => send.checker.error_meta(
-            code::PARAMETER_MISSING,
-            131_008,
+        None if !parts.body.is_empty() => missing_component(
+            send.checker,
             parent,
             format!("the template{within} body has {} variable(s): add {{\"type\": \"body\", \"parameters\": […]}}", parts.body.len()),
         ),
@@ -216,6 +273,20 @@ pub(super) fn check_parts(
     }
     let buttons: Vec<At<'_>> = components.iter().filter(|(k, _)| k == "button").map(|(_, at)| *at).collect();
     buttons::check_buttons(send, &buttons, &parts.buttons, parent, within);
+}
+
+/// A component the template needs and the send lacks (131008), reported at
+/// the `components` of `parent` (the template or a card), where it belongs.
+pub(super) fn missing_component(checker: &mut Checker<'_>, parent: &At<'_>, message: String) {
+    missing_in(checker, code::PARAMETER_MISSING, parent, message);
+}
+
+/// `code` (Meta 131008) at `parent`'s `components`, or as that member missing.
+pub(super) fn missing_in(checker: &mut Checker<'_>, code: &'static str, parent: &At<'_>, message: String) {
+    match parent.get("components") {
+        Some(list) => checker.error_meta(code, 131_008, &list, message),
+        None => checker.missing_meta(code, 131_008, parent, "components", message),
+    }
 }
 
 pub(super) fn parameters<'n>(send: &mut Send<'_, '_>, component: &At<'n>) -> Vec<At<'n>> {

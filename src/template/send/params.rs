@@ -181,6 +181,9 @@ pub(super) fn check_action(checker: &mut Checker<'_>, param: &At<'_>, sub_type: 
             thumbnail.str(checker);
         }
     }
+    if sub_type == "mpm" {
+        check_sections(checker, &action);
+    }
     if sub_type == "flow" {
         if let Some(token) = action.get("flow_token") {
             token.str(checker);
@@ -188,5 +191,65 @@ pub(super) fn check_action(checker: &mut Checker<'_>, param: &At<'_>, sub_type: 
         if let Some(data) = action.get("flow_action_data") {
             data.object(checker);
         }
+    }
+}
+
+/// The sections of a multi-product button: 1 to 10, and when there are more
+/// than one, each has a title (REFERENCE.md §1.9, wajs MPMComponent; Meta's
+/// multi-product message page: "title: required if the message has more than one section").
+fn check_sections(checker: &mut Checker<'_>, action: &At<'_>) {
+    let Some(list) = action.required(checker, "sections", "a multi-product (mpm) action") else { return };
+    let Some(sections) = list.array(checker) else { return };
+    if sections.is_empty() || sections.len() > 10 {
+        checker.error(
+            code::MPM_SECTIONS,
+            &list,
+            format!("a multi-product button has 1 to 10 sections, {} given", sections.len()),
+        );
+    }
+    if sections.len() < 2 {
+        return;
+    }
+    for section in &sections {
+        if section.object(checker).is_none() {
+            continue;
+        }
+        match section.get("title") {
+            None => checker.missing_as(
+                code::MPM_SECTIONS,
+                section,
+                "title",
+                "with more than one section, every section needs a title",
+            ),
+            Some(title) => {
+                if title.str(checker).is_some_and(|text| text.trim().is_empty()) {
+                    checker.error(
+                        code::MPM_SECTIONS,
+                        &title,
+                        "with more than one section, every section needs a title",
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// A limited-time offer's `expiration_time_ms`: a positive Unix time in
+/// milliseconds (REFERENCE.md §1.12; wajs rejects negative ones, and 0 is 1970).
+pub(super) fn check_expiration(checker: &mut Checker<'_>, expiration: &At<'_>) {
+    match expiration.integer(checker) {
+        Some(ms) if ms <= 0 => {
+            checker.error(
+                code::LTO_EXPIRATION,
+                expiration,
+                "expiration_time_ms is a Unix time in milliseconds, above 0 (e.g. 1893456000000)",
+            );
+        }
+        Some(ms) if ms < 100_000_000_000 => checker.warning(
+            code::LTO_EXPIRATION,
+            expiration,
+            "expiration_time_ms looks like seconds; it is a Unix time in milliseconds",
+        ),
+        _ => {}
     }
 }
