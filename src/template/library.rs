@@ -175,3 +175,125 @@ pub(super) fn check_max_price(ctx: &mut Ctx<'_>, root: &At<'_>) {
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    // Test code: a failed unwrap is a failed test.
+    #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
+    use super::super::{code, validate_template, TemplateOptions};
+    use crate::json::parse;
+    use crate::report::Report;
+
+    fn check(text: &str) -> Report {
+        validate_template(&parse(text).unwrap(), None, &TemplateOptions::default())
+    }
+
+    fn codes(report: &Report) -> Vec<(&'static str, String)> {
+        report.errors.iter().chain(&report.warnings).map(|i| (i.code, i.path.clone())).collect()
+    }
+
+    /// Meta's "create a template from the template library" example, with
+    /// the body inputs AWS End User Messaging and pywa document.
+    const LIBRARY: &str = r#"{"name": "my_delivery_update", "language": "en_US", "category": "UTILITY",
+        "library_template_name": "delivery_update_1",
+        "library_template_body_inputs": {"add_contact_number": true, "add_track_package_link": true},
+        "library_template_button_inputs": [
+            {"type": "URL", "url": {"base_url": "https://www.example.com/{{1}}", "url_suffix_example": "https://www.example.com/order_update"}},
+            {"type": "PHONE_NUMBER", "phone_number": "+16315551010"}]}"#;
+
+    #[test]
+    fn a_library_template_needs_no_components_and_has_no_unknown_keys() {
+        let report = check(LIBRARY);
+        assert!(report.ok, "{report:?}");
+        assert!(report.warnings.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn library_inputs_need_a_library_template() {
+        let without = LIBRARY.replace(r#""library_template_name": "delivery_update_1","#, "");
+        let found = codes(&check(&without));
+        assert!(
+            found.contains(&(code::LIBRARY_INPUTS_INVALID, "/library_template_body_inputs".into())),
+            "{found:?}"
+        );
+        assert!(
+            found.contains(&(code::LIBRARY_INPUTS_INVALID, "/library_template_button_inputs".into())),
+            "{found:?}"
+        );
+        assert!(found.contains(&("missing", "/components".into())), "{found:?}");
+    }
+
+    #[test]
+    fn library_inputs_have_their_shapes() {
+        let cases = [
+            (
+                r#""add_contact_number": true"#,
+                r#""code_expiration_minutes": 0"#,
+                "/library_template_body_inputs/code_expiration_minutes",
+            ),
+            (
+                r#""add_contact_number": true"#,
+                r#""add_contact_number": "yes""#,
+                "/library_template_body_inputs/add_contact_number",
+            ),
+            (
+                r#""base_url": "https://"#,
+                r#""base_url": "http://"#,
+                "/library_template_button_inputs/0/url/base_url",
+            ),
+            (r#", "phone_number": "+16315551010""#, "", "/library_template_button_inputs/1/phone_number"),
+        ];
+        for (from, to, path) in cases {
+            let report = check(&LIBRARY.replace(from, to));
+            assert!(!report.ok, "{to}");
+            assert!(report.errors.iter().any(|i| i.path == path), "{to}: {report:?}");
+        }
+        let ten_minutes =
+            LIBRARY.replace(r#""add_contact_number": true"#, r#""code_expiration_minutes": 10"#);
+        assert!(check(&ten_minutes).ok);
+        let empty = LIBRARY.replace(
+            r#""library_template_button_inputs": ["#,
+            r#""library_template_button_inputs": [], "x": ["#,
+        );
+        assert!(codes(&check(&empty))
+            .contains(&(code::LIBRARY_INPUTS_INVALID, "/library_template_button_inputs".into())));
+    }
+
+    const MARKETING: &str = r#"{"name": "promo", "language": "en_US", "category": "MARKETING", "components": [
+        {"type": "BODY", "text": "Our summer sale starts today."}]}"#;
+
+    #[test]
+    fn bid_spec_is_retired_for_optimization_spec() {
+        let with = |field: &str| MARKETING.replacen('{', &format!("{{{field}, "), 1);
+        let bid = check(&with(r#""bid_spec": {"bid_amount": 120}"#));
+        assert_eq!(codes(&bid), [(code::BID_SPEC_RETIRED, "/bid_spec".into())]);
+        assert!(
+            bid.errors[0].message.contains("optimization_spec")
+                && bid.errors[0].message.contains("2026-07-31")
+        );
+        let spec = check(&with(r#""optimization_spec": {"bid_amount": 120}"#));
+        assert!(spec.ok && spec.warnings.is_empty(), "{spec:?}");
+        let empty = check(&with(r#""optimization_spec": {}"#));
+        assert_eq!(codes(&empty), [(code::OPTIMIZATION_SPEC_INVALID, "/optimization_spec".into())]);
+        let utility = with(r#""optimization_spec": {"bid_amount": 120}"#).replace("MARKETING", "UTILITY");
+        assert_eq!(codes(&check(&utility)), [(code::OPTIMIZATION_SPEC_INVALID, "/optimization_spec".into())]);
+    }
+
+    #[test]
+    fn a_copy_code_example_is_at_most_15_characters_without_an_offer_too() {
+        let coupon = |example: &str| {
+            MARKETING.replace(
+                r#"{"type": "BODY", "text": "Our summer sale starts today."}"#,
+                &format!(
+                    r#"{{"type": "BODY", "text": "Our summer sale starts today."}}, {{"type": "BUTTONS", "buttons": [{{"type": "COPY_CODE", "example": "{example}"}}]}}"#
+                ),
+            )
+        };
+        assert!(check(&coupon(&"S".repeat(15))).ok);
+        assert_eq!(
+            codes(&check(&coupon(&"S".repeat(16)))),
+            [(code::BUTTON_COPY_CODE_INVALID, "/components/1/buttons/0/example".into())]
+        );
+    }
+}

@@ -85,9 +85,10 @@ fn check_header(checker: &mut Checker<'_>, header: &At<'_>) {
     for param in &list {
         // Media, location and product values are the message validators' to
         // check (`message.media_source`…); here only that the type is a header's.
-        let media = param.node.get("type").and_then(Node::as_str).is_some_and(|kind| {
-            HEADER_TYPES.iter().skip(3).any(|media| media.eq_ignore_ascii_case(kind))
-        });
+        let media =
+            param.node.get("type").and_then(Node::as_str).is_some_and(|kind| {
+                HEADER_TYPES.iter().skip(3).any(|media| media.eq_ignore_ascii_case(kind))
+            });
         if !media {
             params::check_parameter(checker, param, &HEADER_TYPES, 60);
         }

@@ -8,6 +8,8 @@ mod buttons;
 mod cards;
 mod header;
 mod params;
+#[cfg(test)]
+mod tests;
 
 use super::shape::{self, Parts, Shape};
 use super::variables::{self, Name};
