@@ -395,15 +395,21 @@ struct Streams {
 }
 
 impl Streams {
-    /// Steps over the next pattern without compiling it.
+    /// Steps over the next pattern without compiling it: one pass over its
+    /// tokens (the index steps over every region's patterns at start-up).
     fn skip(&mut self) {
-        let rest = self.tokens.bytes.get(self.tokens.at..).unwrap_or_default();
-        let length = rest.iter().position(|&t| t == token::STOP).map_or(rest.len(), |stop| stop + 1);
-        let pattern = rest.get(..length).unwrap_or_default();
-        let count = |token: u8| pattern.iter().filter(|&&t| t == token).count();
-        self.masks.at += count(token::CLASS);
-        self.ranges.at += 2 * count(token::RANGE);
-        self.tokens.at += length;
+        let (mut classes, mut ranges) = (0, 0);
+        while let Some(&token) = self.tokens.bytes.get(self.tokens.at) {
+            self.tokens.at += 1;
+            match token {
+                token::STOP => break,
+                token::CLASS => classes += 1,
+                token::RANGE => ranges += 2,
+                _ => {}
+            }
+        }
+        self.masks.at += classes;
+        self.ranges.at += ranges;
     }
 }
 
@@ -577,6 +583,13 @@ fn read_region(entry: &Entry, refs: &Refs, c: &mut Columns, streams: &mut Stream
         formats,
         types,
     }
+}
+
+/// Builds the index now rather than on the first number: the JavaScript
+/// entries call it at instantiation, where it costs less than the first call
+/// would notice (the index is read once per instance either way).
+pub fn prepare() {
+    metadata();
 }
 
 /// Where the metadata came from, as the generator recorded it.

@@ -11,6 +11,13 @@ use crate::text::push_decimal;
 use crate::Error;
 use wasm_bindgen::prelude::*;
 
+/// Runs when the module is instantiated (every entry): the phone metadata's
+/// index is read here, so the first `parsePhone` pays only for its region.
+#[wasm_bindgen(start, private)]
+fn start() {
+    phone::metadata::prepare();
+}
+
 #[wasm_bindgen(module = "/src/wasm/phone.js")]
 extern "C" {
     /// The inputs joined by U+001F, or `undefined` when they are not all
