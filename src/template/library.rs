@@ -5,7 +5,6 @@
 
 use super::{code, Category, Ctx};
 use crate::check::At;
-use crate::text::quoted;
 
 /// `library_template_body_inputs` (META-2026.md §1.4; AWS End User Messaging
 /// `LibraryTemplateBodyInputs`, pywa `LibraryTemplateBodyInputs`): four
@@ -163,7 +162,7 @@ pub(super) fn check_max_price(ctx: &mut Ctx<'_>, root: &At<'_>) {
             &spec,
             format!(
                 "optimization_spec (max price) is for MARKETING templates sent with the Marketing Messages API; this one is {}",
-                quoted(&format!("{category:?}").to_ascii_uppercase())
+                if category == Category::Utility { "UTILITY" } else { "AUTHENTICATION" }
             ),
         );
     }
