@@ -176,6 +176,23 @@ impl<'s> Checker<'s> {
         self.push(Severity::Error, code, parent.node, Some(key), parent.node.span, message.into());
     }
 
+    /// Like [`Checker::missing_as`], with the code Meta returns for it.
+    pub fn missing_meta(
+        &mut self,
+        code: &'static str,
+        meta_code: u32,
+        parent: &At<'_>,
+        key: &str,
+        message: impl Into<String>,
+    ) {
+        let before = self.pending.len();
+        self.missing_as(code, parent, key, message);
+        let added = self.pending.len() > before;
+        if let Some(last) = self.pending.last_mut().filter(|last| added && last.issue.code == code) {
+            last.issue.meta_code = Some(meta_code);
+        }
+    }
+
     /// Reports members of `object` not in `known` (warning) and repeated keys
     /// (warning), in the order of the keys.
     pub fn unknown_keys(&mut self, object: &At<'_>, known: &[&str], what: &str) {

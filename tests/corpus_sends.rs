@@ -85,9 +85,9 @@ fn missing_dynamic_url_parameter_is_131008() {
         {"type": "BUTTONS", "buttons": [{"type": "URL", "text": "Track", "url": "https://x.example/track/{{1}}", "example": ["https://x.example/track/1"]}]}]}"#;
     let found = errors(definition, "send_dynamic_url_button_param_missing_131008.json");
     assert!(
-        found
-            .iter()
-            .any(|e| e.0 == "template_send.parameter_missing" && e.2 == Some(131_008) && e.1 == "/template"),
+        found.iter().any(|e| e.0 == "template_send.parameter_missing"
+            && e.2 == Some(131_008)
+            && e.1 == "/template/components"),
         "{found:?}"
     );
 }

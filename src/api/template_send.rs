@@ -28,6 +28,9 @@ impl TemplateSend {
 /// `template` (Meta's template object as JSON text), and `template` against
 /// `definition` (a template definition as JSON text) when one is given.
 pub fn prepare(to: &str, template: &str, definition: Option<&str>) -> Result<TemplateSend, Error> {
+    if let Some(definition) = definition {
+        refuse_auth_to_bsuid(to, template, definition)?;
+    }
     let to = recipient(to)?;
     parse_document(template)?;
     let message = format!(
@@ -42,6 +45,32 @@ pub fn prepare(to: &str, template: &str, definition: Option<&str>) -> Result<Tem
         super::cloud::check_template_send(definition, &node)?;
     }
     Ok(TemplateSend { to, message })
+}
+
+/// A business-scoped user id as `to` with an authentication template fails
+/// as `template_send.auth_to_bsuid` at `/to` (Meta 131062), the same check
+/// `validateTemplateSend` makes on a message's `recipient`; any other `to`
+/// goes on to the phone-number check.
+fn refuse_auth_to_bsuid(to: &str, template: &str, definition: &str) -> Result<(), Error> {
+    let to = to.trim();
+    if !crate::message::is_bsuid(to) {
+        return Ok(());
+    }
+    let definition = parse_document(definition)?;
+    // A BSUID is letters, digits and dots: nothing to escape.
+    let message = format!(r#"{{"recipient":"{to}","template":{template}}}"#);
+    let report = crate::template::send::validate_template_send(&definition, &parse_document(&message)?, None);
+    let issues: Vec<Issue> = report
+        .errors
+        .into_iter()
+        .filter(|issue| issue.code == crate::template::send::code::AUTH_TO_BSUID)
+        .map(|issue| Issue { path: "/to".into(), ..issue })
+        .collect();
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(Error::validation_failed(issues))
+    }
 }
 
 /// `to` as +E.164, or `validation_failed` with the phone parser's findings at `/to`.
@@ -96,6 +125,20 @@ mod tests {
         );
         let error = prepare("+14155552671", &two, Some(DEFINITION)).err().unwrap();
         assert_eq!(error.code, crate::error::code::VALIDATION_FAILED);
+    }
+
+    #[test]
+    fn an_authentication_template_to_a_bsuid_fails_as_131062() {
+        let definition = r#"{"name":"login_code","language":"en","category":"AUTHENTICATION","components":[{"type":"BODY","add_security_recommendation":true},{"type":"BUTTONS","buttons":[{"type":"OTP","otp_type":"COPY_CODE","text":"Copy code"}]}]}"#;
+        let template = r#"{"name":"login_code","language":{"code":"en"},"components":[{"type":"body","parameters":[{"type":"text","text":"123456"}]},{"type":"button","sub_type":"url","index":"0","parameters":[{"type":"text","text":"123456"}]}]}"#;
+        let error = prepare("US.13491208655302741918", template, Some(definition)).err().unwrap();
+        let found: Vec<(&str, &str, Option<u32>)> =
+            error.issues.iter().map(|i| (i.code, i.path.as_str(), i.meta_code)).collect();
+        assert_eq!(found, [("template_send.auth_to_bsuid", "/to", Some(131_062))]);
+        assert!(prepare("+14155552671", template, Some(definition)).is_ok());
+        // Another category to a BSUID is not this finding (clients send to phone numbers).
+        let error = prepare("US.13491208655302741918", ORDER, Some(DEFINITION)).err().unwrap();
+        assert!(error.issues.iter().all(|i| i.code != "template_send.auth_to_bsuid"), "{:?}", error.issues);
     }
 
     #[test]

@@ -258,7 +258,7 @@ fn check_phone_recipient(checker: &mut Checker<'_>, to: &At<'_>) {
     }
 }
 
-fn is_bsuid(text: &str) -> bool {
+pub(crate) fn is_bsuid(text: &str) -> bool {
     let Some((country, rest)) = text.split_once('.') else { return false };
     let id = rest.strip_prefix("ENT.").unwrap_or(rest);
     country.len() == 2
@@ -397,4 +397,5 @@ pub(crate) fn check_template_shape(checker: &mut Checker<'_>, template: &At<'_>)
             }
         }
     }
+    crate::template::send::check_without_definition(checker, template);
 }

@@ -109,3 +109,10 @@ pub const LTO_INVALID: &str = "template.lto_invalid";
 pub const TTL_RANGE: &str = "template.ttl_range";
 /// A field an edit cannot change (it is ignored or rejected).
 pub const EDIT_IGNORED: &str = "template.edit_ignored";
+/// `library_template_body_inputs` / `library_template_button_inputs` without
+/// `library_template_name`, or with a value out of its range.
+pub const LIBRARY_INPUTS_INVALID: &str = "template.library_inputs_invalid";
+/// `optimization_spec` (max price) on a template that is not MARKETING, or empty.
+pub const OPTIMIZATION_SPEC_INVALID: &str = "template.optimization_spec_invalid";
+/// `bid_spec`, unsupported since 2026-07-31: `optimization_spec` replaced it.
+pub const BID_SPEC_RETIRED: &str = "template.bid_spec_retired";

@@ -9,6 +9,7 @@ mod buttons;
 pub mod code;
 mod kinds;
 pub mod languages;
+mod library;
 pub mod send;
 mod shape;
 mod text;
@@ -107,7 +108,7 @@ const LEGACY_CATEGORIES: [(&str, &str); 8] = [
     ("SHIPPING_UPDATE", "UTILITY"),
 ];
 
-const TOP_LEVEL_KEYS: [&str; 12] = [
+const TOP_LEVEL_KEYS: [&str; 15] = [
     "name",
     "category",
     "language",
@@ -120,6 +121,9 @@ const TOP_LEVEL_KEYS: [&str; 12] = [
     "cta_url_link_tracking_opted_out",
     "library_template_name",
     "library_template_button_inputs",
+    "library_template_body_inputs",
+    "optimization_spec",
+    "bid_spec",
 ];
 
 /// State shared by the rules while one definition is walked.
@@ -183,6 +187,8 @@ fn check_definition(ctx: &mut Ctx<'_>, root: &At<'_>, mode: Mode) {
     if let Some(at) = root.get("parameter_format") {
         check_parameter_format(ctx, &at);
     }
+    library::check_library(ctx, root);
+    library::check_max_price(ctx, root);
     if let Some(at) = root.get("allow_category_change") {
         ctx.checker.warning(
             crate::check::code::UNKNOWN_KEY,
@@ -192,7 +198,8 @@ fn check_definition(ctx: &mut Ctx<'_>, root: &At<'_>, mode: Mode) {
     }
     match root.get("components") {
         Some(at) => check_components(ctx, &at),
-        None if create => {
+        // A template from Meta's library takes its components from the library.
+        None if create && root.get("library_template_name").is_none() => {
             ctx.checker.missing(root, "components", "a template needs components (at least a BODY)")
         }
         None => {}

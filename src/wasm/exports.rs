@@ -34,22 +34,32 @@ pub fn validate_template(
 
 /// Checks a template send — the `template` object of a message, or the whole
 /// message — against the definition it uses (counts, names, buttons, cards).
+/// With `definition` null or undefined, only the rules every send keeps
+/// whatever its template (the ones `validateMessage` applies) are checked.
 #[wasm_bindgen(js_name = validateTemplateSend, unchecked_return_type = "Report")]
 pub fn validate_template_send(
-    #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "object | string | null | undefined")] definition: JsValue,
     #[wasm_bindgen(unchecked_param_type = "object | string")] send: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let definition = Document::read(&definition, "validateTemplateSend", "definition")?;
-    let send = Document::read(&send, "validateTemplateSend", "send")?;
-    let definition = match definition.parse() {
-        Ok((node, _)) => node,
-        Err(issue) => return Ok(not_json(issue, "the definition")),
+    let definition = if definition.is_null() || definition.is_undefined() {
+        None
+    } else {
+        Some(Document::read(&definition, "validateTemplateSend", "definition")?)
     };
-    Ok(match send.parse() {
-        Ok((node, source)) => {
+    let send = Document::read(&send, "validateTemplateSend", "send")?;
+    let definition = match definition.as_ref().map(Document::parse) {
+        Some(Ok((node, _))) => Some(node),
+        Some(Err(issue)) => return Ok(not_json(issue, "the definition")),
+        None => None,
+    };
+    Ok(match (send.parse(), definition) {
+        (Ok((node, source)), Some(definition)) => {
             convert::to_js(&template::send::validate_template_send(&definition, &node, source))
         }
-        Err(issue) => not_json(issue, "the send"),
+        (Ok((node, source)), None) => {
+            convert::to_js(&template::send::validate_template_send_alone(&node, source))
+        }
+        (Err(issue), _) => not_json(issue, "the send"),
     })
 }
 

@@ -181,6 +181,32 @@ const v = (fn, input, extra) => ({ fn, input, extra });
 const T = (input, extra) => v("validateTemplate", input, extra);
 const S = (sendInput, definition = template()) => v("validateTemplateSend", definition, sendInput);
 const M = (input) => v("validateMessage", input);
+/** validateTemplateSend without a definition: the rules every send keeps. */
+const S0 = (sendInput) => v("validateTemplateSend", null, sendInput);
+/** A template message around `send()`, for validateMessage. */
+const templateMessage = (edit = (s) => s) => message({ type: "template", template: send(edit) });
+/** A send of `auth()` addressed by `address` ({ to } and/or { recipient }). */
+const authSend = (address) => ({
+  messaging_product: "whatsapp",
+  ...address,
+  type: "template",
+  template: { name: "login_code", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "123456" }] }, { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "123456" }] }] },
+});
+/** A multi-product (MPM) button send with `sections`. */
+const mpmSend = (sections) => ({
+  name: "catalog_offer",
+  language: { code: "en_US" },
+  components: [
+    { type: "body", parameters: [{ type: "text", text: "Pablo" }] },
+    { type: "button", sub_type: "mpm", index: 0, parameters: [{ type: "action", action: { thumbnail_product_retailer_id: "sku1", sections } }] },
+  ],
+});
+const items = (id) => [{ product_retailer_id: id }];
+/** A limited-time-offer send whose expiration is `ms`. */
+const offerSend = (ms) => ({ name: "offer", language: { code: "en_US" }, components: [{ type: "limited_time_offer", parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: ms } }] }] });
+/** A template made from Meta's template library. */
+const library = (edit = (t) => t) =>
+  edit({ name: "order_shipped", language: "en_US", category: "UTILITY", library_template_name: "delivery_update_1", library_template_body_inputs: { add_contact_number: true, add_track_package_link: true }, library_template_button_inputs: [{ type: "URL", url: { base_url: "https://shop.example/track/{{1}}", url_suffix_example: "https://shop.example/track/A12" } }] });
 
 /**
  * code → { bad, good, path?, severity? }: `bad` must report `code` (at `path`)
@@ -242,6 +268,11 @@ export const rules = {
   "template.carousel_card_invalid": { bad: T(carousel(2, (t) => (t.components[1].cards[1].components[0].format = "DOCUMENT", t))), good: T(carousel(2)), path: "/components/1/cards/1/components/0" },
   "template.carousel_cards_differ": { bad: T(carousel(2, (t) => (t.components[1].cards[1].components.splice(1, 1), t))), good: T(carousel(3)), path: "/components/1/cards/1" },
   "template.lto_invalid": { bad: T(lto((t) => (t.components.push({ type: "FOOTER", text: "Terms apply" }), t))), good: T(lto()), path: "/components/4" },
+  "template.button_copy_code_invalid#without_offer": { bad: T(template((t) => (buttons(t).push({ type: "COPY_CODE", example: "X".repeat(16) }), t))), good: T(template((t) => (buttons(t).push({ type: "COPY_CODE", example: "X".repeat(15) }), t))), path: "/components/3/buttons/2/example" },
+  "template.library_inputs_invalid": { bad: T(library((t) => (delete t.library_template_name, t))), good: T(library()), path: "/library_template_body_inputs" },
+  "template.library_inputs_invalid#expiration": { bad: T(library((t) => ({ ...t, library_template_body_inputs: { code_expiration_minutes: 91 } }))), good: T(library((t) => ({ ...t, library_template_body_inputs: { code_expiration_minutes: 10 } }))), path: "/library_template_body_inputs/code_expiration_minutes" },
+  "template.optimization_spec_invalid": { bad: T(template((t) => ({ ...t, category: "UTILITY", optimization_spec: { bid_amount: 120 } }))), good: T(template((t) => ({ ...t, optimization_spec: { bid_amount: 120 } }))), path: "/optimization_spec" },
+  "template.bid_spec_retired": { bad: T(template((t) => ({ ...t, bid_spec: { bid_amount: 120 } }))), good: T(template((t) => ({ ...t, optimization_spec: { bid_amount: 120 } }))), path: "/bid_spec" },
   "template.ttl_range": { bad: T(auth((t) => ({ ...t, message_send_ttl_seconds: 1000 }))), good: T(auth((t) => ({ ...t, message_send_ttl_seconds: 600 }))), path: "/message_send_ttl_seconds" },
 
   "template_send.template_mismatch": { bad: S(send((s) => ({ ...s, language: { code: "en" } }))), good: S(send()), path: "/language/code" },
@@ -249,7 +280,8 @@ export const rules = {
   "template_send.component_type_invalid": { bad: S(send((s) => (s.components.push({ type: "footer", parameters: [] }), s))), good: S(send()), path: "/components/3/type" },
   "template_send.component_duplicate": { bad: S(send((s) => (s.components.push(clone(s.components[1])), s))), good: S(send()), path: "/components/3" },
   "template_send.parameter_count": { bad: S(send((s) => (s.components[1].parameters.pop(), s))), good: S(send()), path: "/components/1" },
-  "template_send.parameter_missing": { bad: S(send((s) => (s.components.pop(), s))), good: S(send()), path: "" },
+  "template_send.parameter_missing": { bad: S(send((s) => (s.components.pop(), s))), good: S(send()), path: "/components" },
+  "template_send.parameter_missing#no_components": { bad: S(send((s) => (delete s.components, s))), good: S(send()), path: "/components" },
   "template_send.parameter_type": { bad: S(send((s) => (s.components[1].parameters[0] = { type: "image", image: { id: "1" } }, s))), good: S(send()), path: "/components/1/parameters/0/type" },
   "template_send.parameter_value": { bad: S(send((s) => (s.components[1].parameters[0].text = "", s))), good: S(send()), path: "/components/1/parameters/0/text" },
   "template_send.parameter_text": { bad: S(send((s) => (s.components[1].parameters[0].text = "Pablo\nPicasso", s))), good: S(send()), path: "/components/1/parameters/0/text" },
@@ -266,6 +298,27 @@ export const rules = {
     good: S({ name: "offer", language: { code: "en_US" }, components: [{ type: "header", parameters: [{ type: "image", image: { link: "https://x.example/a.png" } }] }, { type: "body", parameters: [{ type: "text", text: "Pablo" }] }, { type: "limited_time_offer", parameters: [{ type: "limited_time_offer", limited_time_offer: { expiration_time_ms: 1893456000000 } }] }, { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "SAVE25" }] }, { type: "button", sub_type: "url", index: 1, parameters: [{ type: "text", text: "1" }] }] }, lto()),
     path: "/components/2/parameters/0/limited_time_offer/expiration_time_ms",
   },
+  "template_send.parameter_count#header_without_definition": { bad: S0(send((s) => (s.components[0].parameters.push({ type: "text", text: "B7" }), s))), good: S0(send()), path: "/components/0/parameters" },
+  "template_send.parameter_type#header_without_definition": { bad: S0(send((s) => (s.components[0].parameters[0] = { type: "payload", payload: "x" }, s))), good: S0(send()), path: "/components/0/parameters/0/type" },
+  "template_send.parameter_value#header_without_definition": { bad: S0(send((s) => (s.components[0].parameters[0].text = "x".repeat(61), s))), good: S0(send((s) => (s.components[0].parameters[0].text = "x".repeat(60), s))), path: "/components/0/parameters/0/text" },
+  "template_send.parameter_value#body_beside_others": {
+    bad: { ...M(templateMessage()), grow: { "/template/components/1/parameters/0/text": 1025 } },
+    good: { ...M(templateMessage()), grow: { "/template/components/1/parameters/0/text": 1024 } },
+    path: "/template/components/1/parameters/0/text",
+  },
+  "template_send.parameter_value#body_alone": {
+    bad: { ...M(templateMessage((s) => (s.components = [s.components[1]], s))), grow: { "/template/components/0/parameters/0/text": 32769 } },
+    good: { ...M(templateMessage((s) => (s.components = [s.components[1]], s))), grow: { "/template/components/0/parameters/0/text": 32768 } },
+    path: "/template/components/0/parameters/0/text",
+  },
+  "template_send.parameter_value#url_suffix_empty": { bad: S0(send((s) => (s.components[2].parameters[0].text = "", s))), good: S0(send()), path: "/components/2/parameters/0/text" },
+  "template_send.parameter_value#payload_empty": { bad: M(templateMessage((s) => (s.components[2] = { type: "button", sub_type: "quick_reply", index: 0, parameters: [{ type: "payload", payload: " " }] }, s))), good: M(templateMessage((s) => (s.components[2] = { type: "button", sub_type: "quick_reply", index: 0, parameters: [{ type: "payload", payload: "more" }] }, s))), path: "/template/components/2/parameters/0/payload" },
+  "template_send.parameter_value#coupon_code_empty": { bad: S0(send((s) => (s.components[2] = { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "" }] }, s))), good: S0(send((s) => (s.components[2] = { type: "button", sub_type: "copy_code", index: 0, parameters: [{ type: "coupon_code", coupon_code: "SAVE25" }] }, s))), path: "/components/2/parameters/0/coupon_code" },
+  "template_send.parameter_names_mixed": { bad: S0(send((s) => (s.components[1].parameters[0].parameter_name = "first_name", s))), good: S0(send((s) => (s.components[1].parameters.forEach((p, i) => (p.parameter_name = ["first_name", "day"][i])), s.components.shift(), s))), path: "/components/1/parameters/0" },
+  "template_send.mpm_sections": { bad: S0(mpmSend([{ title: "Plants", product_items: items("sku1") }, { product_items: items("sku2") }])), good: S0(mpmSend([{ title: "Plants", product_items: items("sku1") }, { title: "Pots", product_items: items("sku2") }])), path: "/components/1/parameters/0/action/sections/1/title" },
+  "template_send.mpm_sections#one_untitled": { bad: S0(mpmSend([])), good: S0(mpmSend([{ product_items: items("sku1") }])), path: "/components/1/parameters/0/action/sections" },
+  "template_send.lto_expiration#without_definition": { bad: S0(offerSend(0)), good: S0(offerSend(1893456000000)), path: "/components/0/parameters/0/limited_time_offer/expiration_time_ms" },
+  "template_send.auth_to_bsuid": { bad: S(authSend({ recipient: "US.13491208655302741918" }), auth()), good: S(authSend({ to: "+16505551234", recipient: "US.13491208655302741918" }), auth()), path: "/recipient" },
   "template_send.auth_code": {
     bad: S({ name: "login_code", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "1234567890123456" }] }, { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "1234567890123456" }] }] }, auth()),
     good: S({ name: "login_code", language: { code: "en" }, components: [{ type: "body", parameters: [{ type: "text", text: "123456" }] }, { type: "button", sub_type: "url", index: 0, parameters: [{ type: "text", text: "123456" }] }] }, auth()),

@@ -270,7 +270,8 @@ export const cases = {
 };
 
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {
-  for (const [code, { bad, good, path, severity = "error" }] of Object.entries(rules)) {
+  for (const [key, { bad, good, path, severity = "error" }] of Object.entries(rules)) {
+    const code = key.split("#")[0]; // "code#variant": another case of the same code
     const found = run(api, bad);
     const hits = (severity === "warning" ? found.warnings : found.errors).filter((issue) => issue.code === code);
     if (hits.length === 0) throw new Error(`${code}: no ${severity}`);

@@ -318,12 +318,14 @@ fn templates_are_checked() {
 
 #[test]
 fn the_neutral_template_send_maps_name_locale_and_text_parameters() {
-    let template = r#"{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"header","parameters":[{"type":"text","parameter_name":"store","text":"Acme"}]},{"type":"body","parameters":[{"type":"text","text":"Ana"},{"type":"text","text":"A\"12"}]}]}"#;
+    let template = r#"{"name":"order_update","language":{"code":"en_US"},"components":[{"type":"header","parameters":[{"type":"text","parameter_name":"store","text":"Acme"}]},{"type":"body","parameters":[{"type":"text","parameter_name":"name","text":"Ana"},{"type":"text","parameter_name":"order","text":"A\"12"}]}]}"#;
+    // All named: named and positional parameters cannot be mixed in one send
+    // (template_send.parameter_names_mixed); positional keys are in provider-suite.mjs.
     let send = crate::api::template_send::prepare("14155552671", template, None).unwrap();
     let request = bird().send_template(&send).unwrap();
     assert_eq!(
         request.body.unwrap(),
-        r#"{"receiver":{"contacts":[{"identifierKey":"phonenumber","identifierValue":"+14155552671"}]},"template":{"name":"order_update","locale":"en-US","parameters":[{"type":"string","key":"store","value":"Acme"},{"type":"string","key":"1","value":"Ana"},{"type":"string","key":"2","value":"A\"12"}]}}"#
+        r#"{"receiver":{"contacts":[{"identifierKey":"phonenumber","identifierValue":"+14155552671"}]},"template":{"name":"order_update","locale":"en-US","parameters":[{"type":"string","key":"store","value":"Acme"},{"type":"string","key":"name","value":"Ana"},{"type":"string","key":"order","value":"A\"12"}]}}"#
     );
     let plain = r#"{"name":"hello_world","language":{"code":"en"}}"#;
     let send = crate::api::template_send::prepare("+14155552671", plain, None).unwrap();
