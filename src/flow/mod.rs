@@ -282,7 +282,11 @@ mod tests {
         assert!(message.contains("sends 2.1 to 7.3"), "{message}");
         let frozen = findings("5.0", None);
         assert_eq!(codes(&frozen.warnings), [code::VERSION_FROZEN]);
-        assert!(frozen.warnings[0].message.contains("publish on 5.1 to 7.3"), "{}", frozen.warnings[0].message);
+        assert!(
+            frozen.warnings[0].message.contains("publish on 5.1 to 7.3"),
+            "{}",
+            frozen.warnings[0].message
+        );
         for good in ["5.1", "7.3"] {
             let report = findings(good, None);
             assert!(report.errors.is_empty() && report.warnings.is_empty(), "{good}: {:?}", report.errors);

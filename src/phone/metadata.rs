@@ -697,7 +697,9 @@ mod tests {
         // Digits and dots, read from the blob (package.json pins the same release).
         let pinned = include_str!("../../package.json");
         assert!(pinned.contains(&format!("\"libphonenumber-js\": \"{}\"", version())), "{}", version());
-        assert!(version().split('.').all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())));
+        assert!(version()
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())));
         assert_eq!(region_ids().count(), 254);
         assert_eq!(region_ids().filter(|id| *id == "001").count(), 9);
         let us = region_by_id("US").unwrap();
