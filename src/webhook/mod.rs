@@ -200,7 +200,7 @@ impl Walker<'_, '_> {
                 self.end(item);
             }
         }
-        // Profiles no message came from (there should be none) are kept too.
+        // Profiles no message or status names (there should be none) are kept too.
         for (index, (contact, used)) in contacts.iter().zip(used).enumerate() {
             if !used {
                 self.unknown(&context, &path.key("contacts").index(index), contact);
