@@ -7,6 +7,7 @@ import { collectFiles } from "./files.mjs";
 import { formatJson } from "./format-json.mjs";
 import { formatSarif } from "./format-sarif.mjs";
 import { formatText } from "./format-text.mjs";
+import { phoneMetadataVersion } from "../node.js";
 import { VERSION } from "./main.mjs";
 import { KINDS } from "./shape.mjs";
 import { UsageError } from "./usage-error.mjs";
@@ -34,7 +35,7 @@ export function runCheck(argv, io) {
   const results = checkFiles(collectFiles(positionals), { kind, templateMode });
   const totals = summarise(results);
   const color = format === "text" && !values.output && useColor(io.stdout, io.env, values);
-  const report = FORMATTERS[format](results, totals, { color, version: VERSION });
+  const report = FORMATTERS[format](results, totals, { color, version: VERSION, phoneMetadata: phoneMetadataVersion() });
   if (values.output) writeFileSync(values.output, report);
   else io.stdout.write(report);
 

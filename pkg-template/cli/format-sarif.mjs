@@ -11,7 +11,7 @@ import { relative, sep } from "node:path";
 const SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const HOME = "https://www.npmjs.com/package/whatsapp-edge";
 
-export function formatSarif(results, _totals, { version, cwd = process.cwd() }) {
+export function formatSarif(results, _totals, { version, phoneMetadata, cwd = process.cwd() }) {
   const descriptions = issueCodeDescriptions();
   const rules = [];
   const ruleIndex = new Map();
@@ -46,7 +46,13 @@ export function formatSarif(results, _totals, { version, cwd = process.cwd() }) 
     $schema: SCHEMA,
     version: "2.1.0",
     runs: [{
-      tool: { driver: { name: "whatsapp-edge", version, informationUri: HOME, rules } },
+      tool: {
+        driver: {
+          name: "whatsapp-edge", version, informationUri: HOME, rules,
+          // The libphonenumber-js release of the phone metadata (phoneMetadataVersion()).
+          ...(phoneMetadata ? { properties: { phoneMetadataVersion: phoneMetadata } } : {}),
+        },
+      },
       columnKind: "utf16CodeUnits",
       results: sarifResults,
     }],

@@ -7,7 +7,7 @@ Commands:
 
 Options:
   -h, --help      show help (also: whatsapp-edge <command> --help)
-  -v, --version   show the version
+  -v, --version   show the version, and the phone metadata's libphonenumber-js release
 
 Runs the same WebAssembly engine as the library, offline.`;
 

@@ -1,10 +1,18 @@
 // Dispatches `whatsapp-edge <command>`. The engine (and its .wasm) is imported
-// by the commands themselves, so --help and --version answer instantly.
+// by the commands themselves, so --help answers instantly; --version loads
+// only the small phone entry, to ask its metadata which libphonenumber-js
+// release it was generated from (recorded there once, never typed here).
 import { readFileSync } from "node:fs";
 import { CHECK_HELP, MAIN_HELP, PHONES_HELP } from "./help.mjs";
 import { UsageError } from "./usage-error.mjs";
 
 export const VERSION = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version;
+
+/** `phone metadata: libphonenumber-js <version>`, the second line of --version. */
+export async function phoneMetadataLine() {
+  const { phoneMetadataVersion } = await import("../phone/node.js");
+  return `phone metadata: libphonenumber-js ${phoneMetadataVersion()}`;
+}
 
 /** Runs one invocation; resolves to the exit status. */
 export async function main(argv, io = { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env }) {
@@ -19,7 +27,7 @@ export async function main(argv, io = { stdout: process.stdout, stderr: process.
       return 0;
     case "-v":
     case "--version":
-      io.stdout.write(`${VERSION}\n`);
+      io.stdout.write(`${VERSION}\n${await phoneMetadataLine()}\n`);
       return 0;
     case "check": {
       if (wantsHelp) return io.stdout.write(`${CHECK_HELP}\n`), 0;

@@ -204,8 +204,9 @@ fn check_version(ctx: &mut Ctx<'_>, root: &At<'_>) -> Option<Version> {
         Some(version) => {
             if version < version::OLDEST_PUBLISHABLE {
                 let message = format!(
-                    "Flow JSON {version} is frozen: Meta no longer publishes Flows on it; use {} or later",
-                    version::OLDEST_PUBLISHABLE
+                    "Flow JSON {version} is frozen: Meta still sends Flows on it but no longer publishes \
+                     them; publish on {}",
+                    version::publishable_range()
                 );
                 ctx.checker.warning(code::VERSION_FROZEN, &at, message);
             }
@@ -213,7 +214,14 @@ fn check_version(ctx: &mut Ctx<'_>, root: &At<'_>) -> Option<Version> {
         }
         None => {
             let known: Vec<String> = version::KNOWN.iter().map(Version::to_string).collect();
-            let message = format!("unknown Flow JSON version {}; known: {}", quoted(text), known.join(", "));
+            let message = format!(
+                "unknown Flow JSON version {}; Meta publishes {} and still sends {} to {} (known: {})",
+                quoted(text),
+                version::publishable_range(),
+                version::KNOWN.first().copied().unwrap_or(version::OLDEST_PUBLISHABLE),
+                version::LATEST,
+                known.join(", ")
+            );
             ctx.checker.error_meta(code::VERSION_INVALID, 100, &at, message);
             None
         }
@@ -240,5 +248,51 @@ fn check_data_api_version(ctx: &mut Ctx<'_>, root: &At<'_>) {
     if root.get("routing_model").is_none() {
         let message = "The property 'routing_model' is required for property 'data_api_version'.";
         ctx.checker.missing_as(code::ROUTING_MODEL_REQUIRED, root, "routing_model", message);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn findings(version: &str, data_api: Option<&str>) -> FlowReport {
+        let api = data_api.map_or(String::new(), |v| {
+            format!(r#""data_api_version": "{v}", "routing_model": {{"A": []}},"#)
+        });
+        let text = format!(
+            r#"{{"version": "{version}", {api} "screens": [{{"id": "A", "terminal": true,
+              "layout": {{"type": "SingleColumnLayout", "children": [{{"type": "Footer", "label": "Done",
+              "on-click-action": {{"name": "complete", "payload": {{}}}}}}]}}}}]}}"#
+        );
+        validate_flow(&crate::json::parse(&text).unwrap(), Some(&text), &FlowOptions::default())
+    }
+
+    fn codes(issues: &[crate::Issue]) -> Vec<&str> {
+        issues.iter().map(|issue| issue.code).collect()
+    }
+
+    // Meta's "Currently supported versions" (Flows changelog; META-2026.md §1.3):
+    // publishing 5.1–7.3, sending 2.1–7.3; Data API 4.0 needs 7.3.
+    #[test]
+    fn the_version_findings_name_the_publishable_floor_and_the_ceiling() {
+        let unknown = findings("7.4", None);
+        assert_eq!(codes(&unknown.errors), [code::VERSION_INVALID]);
+        let message = &unknown.errors[0].message;
+        assert!(message.contains("publishes 5.1 to 7.3 (7.3 recommended)"), "{message}");
+        assert!(message.contains("sends 2.1 to 7.3"), "{message}");
+        let frozen = findings("5.0", None);
+        assert_eq!(codes(&frozen.warnings), [code::VERSION_FROZEN]);
+        assert!(
+            frozen.warnings[0].message.contains("publish on 5.1 to 7.3"),
+            "{}",
+            frozen.warnings[0].message
+        );
+        for good in ["5.1", "7.3"] {
+            let report = findings(good, None);
+            assert!(report.errors.is_empty() && report.warnings.is_empty(), "{good}: {:?}", report.errors);
+        }
+        assert!(findings("7.3", Some("4.0")).errors.is_empty());
+        assert_eq!(codes(&findings("7.2", Some("4.0")).errors), [code::DATA_API_VERSION_INVALID]);
+        assert_eq!(codes(&findings("7.3", Some("5.0")).errors), [code::DATA_API_VERSION_INVALID]);
     }
 }

@@ -25,11 +25,23 @@ pub const KNOWN: [Version; 14] = [
     Version(7, 3),
 ];
 
-/// The newest version: what rules assume when the given one is unusable.
+/// The newest version: what rules assume when the given one is unusable,
+/// and the ceiling: Meta's "Currently supported versions" table lists 5.1–7.3
+/// for publishing and 2.1–7.3 for sending, 7.3 recommended; no later version
+/// was published as of December 2026 (META-2026.md §1.3, Flows changelog,
+/// https://developers.facebook.com/documentation/business-messaging/whatsapp/flows/changelogs.md).
+/// Data API 4.0 (2025-11-11) is the newest `data_api_version` beside it.
 pub const LATEST: Version = Version(7, 3);
 
-/// The oldest version Meta still lets one publish (older ones are frozen).
+/// The oldest version Meta still lets one publish (older ones are frozen:
+/// sendable, not publishable): the floor of the same table (META-2026.md
+/// §1.3; REFERENCE.md §3.1 "currently publishable").
 pub const OLDEST_PUBLISHABLE: Version = Version(5, 1);
+
+/// `"5.1 to 7.3 (7.3 recommended)"`: the versions Meta publishes Flows on.
+pub fn publishable_range() -> String {
+    format!("{OLDEST_PUBLISHABLE} to {LATEST} ({LATEST} recommended)")
+}
 
 impl Version {
     /// `"M.m"` with no sign, spaces or leading zeros in either part.
@@ -74,5 +86,14 @@ mod tests {
         }
         assert!(Version(6, 3).is_known() && !Version(6, 4).is_known());
         assert_eq!(Version(6, 0).to_string(), "6.0");
+    }
+
+    #[test]
+    fn the_publishable_window_is_5_1_to_7_3() {
+        // Meta's "Currently supported versions": publishing 5.1–7.3, sending 2.1–7.3, 7.3 recommended.
+        assert_eq!(publishable_range(), "5.1 to 7.3 (7.3 recommended)");
+        assert_eq!(KNOWN.first(), Some(&Version(2, 1)));
+        assert_eq!(KNOWN.last(), Some(&LATEST));
+        assert!(KNOWN.iter().filter(|v| **v >= OLDEST_PUBLISHABLE).count() == 9);
     }
 }

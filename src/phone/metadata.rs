@@ -597,6 +597,14 @@ pub fn source() -> &'static str {
     metadata().source
 }
 
+/// The libphonenumber-js release the metadata was generated from (the
+/// second word of [`source`], which `scripts/phone-metadata.mjs` writes as
+/// `libphonenumber-js <version> metadata.max.json`): the one place the
+/// version is recorded, so the CLI and reports cannot disagree with the blob.
+pub fn version() -> &'static str {
+    source().split(' ').nth(1).unwrap_or_default()
+}
+
 /// The ids of every region, in blob order ("001" for non-geographic plans).
 pub fn region_ids() -> impl Iterator<Item = &'static str> {
     metadata().entries.iter().map(|entry| entry.id)
@@ -699,6 +707,12 @@ mod tests {
     #[test]
     fn the_blob_decodes_every_region() {
         assert!(source().starts_with("libphonenumber-js "), "{}", source());
+        // Digits and dots, read from the blob (package.json pins the same release).
+        let pinned = include_str!("../../package.json");
+        assert!(pinned.contains(&format!("\"libphonenumber-js\": \"{}\"", version())), "{}", version());
+        assert!(version()
+            .split('.')
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit())));
         assert_eq!(region_ids().count(), 254);
         assert_eq!(region_ids().filter(|id| *id == "001").count(), 9);
         let us = region_by_id("US").unwrap();

@@ -56,6 +56,13 @@ pub fn parse_phone(
     Ok(phone_result(&out))
 }
 
+/// The libphonenumber-js release whose metadata `parsePhone` validates and
+/// formats with (for example `"1.13.18"`), as recorded in the metadata itself.
+#[wasm_bindgen(js_name = phoneMetadataVersion)]
+pub fn phone_metadata_version() -> String {
+    phone::metadata::version().to_owned()
+}
+
 /// `parsePhone` for many numbers in one call (one boundary crossing).
 #[wasm_bindgen(js_name = parsePhones, unchecked_return_type = "PhoneResult[]")]
 pub fn parse_phones(

@@ -78,8 +78,11 @@ pub async fn verify_webhook_signature(
 }
 
 /// The GET subscription handshake: given the request (or its URL) and your
-/// verify token(s), the `hub.challenge` to answer with status 200, or `null`
-/// (answer 403) when it is not a subscription request with a matching token.
+/// verify token(s), the `hub.challenge` to answer with status 200 as
+/// `text/plain`, or `null` (answer 403) when it is not a subscription
+/// request with a matching token, or its challenge is not 1 to 128 ASCII
+/// digits and letters (Meta sends a number; anything else could reflect
+/// markup from your origin).
 #[wasm_bindgen(js_name = webhookChallenge, unchecked_return_type = "string | null")]
 pub fn webhook_challenge(
     #[wasm_bindgen(unchecked_param_type = "Request | URL | string")] request: JsValue,
@@ -168,13 +171,12 @@ pub async fn decrypt_flow_media(
 
 #[wasm_bindgen(typescript_custom_section)]
 const RECEIVE_TYPES: &'static str = r#"
-/** One message, status or update of a webhook body; `raw` is its input, `path` where it was. */
-export interface WebhookEvent {
-  type: "message" | "status" | "error" | "template_status" | "template_category" | "template_quality"
-    | "phone_number_name" | "phone_number_quality" | "account_update" | "account_review" | "account_alert"
-    | "flow" | "unknown";
+/** What every webhook event has: `raw` is its input, `path` where it was (a JSON Pointer). */
+export interface WebhookEventBase {
   path: string;
+  /** The change's `field` (e.g. "messages", "account_update"). */
   field?: string;
+  /** The entry's id: the WhatsApp Business Account. */
   wabaId?: string;
   time?: number;
   phoneNumberId?: string;
@@ -182,6 +184,154 @@ export interface WebhookEvent {
   raw: unknown;
   [key: string]: unknown;
 }
+/**
+ * A user's profile from the change's `contacts`, matched to the event by
+ * phone (`wa_id`), else by BSUID (`user_id`, then `parent_user_id`).
+ * `waId` is absent for a user with a username; `userId` (the
+ * business-scoped user id, `CC.<alphanumerics>`) is always sent.
+ */
+export interface WebhookContact {
+  waId?: string;
+  userId?: string;
+  /** A parent BSUID (`CC.ENT.<alphanumerics>`), when enabled for the business. */
+  parentUserId?: string;
+  name?: string;
+  username?: string;
+  raw: unknown;
+}
+/** A message's `context` (replies, forwards), as Meta sends it. */
+export interface WebhookContext {
+  id?: string;
+  from?: string;
+  from_user_id?: string;
+  from_parent_user_id?: string;
+  forwarded?: boolean;
+  frequently_forwarded?: boolean;
+  [key: string]: unknown;
+}
+/**
+ * A `system` message, as Meta sends it: `user_changed_number` (with the new
+ * number in `wa_id`; `new_wa_id` in older payloads) or `user_changed_user_id`
+ * (the BSUID changed; no phone number) with the previous and new ids.
+ */
+export interface WebhookSystem {
+  body?: string;
+  type?: "user_changed_number" | "user_changed_user_id" | (string & {});
+  wa_id?: string;
+  new_wa_id?: string;
+  user_id?: string;
+  parent_user_id?: string;
+  previous_user_id?: string;
+  previous_parent_user_id?: string;
+  [key: string]: unknown;
+}
+/** An inbound message. */
+export interface WebhookMessageEvent extends WebhookEventBase {
+  type: "message";
+  id?: string;
+  /** The sender's phone number; absent for a user with a username. */
+  from?: string;
+  /** The sender's business-scoped user id (BSUID). */
+  fromUserId?: string;
+  /** The sender's parent BSUID, when enabled. */
+  fromParentUserId?: string;
+  /** The group, for a message sent in a group. */
+  groupId?: string;
+  timestamp?: string;
+  /** Meta's message `type` ("text", "image", "interactive", "system", …). */
+  messageType?: string;
+  contact?: WebhookContact;
+  context?: WebhookContext;
+  referral?: Record<string, unknown>;
+  errors?: unknown[];
+  text?: string;
+  media?: { id?: string; mimeType?: string; sha256?: string; caption?: string; filename?: string; voice?: boolean; animated?: boolean; url?: string };
+  button?: { text?: string; payload?: string };
+  reaction?: { messageId?: string; emoji?: string };
+  reply?: { type: string; id?: string; title?: string; description?: string; name?: string; body?: string };
+  /** A Flow completion's `response_json`, parsed. */
+  flowResponse?: unknown;
+  location?: Record<string, unknown>;
+  contacts?: unknown[];
+  order?: Record<string, unknown>;
+  system?: WebhookSystem;
+}
+/** The `pricing` of a status, as Meta sends it (per-message pricing since 2025-07-01). */
+export interface WebhookPricing {
+  /** Deprecated by Meta with per-message pricing. */
+  billable?: boolean;
+  pricing_model?: "PMP" | "CBP" | (string & {});
+  type?: "regular" | "free_customer_service" | "free_entry_point" | (string & {});
+  category?: "authentication" | "authentication_international" | "marketing" | "marketing_lite" | "utility" | "service" | "referral_conversion" | (string & {});
+  [key: string]: unknown;
+}
+/** The status of a message you sent. */
+export interface WebhookStatusEvent extends WebhookEventBase {
+  type: "status";
+  id?: string;
+  status?: "sent" | "delivered" | "read" | "failed" | "deleted" | "held_for_quality_assessment" | (string & {});
+  /**
+   * Whether the send failed (`status` "failed"). `held_for_quality_assessment`
+   * is not a failure: Meta holds the message for early feedback, then sends
+   * it, or drops it with a later "failed" status (132015).
+   */
+  failed: boolean;
+  /** The recipient's phone number, or the group's id for a group; may be absent for a BSUID recipient. */
+  recipientId?: string;
+  recipientUserId?: string;
+  recipientParentUserId?: string;
+  recipientType?: "individual" | "group" | (string & {});
+  /** The group member, for a group. */
+  recipientParticipantId?: string;
+  timestamp?: string;
+  /** The recipient's profile, when the change lists one for it (`username` on delivered and read). */
+  contact?: WebhookContact;
+  conversation?: Record<string, unknown>;
+  pricing?: WebhookPricing;
+  errors?: { code?: number; title?: string; message?: string; error_data?: unknown; [key: string]: unknown }[];
+  bizOpaqueCallbackData?: string;
+}
+/** An error about the whole change (`value.errors`). */
+export interface WebhookErrorEvent extends WebhookEventBase {
+  type: "error";
+  code?: number;
+  title?: string;
+  message?: string;
+  errorData?: unknown;
+}
+/** `account_update` (also the shape of `account_review`). */
+export interface WebhookAccountUpdateEvent extends WebhookEventBase {
+  type: "account_update" | "account_review";
+  event?: "VOLUME_BASED_PRICING_TIER_UPDATE" | "AUTH_INTL_PRICE_ELIGIBILITY_UPDATE" | "ACCOUNT_VIOLATION" | "DISABLED_UPDATE" | (string & {});
+  phoneNumber?: string;
+  decision?: string;
+  country?: string;
+  banInfo?: { waba_ban_state?: string; waba_ban_date?: string; [key: string]: unknown };
+  violationInfo?: { violation_type?: string; [key: string]: unknown };
+  restrictionInfo?: unknown;
+  wabaInfo?: { waba_id?: string; owner_business_id?: string; [key: string]: unknown };
+  authInternationalRateEligibility?: { start_time?: number; exception_countries?: { country_code: string; start_time: number }[] };
+  partnerClientCertificationInfo?: { client_business_id?: string; status?: string; rejection_reasons?: string[] };
+  /** `VOLUME_BASED_PRICING_TIER_UPDATE` (from 2025-10-01): the new volume tier of a pricing category in a market. */
+  volumeTierInfo?: { tier_update_time?: number; pricing_category?: string; tier?: string; effective_month?: string; region?: string };
+}
+/** `business_capability_update`: messaging and phone-number limits (-1: unlimited). */
+export interface WebhookBusinessCapabilityEvent extends WebhookEventBase {
+  type: "business_capability";
+  /** Removed by Meta from February 2026: use maxDailyConversationsPerBusiness. */
+  maxDailyConversationPerPhone?: number;
+  maxDailyConversationsPerBusiness?: number | string;
+  maxPhoneNumbersPerBusiness?: number;
+  maxPhoneNumbersPerWaba?: number;
+}
+/** The other updates: templates, phone numbers, account alerts, Flows; `unknown` for fields or shapes not recognised. */
+export interface WebhookOtherEvent extends WebhookEventBase {
+  type: "template_status" | "template_category" | "template_quality" | "phone_number_name" | "phone_number_quality"
+    | "account_alert" | "flow" | "unknown";
+}
+/** One message, status or update of a webhook body; narrow on `type`. */
+export type WebhookEvent = WebhookMessageEvent | WebhookStatusEvent | WebhookErrorEvent | WebhookAccountUpdateEvent
+  | WebhookBusinessCapabilityEvent | WebhookOtherEvent;
 /** What `parseWebhook` returns. */
 export interface WebhookResult { object?: string; events: WebhookEvent[]; issues: Issue[] }
 /** A decrypted Flow data-endpoint request (Meta's field names). */

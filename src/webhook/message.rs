@@ -1,6 +1,8 @@
 //! The camelCase view of one inbound message, per message type.
 
+use super::contact;
 use super::out::{Kind, Out};
+use super::tables::MESSAGE;
 use crate::json::{self, Node};
 
 const MEDIA: &[(&str, &str, Kind)] = &[
@@ -31,19 +33,8 @@ pub fn write(
     contacts: &[Node<'_>],
     used: &mut [bool],
 ) -> Option<String> {
-    out.fields(
-        message,
-        &[
-            ("id", "id", Kind::Str),
-            ("from", "from", Kind::Str),
-            ("timestamp", "timestamp", Kind::Str),
-            ("type", "messageType", Kind::Str),
-            ("context", "context", Kind::Any),
-            ("referral", "referral", Kind::Any),
-            ("errors", "errors", Kind::Any),
-        ],
-    );
-    contact(out, message, contacts, used);
+    out.fields(message, MESSAGE);
+    contact::attach(out, contacts, used, &contact::sender(message), true);
     let kind = message.get("type").and_then(Node::as_str).unwrap_or_default();
     let body = message.get(kind);
     match kind {
@@ -73,33 +64,6 @@ pub fn write(
         _ => {}
     }
     None
-}
-
-/// The sender's profile from the change's `contacts`: the one whose `wa_id`
-/// is the sender, or the only one. Marks it used (unused ones become `unknown` events).
-fn contact(out: &mut Out<'_>, message: &Node<'_>, contacts: &[Node<'_>], used: &mut [bool]) {
-    let from = message.get("from").and_then(Node::as_str);
-    let found =
-        contacts.iter().position(|node| from.is_some() && node.get("wa_id").and_then(Node::as_str) == from);
-    let found = found.or((contacts.len() == 1).then_some(0));
-    let Some(index) = found.filter(|&index| contacts.get(index).is_some_and(|node| node.members().is_some()))
-    else {
-        return;
-    };
-    let Some(found) = contacts.get(index) else { return };
-    if let Some(flag) = used.get_mut(index) {
-        *flag = true;
-    }
-    out.key("contact");
-    out.open();
-    out.fields(found, &[("wa_id", "waId", Kind::Str)]);
-    if let Some(name) = found.get("profile").and_then(|profile| profile.get("name")) {
-        if name.as_str().is_some() {
-            out.raw("name", name);
-        }
-    }
-    out.raw("raw", found);
-    out.close();
 }
 
 /// Button and list replies, and Flow completions (`nfm_reply`) with their

@@ -6,14 +6,19 @@
 //! nothing in the body is dropped. The result is JSON text (raw slices of the
 //! input copied verbatim) that the JavaScript side turns into objects.
 
+mod contact;
 mod message;
 pub mod out;
 pub mod signature;
+mod tables;
+#[cfg(test)]
+mod tests;
 
 use crate::json::{self, Node};
 use crate::json_pointer::JsonPointer;
 use crate::report::Issue;
-use out::{Kind, Out};
+use out::Out;
+use tables::{update_kind, ERROR, METADATA, STATUS};
 
 /// Stable issue codes of `parseWebhook` results.
 pub mod code {
@@ -185,13 +190,17 @@ impl Walker<'_, '_> {
                             self.issues.push(Issue::warning(code::RESPONSE_JSON_INVALID, at, message));
                         }
                     }
-                    "status" => self.out.fields(item, STATUS),
+                    "status" => {
+                        self.out.fields(item, STATUS);
+                        status_failed(self.out, item);
+                        contact::attach(self.out, contacts, &mut used, &contact::recipient(item), false);
+                    }
                     _ => self.out.fields(item, ERROR),
                 }
                 self.end(item);
             }
         }
-        // Profiles no message came from (there should be none) are kept too.
+        // Profiles no message or status names (there should be none) are kept too.
         for (index, (contact, used)) in contacts.iter().zip(used).enumerate() {
             if !used {
                 self.unknown(&context, &path.key("contacts").index(index), contact);
@@ -284,116 +293,16 @@ impl Type {
     }
 }
 
-/// Members to copy: input key, output key, kind.
-type Table = &'static [(&'static str, &'static str, Kind)];
-
-const METADATA: &[(&str, &str, Kind)] = &[
-    ("phone_number_id", "phoneNumberId", Kind::Str),
-    ("display_phone_number", "displayPhoneNumber", Kind::Str),
-];
-
-const STATUS: &[(&str, &str, Kind)] = &[
-    ("id", "id", Kind::Str),
-    ("status", "status", Kind::Str),
-    ("recipient_id", "recipientId", Kind::Str),
-    ("timestamp", "timestamp", Kind::Str),
-    ("conversation", "conversation", Kind::Any),
-    ("pricing", "pricing", Kind::Any),
-    ("errors", "errors", Kind::Any),
-    ("biz_opaque_callback_data", "bizOpaqueCallbackData", Kind::Str),
-];
-
-const ERROR: &[(&str, &str, Kind)] = &[
-    ("code", "code", Kind::Any),
-    ("title", "title", Kind::Str),
-    ("message", "message", Kind::Str),
-    ("error_data", "errorData", Kind::Any),
-];
-
-const TEMPLATE: [(&str, &str, Kind); 3] = [
-    ("message_template_id", "templateId", Kind::Any),
-    ("message_template_name", "templateName", Kind::Str),
-    ("message_template_language", "language", Kind::Str),
-];
-
-/// The event type and camelCase fields of the non-message webhook fields.
-fn update_kind(field: &str) -> Option<(&'static str, Table)> {
-    const TEMPLATE_STATUS: &[(&str, &str, Kind)] = &[
-        TEMPLATE[0],
-        TEMPLATE[1],
-        TEMPLATE[2],
-        ("event", "event", Kind::Str),
-        ("reason", "reason", Kind::Str),
-        ("other_info", "otherInfo", Kind::Any),
-    ];
-    const TEMPLATE_CATEGORY: &[(&str, &str, Kind)] = &[
-        TEMPLATE[0],
-        TEMPLATE[1],
-        TEMPLATE[2],
-        ("previous_category", "previousCategory", Kind::Str),
-        ("new_category", "newCategory", Kind::Str),
-        ("correct_category", "correctCategory", Kind::Str),
-    ];
-    const TEMPLATE_QUALITY: &[(&str, &str, Kind)] = &[
-        TEMPLATE[0],
-        TEMPLATE[1],
-        TEMPLATE[2],
-        ("previous_quality_score", "previousQualityScore", Kind::Str),
-        ("new_quality_score", "newQualityScore", Kind::Str),
-    ];
-    const PHONE_NAME: &[(&str, &str, Kind)] = &[
-        ("display_phone_number", "displayPhoneNumber", Kind::Str),
-        ("decision", "decision", Kind::Str),
-        ("requested_verified_name", "requestedVerifiedName", Kind::Str),
-        ("rejection_reason", "rejectionReason", Kind::Str),
-    ];
-    const PHONE_QUALITY: &[(&str, &str, Kind)] = &[
-        ("display_phone_number", "displayPhoneNumber", Kind::Str),
-        ("event", "event", Kind::Str),
-        ("current_limit", "currentLimit", Kind::Str),
-        ("old_limit", "oldLimit", Kind::Str),
-    ];
-    const ACCOUNT: &[(&str, &str, Kind)] = &[
-        ("phone_number", "phoneNumber", Kind::Str),
-        ("event", "event", Kind::Str),
-        ("decision", "decision", Kind::Str),
-        ("ban_info", "banInfo", Kind::Any),
-        ("violation_info", "violationInfo", Kind::Any),
-        ("restriction_info", "restrictionInfo", Kind::Any),
-    ];
-    const ACCOUNT_ALERT: &[(&str, &str, Kind)] = &[
-        ("entity_type", "entityType", Kind::Str),
-        ("entity_id", "entityId", Kind::Any),
-        ("alert_severity", "alertSeverity", Kind::Str),
-        ("alert_status", "alertStatus", Kind::Str),
-        ("alert_type", "alertType", Kind::Str),
-        ("alert_description", "alertDescription", Kind::Str),
-    ];
-    const FLOW: &[(&str, &str, Kind)] = &[
-        ("event", "event", Kind::Str),
-        ("flow_id", "flowId", Kind::Str),
-        ("message", "message", Kind::Str),
-        ("old_status", "oldStatus", Kind::Str),
-        ("new_status", "newStatus", Kind::Str),
-        ("alert_state", "alertState", Kind::Str),
-        ("errors", "errors", Kind::Any),
-        ("p50_latency", "p50Latency", Kind::Any),
-        ("p90_latency", "p90Latency", Kind::Any),
-        ("error_rate", "errorRate", Kind::Any),
-        ("availability", "availability", Kind::Any),
-        ("threshold", "threshold", Kind::Any),
-        ("requests_count", "requestsCount", Kind::Any),
-    ];
-    Some(match field {
-        "message_template_status_update" => ("template_status", TEMPLATE_STATUS),
-        "template_category_update" => ("template_category", TEMPLATE_CATEGORY),
-        "message_template_quality_update" => ("template_quality", TEMPLATE_QUALITY),
-        "phone_number_name_update" => ("phone_number_name", PHONE_NAME),
-        "phone_number_quality_update" => ("phone_number_quality", PHONE_QUALITY),
-        "account_update" => ("account_update", ACCOUNT),
-        "account_review_update" => ("account_review", ACCOUNT),
-        "account_alerts" => ("account_alert", ACCOUNT_ALERT),
-        "flows" => ("flow", FLOW),
-        _ => return None,
-    })
+/// `failed`: whether the status reports a failed send. Only `failed` is one:
+/// `held_for_quality_assessment` (template pacing) means Meta holds the
+/// message until early feedback, then sends or drops it, and a drop arrives
+/// as its own `failed` status with error 132015 (BROADCAST.md §1; Meta's
+/// template pacing page), so it is not a failure yet.
+fn status_failed(out: &mut Out<'_>, status: &Node<'_>) {
+    out.key("failed");
+    out.push_json(if status.get("status").and_then(Node::as_str) == Some("failed") {
+        "true"
+    } else {
+        "false"
+    });
 }

@@ -71,12 +71,14 @@ pub fn subscription_challenge(query: &str, tokens: &[String]) -> Option<String> 
     (mode.as_deref() == Some("subscribe") && matched && !tokens.is_empty()).then_some(challenge)
 }
 
-/// Whether a challenge is safe to echo: 1 to 128 of `0-9A-Za-z_-`. Meta
-/// sends a number; echoing anything else would let a crafted link reflect
-/// markup from the server's origin (Express answers strings as text/html).
+/// Whether a challenge is safe to echo: 1 to 128 ASCII digits and letters,
+/// nothing else. Meta sends a number (REFERENCE.md §5, Meta's "Create a
+/// webhook endpoint"); PYWA narrowed its echo the same way (ffb0ae4,
+/// META-2026.md §2.11). Echoing anything else would let a crafted link
+/// reflect markup or script from the server's origin (Express answers
+/// strings as text/html), so the answer is meant to go out as text/plain.
 pub fn is_safe_challenge(challenge: &str) -> bool {
-    (1..=128).contains(&challenge.len())
-        && challenge.bytes().all(|byte| byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-')
+    (1..=128).contains(&challenge.len()) && challenge.bytes().all(|byte| byte.is_ascii_alphanumeric())
 }
 
 /// `application/x-www-form-urlencoded` decoding; `None` for bad escapes or bytes that are not UTF-8.
@@ -127,8 +129,8 @@ mod tests {
         let url =
             "https://x.example/wh?hub.mode=subscribe&hub.verify_token=old+token&hub.challenge=1158201444#f";
         assert_eq!(subscription_challenge(url, &tokens).as_deref(), Some("1158201444"));
-        let query = "hub.challenge=a-b_C9&hub.verify_token=n3w&hub.mode=subscribe";
-        assert_eq!(subscription_challenge(query, &tokens).as_deref(), Some("a-b_C9"));
+        let query = "hub.challenge=abC9&hub.verify_token=n3w&hub.mode=subscribe";
+        assert_eq!(subscription_challenge(query, &tokens).as_deref(), Some("abC9"));
         for bad in [
             "hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1",
             "hub.mode=unsubscribe&hub.verify_token=n3w&hub.challenge=1",
@@ -159,6 +161,11 @@ mod tests {
             "",
             "%C3%A9",
             "1.5",
+            "a-b",
+            "a_b",
+            "%2B1",
+            "1%00",
+            "javascript%3Aalert(1)",
             &"9".repeat(129),
         ] {
             assert_eq!(answer(hostile), None, "{hostile}");

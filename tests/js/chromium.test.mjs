@@ -8,6 +8,7 @@ import { cases, phoneCases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
 import { providerCases } from "./provider-suite.mjs";
+import { receiveCases } from "./receive-suite.mjs";
 import { startFakeBird } from "./fake-bird.mjs";
 import { startFakeCirrus } from "./fake-cirrus.mjs";
 import { launchChromium } from "./helpers.mjs";
@@ -30,6 +31,7 @@ const results = await page.evaluate(() => window.suiteResults);
 const cloud = await page.evaluate(() => window.cloudResults);
 const providers = await page.evaluate(() => window.providerResults);
 const lite = await page.evaluate(() => window.liteResults);
+const receive = await page.evaluate(() => window.receiveResults);
 const phone = await page.evaluate(() => window.phoneResults);
 
 test("chromium: page loaded without errors", () => assert.deepEqual(pageErrors, []));
@@ -38,6 +40,11 @@ test("chromium: every case ran", () => {
 });
 for (const { name, ok, error } of results) {
   test(`chromium: ${name}`, () => assert.ok(ok, error));
+}
+
+test("chromium: every receiving case ran", () => assert.deepEqual(receive.map((r) => r.name), Object.keys(receiveCases)));
+for (const { name, ok, error } of receive) {
+  test(`chromium receive: ${name}`, () => assert.ok(ok, error));
 }
 
 test("chromium lite: every case ran, and the lite entry has no clients", () => {
@@ -50,7 +57,7 @@ for (const { name, ok, error } of lite.results) {
 
 test("chromium phone: every phone case ran, and the phone entry has only phones", () => {
   assert.deepEqual(phone.results.map((r) => r.name), phoneCases);
-  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones", "phoneMetadataVersion"]);
 });
 for (const { name, ok, error } of phone.results) {
   test(`chromium phone: ${name}`, () => assert.ok(ok, error));

@@ -16,6 +16,8 @@ const project = mkdtempSync(join(tmpdir(), "whatsapp-edge-cli-"));
 const fixtures = join(project, "fixtures");
 const bin = join(project, "node_modules/.bin/whatsapp-edge");
 const version = JSON.parse(readFileSync(join(root, "pkg/package.json"), "utf8")).version;
+// The release scripts/phone-metadata.mjs generated the metadata from (the Rust tests check the blob says the same).
+const phoneMetadata = JSON.parse(readFileSync(join(root, "package.json"), "utf8")).devDependencies["libphonenumber-js"];
 
 before(() => {
   const npm = (args, cwd) => execFileSync("npm", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
@@ -40,7 +42,7 @@ const issueLines = (stdout) => stdout.split("\n").filter((line) => ISSUE_LINE.te
 const withoutStack = (stderr) => !/\n\s+at /.test(stderr);
 
 test("cli: the tarball installs a whatsapp-edge bin that answers --version and --help", () => {
-  assert.deepEqual(cli(["--version"]), { status: 0, stdout: `${version}\n`, stderr: "" });
+  assert.deepEqual(cli(["--version"]), { status: 0, stdout: `${version}\nphone metadata: libphonenumber-js ${phoneMetadata}\n`, stderr: "" });
   const help = cli(["--help"]);
   assert.equal(help.status, 0);
   assert.match(help.stdout, /check PATH/);
@@ -54,6 +56,7 @@ test("cli: a clean tree exits 0; a template send is checked against the definiti
   assert.equal(status, 0, stdout);
   assert.equal(stdout, "✔ no problems; 3 files checked\n"); // README.md is not walked
   const json = JSON.parse(cli(["check", "valid", "--format", "json"]).stdout);
+  assert.deepEqual([json.version, json.phoneMetadataVersion], [version, phoneMetadata]);
   const kinds = Object.fromEntries(json.files.map((file) => [file.path, file.kind]));
   assert.deepEqual(kinds, {
     "valid/flows/rich_text.json": "flow",
@@ -144,6 +147,7 @@ test("cli: --format sarif is SARIF 2.1.0 with rules, levels and regions", () => 
   assert.equal(log.version, "2.1.0");
   assert.equal(run.tool.driver.name, "whatsapp-edge");
   assert.equal(run.tool.driver.version, version);
+  assert.deepEqual(run.tool.driver.properties, { phoneMetadataVersion: phoneMetadata });
   const ruleIds = run.tool.driver.rules.map((rule) => rule.id);
   assert.deepEqual(new Set(ruleIds), new Set(run.results.map((result) => result.ruleId)));
   for (const result of run.results) assert.equal(ruleIds[result.ruleIndex], result.ruleId);

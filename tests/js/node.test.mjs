@@ -5,6 +5,7 @@ import * as api from "../../pkg/node.js";
 import * as lite from "../../pkg/lite/node.js";
 import * as phone from "../../pkg/phone/node.js";
 import { cases, phoneCases } from "./suite.mjs";
+import { receiveCases } from "./receive-suite.mjs";
 
 for (const [name, run] of Object.entries(cases)) {
   test(`node: ${name}`, () => run(api));
@@ -12,8 +13,10 @@ for (const [name, run] of Object.entries(cases)) {
   if (phoneCases.includes(name)) test(`node phone: ${name}`, () => run(phone));
 }
 
+for (const [name, run] of Object.entries(receiveCases)) test(`node receive: ${name}`, () => run(api));
+
 test("node phone: parsePhone, parsePhones and init, nothing else", () => {
-  assert.deepEqual(Object.keys(phone).filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+  assert.deepEqual(Object.keys(phone).filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones", "phoneMetadataVersion"]);
 });
 
 test("node lite: no clients and no receiving side, everything else", () => {

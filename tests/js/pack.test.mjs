@@ -174,7 +174,7 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
   writeFileSync(join(project, "consumer.ts"), `
     import init, {
       BirdClient, CirrusClient, CloudApiClient, createFlowEndpoint, parsePhone, parsePhones, readBody, validateFlow, validateMessage, validateTemplate, validateTemplateSend,
-      verifyWebhookSignature, type BirdMessageResponse, type CirrusEnvelope, type CirrusRecipientResult, type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
+      verifyWebhookSignature, parseWebhook, phoneMetadataVersion, type WebhookEvent, type BirdMessageResponse, type CirrusEnvelope, type CirrusRecipientResult, type FlowReport, type Issue, type NumberType, type PhoneResult, type Report, type ValidationError,
     } from "whatsapp-edge";
     await init();
     const result: PhoneResult = parsePhone("+14155552671", { defaultCountry: "US" });
@@ -228,6 +228,33 @@ test("pack: tsc --strict accepts a typed consumer and rejects misuse", () => {
     const verified: Promise<boolean> = bytes.then((body) => verifyWebhookSignature(body, null, "s", { maxBodyBytes: 4 << 20 }));
     // @ts-expect-error maxBodyBytes is a number
     createFlowEndpoint({ privateKey: "pem", maxBodyBytes: "1MB", handler: () => ({ screen: "S" }) });
+    const metadataVersion: string = phoneMetadataVersion();
+    const events: WebhookEvent[] = parseWebhook("{}").events;
+    for (const event of events) {
+      if (event.type === "message") {
+        const user: string | undefined = event.fromUserId ?? event.fromParentUserId ?? event.contact?.userId ?? event.from;
+        const handle: string | undefined = event.contact?.username;
+        const previous: string | undefined = event.system?.previous_user_id ?? event.system?.previous_parent_user_id;
+        const group: string | undefined = event.groupId;
+        console.log(user, handle, previous, group);
+      } else if (event.type === "status") {
+        const failed: boolean = event.failed;
+        const category: string | undefined = event.pricing?.category;
+        const recipient: string | undefined = event.recipientUserId ?? event.recipientParentUserId ?? event.recipientId;
+        // @ts-expect-error failed is a boolean
+        const wrongFailed: string = event.failed;
+        console.log(failed, category, recipient, wrongFailed);
+      } else if (event.type === "account_update") {
+        const tier: string | undefined = event.volumeTierInfo?.tier;
+        console.log(tier);
+      } else if (event.type === "business_capability") {
+        const limit: number | string | undefined = event.maxDailyConversationsPerBusiness;
+        console.log(limit);
+      }
+    }
+    // @ts-expect-error not an event type
+    const notAType: WebhookEvent["type"] = "statuses";
+    export { metadataVersion, notAType };
     export { endpoint, verified };
     export { column, severity, report, e164, mobile, checked, sent, message, flow, client, delivery, version, metaLine, flowIssues, wrong, objectId, valid, sentBird, window };
   `);

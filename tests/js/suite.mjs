@@ -269,6 +269,26 @@ export const cases = {
   },
 };
 
+cases["phoneMetadataVersion names the libphonenumber-js release the metadata came from"] = (api) => {
+  const version = api.phoneMetadataVersion();
+  if (!/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`not a release: ${JSON.stringify(version)}`);
+  same(api.phoneMetadataVersion(), version, "the same every call");
+};
+
+// Meta's supported versions (Flows changelog): publishing 5.1-7.3, sending 2.1-7.3, 7.3 recommended.
+cases["validateFlow: the version findings name the publishable 5.1 to 7.3"] = (api) => {
+  const flow = (version) => ({ version, screens: [{ id: "A", terminal: true, layout: { type: "SingleColumnLayout", children: [
+    { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } }] } }] });
+  const unknown = api.validateFlow(flow("7.4")).errors.find((issue) => issue.code === "flow.version_invalid");
+  if (!unknown || !unknown.message.includes("publishes 5.1 to 7.3 (7.3 recommended)")) throw new Error(JSON.stringify(unknown));
+  const frozen = api.validateFlow(flow("5.0")).warnings.find((issue) => issue.code === "flow.version_frozen");
+  if (!frozen || !frozen.message.includes("publish on 5.1 to 7.3")) throw new Error(JSON.stringify(frozen));
+  for (const good of ["5.1", "7.3"]) {
+    const report = api.validateFlow(flow(good));
+    same([report.errors, report.warnings], [[], []], good);
+  }
+};
+
 cases["every validation rule fails its bad input and passes its good one"] = (api) => {
   for (const [key, { bad, good, path, severity = "error" }] of Object.entries(rules)) {
     const code = key.split("#")[0]; // "code#variant": another case of the same code
@@ -294,6 +314,7 @@ export const phoneCases = [
   "misuse throws an Error with a stable code",
   "options are optional and checked",
   "the module keeps working after a throw",
+  "phoneMetadataVersion names the libphonenumber-js release the metadata came from",
 ];
 
 export async function runAll(api, names = Object.keys(cases)) {

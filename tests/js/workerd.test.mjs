@@ -8,6 +8,7 @@ import { cases, phoneCases } from "./suite.mjs";
 import { cloudCases } from "./cloud-suite.mjs";
 import { startFakeGraph } from "./fake-graph.mjs";
 import { providerCases } from "./provider-suite.mjs";
+import { receiveCases } from "./receive-suite.mjs";
 import { startFakeBird } from "./fake-bird.mjs";
 import { startFakeCirrus } from "./fake-cirrus.mjs";
 import { COMPATIBILITY_DATE } from "./helpers.mjs";
@@ -33,6 +34,7 @@ const results = await (await mf.dispatchFetch("http://localhost/")).json();
 const cloud = await (await mf.dispatchFetch(`http://localhost/?graph=${encodeURIComponent(fake.baseUrl)}`)).json();
 const lite = await (await mf.dispatchFetch("http://localhost/?lite")).json();
 const phone = await (await mf.dispatchFetch("http://localhost/?phone")).json();
+const receive = await (await mf.dispatchFetch("http://localhost/?receive")).json();
 const providers = await (await mf.dispatchFetch(`http://localhost/?bird=${encodeURIComponent(bird.baseUrl)}&cirrus=${encodeURIComponent(cirrus.baseUrl)}`)).json();
 
 test("workerd: every case ran", () => {
@@ -40,6 +42,11 @@ test("workerd: every case ran", () => {
 });
 for (const { name, ok, error } of results) {
   test(`workerd: ${name}`, () => assert.ok(ok, error));
+}
+
+test("workerd: every receiving case ran", () => assert.deepEqual(receive.map((r) => r.name), Object.keys(receiveCases)));
+for (const { name, ok, error } of receive) {
+  test(`workerd receive: ${name}`, () => assert.ok(ok, error));
 }
 
 test("workerd lite: every case ran, and the lite entry has no clients", () => {
@@ -52,7 +59,7 @@ for (const { name, ok, error } of lite.results) {
 
 test("workerd phone: every phone case ran, and the phone entry has only phones", () => {
   assert.deepEqual(phone.results.map((r) => r.name), phoneCases);
-  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones"]);
+  assert.deepEqual(phone.exports.filter((name) => name !== "initSync").sort(), ["default", "init", "parsePhone", "parsePhones", "phoneMetadataVersion"]);
 });
 for (const { name, ok, error } of phone.results) {
   test(`workerd phone: ${name}`, () => assert.ok(ok, error));

@@ -97,8 +97,10 @@ export default {
 
 function handleEvents(events, issues) {
   for (const event of events) {
-    if (event.type === "message" && event.flowResponse) console.log("Flow completed", event.from, event.flowResponse);
-    else if (event.type === "status" && event.status === "failed") console.warn("delivery failed", event.id, event.errors);
+    // A user with a username has no phone number in webhooks: key users by BSUID.
+    if (event.type === "message" && event.flowResponse) console.log("Flow completed", event.fromUserId ?? event.from, event.flowResponse);
+    // held_for_quality_assessment is not a failure: a dropped message comes back as "failed".
+    else if (event.type === "status" && event.failed) console.warn("delivery failed", event.id, event.errors);
   }
   if (issues.length > 0) console.warn("webhook issues", issues);
 }

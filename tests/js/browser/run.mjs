@@ -5,8 +5,10 @@ import * as phone from "whatsapp-edge/phone";
 import { runAll, phoneCases } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
 import { runProviders } from "../provider-suite.mjs";
+import { runReceive } from "../receive-suite.mjs";
 
 window.suiteResults = api.init().then(() => runAll(api));
+window.receiveResults = window.suiteResults.then(() => runReceive(api));
 window.liteResults = lite.init().then(async () => ({ results: await runAll(lite), exports: Object.keys(lite) }));
 window.phoneResults = phone.init().then(async () => ({ results: await runAll(phone, phoneCases), exports: Object.keys(phone) }));
 // ?graph=<base URL of the fake Graph API>: the client cases too (the fake sends CORS headers).

@@ -5,6 +5,7 @@ import * as phone from "../../../pkg/phone/workerd.js";
 import { runAll, phoneCases } from "../suite.mjs";
 import { runCloud } from "../cloud-suite.mjs";
 import { runProviders } from "../provider-suite.mjs";
+import { runReceive } from "../receive-suite.mjs";
 
 export default {
   async fetch(request) {
@@ -16,6 +17,8 @@ export default {
     if (query.has("lite")) return Response.json({ results: await runAll(lite), exports: Object.keys(lite) });
     // ?phone: the phone cases against whatsapp-edge/phone, and what it exports.
     if (query.has("phone")) return Response.json({ results: await runAll(phone, phoneCases), exports: Object.keys(phone) });
+    // ?receive: the receiving side's cases (webhooks, the handshake).
+    if (query.has("receive")) return Response.json(await runReceive(api));
     if (query.has("bird")) return Response.json(await runProviders(api, { bird: query.get("bird"), cirrus: query.get("cirrus") }));
     return Response.json(graph ? await runCloud(api, graph) : await runAll(api));
   },
