@@ -1,6 +1,6 @@
 // Dispatches `whatsapp-edge <command>`. The engine (and its .wasm) is imported
 // by the commands themselves, so --help answers instantly; --version loads
-// only the small phone entry, to ask its metadata which libphonenumber-js
+// the lite entry (no clients), to ask its metadata which libphonenumber-js
 // release it was generated from (recorded there once, never typed here).
 import { readFileSync } from "node:fs";
 import { CHECK_HELP, MAIN_HELP, PHONES_HELP } from "./help.mjs";
@@ -10,7 +10,7 @@ export const VERSION = JSON.parse(readFileSync(new URL("../package.json", import
 
 /** `phone metadata: libphonenumber-js <version>`, the second line of --version. */
 export async function phoneMetadataLine() {
-  const { phoneMetadataVersion } = await import("../phone/node.js");
+  const { phoneMetadataVersion } = await import("../lite/node.js");
   return `phone metadata: libphonenumber-js ${phoneMetadataVersion()}`;
 }
 

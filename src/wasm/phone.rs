@@ -58,6 +58,8 @@ pub fn parse_phone(
 
 /// The libphonenumber-js release whose metadata `parsePhone` validates and
 /// formats with (for example `"1.13.18"`), as recorded in the metadata itself.
+/// Not in `whatsapp-edge/phone`, which has parsePhone and parsePhones only (issue 18).
+#[cfg(feature = "validate")]
 #[wasm_bindgen(js_name = phoneMetadataVersion)]
 pub fn phone_metadata_version() -> String {
     phone::metadata::version().to_owned()
