@@ -1,9 +1,8 @@
 //! Actions (`on-click-action`, `on-select-action`, …): which may be used
 //! where, their targets and their payloads (REFERENCE.md §3.5).
 
-use super::props::Owner;
 use super::version::Version;
-use super::{code, refs, Ctx};
+use super::{code, refs, Ctx, Owner};
 use crate::check::At;
 use crate::json::Value;
 use crate::text::quoted;

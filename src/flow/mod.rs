@@ -16,6 +16,7 @@ mod layout;
 pub mod meta;
 mod props;
 mod refs;
+mod relations;
 mod routing;
 mod screen;
 pub mod version;
@@ -82,6 +83,15 @@ impl FlowReport {
     ) -> Self {
         Self { ok: report.ok, errors: report.errors, warnings: report.warnings, version, validation_errors }
     }
+}
+
+/// Where a value sits, for messages and rules that depend on it.
+#[derive(Clone, Copy)]
+pub(crate) struct Owner {
+    /// The screen.
+    pub screen: usize,
+    /// The component type.
+    pub component: &'static str,
 }
 
 /// State shared by the rules while one Flow is walked.
