@@ -1,7 +1,7 @@
 //! The BUTTONS component: types, per-type counts, grouping, and each button
 //! type's fields (REFERENCE.md §1.10, §1.12 for OTP).
 
-use super::text::{check_length, check_variables};
+use super::header_body_footer::{check_length, check_variables};
 use super::variables;
 use super::{code, Category, Ctx};
 use crate::check::At;
@@ -43,7 +43,7 @@ pub fn check_buttons_component(ctx: &mut Ctx<'_>, component: &At<'_>) {
         _ => {}
     }
     if ctx.has_lto {
-        super::kinds::check_lto_buttons(ctx, &list, &types);
+        super::offer::check_lto_buttons(ctx, &list, &types);
     }
 }
 

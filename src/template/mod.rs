@@ -1,18 +1,22 @@
 //! Template definitions — the create/edit payload of `/<WABA_ID>/message_templates`
 //! — checked against every rule in REFERENCE.md §1 before Meta sees them.
 //!
-//! `validate_template` walks the document once: top-level fields here, text
-//! and variables in `text`, buttons in `buttons`, the special kinds
-//! (authentication, carousel, limited-time offer) in `kinds`.
+//! `validate_template` walks the document once: top-level fields here, the
+//! HEADER, BODY and FOOTER texts and their variables in `header_body_footer`,
+//! buttons in `buttons`, and the components with rules of their own in
+//! `authentication`, `carousel` and `offer` (limited-time offers); library
+//! templates in `library`, sends against a definition in `send`.
 
+mod authentication;
 mod buttons;
+mod carousel;
 pub mod code;
-mod kinds;
+mod header_body_footer;
 pub mod languages;
 mod library;
+mod offer;
 pub mod send;
 mod shape;
-mod text;
 pub mod variables;
 
 use crate::check::{At, Checker};
@@ -338,16 +342,20 @@ fn check_components(ctx: &mut Ctx<'_>, at: &At<'_>) {
                 "authentication templates have no header: Meta presets their content",
             ),
             "HEADER" => {
-                text::check_header(ctx, component);
+                header_body_footer::check_header(ctx, component);
             }
-            "BODY" if authentication => kinds::check_auth_body(ctx, component),
-            "BODY" => text::check_body(ctx, component, text::BodyKind::for_template(ctx.has_lto)),
-            "FOOTER" if authentication => kinds::check_auth_footer(ctx, component),
-            "FOOTER" => text::check_footer(ctx, component),
+            "BODY" if authentication => authentication::check_auth_body(ctx, component),
+            "BODY" => header_body_footer::check_body(
+                ctx,
+                component,
+                header_body_footer::BodyKind::for_template(ctx.has_lto),
+            ),
+            "FOOTER" if authentication => authentication::check_auth_footer(ctx, component),
+            "FOOTER" => header_body_footer::check_footer(ctx, component),
             "BUTTONS" => buttons::check_buttons_component(ctx, component),
-            "CAROUSEL" => kinds::check_carousel(ctx, component),
+            "CAROUSEL" => carousel::check_carousel(ctx, component),
             "LIMITED_TIME_OFFER" => {
-                kinds::check_lto(ctx, component, find("FOOTER"), find("HEADER"), find("BUTTONS"))
+                offer::check_lto(ctx, component, find("FOOTER"), find("HEADER"), find("BUTTONS"))
             }
             _ => ctx.checker.unknown_keys(component, &["type"], "a CALL_PERMISSION_REQUEST component"),
         }
@@ -388,6 +396,17 @@ fn check_ttl(ctx: &mut Ctx<'_>, at: &At<'_>) {
             code::TTL_RANGE,
             at,
             "a custom TTL on MARKETING templates applies only when sent with the Marketing Messages API",
+        );
+    }
+}
+
+/// Carousels and limited-time offers exist only in MARKETING templates.
+fn require_marketing(ctx: &mut Ctx<'_>, at: &At<'_>, feature: &str) {
+    if ctx.category.is_some_and(|category| category != Category::Marketing) {
+        ctx.checker.error(
+            code::CATEGORY_FEATURE,
+            at,
+            format!("{feature} templates must be in the MARKETING category"),
         );
     }
 }
