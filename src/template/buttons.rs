@@ -1,8 +1,9 @@
 //! The BUTTONS component: types, per-type counts, grouping, and each button
 //! type's fields (REFERENCE.md §1.10, §1.12 for OTP).
 
-use super::header_body_footer::{check_length, check_variables};
+use super::header_body_footer::check_length;
 use super::variables;
+use super::variables_and_examples::check_variables;
 use super::{code, Category, Ctx};
 use crate::check::At;
 use crate::text::quoted;

@@ -18,6 +18,7 @@ mod offer;
 pub mod send;
 mod shape;
 pub mod variables;
+mod variables_and_examples;
 
 use crate::check::{At, Checker};
 use crate::json::Node;

@@ -38,7 +38,7 @@ pub fn check_lto(
     if let Some(text_at) = offer.required(&mut ctx.checker, "text", "limited_time_offer") {
         if let Some(text) = text_at.str(&mut ctx.checker) {
             check_length(ctx, &text_at, text, 16, "the offer text");
-            super::header_body_footer::check_variables(ctx, &text_at, text, Some(0), false);
+            super::variables_and_examples::check_variables(ctx, &text_at, text, Some(0), false);
         }
     }
     if let Some(at) = offer.get("has_expiration") {
