@@ -15,7 +15,9 @@ mod build;
 pub mod html;
 pub mod json;
 pub mod markup;
+mod slots;
 pub mod tree;
+mod values;
 
 use crate::json::Node;
 use crate::options::OptionFields;
