@@ -42,6 +42,18 @@ const VERTICALS: [&str; 21] = [
 const NUMBER_FIELDS: &str = "display_phone_number,verified_name,code_verification_status,quality_rating,platform_type,throughput,name_status,messaging_limit_tier,is_official_business_account";
 
 impl Cloud {
+    /// GET `/<WABA_ID>/phone_numbers`.
+    pub fn list_phone_numbers(&self) -> Result<Request, Error> {
+        Ok(Request::get(self.url(&format!("{}/phone_numbers", self.waba()?))))
+    }
+
+    /// GET `/<PHONE_NUMBER_ID>/whatsapp_business_profile` with every documented field.
+    pub fn get_business_profile(&self) -> Result<Request, Error> {
+        const FIELDS: &str = "about,address,description,email,profile_picture_url,websites,vertical";
+        let url = self.url(&format!("{}/whatsapp_business_profile?fields={FIELDS}", self.phone()?));
+        Ok(Request::get(url))
+    }
+
     /// GET `/<PHONE_NUMBER_ID>` with its name, quality, limits and status.
     pub fn get_phone_number(&self) -> Result<Request, Error> {
         Ok(Request::get(format!("{}?fields={NUMBER_FIELDS}", self.url(self.phone()?))))
@@ -129,17 +141,9 @@ impl Cloud {
 
 #[cfg(test)]
 mod tests {
+    use super::super::example as cloud;
     use super::*;
     use crate::json::parse;
-
-    fn cloud() -> Cloud {
-        Cloud {
-            base_url: "https://g".into(),
-            api_version: "v23.0".into(),
-            phone_number_id: Some("1".into()),
-            waba_id: None,
-        }
-    }
 
     #[test]
     fn profiles_are_checked_and_get_their_messaging_product() {

@@ -182,16 +182,8 @@ impl Cloud {
 
 #[cfg(test)]
 mod tests {
+    use super::super::example as cloud;
     use super::*;
-
-    fn cloud() -> Cloud {
-        Cloud {
-            base_url: "https://g".into(),
-            api_version: "v23.0".into(),
-            phone_number_id: None,
-            waba_id: Some("2".into()),
-        }
-    }
 
     #[test]
     fn analytics_queries_use_graph_list_syntax_and_checked_values() {
@@ -201,7 +193,7 @@ mod tests {
             .unwrap();
         assert_eq!(
             request.url,
-            "https://g/v23.0/2?fields=conversation_analytics.start%281700000000%29.end%281700086400%29.granularity%28DAILY%29.phone_numbers%28%5B%2215550100%22%5D%29.dimensions%28%5B%22COUNTRY%22%5D%29"
+            "https://graph.example/v23.0/102290129340398?fields=conversation_analytics.start%281700000000%29.end%281700086400%29.granularity%28DAILY%29.phone_numbers%28%5B%2215550100%22%5D%29.dimensions%28%5B%22COUNTRY%22%5D%29"
         );
         assert!(cloud().conversation_analytics(range, "HOURLY", &[], &[]).is_err());
         assert!(cloud().conversation_analytics(Range { start: 2, end: 1 }, "DAILY", &[], &[]).is_err());
@@ -222,7 +214,10 @@ mod tests {
         };
         let request = cloud().pricing_analytics(range, "MONTHLY", &filters).unwrap();
         let field = "pricing_analytics.start(1700000000).end(1700086400).granularity(MONTHLY).country_codes([\"US\",\"BR\"]).metric_types([\"COST\",\"VOLUME\"]).dimensions([\"PRICING_CATEGORY\"])";
-        assert_eq!(request.url, format!("https://g/v23.0/2?fields={}", encode_component(field)));
+        assert_eq!(
+            request.url,
+            format!("https://graph.example/v23.0/102290129340398?fields={}", encode_component(field))
+        );
         let bad =
             |filters: PricingFilters| cloud().pricing_analytics(range, "DAILY", &filters).unwrap_err().code;
         assert_eq!(

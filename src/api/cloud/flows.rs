@@ -137,17 +137,9 @@ impl Cloud {
 
 #[cfg(test)]
 mod tests {
+    use super::super::example as cloud;
     use super::*;
     use crate::json::parse;
-
-    fn cloud() -> Cloud {
-        Cloud {
-            base_url: "https://graph.example".into(),
-            api_version: "v23.0".into(),
-            phone_number_id: Some("1".into()),
-            waba_id: Some("2".into()),
-        }
-    }
 
     #[test]
     fn flow_json_is_validated_before_upload() {

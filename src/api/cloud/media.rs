@@ -106,16 +106,8 @@ impl Cloud {
 
 #[cfg(test)]
 mod tests {
+    use super::super::example as cloud;
     use super::*;
-
-    fn cloud() -> Cloud {
-        Cloud {
-            base_url: "https://graph.example".into(),
-            api_version: "v23.0".into(),
-            phone_number_id: Some("1".into()),
-            waba_id: Some("2".into()),
-        }
-    }
 
     #[test]
     fn media_is_checked_against_metas_types_and_limits() {
@@ -126,7 +118,7 @@ mod tests {
         );
         assert!(cloud().upload_media("image/gif", 10, "a.gif").is_err());
         let request = cloud().upload_media("application/pdf", 10, "a.pdf").unwrap();
-        assert_eq!(request.url, "https://graph.example/v23.0/1/media");
+        assert_eq!(request.url, "https://graph.example/v23.0/106540352242922/media");
         assert_eq!(request.form.len(), 3);
     }
 
