@@ -138,7 +138,6 @@ impl Cloud {
 #[cfg(test)]
 mod tests {
     use super::super::example as cloud;
-    use super::*;
     use crate::json::parse;
 
     #[test]
