@@ -107,7 +107,6 @@ impl Cloud {
 #[cfg(test)]
 mod tests {
     use super::super::example as cloud;
-    use super::*;
 
     #[test]
     fn media_is_checked_against_metas_types_and_limits() {
