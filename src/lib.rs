@@ -1,7 +1,7 @@
 //! whatsapp-edge: local validation, previews and API clients for the WhatsApp
 //! Business Platform, written as a sans-IO core and compiled to WebAssembly.
 //!
-//! Layout (see `ARCHITECTURE.md` in the shared design folder):
+//! Layout (the README's layout table; `CONTRIBUTING.md` says where new code goes):
 //! - [`api`]: sans-IO requests and responses of the APIs the clients call;
 //! - [`report`]: the `Issue`/`Report` findings model every validator returns;
 //! - [`error`]: the error type for misuse and API/transport failures;

@@ -296,8 +296,8 @@ impl Type {
 /// `failed`: whether the status reports a failed send. Only `failed` is one:
 /// `held_for_quality_assessment` (template pacing) means Meta holds the
 /// message until early feedback, then sends or drops it, and a drop arrives
-/// as its own `failed` status with error 132015 (BROADCAST.md §1; Meta's
-/// template pacing page), so it is not a failure yet.
+/// as its own `failed` status with error 132015 (Meta's "Template pacing"
+/// page, 2026-05-21), so it is not a failure yet.
 fn status_failed(out: &mut Out<'_>, status: &Node<'_>) {
     out.key("failed");
     out.push_json(if status.get("status").and_then(Node::as_str) == Some("failed") {
