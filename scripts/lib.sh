@@ -50,6 +50,12 @@ ensure_npm() {
   local stamp=node_modules/.lock-sha256 want
   want=$(sha256sum package-lock.json | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    # A worktree that links another's node_modules: npm ci would rewrite (or
+    # empty) the other tree under it. Refuse; install into a directory of its own.
+    if [ -L node_modules ]; then
+      echo "node_modules is a symlink and does not match package-lock.json: run rm node_modules && npm ci here" >&2
+      exit 1
+    fi
     log "installing npm devDependencies (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
     echo "$want" >"$stamp"
