@@ -97,31 +97,12 @@ impl PositionIndex {
     }
 }
 
-/// `text` in double quotes for a message, with quotes, backslashes and
-/// control characters escaped so the message shows exactly what was given.
-/// (Cheaper in the .wasm than `{:?}`, which pulls in Unicode printability tables.)
+/// `text` in double quotes for a message, escaped as a JSON string literal
+/// (quotes, backslashes and control characters, C1 included) so the message
+/// shows exactly what was given. (Cheaper in the .wasm than `{:?}`, which
+/// pulls in Unicode printability tables.)
 pub fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            // Control characters are U+0000-U+001F and U+007F-U+009F: four hex
-            // digits, the first two zeros (written by hand: the formatting
-            // machinery is the larger part of the phone build's messages).
-            c if c.is_control() => {
-                let hex = |nibble: u32| char::from_digit(nibble & 0xf, 16).unwrap_or('0');
-                let code = u32::from(c);
-                out.extend(['\\', 'u', '{', '0', '0', hex(code >> 4), hex(code), '}']);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
+    crate::json::string_literal(text)
 }
 
 /// Appends `value` in decimal, on hot paths where `format!` costs more than the work.
@@ -154,8 +135,8 @@ mod tests {
     fn quoted_escapes_what_would_be_invisible_or_ambiguous() {
         assert_eq!(quoted("a b"), r#""a b""#);
         assert_eq!(quoted("say \"hi\"\\"), r#""say \"hi\"\\""#);
-        assert_eq!(quoted("\n\t\u{1}é"), r#""\n\t\u{0001}é""#);
-        assert_eq!(quoted("\u{1f}\u{7f}\u{9f}\u{a0}"), "\"\\u{001f}\\u{007f}\\u{009f}\u{a0}\"");
+        assert_eq!(quoted("\n\t\u{1}é"), r#""\n\t\u0001é""#);
+        assert_eq!(quoted("\u{1f}\u{7f}\u{9f}\u{a0}"), "\"\\u001f\\u007f\\u009f\u{a0}\"");
     }
 
     fn at(text: &str, offset: usize) -> (u32, u32) {

@@ -1,5 +1,6 @@
 //! Writing JSON string literals: the one escaper every hand-written JSON
-//! body and result in the crate uses (no serde_json in the .wasm).
+//! body and result in the crate uses (no serde_json in the .wasm), and the
+//! quoting of values in messages (`crate::text::quoted`).
 
 /// Appends `text` to `out` as a JSON string literal.
 pub fn write_string(out: &mut String, text: &str) {
@@ -12,7 +13,9 @@ pub fn write_string(out: &mut String, text: &str) {
             '\n' => out.push_str("\\n"),
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
-            c if u32::from(c) < 0x20 => {
+            // What JSON requires (U+0000-U+001F), and DEL and the C1 controls
+            // (U+007F-U+009F), which are valid unescaped but invisible in a message.
+            c if c.is_control() => {
                 let byte = u32::from(c);
                 out.push_str("\\u00");
                 out.push(hex_digit(byte >> 4));
@@ -41,9 +44,9 @@ mod tests {
 
     #[test]
     fn literals_escape_what_json_requires_and_parse_back() {
-        let text = "a\"b\\c\nd\re\tf\u{1}g\u{1f}é€😀";
+        let text = "a\"b\\c\nd\re\tf\u{1}g\u{1f}\u{7f}\u{9f}\u{a0}é€😀";
         let literal = string_literal(text);
-        assert_eq!(literal, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fé€😀\"");
+        assert_eq!(literal, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001f\\u007f\\u009f\u{a0}é€😀\"");
         let parsed = crate::json::parse(&literal).unwrap();
         assert_eq!(parsed.as_str(), Some(text));
     }
