@@ -66,6 +66,9 @@ const routes = [
     // A recipient is a phone number (`to`) or a business-scoped user id (`recipient`).
     const recipient = typeof body.to === "string" ? body.to : body.recipient;
     if (typeof recipient !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to (or recipient) and type are required"];
+    // Its object under its type's key (Meta also takes contacts as a JSON string of the array).
+    const content = body.type === "contacts" && typeof body.contacts === "string" ? JSON.parse(body.contacts) : body[body.type];
+    if (typeof content !== "object" || content === null) return [400, 100, `(#100) a ${body.type} message needs its ${body.type} object`];
     const contact = typeof body.to === "string" ? { input: body.to, wa_id: body.to.replace(/\D/g, "") } : { input: recipient, user_id: recipient };
     return [200, { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: "wamid.FAKE" }] }];
   }],
@@ -78,7 +81,7 @@ const routes = [
     return [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }];
   }],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
-    typeof body.name === "string" && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) invalid"]],
+    typeof body.name === "string" && typeof body.language === "string" && ["MARKETING", "UTILITY", "AUTHENTICATION"].includes(body.category) && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) name, language, category and components are required"]],
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/template_analytics$`), (_, url) =>
     /^\[\d+(,\d+)*\]$/.test(url.searchParams.get("template_ids") ?? "") && url.searchParams.get("granularity") === "DAILY" && Number(url.searchParams.get("start")) < Number(url.searchParams.get("end"))
