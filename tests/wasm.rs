@@ -1,5 +1,6 @@
 //! Layer 2: src/wasm/ inside a real JavaScript engine (wasm-bindgen-test),
 //! under Node by default and headless Chromium with WASM_BINDGEN_USE_BROWSER=1.
+//! Errors and phones here; the transport, crypto and conversions in tests/wasm/.
 #![cfg(target_arch = "wasm32")]
 // Test code: a failed unwrap is a failed test. (clippy.toml covers #[test], not #[wasm_bindgen_test].)
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
@@ -10,6 +11,18 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use whatsapp_edge::report::Issue;
 use whatsapp_edge::wasm::{error::to_js_error, phone::parse_phone};
 use whatsapp_edge::Error;
+
+#[path = "wasm/convert.rs"]
+mod convert;
+#[path = "wasm/crypto.rs"]
+mod crypto;
+#[path = "wasm/transport.rs"]
+mod transport;
+
+/// Bytes from hex (test vectors).
+fn hex(text: &str) -> Vec<u8> {
+    (0..text.len()).step_by(2).map(|i| u8::from_str_radix(&text[i..i + 2], 16).unwrap()).collect()
+}
 
 fn get(object: &JsValue, key: &str) -> JsValue {
     Reflect::get(object, &JsValue::from_str(key)).unwrap()

@@ -21,7 +21,8 @@
 // The phone build reads no documents and throws no issues: it uses only
 // part of `convert` (the linker drops the rest).
 #[cfg_attr(not(any(feature = "validate", feature = "clients", feature = "receive")), allow(dead_code))]
-mod convert;
+#[doc(hidden)] // pub for tests/wasm.rs (layer 2) only; not part of the crate's API
+pub mod convert;
 pub mod error;
 #[cfg(feature = "validate")]
 pub mod exports;
@@ -39,7 +40,8 @@ mod transport;
 #[cfg(feature = "receive")]
 pub mod body;
 #[cfg(feature = "receive")]
-mod crypto;
+#[doc(hidden)] // pub for tests/wasm.rs (layer 2) only; not part of the crate's API
+pub mod crypto;
 #[cfg(feature = "receive")]
 pub mod flow_endpoint;
 #[cfg(feature = "receive")]

@@ -13,9 +13,9 @@
 import { createServer } from "node:http";
 import { once } from "node:events";
 import * as api from "../../pkg/node.js";
+import { cloud } from "./cloud-suite.mjs";
 
 const TOKEN = "EAAGfaults0123456789secret";
-const PHONE_ID = "106540352242922";
 // Generous: a loaded CI machine must not turn good answers into timeouts
 // (that would still be correct behaviour, but it would blur the figures).
 const TIMEOUT_MS = 1000;
@@ -84,14 +84,7 @@ export async function runClientFaults({ sends = 5000, seed = 1, inFlight = 32 } 
     while (nextIndex < sends) {
       const id = `m${nextIndex++}`;
       let waited = 0;
-      const client = new api.CloudApiClient({
-        accessToken: TOKEN,
-        phoneNumberId: PHONE_ID,
-        baseUrl: fake.baseUrl,
-        timeoutMs: TIMEOUT_MS,
-        retry: RETRY,
-        sleep: async (ms) => void (waited += ms),
-      });
+      const client = cloud(api, fake.baseUrl, { accessToken: TOKEN, timeoutMs: TIMEOUT_MS, retry: RETRY, sleep: async (ms) => void (waited += ms) }).instance;
       let settled = 0;
       const outcome = await client
         .sendMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: id } })

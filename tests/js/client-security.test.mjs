@@ -9,6 +9,7 @@ import { createServer } from "node:http";
 import { once } from "node:events";
 import * as api from "../../pkg/node.js";
 import { startFakeGraph, TOKEN, PHONE_ID } from "./fake-graph.mjs";
+import { cloud } from "./cloud-suite.mjs";
 
 const fake = await startFakeGraph();
 after(() => fake.close());
@@ -20,7 +21,7 @@ function recording(options = {}) {
     fetched.push({ url, init });
     return new Response(new Uint8Array([1, 2, 3]), { status: 200 });
   };
-  const client = new api.CloudApiClient({ accessToken: TOKEN, phoneNumberId: PHONE_ID, baseUrl: "https://graph.facebook.com", fetch, ...options });
+  const client = cloud(api, "https://graph.facebook.com", { fetch, ...options }).instance;
   return { client, fetched };
 }
 
@@ -88,7 +89,7 @@ test("a redirect is never followed with credentials: it rejects, and the other o
   try {
     for (const status of [301, 302, 307, 308]) {
       fake.fail({ redirect: `http://127.0.0.1:${other.address().port}/steal`, status });
-      const client = new api.CloudApiClient({ accessToken: TOKEN, phoneNumberId: PHONE_ID, baseUrl: fake.baseUrl, sleep: async () => {} });
+      const client = cloud(api, fake.baseUrl).instance;
       const error = await client.getBusinessProfile().catch((e) => e);
       assert.equal(error.code, "invalid_response", String(error));
       assert.equal(error.status, status);
@@ -139,7 +140,7 @@ test("a secret echoed by the server is scrubbed from every field of the error, i
   const echoes = [TOKEN, encodeURIComponent(TOKEN), new URLSearchParams({ t: TOKEN }).toString().slice(2), JSON.stringify(TOKEN).slice(1, -1)];
   for (const echo of echoes) {
     fake.fail({ status: 400, body: { error: { message: `bad token ${echo}`, error_user_msg: `token ${echo}`, code: 190, fbtrace_id: `trace-${echo}` } } });
-    const client = new api.CloudApiClient({ accessToken: TOKEN, phoneNumberId: PHONE_ID, baseUrl: fake.baseUrl, sleep: async () => {} });
+    const client = cloud(api, fake.baseUrl).instance;
     const error = await client.sendMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: "x" } }).catch((e) => e);
     assert.equal(error.code, "auth_failed");
     const everything = JSON.stringify({ ...error, message: error.message, stack: error.stack });

@@ -1,21 +1,13 @@
 // CloudApiClient cases written once and run in Node, workerd and Chromium
 // against the fake Graph API (tests/js/fake-graph.mjs), which they steer and
 // inspect over HTTP (/__fail, /__received, /__reset). No Node APIs here.
+import { check, remote } from "./cases.mjs";
 export const TOKEN = "EAAGtest0123456789secretTOKEN";
-const PHONE_ID = "106540352242922";
-const WABA_ID = "102290129340398";
+export const PHONE_ID = "106540352242922";
+export const WABA_ID = "102290129340398";
 
-function check(condition, label, detail) {
-  if (!condition) throw new Error(`${label}${detail === undefined ? "" : `: ${JSON.stringify(detail)}`}`);
-}
-
-async function graph(baseUrl) {
-  const control = (path, body) => fetch(`${baseUrl}${path}`, { method: body ? "POST" : "GET", body: body && JSON.stringify(body) }).then((r) => r.json());
-  await control("/__reset", {});
-  return { fail: (...faults) => control("/__fail", faults), received: () => control("/__received") };
-}
-
-function client(api, baseUrl, options = {}) {
+/** The one CloudApiClient fixture: `api`'s client against the fake Graph at `baseUrl`, its waits recorded in `slept` instead of slept (a fake clock); `options` add or override. */
+export function cloud(api, baseUrl, options = {}) {
   const slept = [];
   const instance = new api.CloudApiClient({
     accessToken: TOKEN,
@@ -31,8 +23,8 @@ const message = (to = "+14155552671") => ({ messaging_product: "whatsapp", to, t
 
 export const cloudCases = {
   "sendMessage reaches Meta's path with the token and resolves to its answer": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const answer = await client(api, baseUrl).instance.sendMessage(message("1 415 555 2671"));
+    const fake = await remote(baseUrl);
+    const answer = await cloud(api, baseUrl).instance.sendMessage(message("1 415 555 2671"));
     check(answer.messages?.[0]?.id === "wamid.FAKE", "answer", answer);
     const [call] = await fake.received();
     check(call.method === "POST" && call.path === `/v23.0/${PHONE_ID}/messages`, "path", call);
@@ -40,8 +32,8 @@ export const cloudCases = {
     check(JSON.parse(call.body).to === "+14155552671", "recipient sent as +E.164", call.body);
   },
   "a message to a business-scoped user id (recipient) is sent as given; a malformed one is refused locally": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const { instance } = client(api, baseUrl);
+    const fake = await remote(baseUrl);
+    const { instance } = cloud(api, baseUrl);
     const body = { messaging_product: "whatsapp", recipient: "US.13491208655302741918", type: "text", text: { body: "Hi" } };
     await instance.sendMessage(body);
     const bad = await instance.sendMessage({ ...body, recipient: "13491208655302741918" }).catch((e) => e);
@@ -50,8 +42,8 @@ export const cloudCases = {
     check(calls.length === 1 && JSON.parse(calls[0].body).recipient === "US.13491208655302741918" && !("to" in JSON.parse(calls[0].body)), "sent with recipient", calls);
   },
   "sendMessage sends the interactive types Meta added (carousel, contact-info, call-permission and address requests), contacts as a JSON string, and to with recipient": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const { instance } = client(api, baseUrl);
+    const fake = await remote(baseUrl);
+    const { instance } = cloud(api, baseUrl);
     const interactive = (body) => ({ messaging_product: "whatsapp", to: "+14155552671", type: "interactive", interactive: body });
     const card = (i) => ({
       card_index: i,
@@ -78,22 +70,22 @@ export const cloudCases = {
     check((await fake.received()).length === sends.length, "each valid send reached Meta once");
   },
   "an invalid message rejects with validation_failed and sends nothing": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const error = await client(api, baseUrl).instance.sendMessage(message("+1 415")).catch((e) => e);
+    const fake = await remote(baseUrl);
+    const error = await cloud(api, baseUrl).instance.sendMessage(message("+1 415")).catch((e) => e);
     check(error instanceof Error && error.code === "validation_failed", "code", String(error));
     check((await fake.received()).length === 0, "nothing sent");
   },
   "a redirect is not followed with the token: the call rejects and the target sees nothing": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
+    const fake = await remote(baseUrl);
     await fake.fail({ status: 302, redirect: `${baseUrl}/steal-the-token` });
-    const error = await client(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
+    const error = await cloud(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
     // Browsers hide a manual redirect's status (an opaque response): then there is none.
     check(error.code === "invalid_response" && (error.status === 302 || error.status === undefined) && error.retryable === false, "rejected", { ...error, message: error.message });
     const calls = await fake.received();
     check(calls.length === 1 && !calls.some((c) => c.path === "/steal-the-token"), "not followed", calls.map((c) => c.path));
   },
   "the fetch option makes every attempt (retries too) with the request as built: URL, token, JSON body, redirect: manual, a timeout signal": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
+    const fake = await remote(baseUrl);
     const seen = [];
     const spy = (url, init) => {
       const headers = new Headers(init.headers);
@@ -101,27 +93,27 @@ export const cloudCases = {
       return fetch(url, init);
     };
     await fake.fail({ status: 429, headers: { "retry-after": "1" }, code: 130429, message: "(#130429) Rate limit hit" });
-    const { instance, slept } = client(api, baseUrl, { fetch: spy });
+    const { instance, slept } = cloud(api, baseUrl, { fetch: spy });
     const answer = await instance.sendMessage(message());
     check(answer.messages?.[0]?.id === "wamid.FAKE" && slept[0] === 1000, "answered after one retry", { answer, slept });
     const url = `${baseUrl}/v23.0/${PHONE_ID}/messages`;
     check(seen.length === 2 && seen.every((call) => call.url === url && call.method === "POST" && call.redirect === "manual" && call.signal), "two attempts through the option", seen);
     check(seen.every((call) => call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json" && JSON.parse(call.body).to === "+14155552671"), "as built", seen);
     check((await fake.received()).length === 2, "both reached the server");
-    const canned = client(api, baseUrl, { fetch: async () => new Response(JSON.stringify({ data: [{ id: "canned" }] }), { status: 200 }) }).instance;
+    const canned = cloud(api, baseUrl, { fetch: async () => new Response(JSON.stringify({ data: [{ id: "canned" }] }), { status: 200 }) }).instance;
     const list = await canned.listPhoneNumbers();
     check(list.data?.[0]?.id === "canned" && (await fake.received()).length === 2, "a canned answer, and nothing sent", list);
-    const throwing = client(api, baseUrl, { fetch: () => { throw new TypeError("no network here"); }, retry: { maxRetries: 0 } }).instance;
+    const throwing = cloud(api, baseUrl, { fetch: () => { throw new TypeError("no network here"); }, retry: { maxRetries: 0 } }).instance;
     const error = await throwing.listPhoneNumbers().catch((e) => e);
     check(error.code === "network_error" && error.message.includes("no network here"), "a throwing fetch is a network error", { ...error, message: error.message });
-    const notResponse = client(api, baseUrl, { fetch: async () => ({ status: 200 }), retry: { maxRetries: 0 } }).instance;
+    const notResponse = cloud(api, baseUrl, { fetch: async () => ({ status: 200 }), retry: { maxRetries: 0 } }).instance;
     const odd = await notResponse.listPhoneNumbers().catch((e) => e);
     check(odd.code === "network_error", "an answer that is not a Response is a network error", { ...odd, message: odd.message });
   },
   "a 429 with Retry-After waits as told, then succeeds; Meta's error fields survive": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
+    const fake = await remote(baseUrl);
     await fake.fail({ status: 429, headers: { "retry-after": "2" }, code: 130429, message: "(#130429) Rate limit hit" });
-    const { instance, slept } = client(api, baseUrl);
+    const { instance, slept } = cloud(api, baseUrl);
     const answer = await instance.sendMessage(message());
     check(answer.messages?.[0]?.id === "wamid.FAKE" && slept[0] === 2000, "retried after 2 s", slept);
     await fake.fail({ status: 400, body: { error: { message: "(#131047) Re-engagement", code: 131047, error_subcode: 2494010, fbtrace_id: "AbC" } } });
@@ -129,8 +121,8 @@ export const cloudCases = {
     check(error.code === "recipient_error" && error.metaCode === 131047 && error.metaSubcode === 2494010 && error.fbtraceId === "AbC", "error", { ...error });
   },
   "uploadMedia sends a Blob as multipart; templates list with filters": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const { instance } = client(api, baseUrl);
+    const fake = await remote(baseUrl);
+    const { instance } = cloud(api, baseUrl);
     const uploaded = await instance.uploadMedia(new Blob([new Uint8Array([1, 2, 3])], { type: "image/png" }), { filename: "a.png" });
     check(uploaded.id === "media-3", "upload", uploaded);
     const list = await instance.listTemplates({ limit: 5, name: "order update" });
@@ -140,18 +132,18 @@ export const cloudCases = {
     check(calls[1].query.limit === "5", "query", calls[1]);
   },
   "the token appears in no error, even when the server echoes it": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
+    const fake = await remote(baseUrl);
     await fake.fail({ status: 401, code: 190, message: `Invalid OAuth access token ${TOKEN}` });
-    const echoed = await client(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
-    const unreachable = await client(api, "http://127.0.0.1:9").instance.listPhoneNumbers().catch((e) => e);
+    const echoed = await cloud(api, baseUrl).instance.sendMessage(message()).catch((e) => e);
+    const unreachable = await cloud(api, "http://127.0.0.1:9").instance.listPhoneNumbers().catch((e) => e);
     check(echoed.code === "auth_failed" && unreachable.code === "network_error", "codes", [echoed.code, unreachable.code]);
     for (const error of [echoed, unreachable]) {
       for (const text of [String(error), error.stack ?? "", JSON.stringify({ ...error })]) check(!text.includes(TOKEN), "token leaked", text);
     }
   },
   "every method reaches the path, method and content type Meta documents": async (api, baseUrl) => {
-    const fake = await graph(baseUrl);
-    const { instance } = client(api, baseUrl);
+    const fake = await remote(baseUrl);
+    const { instance } = cloud(api, baseUrl);
     const flowJson = { version: "7.3", screens: [{ id: "THANKS", terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "TextBody", text: "Thanks!" }, { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } }] } }] };
     const template = { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }, { type: "text", text: "A12" }] }] };
     const definition = { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }] };
@@ -214,17 +206,3 @@ export const cloudCases = {
     check((await fake.received()).every((c) => c.authorization === `Bearer ${TOKEN}`), "every request carries the token");
   },
 };
-
-/** Runs every case against the fake at `baseUrl`; `[{ name, ok, error? }]`. */
-export async function runCloud(api, baseUrl) {
-  const results = [];
-  for (const [name, run] of Object.entries(cloudCases)) {
-    try {
-      await run(api, baseUrl);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}

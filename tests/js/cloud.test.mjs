@@ -6,25 +6,15 @@ import assert from "node:assert/strict";
 import { CloudApiClient } from "../../pkg/node.js";
 import * as api from "../../pkg/node.js";
 import { startFakeGraph, TOKEN, VERSION, PHONE_ID, WABA_ID, ORDER_UPDATE, MEDIA_BYTES } from "./fake-graph.mjs";
-import { cloudCases } from "./cloud-suite.mjs";
+import { cloudCases, cloud } from "./cloud-suite.mjs";
 
 const fake = await startFakeGraph();
 after(() => fake.close());
 
-/** A client whose waits are recorded instead of slept (a fake clock). */
+/** The cloud() fixture against this file's fake, with every attempt's event recorded too. */
 function client(options = {}) {
-  const slept = [];
   const events = [];
-  const instance = new CloudApiClient({
-    accessToken: TOKEN,
-    phoneNumberId: PHONE_ID,
-    wabaId: WABA_ID,
-    baseUrl: fake.baseUrl,
-    sleep: async (ms) => void slept.push(ms),
-    onRequest: (event) => events.push(event),
-    ...options,
-  });
-  return { instance, slept, events };
+  return { ...cloud(api, fake.baseUrl, { onRequest: (event) => events.push(event), ...options }), events };
 }
 const text = (to = "+14155552671") => ({ messaging_product: "whatsapp", to, type: "text", text: { body: "Your order shipped" } });
 const last = () => fake.received.at(-1);

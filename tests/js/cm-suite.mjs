@@ -2,26 +2,16 @@
 // CallMissed API (tests/js/fake-cm.mjs), steered and inspected over HTTP
 // (/__reset, /__mode, /__fail, /__received). Every endpoint of seed 002 is
 // called here; local rejections must send nothing. No Node APIs here.
+import { check, remote } from "./cases.mjs";
 export const KEY = "cm_live_test0123456789secretKEY";
-const READ_ONLY_KEY = "cm_live_readonly0123456789secret";
-const JWT = "eyJhbGciOiJIUzI1NiJ9.dashboard.session0123456789";
-const PHONE_ID = "5f0c6a1e-8a7b-4c2d-9e3f-0a1b2c3d4e5f";
-const BOT_ID = "0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b";
-const TEMPLATE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+export const READ_ONLY_KEY = "cm_live_readonly0123456789secret";
+export const JWT = "eyJhbGciOiJIUzI1NiJ9.dashboard.session0123456789";
+export const PHONE_ID = "5f0c6a1e-8a7b-4c2d-9e3f-0a1b2c3d4e5f";
+export const BOT_ID = "0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b";
+export const TEMPLATE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
 const CAMPAIGN_ID = "c0ffee00-0000-4000-8000-000000000001";
-const META_TOKEN = "EAAGmanual0123456789systemUSERtoken";
+export const META_TOKEN = "EAAGmanual0123456789systemUSERtoken";
 const P = "/api/v1/whatsapp";
-
-function check(condition, label, detail) {
-  if (!condition) throw new Error(`${label}${detail === undefined ? "" : `: ${JSON.stringify(detail)}`}`);
-}
-
-async function fake(baseUrl, mode) {
-  const control = (path, body) => fetch(`${baseUrl}${path}`, { method: body ? "POST" : "GET", body: body && JSON.stringify(body) }).then((r) => r.json());
-  await control("/__reset", {});
-  if (mode) await control("/__mode", mode);
-  return { fail: (...faults) => control("/__fail", faults), received: () => control("/__received") };
-}
 
 function client(api, baseUrl, options = {}) {
   return new api.CmClient({ apiKey: KEY, baseUrl, phoneId: PHONE_ID, sleep: async () => {}, ...options });
@@ -31,7 +21,7 @@ const body = (call) => JSON.parse(call.body);
 
 export const cmCases = {
   "onboarding: embedded-signup exchange and manual connection (JWT only; the Meta token never in an error)": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const exchanged = await client(api, baseUrl).exchangeSignupCode({ code: "AQD-code", waba_id: "102290129340398", phone_number_id: "106540352242922", data_localization_region: "DE" });
     check(exchanged.fully_provisioned === true && exchanged.account.waba_id === "102290129340398", "exchange", exchanged);
     const manual = { waba_id: "102290129340398", phone_number_id: "106540352242922", access_token: META_TOKEN };
@@ -48,7 +38,7 @@ export const cmCases = {
     check(calls.length === 4 && calls[0].path === `${P}/onboarding/exchange` && calls[1].path === `${P}/onboarding/manual` && calls[1].authorization === `Bearer ${JWT}`, "paths", calls);
   },
   "accounts, phone numbers, link-bot and autoreply": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     check((await c.listAccounts())[0].waba_id === "102290129340398", "accounts");
     check((await c.listPhoneNumbers())[0].id === PHONE_ID, "numbers");
@@ -62,7 +52,7 @@ export const cmCases = {
     check(bad.code === "invalid_argument" && (await cm.received()).length === 5, "a bad id sends nothing", bad.code);
   },
   "messages: text, template (the shared sendTemplate), media, interactive, mark read": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     const text = await c.sendText({ to: "1 415 555 2671", text: "Your order shipped", preview_url: false });
     check(text.wamid === "wamid.FAKE1" && text.contacts[0].input === "+14155552671", "text", text);
@@ -83,7 +73,7 @@ export const cmCases = {
     check(body(calls[7]).typing_indicator === true, "typing", calls[7].body);
   },
   "local checks reject before sending: bad numbers, limits, variants, a send that does not match its definition": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     const cases = [
       [c.sendText({ to: "+1 415", text: "hi" }), (i) => i.path === "/to"],
@@ -106,7 +96,7 @@ export const cmCases = {
     check((await cm.received()).length === 0, "nothing sent", await cm.received());
   },
   "media upload (multipart, ≤ 100 MB) and templates: list, create, sync, delete (204)": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     const uploaded = await c.uploadMedia(new Blob([new Uint8Array([1, 2, 3, 4])], { type: "image/jpeg" }), { filename: "a.jpg" });
     check(uploaded.media_id === "media-4" && uploaded.mime_type === "image/jpeg" && uploaded.size_bytes === 4, "upload", uploaded);
@@ -124,7 +114,7 @@ export const cmCases = {
     check(missing.code === "not_found" && missing.status === 404 && /Template not found/.test(missing.message), "404", missing.code);
   },
   "campaigns: list, create (201), recipients, launch (409 without recipients)": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     check((await c.listCampaigns({ limit: 10 }))[0].status === "draft", "list");
     const created = await c.createCampaign({ name: "Spring", template_name: "sale", template_language: "en", scheduled_at: "2026-12-01T10:00:00Z" });
@@ -138,7 +128,7 @@ export const cmCases = {
     check(body(calls[3]).recipients[0].to_phone === "+14155552671", "E.164 recipients", calls[3].body);
   },
   "analytics: funnel, timeseries, costs with days": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     check((await c.getFunnel()).days === 7, "funnel default");
     check((await c.getTimeseries({ days: 90 })).points.length === 1, "timeseries");
@@ -147,7 +137,7 @@ export const cmCases = {
     check(calls.map((x) => `${x.path}?${new URLSearchParams(x.query)}`).join() === `${P}/analytics/funnel?,${P}/analytics/timeseries?days=90,${P}/analytics/costs?days=1`, "queries", calls);
   },
   "a missing scope is named; 401, 422 details, 429 with Retry-After and the platform error envelope are mapped": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const readOnly = client(api, baseUrl, { apiKey: READ_ONLY_KEY });
     const scope = await rejected(readOnly.sendText({ to: "+14155552671", text: "hi" }));
     check(scope.code === "permission_denied" && scope.status === 403 && scope.message.includes("missing required scope: whatsapp:send") && scope.message.includes("needs an API key with the whatsapp:send scope"), "scope", scope.message);
@@ -167,7 +157,7 @@ export const cmCases = {
     check(credits.status === 402 && credits.message === "HTTP 402: insufficient_credits Top up to send", "platform envelope", credits.message);
   },
   "Idempotency-Key: a send is repeated safely and retried after a 503": async (api, baseUrl) => {
-    const cm = await fake(baseUrl);
+    const cm = await remote(baseUrl);
     const c = client(api, baseUrl);
     const message = { to: "+14155552671", text: "Once" };
     await cm.fail({ status: 503, body: { detail: "Upstream unavailable" } });
@@ -180,24 +170,10 @@ export const cmCases = {
     check(unkeyed.code === "server_error" && (await cm.received()).length === 4, "an unkeyed send is not retried", unkeyed.code);
   },
   "fieldAliases send the seed document's older names": async (api, baseUrl) => {
-    const cm = await fake(baseUrl, { seedNames: true });
+    const cm = await remote(baseUrl, { seedNames: true });
     const c = client(api, baseUrl, { fieldAliases: { template_name: "template", language_code: "language" } });
     check((await c.sendTemplate("+14155552671", { name: "hello_world", language: { code: "en_US" } })).wamid, "sent");
     const [call] = await cm.received();
     check(body(call).template === "hello_world" && body(call).language === "en_US" && body(call).template_name === undefined, "renamed", call.body);
   },
 };
-
-/** Runs every case against the fake at `baseUrl`; `[{ name, ok, error? }]`. */
-export async function runCm(api, baseUrl) {
-  const results = [];
-  for (const [name, run] of Object.entries(cmCases)) {
-    try {
-      await run(api, baseUrl);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}

@@ -12,6 +12,7 @@ import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { root } from "../../scripts/serve.mjs";
 import { launchChromium } from "./helpers.mjs";
+import { expectedPreview, plain } from "./preview-expected.mjs";
 
 // The same server process scripts/demo execs, on a free port so a running demo does not collide.
 const server = spawn(process.execPath, [join(root, "scripts/serve.mjs"), "0"], { stdio: ["ignore", "pipe", "inherit"] });
@@ -139,8 +140,31 @@ function pick(page, name) {
       parts: bubble ? [...bubble.children].filter((child) => !child.matches(".wa-time")).map((child) => child.className) : null,
       text: preview.shadowRoot.querySelector(".wa-preview")?.textContent ?? "",
       findings: document.querySelectorAll("#template-issues .finding").length,
+      shown: shown(preview.shadowRoot.querySelector(".wa-preview")),
     };
+    /** What a bubble (with its buttons and cards) shows, part by part, as text. */
+    function shown(scope) {
+      const bubble = scope.querySelector(":scope > .wa-bubble");
+      // innerText: the paragraphs of a body as lines, as a reader sees them.
+      const part = (selector) => bubble?.querySelector(`:scope > ${selector}`)?.innerText ?? null;
+      const media = bubble?.querySelector(":scope > .wa-media");
+      return {
+        media: media ? [...media.classList].find((c) => !["wa-media", "wa-placeholder"].includes(c)).slice(3) : null,
+        header: part(".wa-header"),
+        body: part(".wa-body"),
+        footer: part(".wa-footer"),
+        offer: bubble?.querySelector(":scope > .wa-offer .wa-offer-text")?.innerText ?? null,
+        buttons: [...scope.querySelectorAll(":scope > .wa-buttons > .wa-button")].map((button) => button.innerText),
+        cards: [...scope.querySelectorAll(":scope > .wa-cards > .wa-card")].map(shown),
+      };
+    }
   }, name);
+}
+
+/** A page's `shown` with its texts as `plain` makes the expected ones (markers and spacing left out). */
+function plainShown({ media, header, body, footer, offer, buttons, cards }) {
+  const text = (value) => (value === null ? null : plain(value));
+  return { media, header: text(header), body: text(body), footer: text(footer), offer: text(offer), buttons: buttons.map(plain), cards: cards.map(plainShown) };
 }
 
 const previewText = (page) => page.locator("#preview").evaluate((element) => element.shadowRoot.textContent);
@@ -262,6 +286,8 @@ test("demo: every corpus template renders in the page's <wa-template-preview>", 
     assert.ok(result.hasTree, name);
     assert.ok(result.parts?.length > 0, `${name}: the bubble shows more than the time`);
     assert.ok(result.text.replace("12:00", "").trim().length > 0, `${name}: non-empty preview`);
+    const definition = JSON.parse(readFileSync(join(corpusDir, name), "utf8"));
+    assert.deepEqual(plainShown(result.shown), expectedPreview(definition), `${name}: what the preview shows`);
     assert.equal(result.findings, result.issues, `${name}: one finding per issue`);
     assert.deepEqual(problems, [], name);
   }

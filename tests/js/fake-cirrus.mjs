@@ -2,9 +2,9 @@
 // Bearer keys, the ENCRYPTED_STREAM_ID percent-encoded on every path, the V2
 // send on /v2/… (1–20 recipients; to as digits; template name required;
 // object_data with User.Phone1 and Email; 206 when a recipient is not on
-// WhatsApp), V1 on the unprefixed path, upload as the multipart field pic,
-// the contact check on digits; answers in CommBox's envelope; 401 and 404
-// with no body.
+// WhatsApp), V1 on the unprefixed path (template_name, recipient as digits,
+// language.code), upload as the multipart field pic, the contact check on
+// digits; answers in CommBox's envelope; 401 and 404 with no body.
 import { startFake, multipart } from "./fake-server.mjs";
 import { CIRRUS_KEY, STREAM_ID } from "./provider-suite.mjs";
 
@@ -23,7 +23,12 @@ function cirrusSend(call, v2) {
     return [400, envelope(400, "Invalid JSON")];
   }
   // The unprefixed path is V1: { recipient, template_name, language, localizable_params }.
-  if (!v2) return typeof message.template_name === "string" ? [200, envelope(200, "Operation successful", "gBEGlyVGZjUpAgmyuqAHfxbHmnQ")] : [400, envelope(400, "Missing parameter template_name")];
+  if (!v2) {
+    if (typeof message.template_name !== "string") return [400, envelope(400, "Missing parameter template_name")];
+    if (!/^\d{7,15}$/.test(String(message.recipient ?? ""))) return [400, envelope(400, "Missing parameter recipient")];
+    if (typeof message.language?.code !== "string") return [400, envelope(400, "Missing parameter language")];
+    return [200, envelope(200, "Operation successful", "gBEGlyVGZjUpAgmyuqAHfxbHmnQ")];
+  }
   const items = message.data;
   if (!Array.isArray(items) || items.length < 1 || items.length > 20) return [400, envelope(400, "data must list 1 to 20 recipients")];
   const results = [];

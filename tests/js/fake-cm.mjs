@@ -4,27 +4,17 @@
 // selector, field names and limits (422 `detail` arrays for body errors),
 // Idempotency-Key replay, 204 on delete, 201 on campaign create. Test control
 // over HTTP: /__fail (queued faults), /__received, /__reset, /__mode
-// ({ seedNames: true } accepts the seed document's older field names).
-import { createServer } from "node:http";
-import { once } from "node:events";
-import { multipart } from "./fake-server.mjs";
+// ({ seedNames: true } accepts the seed document's older field names);
+// plumbing: fake-server.mjs.
+import { startFake, multipart } from "./fake-server.mjs";
 
-export const KEY = "cm_live_test0123456789secretKEY";
-export const READ_ONLY_KEY = "cm_live_readonly0123456789secret";
-export const JWT = "eyJhbGciOiJIUzI1NiJ9.dashboard.session0123456789";
-export const PHONE_ID = "5f0c6a1e-8a7b-4c2d-9e3f-0a1b2c3d4e5f";
-export const BOT_ID = "0e1d2c3b-4a59-4687-9a0b-1c2d3e4f5a6b";
-export const TEMPLATE_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
-export const META_TOKEN = "EAAGmanual0123456789systemUSERtoken";
+import { KEY, READ_ONLY_KEY, JWT, PHONE_ID, BOT_ID, TEMPLATE_ID, META_TOKEN } from "./cm-suite.mjs";
+
+export { KEY, READ_ONLY_KEY, JWT, PHONE_ID, BOT_ID, TEMPLATE_ID, META_TOKEN };
 const SCOPES = { [KEY]: ["whatsapp:read", "whatsapp:write", "whatsapp:send"], [READ_ONLY_KEY]: ["whatsapp:read"] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const E164 = /^\+[1-9]\d{4,18}$/;
 
-const json = (res, status, body, headers = {}) => {
-  const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
-  res.writeHead(status, { ...(body === undefined ? {} : { "content-type": "application/json" }), ...cors, ...headers });
-  res.end(body === undefined ? undefined : typeof body === "string" ? body : JSON.stringify(body));
-};
 /** A 422 body-validation error as the platform (FastAPI) writes it. */
 const invalid = (field, type, msg, input) => [422, { detail: [{ type, loc: ["body", field], msg, input }] }];
 const detail = (status, text) => [status, { detail: text }];
@@ -157,65 +147,42 @@ const routes = [
   }],
 ];
 
-export async function startFakeCm() {
-  const received = [];
-  const faults = [];
+/** The platform's checks before the route's own: prefix, route, key and scope, a JSON body, Idempotency-Key replay. */
+function cm(call, url, idempotency, state) {
+  const prefix = "/api/v1/whatsapp";
+  if (!url.pathname.startsWith(prefix)) return detail(404, "Not Found");
+  const path = url.pathname.slice(prefix.length);
+  const route = routes.find(([method, pattern]) => method === call.method && pattern.test(path));
+  if (!route) return detail(405, "Method Not Allowed");
+  const bearer = /^Bearer (.+)$/.exec(call.headers.authorization ?? "")?.[1];
+  const jwt = bearer === JWT;
+  if (!jwt && !SCOPES[bearer]) return detail(401, `Invalid API key ${bearer ?? ""}`);
+  if (route[2] === "jwt" && !jwt) return detail(403, "Manual onboarding requires a dashboard session (JWT); API keys cannot use it");
+  if (route[2] !== "jwt" && !jwt && !SCOPES[bearer].includes(route[2])) return detail(403, `API key missing required scope: ${route[2]}. Add it in Settings → API keys.`);
+  if (call.text && !(call.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
+    if (call.headers["content-type"] !== "application/json") return detail(415, "Content-Type must be application/json");
+    try {
+      call.body = JSON.parse(call.text);
+    } catch {
+      return [422, { detail: [{ type: "json_invalid", loc: ["body"], msg: "JSON decode error" }] }];
+    }
+  }
+  const key = call.headers["idempotency-key"];
+  if (key !== undefined && idempotency.has(key)) {
+    const [body, status, answer] = idempotency.get(key);
+    return body === call.text ? [status, answer] : detail(409, "Idempotency-Key reused with a different body");
+  }
+  const [status, answer] = route[3](call.body ?? {}, url, call, path.match(route[1]), state);
+  if (key !== undefined && status < 300) idempotency.set(key, [call.text, status, answer]);
+  return [status, answer];
+}
+
+export function startFakeCm() {
   const idempotency = new Map();
   const state = { seedNames: false, recipients: 0 };
-  const server = createServer(async (req, res) => {
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type, idempotency-key", "access-control-allow-methods": "GET, POST, DELETE" });
-      return res.end();
-    }
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const raw = Buffer.concat(chunks);
-    const text = raw.toString("utf8");
-    const url = new URL(req.url, "http://127.0.0.1");
-    if (url.pathname === "/__fail") return faults.push(...JSON.parse(text)), json(res, 200, { queued: faults.length });
-    if (url.pathname === "/__reset") return received.splice(0), faults.splice(0), idempotency.clear(), Object.assign(state, { seedNames: false, recipients: 0 }), json(res, 200, {});
-    if (url.pathname === "/__mode") return Object.assign(state, JSON.parse(text)), json(res, 200, state);
-    if (url.pathname === "/__received") {
-      return json(res, 200, received.map(({ method, path, query, text: body, headers }) => ({ method, path, query, body, authorization: headers.authorization, contentType: headers["content-type"], idempotencyKey: headers["idempotency-key"] })));
-    }
-    const call = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, text, raw, body: undefined };
-    received.push(call);
-    const fault = faults.shift();
-    if (fault?.reset) return req.socket.destroy();
-    if (fault?.status) return json(res, fault.status, fault.body ?? { detail: fault.message ?? "fault" }, fault.headers);
-    const prefix = "/api/v1/whatsapp";
-    if (!url.pathname.startsWith(prefix)) return json(res, 404, { detail: "Not Found" });
-    const path = url.pathname.slice(prefix.length);
-    const route = routes.find(([method, pattern]) => method === req.method && pattern.test(path));
-    if (!route) return json(res, 405, { detail: "Method Not Allowed" });
-    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
-    const jwt = bearer === JWT;
-    if (!jwt && !SCOPES[bearer]) return json(res, 401, { detail: `Invalid API key ${bearer ?? ""}` });
-    if (route[2] === "jwt" && !jwt) return json(res, 403, { detail: "Manual onboarding requires a dashboard session (JWT); API keys cannot use it" });
-    if (route[2] !== "jwt" && !jwt && !SCOPES[bearer].includes(route[2])) return json(res, 403, { detail: `API key missing required scope: ${route[2]}. Add it in Settings → API keys.` });
-    if (text && !(req.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
-      if (req.headers["content-type"] !== "application/json") return json(res, 415, { detail: "Content-Type must be application/json" });
-      try {
-        call.body = JSON.parse(text);
-      } catch {
-        return json(res, 422, { detail: [{ type: "json_invalid", loc: ["body"], msg: "JSON decode error" }] });
-      }
-    }
-    const key = req.headers["idempotency-key"];
-    if (key !== undefined && idempotency.has(key)) {
-      const [body, status, answer] = idempotency.get(key);
-      return body === text ? json(res, status, answer) : json(res, 409, { detail: "Idempotency-Key reused with a different body" });
-    }
-    const [status, answer] = route[3](call.body ?? {}, url, call, path.match(route[1]), state);
-    if (key !== undefined && status < 300) idempotency.set(key, [text, status, answer]);
-    return json(res, status, answer);
+  return startFake((call, url) => cm(call, url, idempotency, state), {
+    faultBody: (fault) => ({ detail: fault.message ?? "fault" }),
+    onReset: () => (idempotency.clear(), Object.assign(state, { seedNames: false, recipients: 0 })),
+    controls: { "/__mode": (text) => Object.assign(state, JSON.parse(text)) },
   });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return {
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
-    received,
-    fail: (...list) => faults.push(...list),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
 }

@@ -2,15 +2,12 @@
 // strictly as Meta's documents describe it (method, path with version,
 // Bearer token, JSON content type, required body fields) and answers like
 // Meta, or with a fault the test scripted (status, Retry-After, delay, reset,
-// malformed body). It records what it received.
-import { createServer } from "node:http";
-import { once } from "node:events";
-import { multipart } from "./fake-server.mjs";
+// malformed body). It records what it received (plumbing: fake-server.mjs).
+import { startFake, multipart } from "./fake-server.mjs";
+import { TOKEN, PHONE_ID, WABA_ID } from "./cloud-suite.mjs";
 
-export const TOKEN = "EAAGtest0123456789secretTOKEN";
+export { TOKEN, PHONE_ID, WABA_ID };
 export const VERSION = "v23.0";
-export const PHONE_ID = "106540352242922";
-export const WABA_ID = "102290129340398";
 
 /** The template the fake's business account has (for send checks against the definition). */
 export const ORDER_UPDATE = {
@@ -21,16 +18,14 @@ export const ORDER_UPDATE = {
   components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }],
 };
 
+/** The one Flow the fake's business account has. */
+const FLOW_ID = "1234567890";
+const FLOW_CATEGORIES = ["SIGN_UP", "SIGN_IN", "APPOINTMENT_BOOKING", "LEAD_GENERATION", "CONTACT_US", "CUSTOMER_SUPPORT", "SURVEY", "OTHER"];
+
 /** The bytes of every media file the fake serves. */
 export const MEDIA_BYTES = Buffer.from("\xff\xd8\xff\xe0FAKE-JPEG", "latin1");
 
-const json = (res, status, body, headers = {}) => {
-  const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
-  res.writeHead(status, { "content-type": "application/json", ...cors, ...headers });
-  res.end(typeof body === "string" ? body : JSON.stringify(body));
-};
-const metaError = (res, status, code, message, extra = {}) =>
-  json(res, status, { error: { message, type: "OAuthException", code, fbtrace_id: "AFakeTrace", ...extra } });
+const metaError = (status, code, message) => [status, { error: { message, type: "OAuthException", code, fbtrace_id: "AFakeTrace" } }];
 
 /** Routes: [method, path pattern, handler(body, url, call) → [status, body] or [status, metaCode, message]]. */
 const routes = [
@@ -54,9 +49,13 @@ const routes = [
     }
     return [200, { success: true, validation_errors: [] }];
   }],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/(publish|deprecate)$`), () => [200, { success: true }]],
+  // Publish and deprecate take no parameters, and only a Flow the account has.
+  ["POST", new RegExp(`^/${VERSION}/(\\d+)/(publish|deprecate)$`), (_, url, call) =>
+    call.text !== "" || Object.keys(call.query).length > 0 ? [400, 100, "(#100) publish and deprecate take no parameters"]
+      : url.pathname.split("/")[2] !== FLOW_ID ? [400, 100, "(#100) Flow with specified ID does not exist"] : [200, { success: true }]],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/flows$`), (body) =>
-    typeof body.name === "string" && Array.isArray(body.categories) && body.categories.length > 0 ? [200, { id: "1234567890", success: true }] : [400, 100, "(#100) name and categories are required"]],
+    typeof body.name === "string" && Array.isArray(body.categories) && body.categories.length > 0 && body.categories.every((c) => FLOW_CATEGORIES.includes(c))
+      ? [200, { id: FLOW_ID, success: true }] : [400, 100, "(#100) name and categories (of Meta's list) are required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/flows$`), () => [200, { data: [{ id: "1234567890", name: "survey", status: "DRAFT" }] }]],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/messages$`), (body) => {
     if (body.messaging_product !== "whatsapp") return [400, 100, "(#100) messaging_product must be whatsapp"];
@@ -67,6 +66,9 @@ const routes = [
     // A recipient is a phone number (`to`) or a business-scoped user id (`recipient`).
     const recipient = typeof body.to === "string" ? body.to : body.recipient;
     if (typeof recipient !== "string" || typeof body.type !== "string") return [400, 100, "(#100) to (or recipient) and type are required"];
+    // Its object under its type's key (Meta also takes contacts as a JSON string of the array).
+    const content = body.type === "contacts" && typeof body.contacts === "string" ? JSON.parse(body.contacts) : body[body.type];
+    if (typeof content !== "object" || content === null) return [400, 100, `(#100) a ${body.type} message needs its ${body.type} object`];
     const contact = typeof body.to === "string" ? { input: body.to, wa_id: body.to.replace(/\D/g, "") } : { input: recipient, user_id: recipient };
     return [200, { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: "wamid.FAKE" }] }];
   }],
@@ -79,7 +81,7 @@ const routes = [
     return [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }];
   }],
   ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
-    typeof body.name === "string" && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) invalid"]],
+    typeof body.name === "string" && typeof body.language === "string" && ["MARKETING", "UTILITY", "AUTHENTICATION"].includes(body.category) && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) name, language, category and components are required"]],
   ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
   ["GET", new RegExp(`^/${VERSION}/(\\d+)/template_analytics$`), (_, url) =>
     /^\[\d+(,\d+)*\]$/.test(url.searchParams.get("template_ids") ?? "") && url.searchParams.get("granularity") === "DAILY" && Number(url.searchParams.get("start")) < Number(url.searchParams.get("end"))
@@ -110,70 +112,35 @@ const routes = [
     const flow = body.name || Array.isArray(body.categories) || body.endpoint_uri || body.application_id;
     return template || flow ? [200, { success: true }] : [400, 100, "(#100) nothing to edit"];
   }],
-  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)$`), () => [200, { success: true }]],
+  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)$`), (_, __, call) => (call.text === "" ? [200, { success: true }] : [400, 100, "(#100) DELETE takes no body"])],
 ];
 
-export async function startFakeGraph() {
-  const received = [];
-  const faults = [];
-  const server = createServer(async (req, res) => {
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-headers": "authorization, content-type", "access-control-allow-methods": "GET, POST, DELETE" });
-      return res.end();
-    }
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const url = new URL(req.url, "http://127.0.0.1");
-    // Test control, for suites running in workerd or a browser (no access to this process).
-    if (url.pathname === "/__fail") return faults.push(...JSON.parse(text)), json(res, 200, { queued: faults.length });
-    if (url.pathname === "/__reset") return received.splice(0), faults.splice(0), json(res, 200, {});
-    if (url.pathname === "/__received") {
-      return json(res, 200, received.map(({ method, path, query, text: body, headers }) => ({ method, path, query, body, authorization: headers.authorization, contentType: headers["content-type"] })));
-    }
-    const call = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, text, body: undefined };
-    received.push(call);
-    const fault = faults.shift();
-    if (fault?.delayMs) await new Promise((r) => setTimeout(r, fault.delayMs));
-    if (fault?.reset) return req.socket.destroy();
-    if (fault?.redirect) {
-      res.writeHead(fault.status ?? 302, { location: fault.redirect, "access-control-allow-origin": "*" });
-      return res.end();
-    }
-    if (fault?.status) return json(res, fault.status, fault.body ?? { error: { message: fault.message ?? "fault", code: fault.code ?? 1, fbtrace_id: "AFakeTrace" } }, fault.headers);
-    if (fault?.raw !== undefined) return json(res, 200, fault.raw);
-    if (req.headers.authorization !== `Bearer ${TOKEN}`) return metaError(res, 401, 190, `Invalid OAuth access token - Cannot parse access token ${req.headers.authorization ?? ""}`);
-    if (text && !(req.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
-      if (req.headers["content-type"] !== "application/json") return metaError(res, 400, 100, "(#100) content type must be JSON");
-      try {
-        call.body = JSON.parse(text);
-      } catch {
-        return metaError(res, 400, 100, "(#100) body is not JSON");
-      }
-    }
-    if (req.method === "GET" && url.pathname.startsWith("/media-files/")) {
-      res.writeHead(200, { "content-type": "image/jpeg", "access-control-allow-origin": "*" });
-      return res.end(MEDIA_BYTES);
-    }
-    const route = routes.find(([method, pattern]) => method === req.method && pattern.test(url.pathname));
-    if (!route) return metaError(res, 400, 100, `Unsupported ${req.method} request ${url.pathname}`);
-    let answer;
+/** Meta's checks before any route: the Bearer token, then a JSON body (multipart aside). */
+function graph(call, url) {
+  if (call.headers.authorization !== `Bearer ${TOKEN}`) return metaError(401, 190, `Invalid OAuth access token - Cannot parse access token ${call.headers.authorization ?? ""}`);
+  if (call.text && !(call.headers["content-type"] ?? "").startsWith("multipart/form-data")) {
+    if (call.headers["content-type"] !== "application/json") return metaError(400, 100, "(#100) content type must be JSON");
     try {
-      answer = route[2](call.body ?? {}, url, call);
-    } catch (thrown) {
-      // A broken handler must fail its test at once, not leave the client waiting.
-      return metaError(res, 500, 1, `fake: handler threw ${thrown}`);
+      call.body = JSON.parse(call.text);
+    } catch {
+      return metaError(400, 100, "(#100) body is not JSON");
     }
-    const [status, payload, message] = answer;
-    return typeof payload === "number" ? metaError(res, status, payload, message) : json(res, status, payload);
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return {
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
-    received,
-    /** Queues faults for the next requests, in order. */
-    fail: (...list) => faults.push(...list),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  }
+  if (call.method === "GET" && url.pathname.startsWith("/media-files/")) return [200, MEDIA_BYTES, { "content-type": "image/jpeg" }];
+  const route = routes.find(([method, pattern]) => method === call.method && pattern.test(url.pathname));
+  if (!route) return metaError(400, 100, `Unsupported ${call.method} request ${url.pathname}`);
+  let answer;
+  try {
+    answer = route[2](call.body ?? {}, url, call);
+  } catch (thrown) {
+    // A broken handler must fail its test at once, not leave the client waiting.
+    return metaError(500, 1, `fake: handler threw ${thrown}`);
+  }
+  const [status, payload, message] = answer;
+  return typeof payload === "number" ? metaError(status, payload, message) : [status, payload];
 }
+
+/** A scripted status without a body answers as Meta's error object (`code`, `message` from the fault). */
+const faultBody = (fault) => ({ error: { message: fault.message ?? "fault", code: fault.code ?? 1, fbtrace_id: "AFakeTrace" } });
+
+export const startFakeGraph = () => startFake(graph, { faultBody });

@@ -6,24 +6,14 @@
 // a signed-only endpoint is refused), methods (PUT/PATCH/DELETE with JSON
 // bodies), required fields and limits, `ok: 1` answers and `{ ok: 0, err }`
 // errors (the fake's own convention: Woztell publishes none). Test control:
-// /__fail, /__received, /__reset.
-import { createServer } from "node:http";
-import { once } from "node:events";
+// /__fail, /__received, /__reset (plumbing: fake-server.mjs).
+import { startFake } from "./fake-server.mjs";
 
-export const TOKEN = "wzt-channel-token-0123456789-secret";
-export const APP = "699802d69a73fc555f1c6bc4";
-export const APP_INTEGRATION = "696327325430a1cbd131dfdf";
-export const CHANNEL = "696327315430a1f98231dfde";
-export const SIGNATURE = "1RJ7rKRTHbOBoY95AgtXF5WT2578gy9+b4ekBp727cQ=";
-export const WABA = "190787529545503";
-export const PHONE = "123164329653069";
+import { TOKEN, APP, APP_INTEGRATION, CHANNEL, SIGNATURE, WABA, PHONE } from "./woztell-suite.mjs";
+
+export { TOKEN, APP, APP_INTEGRATION, CHANNEL, SIGNATURE, WABA, PHONE };
 export const VERSION = "v1.2";
 
-const json = (res, status, body, headers = {}) => {
-  const cors = { "access-control-allow-origin": "*", "access-control-expose-headers": "retry-after" };
-  res.writeHead(status, { "content-type": "application/json", ...cors, ...headers });
-  res.end(typeof body === "string" ? body : JSON.stringify(body));
-};
 const bad = (err) => [400, { ok: 0, err }];
 const ok = (fields = {}) => [200, { ok: 1, ...fields }];
 const paging = { cursors: { before: "QVFIUjNtVGts", after: "QVFIUmRwOElZ" }, hasNext: false, hasPrevious: false };
@@ -115,62 +105,34 @@ function signed(headers) {
   }
 }
 
-export async function startFakeWoztell() {
-  const received = [];
-  const faults = [];
-  const server = createServer(async (req, res) => {
-    if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-origin": "*", "access-control-allow-headers": "content-type, x-woztell-payload, x-woztell-signedcontext", "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE" });
-      return res.end();
-    }
-    const chunks = [];
-    for await (const chunk of req) chunks.push(chunk);
-    const text = Buffer.concat(chunks).toString("utf8");
-    const url = new URL(req.url, "http://127.0.0.1");
-    if (url.pathname === "/__fail") return faults.push(...JSON.parse(text)), json(res, 200, { queued: faults.length });
-    if (url.pathname === "/__reset") return received.splice(0), faults.splice(0), json(res, 200, {});
-    if (url.pathname === "/__received") {
-      return json(res, 200, received.map(({ method, path, query, text: body, headers }) => ({ method, path, query, body, contentType: headers["content-type"], payload: headers["x-woztell-payload"], signedContext: headers["x-woztell-signedcontext"] })));
-    }
-    const call = { method: req.method, path: url.pathname, query: Object.fromEntries(url.searchParams), headers: req.headers, text, body: {} };
-    received.push(call);
-    const fault = faults.shift();
-    if (fault?.reset) return req.socket.destroy();
-    if (fault?.status) return json(res, fault.status, fault.body ?? { ok: 0, err: fault.message ?? "fault" }, fault.headers);
-    if (fault?.raw !== undefined) return json(res, 200, fault.raw);
-    const prefix = `/${VERSION}/api/`;
-    const route = url.pathname.startsWith(prefix) && routes.find(([method, path]) => method === req.method && path === url.pathname.slice(prefix.length));
-    if (!route) return json(res, 404, { ok: 0, err: `Cannot ${req.method} ${url.pathname}` });
-    if (text) {
-      if (req.headers["content-type"] !== "application/json") return json(res, 400, { ok: 0, err: "Content-Type must be application/json" });
-      try {
-        call.body = JSON.parse(text);
-      } catch {
-        return json(res, 400, { ok: 0, err: "body is not JSON" });
-      }
-    }
-    // The token may come as the query parameter, in the body, or both (then the same).
-    const tokens = [url.searchParams.get("accessToken"), call.body.accessToken].filter((t) => t !== null && t !== undefined);
-    const tokenOk = tokens.length > 0 && tokens.every((t) => t === TOKEN);
-    const auth = route[2];
-    if (auth === "signed" && tokens.length > 0) return json(res, 400, { ok: 0, err: "this API does not take an access token" });
-    if ((auth !== "signed" && !tokenOk) || (auth !== "token" && !signed(req.headers))) {
-      return json(res, 401, { ok: 0, err: `Unauthorized (accessToken ${tokens.join(",")}, signedContext ${req.headers["x-woztell-signedcontext"] ?? ""})` });
-    }
-    delete call.body.accessToken;
+/** Woztell's checks before the route's own: the route, a JSON body, then the auth the endpoint documents. */
+function woztell(call, url) {
+  call.body = {};
+  const prefix = `/${VERSION}/api/`;
+  const route = url.pathname.startsWith(prefix) && routes.find(([method, path]) => method === call.method && path === url.pathname.slice(prefix.length));
+  if (!route) return [404, { ok: 0, err: `Cannot ${call.method} ${url.pathname}` }];
+  if (call.text) {
+    if (call.headers["content-type"] !== "application/json") return bad("Content-Type must be application/json");
     try {
-      const [status, answer] = route[3](call.body, url);
-      return json(res, status, answer);
-    } catch (error) {
-      return json(res, 400, { ok: 0, err: String(error.message) });
+      call.body = JSON.parse(call.text);
+    } catch {
+      return bad("body is not JSON");
     }
-  });
-  server.listen(0, "127.0.0.1");
-  await once(server, "listening");
-  return {
-    baseUrl: `http://127.0.0.1:${server.address().port}`,
-    received,
-    fail: (...list) => faults.push(...list),
-    close: () => new Promise((resolve) => server.close(resolve)),
-  };
+  }
+  // The token may come as the query parameter, in the body, or both (then the same).
+  const tokens = [url.searchParams.get("accessToken"), call.body.accessToken].filter((t) => t !== null && t !== undefined);
+  const tokenOk = tokens.length > 0 && tokens.every((t) => t === TOKEN);
+  const auth = route[2];
+  if (auth === "signed" && tokens.length > 0) return bad("this API does not take an access token");
+  if ((auth !== "signed" && !tokenOk) || (auth !== "token" && !signed(call.headers))) {
+    return [401, { ok: 0, err: `Unauthorized (accessToken ${tokens.join(",")}, signedContext ${call.headers["x-woztell-signedcontext"] ?? ""})` }];
+  }
+  delete call.body.accessToken;
+  try {
+    return route[3](call.body, url);
+  } catch (error) {
+    return bad(String(error.message));
+  }
 }
+
+export const startFakeWoztell = () => startFake(woztell, { faultBody: (fault) => ({ ok: 0, err: fault.message ?? "fault" }) });

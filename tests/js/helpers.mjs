@@ -1,4 +1,7 @@
-// Shared by the JS test files: the pinned Workers compatibility date and Chromium.
+// Shared by the JS test files: the pinned Workers compatibility date, Chromium,
+// and the one way a runner reports a shared suite's results as node:test tests.
+import { test } from "node:test";
+import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 
 /** Pinned so a workerd upgrade cannot silently change runtime behaviour. */
@@ -19,4 +22,10 @@ export function launchChromium() {
       "--disable-quic",
     ],
   });
+}
+
+/** Registers `label: every case ran` (the results name `names`, in order) and one test per result of a shared suite (cases.mjs's runCases). */
+export function report(label, results, names) {
+  test(`${label}: every case ran`, () => assert.deepEqual(results.map((r) => r.name), names));
+  for (const { name, ok, error } of results) test(`${label}: ${name}`, () => assert.ok(ok, error));
 }

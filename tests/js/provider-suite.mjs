@@ -4,22 +4,13 @@
 // (/__received, /__reset). What differs between runtimes is what they
 // exercise: fetch with custom headers, FormData with a Blob, the injected
 // clock. No Node APIs here; the fakes take their credentials from here.
+import { check, remote } from "./cases.mjs";
 export const BIRD_KEY = "birdAccessKey0123456789secretKEY";
 export const WORKSPACE = "2d7a8ab8-b7a2-4a0d-9c5f-6c0c0b5d8a11";
 export const CHANNEL = "8e0f1a52-2c6b-4f43-8a55-0d2c7d6f3b22";
 export const CIRRUS_KEY = "cirrusApiKey0123456789secretKEY";
 /** ENCRYPTED_STREAM_ID: base64-like, ends in "==" (sent on the path as %3D%3D). */
 export const STREAM_ID = "Zk9vQmFy+c3RyZWFt/MQ==";
-
-function check(condition, label, detail) {
-  if (!condition) throw new Error(`${label}${detail === undefined ? "" : `: ${JSON.stringify(detail)}`}`);
-}
-
-async function fake(baseUrl) {
-  const control = (path, body) => fetch(`${baseUrl}${path}`, { method: body ? "POST" : "GET", body: body && JSON.stringify(body) }).then((r) => r.json());
-  await control("/__reset", {});
-  return { received: () => control("/__received") };
-}
 
 const NOW = Date.UTC(2026, 0, 1, 10, 0, 0);
 const receiver = { contacts: [{ identifierKey: "phonenumber", identifierValue: "+31612345678" }] };
@@ -28,7 +19,7 @@ const cirrus = (api, baseUrl) => new api.CirrusClient({ apiKey: CIRRUS_KEY, stre
 
 export const providerCases = {
   "BirdClient: a text with reply buttons, scheduled on the injected clock, reaches Bird's path with the access key": async (api, { bird: baseUrl }) => {
-    const server = await fake(baseUrl);
+    const server = await remote(baseUrl);
     const body = { type: "text", text: { text: "Pick one", actions: [{ type: "reply", reply: { text: "Yes" } }, { type: "reply", reply: { text: "No" } }] } };
     const answer = await bird(api, baseUrl).sendMessage({ receiver, body, tags: ["VIP"], scheduledFor: "2026-01-02T09:00:00+01:00" });
     check(answer.status === "scheduled" && answer.tags[0] === "vip", "answer", answer);
@@ -37,7 +28,7 @@ export const providerCases = {
     check(call.authorization === `AccessKey ${BIRD_KEY}` && call.accept === "application/json" && call.contentType === "application/json", "headers", call);
   },
   "BirdClient: 11 tags and a schedule 5 minutes ahead reject locally, nothing sent": async (api, { bird: baseUrl }) => {
-    const server = await fake(baseUrl);
+    const server = await remote(baseUrl);
     const tags = Array.from({ length: 11 }, (_, i) => `t${i}`);
     const error = await bird(api, baseUrl).sendMessage({ receiver, body: { type: "text", text: { text: "x" } }, tags, scheduledFor: "2026-01-01T10:05:00Z" }).catch((e) => e);
     check(error instanceof Error && error.code === "validation_failed", "code", String(error));
@@ -46,7 +37,7 @@ export const providerCases = {
     check((await server.received()).length === 0, "nothing sent");
   },
   "CirrusClient: a Blob uploads as pic, its id goes in a V2 header sent to /v2/… with the stream id encoded": async (api, { cirrus: baseUrl }) => {
-    const server = await fake(baseUrl);
+    const server = await remote(baseUrl);
     const client = cirrus(api, baseUrl);
     const uploaded = await client.uploadMedia(new Blob([new Uint8Array(7)], { type: "image/png" }), { filename: "a.png" });
     const id = uploaded.data?.[0]?.id;
@@ -62,7 +53,7 @@ export const providerCases = {
     check(JSON.parse(calls[1].body).data[0].template_data.to === "19172537000", "to as digits", calls[1].body);
   },
   "CirrusClient: validateContact, and 21 recipients rejected locally": async (api, { cirrus: baseUrl }) => {
-    const server = await fake(baseUrl);
+    const server = await remote(baseUrl);
     const client = cirrus(api, baseUrl);
     const checked = await client.validateContact("+1 415 555 2671");
     check(checked.data?.valid === true, "valid", checked);
@@ -72,7 +63,7 @@ export const providerCases = {
     check((await server.received()).length === 1, "only the contact check was sent");
   },
   "BirdClient: getChannelContact, its 404 as not_found, and sendTemplate mapped onto a Bird template": async (api, { bird: baseUrl }) => {
-    const server = await fake(baseUrl);
+    const server = await remote(baseUrl);
     const client = bird(api, baseUrl);
     const contact = await client.getChannelContact("5f1c2d3e-4a5b-4c6d-8e7f-9a0b1c2d3e4f", { contactIdentifierValue: "+31612345678" });
     check(contact.serviceWindowExpireAt === "2026-01-02T10:00:00Z", "contact", contact);
@@ -86,7 +77,7 @@ export const providerCases = {
     check(JSON.stringify(template) === '{"name":"order_update","locale":"en-US","parameters":[{"type":"string","key":"1","value":"Ana"}]}', "mapped", template);
   },
   "CirrusClient: sendTemplate, a 206 partial answer, and a 400 envelope as invalid_request": async (api, { cirrus: baseUrl }) => {
-    await fake(baseUrl);
+    await remote(baseUrl);
     const client = cirrus(api, baseUrl);
     const template = { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }] }] };
     const sent = await client.sendTemplate("+14155552671", template);
@@ -99,17 +90,3 @@ export const providerCases = {
     check(v1.code === "invalid_request" && v1.status === 400 && v1.message === "HTTP 400: Missing parameter template_name", "400", { ...v1, message: v1.message });
   },
 };
-
-/** Runs every case against the fakes at `urls` (`{ bird, cirrus }`); `[{ name, ok, error? }]`. */
-export async function runProviders(api, urls) {
-  const results = [];
-  for (const [name, run] of Object.entries(providerCases)) {
-    try {
-      await run(api, urls);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}

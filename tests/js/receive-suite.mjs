@@ -53,17 +53,3 @@ export const receiveCases = {
     same(api.webhookChallenge(challengeUrl("42"), "wrong"), null, "wrong token");
   },
 };
-
-/** Runs every case; never throws. Returns [{ name, ok, error? }]. */
-export async function runReceive(api) {
-  const results = [];
-  for (const [name, run] of Object.entries(receiveCases)) {
-    try {
-      await run(api);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}

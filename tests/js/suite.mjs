@@ -315,16 +315,3 @@ export const phoneCases = [
   "options are optional and checked",
   "the module keeps working after a throw",
 ];
-
-export async function runAll(api, names = Object.keys(cases)) {
-  const results = [];
-  for (const [name, run] of Object.entries(cases).filter(([name]) => names.includes(name))) {
-    try {
-      await run(api);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}

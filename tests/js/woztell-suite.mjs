@@ -2,13 +2,14 @@
 // fake Woztell API (tests/js/fake-woztell.mjs), steered and inspected over
 // HTTP (/__reset, /__fail, /__received). Every endpoint of seed 003 is called
 // here, each with the auth it documents. No Node APIs here.
+import { check, remote } from "./cases.mjs";
 export const TOKEN = "wzt-channel-token-0123456789-secret";
-const APP = "699802d69a73fc555f1c6bc4";
-const APP_INTEGRATION = "696327325430a1cbd131dfdf";
-const CHANNEL = "696327315430a1f98231dfde";
+export const APP = "699802d69a73fc555f1c6bc4";
+export const APP_INTEGRATION = "696327325430a1cbd131dfdf";
+export const CHANNEL = "696327315430a1f98231dfde";
 export const SIGNATURE = "1RJ7rKRTHbOBoY95AgtXF5WT2578gy9+b4ekBp727cQ=";
-const WABA = "190787529545503";
-const PHONE = "123164329653069";
+export const WABA = "190787529545503";
+export const PHONE = "123164329653069";
 const A = "/v1.2/api";
 const PAYLOAD = `{"app":"${APP}","appIntegration":"${APP_INTEGRATION}","channel":"${CHANNEL}"}`;
 const PEM = "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAls1409DedWXmHnt0Pb6s\n-----END PUBLIC KEY-----";
@@ -16,16 +17,6 @@ const FLOW = {
   version: "3.1",
   screens: [{ id: "PREFERENCES", title: "Update Preferences", data: {}, terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "Form", name: "form", children: [{ type: "CheckboxGroup", label: "Communication types", required: true, name: "communicationTypes", "data-source": [{ id: "0", title: "Special offers" }, { id: "1", title: "News" }] }, { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: { communicationTypes: "${form.communicationTypes}" } } }] }] } }],
 };
-
-function check(condition, label, detail) {
-  if (!condition) throw new Error(`${label}${detail === undefined ? "" : `: ${JSON.stringify(detail)}`}`);
-}
-
-async function fake(baseUrl) {
-  const control = (path, body) => fetch(`${baseUrl}${path}`, { method: body ? "POST" : "GET", body: body && JSON.stringify(body) }).then((r) => r.json());
-  await control("/__reset", {});
-  return { fail: (...faults) => control("/__fail", faults), received: () => control("/__received") };
-}
 
 function client(api, baseUrl, options = {}) {
   return new api.WoztellClient({ accessToken: TOKEN, appId: APP, appIntegrationId: APP_INTEGRATION, channelId: CHANNEL, signature: SIGNATURE, wabaId: WABA, phoneNumberId: PHONE, baseUrl, sleep: async () => {}, ...options });
@@ -35,7 +26,7 @@ const signed = (call) => call.payload === PAYLOAD && call.signedContext === `${S
 
 export const woztellCases = {
   "general APIs: WABA info, business profile get/update, display-name status (token and signed context), media id": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const c = client(api, baseUrl);
     check((await c.getWabaInfo()).result.wabaId === WABA, "waba info by channel");
     check((await c.getWabaInfo({ wabaId: WABA })).ok === 1, "waba info by WABA");
@@ -55,7 +46,7 @@ export const woztellCases = {
     check(update.accessToken === TOKEN && update.phoneNumberId === PHONE && update.profile.messaging_product === "whatsapp", "profile body", update);
   },
   "signed-context APIs: conversation analytics, catalogs, products, business encryption get/set": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const c = client(api, baseUrl);
     const analytics = await c.getConversationAnalytics({ from: 1672675200, to: 1672761600, granularity: "DAILY", numbers: ["14132521446"], metric_types: ["CONVERSATION", "COST"], dimensions: ["country"] });
     check(analytics.conversationAnalytics.data_points[0].country === "HK", "analytics", analytics);
@@ -69,7 +60,7 @@ export const woztellCases = {
     check(calls[2].query.catalogId === "1234577510532066" && JSON.parse(calls[3].body).publicKey === PEM, "products and key", calls);
   },
   "message templates: list, create (legacy category), edit, delete with a body": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const c = client(api, baseUrl);
     const list = await c.listTemplates({ first: 10, after: "MAZDZD", status: ["APPROVED"], category: ["TRANSACTIONAL"], language: ["en_US"], name: "flight" });
     check(list.data[0].name === "sample_flight_confirmation" && list.paging.hasNext === true, "list", list);
@@ -85,7 +76,7 @@ export const woztellCases = {
     check(JSON.parse(calls[4].body).wabaId === WABA && JSON.parse(calls[4].body).name === "test_template", "delete body", calls[4].body);
   },
   "flows: list, screen payload, preview, detail, create, metadata, JSON, delete, publish, deprecate": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const c = client(api, baseUrl);
     check((await c.listFlows({ limit: 10 })).data[0].value === "885692686603466", "list");
     check((await c.getFlowScreenPayload("1332875717353551")).payload.id === "screen_with_data", "screen payload");
@@ -101,7 +92,7 @@ export const woztellCases = {
     check(JSON.parse(calls[4].body).data.categories[0] === "SURVEY" && JSON.parse(calls[5].body).data.name === "Test Flow ABC" && JSON.parse(calls[6].body).data.screens[0].id === "PREFERENCES", "bodies", calls.map((x) => x.body));
   },
   "local checks reject before sending: Flow JSON, templates, limits, keys, missing auth": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const c = client(api, baseUrl);
     const cases = [
       [c.uploadFlowJson("910367050421850", { version: "3.1", screens: [] }), (i) => i.code.startsWith("flow.")],
@@ -126,7 +117,7 @@ export const woztellCases = {
     check((await wz.received()).length === 0, "nothing sent", await wz.received());
   },
   "accessTokenIn: query only, body where there is one (default), or both": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     await client(api, baseUrl, { accessTokenIn: "query" }).deleteTemplate({ name: "a" });
     await client(api, baseUrl, { accessTokenIn: "body" }).deleteTemplate({ name: "a" });
     await client(api, baseUrl).deleteTemplate({ name: "a" });
@@ -140,7 +131,7 @@ export const woztellCases = {
     check(get.method === "GET" && get.query.accessToken === TOKEN, "a GET carries it in the query", get);
   },
   "errors: non-2xx and ok:0 answers reject; secrets never appear, even when echoed": async (api, baseUrl) => {
-    const wz = await fake(baseUrl);
+    const wz = await remote(baseUrl);
     const wrong = await rejected(client(api, baseUrl, { accessToken: "wzt-wrong-token-000000000" }).getBusinessProfile());
     check(wrong.code === "auth_failed" && wrong.status === 401, "401", wrong.code);
     await wz.fail({ raw: { ok: 0, err: `Invalid wabaId for ${TOKEN}` } });
@@ -159,17 +150,3 @@ export const woztellCases = {
     check(unknown.code === "invalid_argument" && /unknown option colour/.test(unknown.message), "unknown option", unknown.message);
   },
 };
-
-/** Runs every case against the fake at `baseUrl`; `[{ name, ok, error? }]`. */
-export async function runWoztell(api, baseUrl) {
-  const results = [];
-  for (const [name, run] of Object.entries(woztellCases)) {
-    try {
-      await run(api, baseUrl);
-      results.push({ name, ok: true });
-    } catch (error) {
-      results.push({ name, ok: false, error: String(error && error.stack ? error.stack : error) });
-    }
-  }
-  return results;
-}
