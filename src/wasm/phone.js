@@ -33,9 +33,9 @@ export function phoneOptions(options, name) {
   if (country != null && typeof country != "string") return `e${name}: option defaultCountry must be a string, got ${typeOf(country)}`;
   const read = (country == null ? "n" : "c" + country) + END;
   if ((key = Object.keys(data ?? {}).find((k) => k != "defaultCountry")) === undefined) return read;
-  // Quoted as src/text.rs `quoted` does it.
+  // Quoted as src/text.rs `quoted` does it (src/json/write.rs: a JSON string literal, C1 escaped too).
   key = key.replace(/["\\\x00-\x1f\x7f-\x9f]/g, (c) =>
-    c == "\n" ? "\\n" : c == "\t" ? "\\t" : c == '"' || c == "\\" ? "\\" + c : `\\u{00${c.charCodeAt(0).toString(16).padStart(2, "0")}}`,
+    c == "\n" ? "\\n" : c == "\r" ? "\\r" : c == "\t" ? "\\t" : c == '"' || c == "\\" ? "\\" + c : `\\u00${c.charCodeAt(0).toString(16).padStart(2, "0")}`,
   );
   return `${read}${name}: unknown option "${key}"; known options: defaultCountry`;
 }

@@ -144,7 +144,7 @@ export const cases = {
       ["a function", () => 1, () => 1],
       ["a cycle", cyclic, cyclic],
       ["a BigInt", 1n, 1n],
-      ["an unknown key", { "q\"\n\x7f😀": 1 }, { "q\"\n\x7f😀": 1 }],
+      ["an unknown key", { "q\"\r\n\x7f\x85😀": 1 }, { "q\"\r\n\x7f\x85😀": 1 }],
       ["a known key of the wrong type", { defaultCountry: 5 }, { mode: 5 }],
       ["an object for a string", { defaultCountry: {} }, { mode: {} }],
     ];
