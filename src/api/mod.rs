@@ -63,21 +63,18 @@ pub enum FormValue {
 impl Request {
     /// A GET (always safe to repeat).
     pub fn get(url: String) -> Self {
-        Self {
-            method: "GET",
-            url,
-            body: None,
-            form: Vec::new(),
-            idempotent: true,
-            headers: Vec::new(),
-            download: false,
-        }
+        Self::without_body("GET", url)
     }
 
     /// A DELETE (repeating it deletes nothing more).
     pub fn delete(url: String) -> Self {
+        Self::without_body("DELETE", url)
+    }
+
+    /// A request with no body that is safe to repeat.
+    fn without_body(method: &'static str, url: String) -> Self {
         Self {
-            method: "DELETE",
+            method,
             url,
             body: None,
             form: Vec::new(),
