@@ -1,4 +1,5 @@
-//! `CmClient`: the CallMissed (`cm_`-key) WhatsApp API over the transport; bodies are checked before anything is sent.
+//! `CmClient`: the `cm_`-key platform's WhatsApp API (`api::providers::cm`)
+//! over the transport; bodies are checked before anything is sent.
 
 use crate::api::auth::Credentials;
 use crate::api::error::scrub;
@@ -17,7 +18,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Settings of a CmClient (CallMissed, the `cm_`-key platform). `apiKey` and `baseUrl` are required. */
+/** Settings of a CmClient (the `cm_`-key platform, CallMissed). `apiKey` and `baseUrl` are required. */
 export interface CmClientOptions {
   /** A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`. */
   apiKey: string;
@@ -25,7 +26,7 @@ export interface CmClientOptions {
   baseUrl: string;
   /** Path of the WhatsApp routes, default "/api/v1/whatsapp". */
   pathPrefix?: string;
-  /** The sending number as a CallMissed UUID (`phone_id`), used when a call names none. */
+  /** The sending number as the platform's UUID (`phone_id`), used when a call names none. */
   phoneId?: string;
   /** The sending number as Meta's id (`phone_number_id`), used when a call names none and `phoneId` is unset. */
   phoneNumberId?: string;
@@ -51,7 +52,7 @@ export interface CmSendResult {
 }
 "#;
 
-/// A CallMissed WhatsApp API client.
+/// A client of the `cm_`-key platform's WhatsApp API.
 #[wasm_bindgen]
 pub struct CmClient {
     cm: Cm,
@@ -336,7 +337,7 @@ impl CmClient {
         self.run(with_body(&body, "syncTemplates", |t, n| self.cm.sync_templates(t, n)), WRITE)
     }
 
-    /// Deletes a template by its CallMissed id → DELETE /templates/{uuid} (204: resolves to `{}`).
+    /// Deletes a template by the platform's id → DELETE /templates/{uuid} (204: resolves to `{}`).
     #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<object>")]
     pub fn delete_template(&self, uuid: &str) -> Promise {
         self.run(self.cm.delete_template(uuid), WRITE)
@@ -352,7 +353,7 @@ impl CmClient {
     }
 
     /// Creates a draft template campaign: `{ name, template_name, template_language?, template_components?,
-    /// scheduled_at?, phone_number_id? (a CallMissed UUID; default the client's phoneId) }` → POST /campaigns.
+    /// scheduled_at?, phone_number_id? (the platform's UUID; default the client's phoneId) }` → POST /campaigns.
     #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<object>")]
     pub fn create_campaign(
         &self,
