@@ -6,8 +6,7 @@ use crate::api::error::scrub;
 use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::read_template_send;
-use crate::wasm::config::{field, Config};
+use crate::wasm::config::{field, read_template_send, ClientSpec, Config};
 use crate::wasm::convert::Document;
 use crate::wasm::transport::Transport;
 use crate::Error;
@@ -59,7 +58,14 @@ pub struct CmClient {
     transport: Rc<Transport>,
 }
 
-const OPTIONS: [&str; 6] = ["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"];
+/// The class: its options, its API key (a bearer token), the platform's error envelopes.
+const CLIENT: ClientSpec = ClientSpec {
+    name: "CmClient",
+    options: &["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"],
+    credential: "apiKey",
+    sign: Credentials::bearer,
+    errors: cm::errors,
+};
 const READ: &str = "whatsapp:read";
 const WRITE: &str = "whatsapp:write";
 const SEND: &str = "whatsapp:send";
@@ -84,6 +90,21 @@ fn with_query(
         return build("{}", &parse_document("{}")?);
     }
     with_body(value, function, build)
+}
+
+/// The `fieldAliases` option: body field names to send under another name.
+fn aliases(options: &JsValue) -> Result<Vec<(String, String)>, Error> {
+    let mut aliases = Vec::new();
+    if let Some(map) = field(options, "fieldAliases") {
+        let misuse = || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
+        let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
+        for entry in entries.iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
+            aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
+        }
+    }
+    Ok(aliases)
 }
 
 /// The number a call's options name, if any.
@@ -114,27 +135,14 @@ impl CmClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CmClientOptions")] options: JsValue,
     ) -> Result<CmClient, JsValue> {
-        let config = Config::new(&options, "CmClient", &OPTIONS)?;
-        let key = config.credential("apiKey")?;
-        let mut aliases = Vec::new();
-        if let Some(map) = field(&options, "fieldAliases") {
-            let misuse =
-                || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
-            let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
-            for entry in entries.iter() {
-                let pair: js_sys::Array = entry.unchecked_into();
-                let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
-                aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
-            }
-        }
+        let (config, transport) = Config::client(&options, &CLIENT)?;
         let cm = Cm {
+            aliases: aliases(&options)?,
             base_url: config.base_url(None)?,
             prefix: config.text("pathPrefix")?.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
             phone_id: config.text("phoneId")?,
             phone_number_id: config.text("phoneNumberId")?,
-            aliases,
         };
-        let transport = config.transport_with(Credentials::bearer(&key), cm::errors)?;
         Ok(CmClient { cm, transport: Rc::new(transport) })
     }
 
@@ -238,7 +246,7 @@ impl CmClient {
         options: JsValue,
     ) -> Promise {
         let chosen = selector(&options);
-        let request = read_template_send(to, &template, &options, "sendTemplate")
+        let request = read_template_send(to, &template, &options)
             .and_then(|send| self.cm.send_template(&send, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))));
         self.run(keyed(request, &options), SEND)
     }
