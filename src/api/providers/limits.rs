@@ -13,15 +13,49 @@ use crate::json::{Node, Value};
 use crate::report::Report;
 use crate::text::quoted;
 
-/// The findings about `body`: an object of `allowed` members (another is an
-/// error with `unknown`), then what `check` finds in it.
+/// A body or query as the caller gave it: its JSON text, and whether the
+/// caller wrote that text (findings then carry its line and column) rather
+/// than passing an object (whose `JSON.stringify` positions mean nothing to them).
+#[derive(Clone, Copy, Debug)]
+pub struct Source<'t> {
+    /// The JSON text the body was parsed from.
+    pub text: &'t str,
+    /// Whether the caller wrote `text`.
+    pub from_caller: bool,
+}
+
+impl<'t> Source<'t> {
+    /// The text findings take positions from, when the caller wrote it.
+    pub fn positions(self) -> Option<&'t str> {
+        self.from_caller.then_some(self.text)
+    }
+}
+
+/// As for `&str`.
+impl<'t> From<&'t String> for Source<'t> {
+    fn from(text: &'t String) -> Self {
+        Self { text, from_caller: false }
+    }
+}
+
+/// Text whose positions are not reported (an object's JSON).
+impl<'t> From<&'t str> for Source<'t> {
+    fn from(text: &'t str) -> Self {
+        Self { text, from_caller: false }
+    }
+}
+
+/// The findings about `body` (positions from `source`, when given): an
+/// object of `allowed` members (another is an error with `unknown`), then
+/// what `check` finds in it.
 pub fn check_object(
     body: &Node,
+    source: Option<&str>,
     allowed: &[&str],
     unknown: &'static str,
     check: &dyn Fn(&mut Checker<'_>, &At<'_>),
 ) -> Report {
-    let mut checker = Checker::new(body, None);
+    let mut checker = Checker::new(body, source);
     let root = At::root(body);
     if object(&mut checker, &root, allowed, unknown) {
         check(&mut checker, &root);

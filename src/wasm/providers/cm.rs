@@ -4,6 +4,7 @@
 use crate::api::auth::Credentials;
 use crate::api::error::scrub;
 use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
+use crate::api::providers::limits::Source;
 use crate::api::{parse_document, Request};
 use crate::json::Node;
 use crate::wasm::config::{field, read_template_send, ClientSpec, Config};
@@ -70,24 +71,26 @@ const READ: &str = "whatsapp:read";
 const WRITE: &str = "whatsapp:write";
 const SEND: &str = "whatsapp:send";
 
-/// A JSON argument's text and parse, handed to `build`.
+/// A JSON argument's text and parse, handed to `build` (findings get
+/// positions when the caller gave text).
 fn with_body(
     value: &JsValue,
     function: &str,
-    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+    build: &dyn Fn(Source<'_>, &Node) -> Result<Request, Error>,
 ) -> Result<Request, Error> {
     let document = Document::read(value, function, "its argument")?;
-    build(&document.text, &parse_document(&document.text)?)
+    let source = Source { text: &document.text, from_caller: document.from_caller };
+    build(source, &parse_document(&document.text)?)
 }
 
 /// An optional query object (`undefined` is none).
 fn with_query(
     value: &JsValue,
     function: &str,
-    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+    build: &dyn Fn(Source<'_>, &Node) -> Result<Request, Error>,
 ) -> Result<Request, Error> {
     if value.is_undefined() || value.is_null() {
-        return build("{}", &parse_document("{}")?);
+        return build("{}".into(), &parse_document("{}")?);
     }
     with_body(value, function, build)
 }
@@ -177,7 +180,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
     ) -> Promise {
-        self.run(with_body(&body, "exchangeSignupCode", |t, n| self.cm.exchange(t, n)), WRITE)
+        self.run(with_body(&body, "exchangeSignupCode", &|t, n| self.cm.exchange(t, n)), WRITE)
     }
 
     /// Connects a WABA with system-user credentials: `{ waba_id, phone_number_id, access_token, business_id?, bot_id? }`
@@ -189,7 +192,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
     ) -> Promise {
         let token = field(&body, "access_token").and_then(|t| t.as_string());
-        let request = with_body(&body, "connectManually", |t, n| self.cm.manual(t, n));
+        let request = with_body(&body, "connectManually", &|t, n| self.cm.manual(t, n));
         self.run_with(request, WRITE, None, token)
     }
 
@@ -232,7 +235,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendText", |t, n| self.cm.send_text(t, n)), &options), SEND)
+        self.run(keyed(with_body(&body, "sendText", &|t, n| self.cm.send_text(t, n)), &options), SEND)
     }
 
     /// Sends template `template` (Meta's template object) to `to` → POST /messages/template — the
@@ -258,7 +261,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendMedia", |t, n| self.cm.send_media(t, n)), &options), SEND)
+        self.run(keyed(with_body(&body, "sendMedia", &|t, n| self.cm.send_media(t, n)), &options), SEND)
     }
 
     /// Sends an interactive message: `{ to, interactive_type: "button" | "list" | "cta_url" | "flow", body_text,
@@ -269,7 +272,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "sendInteractive", |t, n| self.cm.send_interactive(t, n));
+        let request = with_body(&body, "sendInteractive", &|t, n| self.cm.send_interactive(t, n));
         self.run(keyed(request, &options), SEND)
     }
 
@@ -324,7 +327,7 @@ impl CmClient {
         )]
         query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "listTemplates", |t, n| self.cm.templates(t, n)), READ)
+        self.run(with_query(&query, "listTemplates", &|t, n| self.cm.templates(t, n)), READ)
     }
 
     /// Creates a template (submitted to Meta): `{ account_id | waba_id, name, category, language, components,
@@ -335,14 +338,14 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "createTemplate", |t, n| self.cm.create_template(t, n));
+        let request = with_body(&body, "createTemplate", &|t, n| self.cm.create_template(t, n));
         self.run(keyed(request, &options), WRITE)
     }
 
     /// Re-syncs template statuses from Meta: `{ account_id | waba_id }` → POST /templates/sync.
     #[wasm_bindgen(js_name = syncTemplates, unchecked_return_type = "Promise<{ waba_id: string; fetched: number; inserted: number; updated: number }>")]
     pub fn sync_templates(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
-        self.run(with_body(&body, "syncTemplates", |t, n| self.cm.sync_templates(t, n)), WRITE)
+        self.run(with_body(&body, "syncTemplates", &|t, n| self.cm.sync_templates(t, n)), WRITE)
     }
 
     /// Deletes a template by the platform's id → DELETE /templates/{uuid} (204: resolves to `{}`).
@@ -357,7 +360,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ limit?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "listCampaigns", |t, n| self.cm.campaigns(t, n)), READ)
+        self.run(with_query(&query, "listCampaigns", &|t, n| self.cm.campaigns(t, n)), READ)
     }
 
     /// Creates a draft template campaign: `{ name, template_name, template_language?, template_components?,
@@ -368,7 +371,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "createCampaign", |t, n| self.cm.create_campaign(t, n));
+        let request = with_body(&body, "createCampaign", &|t, n| self.cm.create_campaign(t, n));
         self.run(keyed(request, &options), WRITE)
     }
 
@@ -380,8 +383,9 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "{ to_phone: string; variables?: Record<string, string> }[]")]
         recipients: JsValue,
     ) -> Promise {
-        let request =
-            with_body(&recipients, "addCampaignRecipients", |t, n| self.cm.add_recipients(campaign_id, t, n));
+        let request = with_body(&recipients, "addCampaignRecipients", &|t, n| {
+            self.cm.add_recipients(campaign_id, t, n)
+        });
         self.run(request, WRITE)
     }
 
@@ -401,7 +405,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getFunnel", |t, n| self.cm.analytics("funnel", t, n)), READ)
+        self.run(with_query(&query, "getFunnel", &|t, n| self.cm.analytics("funnel", t, n)), READ)
     }
 
     /// Message volume per day (`{ days? }`, 1–90, default 14).
@@ -410,7 +414,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getTimeseries", |t, n| self.cm.analytics("timeseries", t, n)), READ)
+        self.run(with_query(&query, "getTimeseries", &|t, n| self.cm.analytics("timeseries", t, n)), READ)
     }
 
     /// The cost breakdown (`{ days? }`, 1–90, default 30).
@@ -419,6 +423,6 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getCosts", |t, n| self.cm.analytics("costs", t, n)), READ)
+        self.run(with_query(&query, "getCosts", &|t, n| self.cm.analytics("costs", t, n)), READ)
     }
 }

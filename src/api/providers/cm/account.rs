@@ -4,7 +4,7 @@
 use super::code::{COUNT_OUT_OF_RANGE as COUNT, LENGTH_OUT_OF_RANGE as LENGTH, UNKNOWN_FIELD as UNKNOWN};
 use super::{uuid_arg, uuid_member, Cm};
 use crate::api::cloud::fail_on_errors;
-use crate::api::providers::limits::{array, object, text};
+use crate::api::providers::limits::{array, object, text, Source};
 use crate::api::providers::wire::{raw, Object};
 use crate::api::template_send::recipient;
 use crate::api::Request;
@@ -15,10 +15,11 @@ use crate::Error;
 
 impl Cm {
     /// POST `/onboarding/exchange`: `{ code, waba_id, phone_number_id, business_id?, bot_id?, data_localization_region? }`.
-    pub fn exchange(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn exchange<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         const KEYS: [&str; 6] =
             ["code", "waba_id", "phone_number_id", "business_id", "bot_id", "data_localization_region"];
-        self.plain("/onboarding/exchange", json, body, &KEYS, &|checker, body| {
+        self.plain("/onboarding/exchange", source, body, &KEYS, &|checker, body| {
             text(checker, body, "code", true, (1, 2048), LENGTH);
             text(checker, body, "waba_id", true, (1, 64), LENGTH);
             text(checker, body, "phone_number_id", true, (1, 64), LENGTH);
@@ -30,9 +31,10 @@ impl Cm {
 
     /// POST `/onboarding/manual`: `{ waba_id, phone_number_id, access_token, business_id?, bot_id? }`
     /// (the platform takes it with a dashboard JWT only).
-    pub fn manual(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn manual<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         const KEYS: [&str; 5] = ["waba_id", "phone_number_id", "access_token", "business_id", "bot_id"];
-        self.plain("/onboarding/manual", json, body, &KEYS, &|checker, body| {
+        self.plain("/onboarding/manual", source, body, &KEYS, &|checker, body| {
             text(checker, body, "waba_id", true, (1, 64), LENGTH);
             text(checker, body, "phone_number_id", true, (1, 64), LENGTH);
             text(checker, body, "access_token", true, (20, 4096), LENGTH);
@@ -71,13 +73,16 @@ impl Cm {
     }
 
     /// GET `/campaigns` (`limit`).
-    pub fn campaigns(&self, json: &str, query: &Node) -> Result<Request, Error> {
-        self.list("/campaigns", json, query, &["limit"], (1, 1000))
+    pub fn campaigns<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        self.list("/campaigns", source, query, &["limit"], (1, 1000))
     }
 
     /// POST `/campaigns`: `{ phone_number_id (the platform's UUID), name, template_name,
     /// template_language?, template_components?, scheduled_at? }` (the client's `phoneId` by default).
-    pub fn create_campaign(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn create_campaign<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 6] = [
             "phone_number_id",
             "name",
@@ -87,7 +92,7 @@ impl Cm {
             "scheduled_at",
         ];
         let default = self.phone_id.as_ref().filter(|_| body.get("phone_number_id").is_none());
-        super::checked(body, &KEYS, &|checker, body| {
+        super::checked(body, source.positions(), &KEYS, &|checker, body| {
             if default.is_none() {
                 uuid_member(checker, body, "phone_number_id", true);
             }
@@ -108,9 +113,16 @@ impl Cm {
     }
 
     /// POST `/campaigns/{id}/recipients`: `recipients` (1–10000 of `{ to_phone, variables? }`), numbers as +E.164.
-    pub fn add_recipients(&self, campaign_id: &str, json: &str, recipients: &Node) -> Result<Request, Error> {
+    pub fn add_recipients<'t>(
+        &self,
+        campaign_id: &str,
+        json: impl Into<Source<'t>>,
+        recipients: &Node,
+    ) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let id = uuid_arg(campaign_id, "the campaign id")?;
-        let mut checker = Checker::new(recipients, None);
+        let mut checker = Checker::new(recipients, source.positions());
         let root = At::root(recipients);
         let mut list = Vec::new();
         match root.node.items() {
@@ -172,7 +184,13 @@ impl Cm {
     }
 
     /// GET `/analytics/{report}` (`funnel`, `timeseries`, `costs`) with `days` 1–90.
-    pub fn analytics(&self, report: &str, json: &str, query: &Node) -> Result<Request, Error> {
-        self.list(&format!("/analytics/{report}"), json, query, &["days"], (0, 0))
+    pub fn analytics<'t>(
+        &self,
+        report: &str,
+        json: impl Into<Source<'t>>,
+        query: &Node,
+    ) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        self.list(&format!("/analytics/{report}"), source, query, &["days"], (0, 0))
     }
 }

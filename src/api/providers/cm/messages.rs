@@ -7,7 +7,9 @@ use super::code::{
 };
 use super::{Cm, ANY, MAX_UPLOAD_BYTES};
 use crate::api::cloud::fail_on_errors;
-use crate::api::providers::limits::{array, boolean, choice, exactly_one, is_web, member, object, text};
+use crate::api::providers::limits::{
+    array, boolean, choice, exactly_one, is_web, member, object, text, Source,
+};
 use crate::api::providers::wire::{is_uuid, raw, Object};
 use crate::api::template_send::TemplateSend;
 use crate::api::{encode_component, parse_document, FormPart, FormValue, Request};
@@ -44,10 +46,11 @@ impl Cm {
     }
 
     /// POST `/messages`: `{ to, text (1–65536), preview_url?, context_message_id? }` plus the selector.
-    pub fn send_text(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn send_text<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         const KEYS: [&str; 6] =
             ["phone_id", "phone_number_id", "to", "text", "preview_url", "context_message_id"];
-        self.send("/messages", json, body, &KEYS, &|checker, body| {
+        self.send("/messages", source, body, &KEYS, &|checker, body| {
             text(checker, body, "text", true, (1, 65_536), LENGTH);
             boolean(checker, body, "preview_url", false);
             text(checker, body, "context_message_id", false, ANY, LENGTH);
@@ -95,10 +98,11 @@ impl Cm {
     }
 
     /// POST `/messages/media`: `{ to, kind, media_id (≤ 64) | link (≤ 2048), caption? (≤ 1024), filename? (≤ 255) }`.
-    pub fn send_media(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn send_media<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         const KEYS: [&str; 8] =
             ["phone_id", "phone_number_id", "to", "kind", "media_id", "link", "caption", "filename"];
-        self.send("/messages/media", json, body, &KEYS, &|checker, body| {
+        self.send("/messages/media", source, body, &KEYS, &|checker, body| {
             let kind = choice(checker, body, "kind", true, &MEDIA_KINDS, VALUE_INVALID);
             match exactly_one(checker, body, ["media_id", "link"], true, ONE_OF) {
                 Some("media_id") => drop(text(checker, body, "media_id", true, (1, 64), LENGTH)),
@@ -123,7 +127,8 @@ impl Cm {
 
     /// POST `/messages/interactive`: `{ to, interactive_type, body_text, footer_text?, header?, … }`
     /// with the fields of its variant (buttons; list sections; CTA URL; Flow).
-    pub fn send_interactive(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn send_interactive<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         static KEYS: [&str; 18] = [
             "phone_id",
             "phone_number_id",
@@ -144,7 +149,7 @@ impl Cm {
             "flow_token",
             "flow_mode",
         ];
-        self.send("/messages/interactive", json, body, &KEYS, &|checker, body| {
+        self.send("/messages/interactive", source, body, &KEYS, &|checker, body| {
             let kind = choice(checker, body, "interactive_type", true, &INTERACTIVE_TYPES, VALUE_INVALID);
             text(checker, body, "body_text", true, (1, 1024), LENGTH);
             text(checker, body, "footer_text", false, (1, 60), LENGTH);

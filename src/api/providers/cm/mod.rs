@@ -14,7 +14,7 @@ mod templates;
 
 pub use errors::{errors, with_scope};
 
-use super::limits::{self, integer, member, object, text};
+use super::limits::{self, integer, member, object, text, Source};
 use super::wire::{is_uuid, push_query, query_value, raw, Object};
 use crate::api::cloud::fail_on_errors;
 use crate::api::template_send::recipient;
@@ -89,9 +89,15 @@ fn uuid_member(checker: &mut Checker<'_>, body: &At<'_>, key: &str, required: bo
     }
 }
 
-/// The checks `check` makes on `body`, with the top level an object of `allowed` members.
-fn checked(body: &Node, allowed: &[&str], check: &dyn Fn(&mut Checker<'_>, &At<'_>)) -> Result<(), Error> {
-    fail_on_errors(limits::check_object(body, allowed, UNKNOWN, check))
+/// The checks `check` makes on `body`, with the top level an object of
+/// `allowed` members (positions from `source`, when given).
+fn checked(
+    body: &Node,
+    source: Option<&str>,
+    allowed: &[&str],
+    check: &dyn Fn(&mut Checker<'_>, &At<'_>),
+) -> Result<(), Error> {
+    fail_on_errors(limits::check_object(body, source, allowed, UNKNOWN, check))
 }
 
 impl Cm {
@@ -169,13 +175,13 @@ impl Cm {
     fn send(
         &self,
         path: &str,
-        text: &str,
+        source: Source<'_>,
         body: &Node,
         allowed: &[&str],
         check: &dyn Fn(&mut Checker<'_>, &At<'_>),
     ) -> Result<Request, Error> {
         let mut to = None;
-        let mut checker = Checker::new(body, None);
+        let mut checker = Checker::new(body, source.positions());
         let root = At::root(body);
         if object(&mut checker, &root, allowed, UNKNOWN) {
             self.selector(&mut checker, &root);
@@ -183,7 +189,7 @@ impl Cm {
             check(&mut checker, &root);
         }
         fail_on_errors(checker.finish())?;
-        let body = self.write(text, body, to.as_deref(), true);
+        let body = self.write(source.text, body, to.as_deref(), true);
         Ok(Request::post(self.url(path), Some(body), false))
     }
 
@@ -191,25 +197,25 @@ impl Cm {
     fn plain(
         &self,
         path: &str,
-        text: &str,
+        source: Source<'_>,
         body: &Node,
         allowed: &[&str],
         check: &dyn Fn(&mut Checker<'_>, &At<'_>),
     ) -> Result<Request, Error> {
-        checked(body, allowed, check)?;
-        Ok(Request::post(self.url(path), Some(self.write(text, body, None, false)), false))
+        checked(body, source.positions(), allowed, check)?;
+        Ok(Request::post(self.url(path), Some(self.write(source.text, body, None, false)), false))
     }
 
-    /// GET `{path}` with the query object `text` checked: `allowed` keys, `limit` in `limit`.
+    /// GET `{path}` with the query object `source` checked: `allowed` keys, `limit` in `limit`.
     fn list(
         &self,
         path: &str,
-        text: &str,
+        source: Source<'_>,
         query: &Node,
         allowed: &[&str],
         limit: (u64, u64),
     ) -> Result<Request, Error> {
-        checked(query, allowed, &|checker, query| {
+        checked(query, source.positions(), allowed, &|checker, query| {
             integer(checker, query, "limit", limit, code::COUNT_OUT_OF_RANGE);
             integer(checker, query, "offset", (0, u64::MAX >> 11), code::COUNT_OUT_OF_RANGE);
             if allowed.contains(&"account_id") {
@@ -221,7 +227,7 @@ impl Cm {
         })?;
         let mut url = self.url(path);
         for (key, value) in query.members().unwrap_or_default() {
-            push_query(&mut url, &key.name, query_value(text, value));
+            push_query(&mut url, &key.name, query_value(source.text, value));
         }
         Ok(Request::get(url))
     }

@@ -4,7 +4,7 @@
 use super::code::{ONE_OF, VALUE_INVALID};
 use super::{checked, uuid_arg, Cm, ACCOUNT};
 use crate::api::cloud::fail_on_errors;
-use crate::api::providers::limits::{boolean, choice, exactly_one, text};
+use crate::api::providers::limits::{boolean, choice, exactly_one, text, Source};
 use crate::api::Request;
 use crate::json::Node;
 use crate::report::Report;
@@ -15,14 +15,17 @@ const TEMPLATE_CATEGORIES: [&str; 3] = ["MARKETING", "UTILITY", "AUTHENTICATION"
 
 impl Cm {
     /// GET `/templates` with filters `account_id`, `waba_id`, `status`, `category`, `language`, `limit` (1–500).
-    pub fn templates(&self, json: &str, query: &Node) -> Result<Request, Error> {
+    pub fn templates<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
         const KEYS: [&str; 6] = ["account_id", "waba_id", "status", "category", "language", "limit"];
-        self.list("/templates", json, query, &KEYS, (1, 500))
+        self.list("/templates", source, query, &KEYS, (1, 500))
     }
 
     /// POST `/templates`: `{ account_id | waba_id, name, category, language, components, parameter_format?,
     /// allow_category_change? }`, the definition checked like `validateTemplate` first.
-    pub fn create_template(&self, json: &str, body: &Node) -> Result<Request, Error> {
+    pub fn create_template<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 8] = [
             "account_id",
             "waba_id",
@@ -34,14 +37,14 @@ impl Cm {
             "allow_category_change",
         ];
         let mut definition = Report::default();
-        let fields = checked(body, &KEYS, &|checker, body| {
+        let fields = checked(body, source.positions(), &KEYS, &|checker, body| {
             exactly_one(checker, body, ACCOUNT, true, ONE_OF);
             text(checker, body, "language", true, (2, 12), super::code::LENGTH_OUT_OF_RANGE);
             choice(checker, body, "category", true, &TEMPLATE_CATEGORIES, VALUE_INVALID);
             boolean(checker, body, "allow_category_change", false);
         });
         if body.members().is_some() {
-            definition = validate_template(body, None, &TemplateOptions::default());
+            definition = validate_template(body, source.positions(), &TemplateOptions::default());
         }
         // The body's own findings first, then the definition's.
         let mut issues = fields.err().map(|error| error.issues).unwrap_or_default();
@@ -51,8 +54,9 @@ impl Cm {
     }
 
     /// POST `/templates/sync`: `{ account_id | waba_id }`.
-    pub fn sync_templates(&self, json: &str, body: &Node) -> Result<Request, Error> {
-        let request = self.plain("/templates/sync", json, body, &ACCOUNT, &|checker, body| {
+    pub fn sync_templates<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
+        let source: Source<'_> = json.into();
+        let request = self.plain("/templates/sync", source, body, &ACCOUNT, &|checker, body| {
             exactly_one(checker, body, ACCOUNT, true, ONE_OF);
         })?;
         Ok(Request { idempotent: true, ..request })

@@ -148,3 +148,18 @@ fn every_error_envelope_is_read() {
     assert_eq!(errors(&response(502, "<html>")).code, code::SERVER_ERROR);
     assert_eq!(with_scope(Error::invalid_argument("x"), "whatsapp:read").message, "x");
 }
+
+#[test]
+fn text_the_caller_wrote_gets_line_and_column() {
+    let text = "{\n  \"to\": \"+14155552671\",\n  \"text\": \"\"\n}";
+    let source = Source { text, from_caller: true };
+    let error = cm().send_text(source, &parse(text).unwrap()).unwrap_err();
+    let issue = &error.issues[0];
+    assert_eq!(
+        (issue.code, issue.path.as_str(), issue.line, issue.column),
+        ("cm.length_out_of_range", "/text", Some(3), Some(11))
+    );
+    // An object's JSON (no text from the caller) has pointers only.
+    let error = cm().send_text(text, &parse(text).unwrap()).unwrap_err();
+    assert_eq!(error.issues[0].line, None);
+}

@@ -9,7 +9,7 @@ use super::code::{
 use super::{id_arg, needs, Auth, Woztell};
 use crate::api::cloud::fail_on_errors;
 use crate::api::providers::limits::{
-    array, check_object, choice, exactly_one, integer, is_web, member, object, strings, text,
+    array, check_object, choice, exactly_one, integer, is_web, member, object, strings, text, Source,
 };
 use crate::api::providers::wire::{push_query, Object};
 use crate::api::Request;
@@ -39,11 +39,19 @@ const PROFILE_KEYS: [&str; 8] = [
 
 impl Woztell {
     /// GET `/waba-info` with `channelId` or `wabaId` (the client's channel, else its WABA).
-    pub fn waba_info(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
+    pub fn waba_info<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let has_default = self.channel_id.is_some() || self.waba_id.is_some();
-        fail_on_errors(check_object(query, &["channelId", "wabaId"], UNKNOWN, &|checker, query| {
-            exactly_one(checker, query, ["channelId", "wabaId"], !has_default, ONE_OF);
-        }))?;
+        fail_on_errors(check_object(
+            query,
+            source.positions(),
+            &["channelId", "wabaId"],
+            UNKNOWN,
+            &|checker, query| {
+                exactly_one(checker, query, ["channelId", "wabaId"], !has_default, ONE_OF);
+            },
+        ))?;
         let given = query.get("channelId").is_some() || query.get("wabaId").is_some();
         let defaults = match (&self.channel_id, &self.waba_id) {
             _ if given => vec![],
@@ -56,37 +64,65 @@ impl Woztell {
     fn phone_query(
         &self,
         path: &str,
-        json: &str,
+        source: Source<'_>,
         query: &Node,
         auth: Auth,
     ) -> Result<(Auth, Request), Error> {
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(query, &["phoneNumberId"], UNKNOWN, &|checker, query| {
-            needs(checker, query, "phoneNumberId", default);
-        }))?;
-        Ok((auth, self.get(path, json, query, &[("phoneNumberId", default)])))
+        fail_on_errors(check_object(
+            query,
+            source.positions(),
+            &["phoneNumberId"],
+            UNKNOWN,
+            &|checker, query| {
+                needs(checker, query, "phoneNumberId", default);
+            },
+        ))?;
+        Ok((auth, self.get(path, source.text, query, &[("phoneNumberId", default)])))
     }
 
     /// GET `/whatsapp-business-profile?phoneNumberId=`.
-    pub fn business_profile(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
-        self.phone_query("whatsapp-business-profile", json, query, Auth::Token)
+    pub fn business_profile<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        query: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        self.phone_query("whatsapp-business-profile", source, query, Auth::Token)
     }
 
     /// GET `/whatsapp-displayname-status?phoneNumberId=` (token and signed headers).
-    pub fn display_name_status(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
-        self.phone_query("whatsapp-displayname-status", json, query, Auth::Both)
+    pub fn display_name_status<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        query: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        self.phone_query("whatsapp-displayname-status", source, query, Auth::Both)
     }
 
     /// PATCH `/whatsapp-business-profile`: `{ phoneNumberId, profile }`, the profile checked
     /// (`messaging_product` "whatsapp", added when absent; at most 2 http(s) websites; Meta's text limits).
-    pub fn update_business_profile(&self, json: &str, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn update_business_profile<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        body: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(body, &["phoneNumberId", "profile"], UNKNOWN, &|checker, body| {
-            needs(checker, body, "phoneNumberId", default);
-            if let Some(profile) = member(checker, body, "profile", true) {
-                check_profile(checker, &profile);
-            }
-        }))?;
+        fail_on_errors(check_object(
+            body,
+            source.positions(),
+            &["phoneNumberId", "profile"],
+            UNKNOWN,
+            &|checker, body| {
+                needs(checker, body, "phoneNumberId", default);
+                if let Some(profile) = member(checker, body, "profile", true) {
+                    check_profile(checker, &profile);
+                }
+            },
+        ))?;
         let mut profile = Object::default();
         let given = body.get("profile");
         if given.and_then(|p| p.get("messaging_product")).is_none() {
@@ -111,22 +147,36 @@ impl Woztell {
     }
 
     /// PUT `/media-id`: `{ phoneNumberId, type: image|audio|video|file, url }`; the answer's `mediaId` lasts 30 days.
-    pub fn media_id(&self, json: &str, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn media_id<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(body, &["phoneNumberId", "type", "url"], UNKNOWN, &|checker, body| {
-            needs(checker, body, "phoneNumberId", default);
-            choice(checker, body, "type", true, &MEDIA_TYPES, VALUE_INVALID);
-            let url = text(checker, body, "url", true, (1, 2048), LENGTH);
-            if let (Some(false), Some(at)) = (url.map(is_web), body.get("url")) {
-                checker.error(VALUE_INVALID, &at, "url is an http(s) link to the media file");
-            }
-        }))?;
+        fail_on_errors(check_object(
+            body,
+            source.positions(),
+            &["phoneNumberId", "type", "url"],
+            UNKNOWN,
+            &|checker, body| {
+                needs(checker, body, "phoneNumberId", default);
+                choice(checker, body, "type", true, &MEDIA_TYPES, VALUE_INVALID);
+                let url = text(checker, body, "url", true, (1, 2048), LENGTH);
+                if let (Some(false), Some(at)) = (url.map(is_web), body.get("url")) {
+                    checker.error(VALUE_INVALID, &at, "url is an http(s) link to the media file");
+                }
+            },
+        ))?;
         let body = self.body(json, body, &[("phoneNumberId", default)]);
         Ok((Auth::Token, Request { method: "PUT", ..Request::post(self.url("media-id"), Some(body), false) }))
     }
 
     /// GET `/conversation-analytics`: `from`, `to` (Unix seconds), `granularity`, and the optional lists.
-    pub fn conversation_analytics(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
+    pub fn conversation_analytics<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        query: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 8] = [
             "from",
             "to",
@@ -137,7 +187,7 @@ impl Woztell {
             "conversation_directions",
             "dimensions",
         ];
-        fail_on_errors(check_object(query, &KEYS, UNKNOWN, &|checker, query| {
+        fail_on_errors(check_object(query, source.positions(), &KEYS, UNKNOWN, &|checker, query| {
             let mut bound = |key| {
                 let limit = (0, 1 << 40);
                 member(checker, query, key, true).and_then(|_| integer(checker, query, key, limit, COUNT))

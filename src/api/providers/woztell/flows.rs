@@ -7,7 +7,9 @@ use super::code::{
 };
 use super::{id_arg, Auth, Woztell};
 use crate::api::cloud::fail_on_errors;
-use crate::api::providers::limits::{array, check_object, exactly_one, integer, member, strings, text};
+use crate::api::providers::limits::{
+    array, check_object, exactly_one, integer, member, strings, text, Source,
+};
 use crate::api::providers::wire::{push_query, raw, Object};
 use crate::api::{parse_document, Request};
 use crate::check::code::MISSING;
@@ -38,12 +40,20 @@ fn check_flow_fields(
 
 impl Woztell {
     /// GET `/flow`: `limit` (required), `after` | `before`.
-    pub fn flows(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
-        fail_on_errors(check_object(query, &["limit", "after", "before"], UNKNOWN, &|checker, query| {
-            member(checker, query, "limit", true);
-            integer(checker, query, "limit", (1, 1000), COUNT);
-            exactly_one(checker, query, ["after", "before"], false, ONE_OF);
-        }))?;
+    pub fn flows<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
+        fail_on_errors(check_object(
+            query,
+            source.positions(),
+            &["limit", "after", "before"],
+            UNKNOWN,
+            &|checker, query| {
+                member(checker, query, "limit", true);
+                integer(checker, query, "limit", (1, 1000), COUNT);
+                exactly_one(checker, query, ["after", "before"], false, ONE_OF);
+            },
+        ))?;
         Ok((Auth::Signed, self.get("flow", json, query, &[])))
     }
 
@@ -55,9 +65,15 @@ impl Woztell {
     }
 
     /// PUT `/create-flow` with `{ "data": { name, categories, clone_flow_id?, endpoint_url? } }`.
-    pub fn create_flow(&self, json: &str, data: &Node) -> Result<(Auth, Request), Error> {
+    pub fn create_flow<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        data: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 4] = ["name", "categories", "clone_flow_id", "endpoint_url"];
-        fail_on_errors(check_object(data, &KEYS, UNKNOWN, &|checker, data| {
+        fail_on_errors(check_object(data, source.positions(), &KEYS, UNKNOWN, &|checker, data| {
             check_flow_fields(checker, data, true, true);
             text(checker, data, "clone_flow_id", false, (1, 64), LENGTH);
         }))?;
@@ -70,15 +86,17 @@ impl Woztell {
 
     /// PATCH `/flow-metadata`: `{ flowId, data: { name?, categories? }, endpoint_url? }` (the shape of the
     /// document's sample: `endpoint_url` beside `data`).
-    pub fn flow_metadata(
+    pub fn flow_metadata<'t>(
         &self,
         flow_id: &str,
-        json: &str,
+        json: impl Into<Source<'t>>,
         metadata: &Node,
     ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let id = id_arg(flow_id, "flowId")?;
         const KEYS: [&str; 3] = ["name", "categories", "endpoint_url"];
-        fail_on_errors(check_object(metadata, &KEYS, UNKNOWN, &|checker, metadata| {
+        fail_on_errors(check_object(metadata, source.positions(), &KEYS, UNKNOWN, &|checker, metadata| {
             check_flow_fields(checker, metadata, false, false);
             if metadata.node.members().is_some_and(<[_]>::is_empty) {
                 checker.error(MISSING, metadata, "give name, categories or endpoint_url");

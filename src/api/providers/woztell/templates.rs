@@ -8,7 +8,7 @@ use super::code::{
 use super::{needs, Auth, Woztell};
 use crate::api::cloud::fail_on_errors;
 use crate::api::providers::limits::{
-    array, check_object, choice, exactly_one, integer, member, strings, text,
+    array, check_object, choice, exactly_one, integer, member, strings, text, Source,
 };
 use crate::api::providers::wire::{raw, Object};
 use crate::api::{parse_document, Request};
@@ -36,7 +36,9 @@ fn fail_on(body: Report, definition: Vec<Issue>) -> Result<(), Error> {
 
 impl Woztell {
     /// GET `/whatsapp-message-templates`: `wabaId`, `first` (1–100), `after` | `before`, and the filters.
-    pub fn templates(&self, json: &str, query: &Node) -> Result<(Auth, Request), Error> {
+    pub fn templates<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 10] = [
             "wabaId",
             "first",
@@ -51,7 +53,7 @@ impl Woztell {
         ];
         const STATUSES: [&str; 5] = ["APPROVED", "PENDING", "REJECTED", "PENDING_DELETION", "DELETED"];
         let default = self.waba_id.as_ref();
-        fail_on_errors(check_object(query, &KEYS, UNKNOWN, &|checker, query| {
+        fail_on_errors(check_object(query, source.positions(), &KEYS, UNKNOWN, &|checker, query| {
             needs(checker, query, "wabaId", default);
             member(checker, query, "first", true);
             integer(checker, query, "first", (1, 100), COUNT);
@@ -87,10 +89,16 @@ impl Woztell {
 
     /// PUT `/whatsapp-message-template`: `{ wabaId, name, language, category (TRANSACTIONAL, MARKETING, OTP), components }`,
     /// checked like `validateTemplate` with the category mapped onto Meta's.
-    pub fn create_template(&self, json: &str, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn create_template<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        body: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         const KEYS: [&str; 5] = ["wabaId", "name", "language", "category", "components"];
         let default = self.waba_id.as_ref();
-        let fields = check_object(body, &KEYS, UNKNOWN, &|checker, body| {
+        let fields = check_object(body, source.positions(), &KEYS, UNKNOWN, &|checker, body| {
             needs(checker, body, "wabaId", default);
             let allowed: Vec<&str> = CATEGORIES.iter().map(|(woztell, _)| *woztell).collect();
             choice(checker, body, "category", true, &allowed, VALUE_INVALID);
@@ -113,9 +121,15 @@ impl Woztell {
 
     /// PATCH `/whatsapp-message-template`: `{ wabaId, messageTemplateName, messageTemplateLanguage,
     /// messageTemplateId, components }`, the components checked as an edit.
-    pub fn edit_template(&self, json: &str, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn edit_template<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        body: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let default = self.waba_id.as_ref();
-        let fields = check_object(body, &EDIT_KEYS, UNKNOWN, &|checker, body| {
+        let fields = check_object(body, source.positions(), &EDIT_KEYS, UNKNOWN, &|checker, body| {
             needs(checker, body, "wabaId", default);
             text(checker, body, "messageTemplateName", true, (1, 512), LENGTH);
             text(checker, body, "messageTemplateLanguage", true, (2, 12), LENGTH);
@@ -138,12 +152,24 @@ impl Woztell {
     }
 
     /// DELETE `/whatsapp-message-template` with the body `{ wabaId, name }`.
-    pub fn delete_template(&self, json: &str, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn delete_template<'t>(
+        &self,
+        json: impl Into<Source<'t>>,
+        body: &Node,
+    ) -> Result<(Auth, Request), Error> {
+        let source: Source<'_> = json.into();
+        let json = source.text;
         let default = self.waba_id.as_ref();
-        fail_on_errors(check_object(body, &["wabaId", "name"], UNKNOWN, &|checker, body| {
-            needs(checker, body, "wabaId", default);
-            text(checker, body, "name", true, (1, 512), LENGTH);
-        }))?;
+        fail_on_errors(check_object(
+            body,
+            source.positions(),
+            &["wabaId", "name"],
+            UNKNOWN,
+            &|checker, body| {
+                needs(checker, body, "wabaId", default);
+                text(checker, body, "name", true, (1, 512), LENGTH);
+            },
+        ))?;
         let body = self.body(json, body, &[("wabaId", default)]);
         Ok((
             Auth::Token,
