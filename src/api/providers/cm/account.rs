@@ -74,8 +74,7 @@ impl Cm {
 
     /// GET `/campaigns` (`limit`).
     pub fn campaigns<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<Request, Error> {
-        let source: Source<'_> = json.into();
-        self.list("/campaigns", source, query, &["limit"], (1, 1000))
+        self.list("/campaigns", json.into(), query, &["limit"], (1, 1000))
     }
 
     /// POST `/campaigns`: `{ phone_number_id (the platform's UUID), name, template_name,
@@ -92,7 +91,7 @@ impl Cm {
             "scheduled_at",
         ];
         let default = self.phone_id.as_ref().filter(|_| body.get("phone_number_id").is_none());
-        super::checked(body, source.positions(), &KEYS, &|checker, body| {
+        super::checked(body, source, &KEYS, &|checker, body| {
             if default.is_none() {
                 uuid_member(checker, body, "phone_number_id", true);
             }
@@ -190,7 +189,6 @@ impl Cm {
         json: impl Into<Source<'t>>,
         query: &Node,
     ) -> Result<Request, Error> {
-        let source: Source<'_> = json.into();
-        self.list(&format!("/analytics/{report}"), source, query, &["days"], (0, 0))
+        self.list(&format!("/analytics/{report}"), json.into(), query, &["days"], (0, 0))
     }
 }

@@ -93,11 +93,11 @@ fn uuid_member(checker: &mut Checker<'_>, body: &At<'_>, key: &str, required: bo
 /// `allowed` members (positions from `source`, when given).
 fn checked(
     body: &Node,
-    source: Option<&str>,
+    source: Source<'_>,
     allowed: &[&str],
     check: &dyn Fn(&mut Checker<'_>, &At<'_>),
 ) -> Result<(), Error> {
-    fail_on_errors(limits::check_object(body, source, allowed, UNKNOWN, check))
+    fail_on_errors(limits::check_object(body, source.positions(), allowed, UNKNOWN, check))
 }
 
 impl Cm {
@@ -202,7 +202,7 @@ impl Cm {
         allowed: &[&str],
         check: &dyn Fn(&mut Checker<'_>, &At<'_>),
     ) -> Result<Request, Error> {
-        checked(body, source.positions(), allowed, check)?;
+        checked(body, source, allowed, check)?;
         Ok(Request::post(self.url(path), Some(self.write(source.text, body, None, false)), false))
     }
 
@@ -215,7 +215,7 @@ impl Cm {
         allowed: &[&str],
         limit: (u64, u64),
     ) -> Result<Request, Error> {
-        checked(query, source.positions(), allowed, &|checker, query| {
+        checked(query, source, allowed, &|checker, query| {
             integer(checker, query, "limit", limit, code::COUNT_OUT_OF_RANGE);
             integer(checker, query, "offset", (0, u64::MAX >> 11), code::COUNT_OUT_OF_RANGE);
             if allowed.contains(&"account_id") {

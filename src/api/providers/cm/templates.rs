@@ -37,7 +37,7 @@ impl Cm {
             "allow_category_change",
         ];
         let mut definition = Report::default();
-        let fields = checked(body, source.positions(), &KEYS, &|checker, body| {
+        let fields = checked(body, source, &KEYS, &|checker, body| {
             exactly_one(checker, body, ACCOUNT, true, ONE_OF);
             text(checker, body, "language", true, (2, 12), super::code::LENGTH_OUT_OF_RANGE);
             choice(checker, body, "category", true, &TEMPLATE_CATEGORIES, VALUE_INVALID);
@@ -55,8 +55,7 @@ impl Cm {
 
     /// POST `/templates/sync`: `{ account_id | waba_id }`.
     pub fn sync_templates<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<Request, Error> {
-        let source: Source<'_> = json.into();
-        let request = self.plain("/templates/sync", source, body, &ACCOUNT, &|checker, body| {
+        let request = self.plain("/templates/sync", json.into(), body, &ACCOUNT, &|checker, body| {
             exactly_one(checker, body, ACCOUNT, true, ONE_OF);
         })?;
         Ok(Request { idempotent: true, ..request })

@@ -6,10 +6,9 @@ use super::code::{
     COUNT_OUT_OF_RANGE as COUNT, LENGTH_OUT_OF_RANGE as LENGTH, ONE_OF, PUBLIC_KEY_INVALID, RANGE_INVALID,
     UNKNOWN_FIELD as UNKNOWN, VALUE_INVALID,
 };
-use super::{id_arg, needs, Auth, Woztell};
-use crate::api::cloud::fail_on_errors;
+use super::{checked, id_arg, needs, Auth, Built, Woztell};
 use crate::api::providers::limits::{
-    array, check_object, choice, exactly_one, integer, is_web, member, object, strings, text, Source,
+    array, choice, exactly_one, integer, is_web, member, object, strings, text, Source,
 };
 use crate::api::providers::wire::{push_query, Object};
 use crate::api::Request;
@@ -39,19 +38,13 @@ const PROFILE_KEYS: [&str; 8] = [
 
 impl Woztell {
     /// GET `/waba-info` with `channelId` or `wabaId` (the client's channel, else its WABA).
-    pub fn waba_info<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<(Auth, Request), Error> {
+    pub fn waba_info<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         let has_default = self.channel_id.is_some() || self.waba_id.is_some();
-        fail_on_errors(check_object(
-            query,
-            source.positions(),
-            &["channelId", "wabaId"],
-            UNKNOWN,
-            &|checker, query| {
-                exactly_one(checker, query, ["channelId", "wabaId"], !has_default, ONE_OF);
-            },
-        ))?;
+        checked(query, source, &["channelId", "wabaId"], &|checker, query| {
+            exactly_one(checker, query, ["channelId", "wabaId"], !has_default, ONE_OF);
+        })?;
         let given = query.get("channelId").is_some() || query.get("wabaId").is_some();
         let defaults = match (&self.channel_id, &self.waba_id) {
             _ if given => vec![],
@@ -61,68 +54,36 @@ impl Woztell {
         Ok((Auth::Token, self.get("waba-info", json, query, &defaults)))
     }
 
-    fn phone_query(
-        &self,
-        path: &str,
-        source: Source<'_>,
-        query: &Node,
-        auth: Auth,
-    ) -> Result<(Auth, Request), Error> {
+    fn phone_query(&self, path: &str, source: Source<'_>, query: &Node, auth: Auth) -> Built {
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(
-            query,
-            source.positions(),
-            &["phoneNumberId"],
-            UNKNOWN,
-            &|checker, query| {
-                needs(checker, query, "phoneNumberId", default);
-            },
-        ))?;
+        checked(query, source, &["phoneNumberId"], &|checker, query| {
+            needs(checker, query, "phoneNumberId", default);
+        })?;
         Ok((auth, self.get(path, source.text, query, &[("phoneNumberId", default)])))
     }
 
     /// GET `/whatsapp-business-profile?phoneNumberId=`.
-    pub fn business_profile<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        query: &Node,
-    ) -> Result<(Auth, Request), Error> {
-        let source: Source<'_> = json.into();
-        self.phone_query("whatsapp-business-profile", source, query, Auth::Token)
+    pub fn business_profile<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Built {
+        self.phone_query("whatsapp-business-profile", json.into(), query, Auth::Token)
     }
 
     /// GET `/whatsapp-displayname-status?phoneNumberId=` (token and signed headers).
-    pub fn display_name_status<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        query: &Node,
-    ) -> Result<(Auth, Request), Error> {
-        let source: Source<'_> = json.into();
-        self.phone_query("whatsapp-displayname-status", source, query, Auth::Both)
+    pub fn display_name_status<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Built {
+        self.phone_query("whatsapp-displayname-status", json.into(), query, Auth::Both)
     }
 
     /// PATCH `/whatsapp-business-profile`: `{ phoneNumberId, profile }`, the profile checked
     /// (`messaging_product` "whatsapp", added when absent; at most 2 http(s) websites; Meta's text limits).
-    pub fn update_business_profile<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        body: &Node,
-    ) -> Result<(Auth, Request), Error> {
+    pub fn update_business_profile<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(
-            body,
-            source.positions(),
-            &["phoneNumberId", "profile"],
-            UNKNOWN,
-            &|checker, body| {
-                needs(checker, body, "phoneNumberId", default);
-                if let Some(profile) = member(checker, body, "profile", true) {
-                    check_profile(checker, &profile);
-                }
-            },
-        ))?;
+        checked(body, source, &["phoneNumberId", "profile"], &|checker, body| {
+            needs(checker, body, "phoneNumberId", default);
+            if let Some(profile) = member(checker, body, "profile", true) {
+                check_profile(checker, &profile);
+            }
+        })?;
         let mut profile = Object::default();
         let given = body.get("profile");
         if given.and_then(|p| p.get("messaging_product")).is_none() {
@@ -147,34 +108,24 @@ impl Woztell {
     }
 
     /// PUT `/media-id`: `{ phoneNumberId, type: image|audio|video|file, url }`; the answer's `mediaId` lasts 30 days.
-    pub fn media_id<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Result<(Auth, Request), Error> {
+    pub fn media_id<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         let default = self.phone_number_id.as_ref();
-        fail_on_errors(check_object(
-            body,
-            source.positions(),
-            &["phoneNumberId", "type", "url"],
-            UNKNOWN,
-            &|checker, body| {
-                needs(checker, body, "phoneNumberId", default);
-                choice(checker, body, "type", true, &MEDIA_TYPES, VALUE_INVALID);
-                let url = text(checker, body, "url", true, (1, 2048), LENGTH);
-                if let (Some(false), Some(at)) = (url.map(is_web), body.get("url")) {
-                    checker.error(VALUE_INVALID, &at, "url is an http(s) link to the media file");
-                }
-            },
-        ))?;
+        checked(body, source, &["phoneNumberId", "type", "url"], &|checker, body| {
+            needs(checker, body, "phoneNumberId", default);
+            choice(checker, body, "type", true, &MEDIA_TYPES, VALUE_INVALID);
+            let url = text(checker, body, "url", true, (1, 2048), LENGTH);
+            if let (Some(false), Some(at)) = (url.map(is_web), body.get("url")) {
+                checker.error(VALUE_INVALID, &at, "url is an http(s) link to the media file");
+            }
+        })?;
         let body = self.body(json, body, &[("phoneNumberId", default)]);
         Ok((Auth::Token, Request { method: "PUT", ..Request::post(self.url("media-id"), Some(body), false) }))
     }
 
     /// GET `/conversation-analytics`: `from`, `to` (Unix seconds), `granularity`, and the optional lists.
-    pub fn conversation_analytics<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        query: &Node,
-    ) -> Result<(Auth, Request), Error> {
+    pub fn conversation_analytics<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         const KEYS: [&str; 8] = [
@@ -187,7 +138,7 @@ impl Woztell {
             "conversation_directions",
             "dimensions",
         ];
-        fail_on_errors(check_object(query, source.positions(), &KEYS, UNKNOWN, &|checker, query| {
+        checked(query, source, &KEYS, &|checker, query| {
             let mut bound = |key| {
                 let limit = (0, 1 << 40);
                 member(checker, query, key, true).and_then(|_| integer(checker, query, key, limit, COUNT))
@@ -203,7 +154,7 @@ impl Woztell {
             strings(checker, query, "conversation_types", &CONVERSATION_TYPES, COUNT, VALUE_INVALID);
             strings(checker, query, "conversation_directions", &DIRECTIONS, COUNT, VALUE_INVALID);
             strings(checker, query, "dimensions", &DIMENSIONS, COUNT, VALUE_INVALID);
-        }))?;
+        })?;
         Ok((Auth::Signed, self.get("conversation-analytics", json, query, &[])))
     }
 
@@ -213,7 +164,7 @@ impl Woztell {
     }
 
     /// GET `/products?catalogId=`.
-    pub fn products(&self, catalog_id: &str) -> Result<(Auth, Request), Error> {
+    pub fn products(&self, catalog_id: &str) -> Built {
         let mut url = self.url("products");
         push_query(&mut url, "catalogId", id_arg(catalog_id, "catalogId")?);
         Ok((Auth::Signed, Request::get(url)))
@@ -225,7 +176,7 @@ impl Woztell {
     }
 
     /// POST `/whatsapp-business-encryption` with `{ publicKey }` (a PEM public key; never the private key).
-    pub fn set_encryption(&self, public_key: &str) -> Result<(Auth, Request), Error> {
+    pub fn set_encryption(&self, public_key: &str) -> Built {
         let pem = public_key.trim();
         if !pem.starts_with("-----BEGIN PUBLIC KEY-----") || !pem.ends_with("-----END PUBLIC KEY-----") {
             let issue = Issue::error(

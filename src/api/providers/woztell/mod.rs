@@ -13,8 +13,9 @@ mod templates;
 
 pub use errors::{check_ok, errors};
 
-use super::limits::text;
+use super::limits::{check_object, text, Source};
 use super::wire::{push_query, query_value, Object};
+use crate::api::cloud::fail_on_errors;
 use crate::api::Request;
 use crate::base64;
 use crate::check::{At, Checker};
@@ -141,6 +142,20 @@ impl Woztell {
         }
         Request::get(url)
     }
+}
+
+/// What a builder makes: the credentials the endpoint takes and the request.
+pub type Built = Result<(Auth, Request), Error>;
+
+/// `validation_failed` unless `body` is an object of `allowed` members in
+/// which `check` finds nothing (positions from `source` when the caller wrote it).
+fn checked(
+    body: &Node,
+    source: Source<'_>,
+    allowed: &[&str],
+    check: &dyn Fn(&mut Checker<'_>, &At<'_>),
+) -> Result<(), Error> {
+    fail_on_errors(check_object(body, source.positions(), allowed, code::UNKNOWN_FIELD, check))
 }
 
 /// An id the body gives or the client has (a `missing` finding when neither does).

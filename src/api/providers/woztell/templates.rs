@@ -5,7 +5,7 @@ use super::code::{
     COUNT_OUT_OF_RANGE as COUNT, LENGTH_OUT_OF_RANGE as LENGTH, ONE_OF, UNKNOWN_FIELD as UNKNOWN,
     VALUE_INVALID,
 };
-use super::{needs, Auth, Woztell};
+use super::{checked, needs, Auth, Built, Woztell};
 use crate::api::cloud::fail_on_errors;
 use crate::api::providers::limits::{
     array, check_object, choice, exactly_one, integer, member, strings, text, Source,
@@ -36,7 +36,7 @@ fn fail_on(body: Report, definition: Vec<Issue>) -> Result<(), Error> {
 
 impl Woztell {
     /// GET `/whatsapp-message-templates`: `wabaId`, `first` (1–100), `after` | `before`, and the filters.
-    pub fn templates<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Result<(Auth, Request), Error> {
+    pub fn templates<'t>(&self, json: impl Into<Source<'t>>, query: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         const KEYS: [&str; 10] = [
@@ -53,7 +53,7 @@ impl Woztell {
         ];
         const STATUSES: [&str; 5] = ["APPROVED", "PENDING", "REJECTED", "PENDING_DELETION", "DELETED"];
         let default = self.waba_id.as_ref();
-        fail_on_errors(check_object(query, source.positions(), &KEYS, UNKNOWN, &|checker, query| {
+        checked(query, source, &KEYS, &|checker, query| {
             needs(checker, query, "wabaId", default);
             member(checker, query, "first", true);
             integer(checker, query, "first", (1, 100), COUNT);
@@ -64,7 +64,7 @@ impl Woztell {
             choice(checker, query, "quality_score", false, &QUALITY, VALUE_INVALID);
             text(checker, query, "name", false, (1, 512), LENGTH);
             text(checker, query, "content", false, (1, 1024), LENGTH);
-        }))?;
+        })?;
         Ok((Auth::Token, self.get("whatsapp-message-templates", json, query, &[("wabaId", default)])))
     }
 
@@ -89,11 +89,7 @@ impl Woztell {
 
     /// PUT `/whatsapp-message-template`: `{ wabaId, name, language, category (TRANSACTIONAL, MARKETING, OTP), components }`,
     /// checked like `validateTemplate` with the category mapped onto Meta's.
-    pub fn create_template<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        body: &Node,
-    ) -> Result<(Auth, Request), Error> {
+    pub fn create_template<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         const KEYS: [&str; 5] = ["wabaId", "name", "language", "category", "components"];
@@ -121,11 +117,7 @@ impl Woztell {
 
     /// PATCH `/whatsapp-message-template`: `{ wabaId, messageTemplateName, messageTemplateLanguage,
     /// messageTemplateId, components }`, the components checked as an edit.
-    pub fn edit_template<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        body: &Node,
-    ) -> Result<(Auth, Request), Error> {
+    pub fn edit_template<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         let default = self.waba_id.as_ref();
@@ -152,24 +144,14 @@ impl Woztell {
     }
 
     /// DELETE `/whatsapp-message-template` with the body `{ wabaId, name }`.
-    pub fn delete_template<'t>(
-        &self,
-        json: impl Into<Source<'t>>,
-        body: &Node,
-    ) -> Result<(Auth, Request), Error> {
+    pub fn delete_template<'t>(&self, json: impl Into<Source<'t>>, body: &Node) -> Built {
         let source: Source<'_> = json.into();
         let json = source.text;
         let default = self.waba_id.as_ref();
-        fail_on_errors(check_object(
-            body,
-            source.positions(),
-            &["wabaId", "name"],
-            UNKNOWN,
-            &|checker, body| {
-                needs(checker, body, "wabaId", default);
-                text(checker, body, "name", true, (1, 512), LENGTH);
-            },
-        ))?;
+        checked(body, source, &["wabaId", "name"], &|checker, body| {
+            needs(checker, body, "wabaId", default);
+            text(checker, body, "name", true, (1, 512), LENGTH);
+        })?;
         let body = self.body(json, body, &[("wabaId", default)]);
         Ok((
             Auth::Token,
