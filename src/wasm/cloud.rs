@@ -3,13 +3,14 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{field, read_template_send, strings_field, Config};
+use super::config::{field, read_template_send, strings_field, ClientSpec, Config};
 use super::convert::{read_upload, Document};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
     check_template_send, template_of, Cloud, PricingFilters, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
+use crate::api::error::from_response;
 use crate::api::Request;
 use crate::Error;
 use js_sys::{Promise, Reflect};
@@ -93,8 +94,14 @@ async fn fetch_template(
     })
 }
 
-/// The options of its own a CloudApiClient takes (besides the transport's).
-const OPTIONS: [&str; 5] = ["accessToken", "phoneNumberId", "wabaId", "apiVersion", "baseUrl"];
+/// The class: its own options (besides the transport's), its token, Meta's error envelope.
+const CLIENT: ClientSpec = ClientSpec {
+    name: "CloudApiClient",
+    options: &["accessToken", "phoneNumberId", "wabaId", "apiVersion", "baseUrl"],
+    credential: "accessToken",
+    sign: Credentials::bearer,
+    errors: from_response,
+};
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -103,15 +110,13 @@ impl CloudApiClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CloudApiClientOptions")] config: JsValue,
     ) -> Result<CloudApiClient, JsValue> {
-        let config = Config::new(&config, "CloudApiClient", &OPTIONS)?;
-        let token = config.credential("accessToken")?;
+        let (config, transport) = Config::client(&config, &CLIENT)?;
         let cloud = Cloud {
             base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
             api_version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
             phone_number_id: config.text("phoneNumberId")?,
             waba_id: config.text("wabaId")?,
         };
-        let transport = config.transport(Credentials::bearer(&token))?;
         Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default() })
     }
 
@@ -198,9 +203,10 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
     ) -> Promise {
         // Checked once by read_template_send: no second validation of the message.
-        let request = read_template_send(to, &template, &options, "sendTemplate")
-            .and_then(|send| self.cloud.post_message(send.message));
-        self.run(request)
+        self.run(
+            read_template_send(to, &template, &options)
+                .and_then(|send| self.cloud.post_message(send.message)),
+        )
     }
 
     fn cached_template(&self, name: &str, language: &str) -> Option<String> {

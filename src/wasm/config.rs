@@ -3,8 +3,8 @@
 
 use super::transport::Transport;
 use crate::api::auth::Credentials;
-use crate::api::error::from_response;
 use crate::api::retry::RetryPolicy;
+use crate::api::template_send::TemplateSend;
 use crate::api::Response;
 use crate::Error;
 use js_sys::{Function, Reflect};
@@ -31,6 +31,20 @@ export interface TransportOptions {
 /// The options every client takes besides its own (see `TransportOptions` in the d.ts).
 pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retry", "sleep", "onRequest"];
 
+/// What a client class is, for its constructor ([`Config::client`]).
+pub struct ClientSpec {
+    /// The class, e.g. `CloudApiClient` (error messages name it).
+    pub name: &'static str,
+    /// The options of its own (besides [`TRANSPORT_OPTIONS`]).
+    pub options: &'static [&'static str],
+    /// The option holding its credential (required).
+    pub credential: &'static str,
+    /// How requests carry the credential.
+    pub sign: fn(&str) -> Credentials,
+    /// The API's failed responses as errors.
+    pub errors: fn(&Response) -> Error,
+}
+
 /// A client's options object, with the client's name for error messages.
 pub struct Config<'a> {
     /// The object the caller passed.
@@ -56,6 +70,17 @@ impl<'a> Config<'a> {
             }
         }
         Ok(Self { value, client })
+    }
+
+    /// What every client's constructor does first: the options object
+    /// checked against `spec` (and the transport's options), its credential
+    /// read, and the transport that signs with it and reads failures as
+    /// `spec` says. The client then reads its own settings from the config.
+    pub fn client(value: &'a JsValue, spec: &ClientSpec) -> Result<(Self, Transport), Error> {
+        let config = Self::new(value, spec.name, spec.options)?;
+        let key = config.credential(spec.credential)?;
+        let transport = config.transport_with((spec.sign)(&key), spec.errors)?;
+        Ok((config, transport))
     }
 
     /// A string option.
@@ -125,11 +150,6 @@ impl<'a> Config<'a> {
         Error::invalid_argument(format!("{}: {key} must be {what}", self.client))
     }
 
-    /// The transport for `credentials` with the shared options applied (Meta's error envelope).
-    pub fn transport(&self, credentials: Credentials) -> Result<Transport, Error> {
-        self.transport_with(credentials, from_response)
-    }
-
     /// The transport for `credentials` with the shared options applied, and
     /// `errors` mapping the API's own error envelope (providers).
     pub fn transport_with(
@@ -174,16 +194,14 @@ pub fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> 
     items.iter().map(|item| item.as_string().ok_or_else(misuse)).collect()
 }
 
-/// The arguments of any client's `sendTemplate(to, template, { definition? })`, checked.
-pub fn read_template_send(
-    to: &str,
-    template: &JsValue,
-    options: &JsValue,
-    function: &str,
-) -> Result<crate::api::template_send::TemplateSend, Error> {
-    let template = super::convert::Document::read(template, function, "template")?;
+/// Every client's `sendTemplate(to, template, { definition? })`: the
+/// arguments read and checked once (the number, the template, against its
+/// definition when given); the client then builds its request from them.
+pub fn read_template_send(to: &str, template: &JsValue, options: &JsValue) -> Result<TemplateSend, Error> {
+    const FUNCTION: &str = "sendTemplate";
+    let template = super::convert::Document::read(template, FUNCTION, "template")?;
     let definition = match field(options, "definition") {
-        Some(definition) => Some(super::convert::Document::read(&definition, function, "definition")?.text),
+        Some(definition) => Some(super::convert::Document::read(&definition, FUNCTION, "definition")?.text),
         None => None,
     };
     crate::api::template_send::prepare(to, &template.text, definition.as_deref())

@@ -3,5 +3,6 @@
 pub mod bird;
 pub mod cirrus;
 pub mod cm;
-pub mod fields;
+pub mod limits;
+pub mod wire;
 pub mod woztell;

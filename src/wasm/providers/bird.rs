@@ -4,8 +4,7 @@
 //! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
 //! `scheduledFor` checks are deterministic under test.
 
-use super::super::config::read_template_send;
-use super::super::config::{field, Config};
+use super::super::config::{field, read_template_send, ClientSpec, Config};
 use super::super::convert::Document;
 use super::super::transport::Link;
 use crate::api::auth::Credentials;
@@ -125,7 +124,23 @@ pub struct BirdClient {
     now: Option<Function>,
 }
 
-const OPTIONS: [&str; 5] = ["accessKey", "workspaceId", "channelId", "baseUrl", "now"];
+/// The class: its options, its access key (sent as `AccessKey`), Bird's error body.
+const CLIENT: ClientSpec = ClientSpec {
+    name: "BirdClient",
+    options: &["accessKey", "workspaceId", "channelId", "baseUrl", "now"],
+    credential: "accessKey",
+    sign: access_key,
+    errors: bird::failure,
+};
+
+/// Bird's `Authorization: AccessKey <key>` (and JSON answers).
+fn access_key(key: &str) -> Credentials {
+    Credentials::default().with_header("Authorization", format!("AccessKey {key}"), Some(key)).with_header(
+        "Accept",
+        "application/json".to_owned(),
+        None,
+    )
+}
 
 #[wasm_bindgen]
 impl BirdClient {
@@ -134,17 +149,12 @@ impl BirdClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "BirdClientOptions")] config: JsValue,
     ) -> Result<BirdClient, JsValue> {
-        let config = Config::new(&config, "BirdClient", &OPTIONS)?;
-        let key = config.credential("accessKey")?;
+        let (config, transport) = Config::client(&config, &CLIENT)?;
         let bird = Bird::new(
             config.base_url(Some(DEFAULT_BASE_URL))?,
             config.required("workspaceId")?,
             config.required("channelId")?,
         )?;
-        let credentials = Credentials::default()
-            .with_header("Authorization", format!("AccessKey {key}"), Some(&key))
-            .with_header("Accept", "application/json".to_owned(), None);
-        let transport = config.transport_with(credentials, bird::failure)?;
         Ok(BirdClient { bird, link: Link::new(transport), now: config.function("now")? })
     }
 
@@ -189,8 +199,8 @@ impl BirdClient {
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
     ) -> Promise {
-        let request = read_template_send(to, &template, &options, "sendTemplate")
-            .and_then(|send| self.bird.send_template(&send));
+        let request =
+            read_template_send(to, &template, &options).and_then(|send| self.bird.send_template(&send));
         self.link.spawn(request, None)
     }
 

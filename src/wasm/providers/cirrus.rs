@@ -2,8 +2,7 @@
 //! the transport — the V2 templated message to 1–20 recipients, media upload,
 //! the contact check and the provider-neutral `sendTemplate`.
 
-use super::super::config::read_template_send;
-use super::super::config::Config;
+use super::super::config::{read_template_send, ClientSpec, Config};
 use super::super::convert::{read_upload, Document};
 use super::super::transport::Link;
 use crate::api::auth::Credentials;
@@ -98,7 +97,14 @@ pub struct CirrusClient {
     link: Link,
 }
 
-const OPTIONS: [&str; 4] = ["apiKey", "streamId", "baseUrl", "v2Prefix"];
+/// The class: its options, its API key (a bearer token), CommBox's error body.
+const CLIENT: ClientSpec = ClientSpec {
+    name: "CirrusClient",
+    options: &["apiKey", "streamId", "baseUrl", "v2Prefix"],
+    credential: "apiKey",
+    sign: Credentials::bearer,
+    errors: cirrus::failure,
+};
 
 #[wasm_bindgen]
 impl CirrusClient {
@@ -107,8 +113,7 @@ impl CirrusClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CirrusClientOptions")] config: JsValue,
     ) -> Result<CirrusClient, JsValue> {
-        let config = Config::new(&config, "CirrusClient", &OPTIONS)?;
-        let key = config.credential("apiKey")?;
+        let (config, transport) = Config::client(&config, &CLIENT)?;
         let v2_prefix = config.text("v2Prefix")?.unwrap_or_else(|| DEFAULT_V2_PREFIX.to_owned());
         let safe =
             v2_prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'));
@@ -122,7 +127,6 @@ impl CirrusClient {
             stream_id: config.required("streamId")?,
             v2_prefix: v2_prefix.trim_end_matches('/').to_owned(),
         };
-        let transport = config.transport_with(Credentials::bearer(&key), cirrus::failure)?;
         Ok(CirrusClient { cirrus, link: Link::new(transport) })
     }
 
@@ -156,8 +160,8 @@ impl CirrusClient {
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
     ) -> Promise {
-        let request = read_template_send(to, &template, &options, "sendTemplate")
-            .and_then(|send| self.cirrus.send_template(&send));
+        let request =
+            read_template_send(to, &template, &options).and_then(|send| self.cirrus.send_template(&send));
         self.link.spawn(request, None)
     }
 

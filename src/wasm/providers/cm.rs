@@ -1,12 +1,13 @@
-//! `CmClient`: the CallMissed (`cm_`-key) WhatsApp API over the transport; bodies are checked before anything is sent.
+//! `CmClient`: the `cm_`-key platform's WhatsApp API (`api::providers::cm`)
+//! over the transport; bodies are checked before anything is sent.
 
 use crate::api::auth::Credentials;
 use crate::api::error::scrub;
 use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
+use crate::api::providers::limits::Source;
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::read_template_send;
-use crate::wasm::config::{field, Config};
+use crate::wasm::config::{field, read_template_send, ClientSpec, Config};
 use crate::wasm::convert::Document;
 use crate::wasm::transport::Transport;
 use crate::Error;
@@ -17,7 +18,7 @@ use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Settings of a CmClient (CallMissed, the `cm_`-key platform). `apiKey` and `baseUrl` are required. */
+/** Settings of a CmClient (the `cm_`-key platform, CallMissed). `apiKey` and `baseUrl` are required. */
 export interface CmClientOptions {
   /** A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`. */
   apiKey: string;
@@ -25,7 +26,7 @@ export interface CmClientOptions {
   baseUrl: string;
   /** Path of the WhatsApp routes, default "/api/v1/whatsapp". */
   pathPrefix?: string;
-  /** The sending number as a CallMissed UUID (`phone_id`), used when a call names none. */
+  /** The sending number as the platform's UUID (`phone_id`), used when a call names none. */
   phoneId?: string;
   /** The sending number as Meta's id (`phone_number_id`), used when a call names none and `phoneId` is unset. */
   phoneNumberId?: string;
@@ -51,38 +52,62 @@ export interface CmSendResult {
 }
 "#;
 
-/// A CallMissed WhatsApp API client.
+/// A client of the `cm_`-key platform's WhatsApp API.
 #[wasm_bindgen]
 pub struct CmClient {
     cm: Cm,
     transport: Rc<Transport>,
 }
 
-const OPTIONS: [&str; 6] = ["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"];
+/// The class: its options, its API key (a bearer token), the platform's error envelopes.
+const CLIENT: ClientSpec = ClientSpec {
+    name: "CmClient",
+    options: &["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"],
+    credential: "apiKey",
+    sign: Credentials::bearer,
+    errors: cm::errors,
+};
 const READ: &str = "whatsapp:read";
 const WRITE: &str = "whatsapp:write";
 const SEND: &str = "whatsapp:send";
 
-/// A JSON argument's text and parse, handed to `build`.
+/// A JSON argument's text and parse, handed to `build` (findings get
+/// positions when the caller gave text).
 fn with_body(
     value: &JsValue,
     function: &str,
-    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+    build: &dyn Fn(Source<'_>, &Node) -> Result<Request, Error>,
 ) -> Result<Request, Error> {
     let document = Document::read(value, function, "its argument")?;
-    build(&document.text, &parse_document(&document.text)?)
+    let source = Source { text: &document.text, from_caller: document.from_caller };
+    build(source, &parse_document(&document.text)?)
 }
 
 /// An optional query object (`undefined` is none).
 fn with_query(
     value: &JsValue,
     function: &str,
-    build: impl FnOnce(&str, &Node) -> Result<Request, Error>,
+    build: &dyn Fn(Source<'_>, &Node) -> Result<Request, Error>,
 ) -> Result<Request, Error> {
     if value.is_undefined() || value.is_null() {
-        return build("{}", &parse_document("{}")?);
+        return build("{}".into(), &parse_document("{}")?);
     }
     with_body(value, function, build)
+}
+
+/// The `fieldAliases` option: body field names to send under another name.
+fn aliases(options: &JsValue) -> Result<Vec<(String, String)>, Error> {
+    let mut aliases = Vec::new();
+    if let Some(map) = field(options, "fieldAliases") {
+        let misuse = || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
+        let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
+        for entry in entries.iter() {
+            let pair: js_sys::Array = entry.unchecked_into();
+            let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
+            aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
+        }
+    }
+    Ok(aliases)
 }
 
 /// The number a call's options name, if any.
@@ -113,27 +138,14 @@ impl CmClient {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "CmClientOptions")] options: JsValue,
     ) -> Result<CmClient, JsValue> {
-        let config = Config::new(&options, "CmClient", &OPTIONS)?;
-        let key = config.credential("apiKey")?;
-        let mut aliases = Vec::new();
-        if let Some(map) = field(&options, "fieldAliases") {
-            let misuse =
-                || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
-            let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
-            for entry in entries.iter() {
-                let pair: js_sys::Array = entry.unchecked_into();
-                let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
-                aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
-            }
-        }
+        let (config, transport) = Config::client(&options, &CLIENT)?;
         let cm = Cm {
+            aliases: aliases(&options)?,
             base_url: config.base_url(None)?,
             prefix: config.text("pathPrefix")?.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
             phone_id: config.text("phoneId")?,
             phone_number_id: config.text("phoneNumberId")?,
-            aliases,
         };
-        let transport = config.transport_with(Credentials::bearer(&key), cm::errors)?;
         Ok(CmClient { cm, transport: Rc::new(transport) })
     }
 
@@ -168,7 +180,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
     ) -> Promise {
-        self.run(with_body(&body, "exchangeSignupCode", |t, n| self.cm.exchange(t, n)), WRITE)
+        self.run(with_body(&body, "exchangeSignupCode", &|t, n| self.cm.exchange(t, n)), WRITE)
     }
 
     /// Connects a WABA with system-user credentials: `{ waba_id, phone_number_id, access_token, business_id?, bot_id? }`
@@ -180,7 +192,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
     ) -> Promise {
         let token = field(&body, "access_token").and_then(|t| t.as_string());
-        let request = with_body(&body, "connectManually", |t, n| self.cm.manual(t, n));
+        let request = with_body(&body, "connectManually", &|t, n| self.cm.manual(t, n));
         self.run_with(request, WRITE, None, token)
     }
 
@@ -223,7 +235,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendText", |t, n| self.cm.send_text(t, n)), &options), SEND)
+        self.run(keyed(with_body(&body, "sendText", &|t, n| self.cm.send_text(t, n)), &options), SEND)
     }
 
     /// Sends template `template` (Meta's template object) to `to` → POST /messages/template — the
@@ -237,7 +249,7 @@ impl CmClient {
         options: JsValue,
     ) -> Promise {
         let chosen = selector(&options);
-        let request = read_template_send(to, &template, &options, "sendTemplate")
+        let request = read_template_send(to, &template, &options)
             .and_then(|send| self.cm.send_template(&send, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))));
         self.run(keyed(request, &options), SEND)
     }
@@ -249,7 +261,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendMedia", |t, n| self.cm.send_media(t, n)), &options), SEND)
+        self.run(keyed(with_body(&body, "sendMedia", &|t, n| self.cm.send_media(t, n)), &options), SEND)
     }
 
     /// Sends an interactive message: `{ to, interactive_type: "button" | "list" | "cta_url" | "flow", body_text,
@@ -260,7 +272,7 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "sendInteractive", |t, n| self.cm.send_interactive(t, n));
+        let request = with_body(&body, "sendInteractive", &|t, n| self.cm.send_interactive(t, n));
         self.run(keyed(request, &options), SEND)
     }
 
@@ -315,7 +327,7 @@ impl CmClient {
         )]
         query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "listTemplates", |t, n| self.cm.templates(t, n)), READ)
+        self.run(with_query(&query, "listTemplates", &|t, n| self.cm.templates(t, n)), READ)
     }
 
     /// Creates a template (submitted to Meta): `{ account_id | waba_id, name, category, language, components,
@@ -326,17 +338,17 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "createTemplate", |t, n| self.cm.create_template(t, n));
+        let request = with_body(&body, "createTemplate", &|t, n| self.cm.create_template(t, n));
         self.run(keyed(request, &options), WRITE)
     }
 
     /// Re-syncs template statuses from Meta: `{ account_id | waba_id }` → POST /templates/sync.
     #[wasm_bindgen(js_name = syncTemplates, unchecked_return_type = "Promise<{ waba_id: string; fetched: number; inserted: number; updated: number }>")]
     pub fn sync_templates(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
-        self.run(with_body(&body, "syncTemplates", |t, n| self.cm.sync_templates(t, n)), WRITE)
+        self.run(with_body(&body, "syncTemplates", &|t, n| self.cm.sync_templates(t, n)), WRITE)
     }
 
-    /// Deletes a template by its CallMissed id → DELETE /templates/{uuid} (204: resolves to `{}`).
+    /// Deletes a template by the platform's id → DELETE /templates/{uuid} (204: resolves to `{}`).
     #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<object>")]
     pub fn delete_template(&self, uuid: &str) -> Promise {
         self.run(self.cm.delete_template(uuid), WRITE)
@@ -348,18 +360,18 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ limit?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "listCampaigns", |t, n| self.cm.campaigns(t, n)), READ)
+        self.run(with_query(&query, "listCampaigns", &|t, n| self.cm.campaigns(t, n)), READ)
     }
 
     /// Creates a draft template campaign: `{ name, template_name, template_language?, template_components?,
-    /// scheduled_at?, phone_number_id? (a CallMissed UUID; default the client's phoneId) }` → POST /campaigns.
+    /// scheduled_at?, phone_number_id? (the platform's UUID; default the client's phoneId) }` → POST /campaigns.
     #[wasm_bindgen(js_name = createCampaign, unchecked_return_type = "Promise<object>")]
     pub fn create_campaign(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
         #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
     ) -> Promise {
-        let request = with_body(&body, "createCampaign", |t, n| self.cm.create_campaign(t, n));
+        let request = with_body(&body, "createCampaign", &|t, n| self.cm.create_campaign(t, n));
         self.run(keyed(request, &options), WRITE)
     }
 
@@ -371,8 +383,9 @@ impl CmClient {
         #[wasm_bindgen(unchecked_param_type = "{ to_phone: string; variables?: Record<string, string> }[]")]
         recipients: JsValue,
     ) -> Promise {
-        let request =
-            with_body(&recipients, "addCampaignRecipients", |t, n| self.cm.add_recipients(campaign_id, t, n));
+        let request = with_body(&recipients, "addCampaignRecipients", &|t, n| {
+            self.cm.add_recipients(campaign_id, t, n)
+        });
         self.run(request, WRITE)
     }
 
@@ -392,7 +405,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getFunnel", |t, n| self.cm.analytics("funnel", t, n)), READ)
+        self.run(with_query(&query, "getFunnel", &|t, n| self.cm.analytics("funnel", t, n)), READ)
     }
 
     /// Message volume per day (`{ days? }`, 1–90, default 14).
@@ -401,7 +414,7 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getTimeseries", |t, n| self.cm.analytics("timeseries", t, n)), READ)
+        self.run(with_query(&query, "getTimeseries", &|t, n| self.cm.analytics("timeseries", t, n)), READ)
     }
 
     /// The cost breakdown (`{ days? }`, 1–90, default 30).
@@ -410,6 +423,6 @@ impl CmClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
     ) -> Promise {
-        self.run(with_query(&query, "getCosts", |t, n| self.cm.analytics("costs", t, n)), READ)
+        self.run(with_query(&query, "getCosts", &|t, n| self.cm.analytics("costs", t, n)), READ)
     }
 }

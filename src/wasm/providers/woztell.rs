@@ -1,6 +1,7 @@
 //! `WoztellClient`: Woztell's WhatsApp Cloud Public Integration API over the transport, with the access token or the Payload + SignedContext headers per endpoint.
 
 use crate::api::auth::Credentials;
+use crate::api::providers::limits::Source;
 use crate::api::providers::woztell::{
     self, signed_context, Auth, Woztell, DEFAULT_BASE_URL, DEFAULT_VERSION,
 };
@@ -78,18 +79,23 @@ const OPTIONS: [&str; 11] = [
     "requireOk",
 ];
 
-/// A JSON argument (`undefined`: `{}` when `optional`) handed to `build`.
+/// What a method makes of its JSON argument: the endpoint's credentials and request.
+type Build<'a> = dyn Fn(Source<'_>, &Node) -> Result<(Auth, Request), Error> + 'a;
+
+/// A JSON argument (`undefined`: `{}` when `optional`) handed to `build`
+/// (findings get positions when the caller gave text).
 fn with_json(
     value: &JsValue,
     function: &str,
     optional: bool,
-    build: impl FnOnce(&str, &Node) -> Result<(Auth, Request), Error>,
+    build: &Build<'_>,
 ) -> Result<(Auth, Request), Error> {
     if optional && (value.is_undefined() || value.is_null()) {
-        return build("{}", &parse_document("{}")?);
+        return build("{}".into(), &parse_document("{}")?);
     }
     let document = Document::read(value, function, "its argument")?;
-    build(&document.text, &parse_document(&document.text)?)
+    let source = Source { text: &document.text, from_caller: document.from_caller };
+    build(source, &parse_document(&document.text)?)
 }
 
 #[wasm_bindgen]
@@ -209,7 +215,7 @@ impl WoztellClient {
         #[wasm_bindgen(unchecked_optional_param_type = "{ channelId?: string; wabaId?: string }")]
         query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "getWabaInfo", true, |t, n| self.woztell.waba_info(t, n)))
+        self.run(with_json(&query, "getWabaInfo", true, &|t, n| self.woztell.waba_info(t, n)))
     }
 
     /// GET /whatsapp-business-profile (`{ phoneNumberId? }`); resolves to `{ ok, data }`.
@@ -218,7 +224,7 @@ impl WoztellClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ phoneNumberId?: string }")] query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "getBusinessProfile", true, |t, n| self.woztell.business_profile(t, n)))
+        self.run(with_json(&query, "getBusinessProfile", true, &|t, n| self.woztell.business_profile(t, n)))
     }
 
     /// PATCH /whatsapp-business-profile: `{ phoneNumberId?, profile: { about?, address?, description?, email?,
@@ -228,7 +234,7 @@ impl WoztellClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ phoneNumberId?: string; profile: object }")] body: JsValue,
     ) -> Promise {
-        self.run(with_json(&body, "updateBusinessProfile", false, |t, n| {
+        self.run(with_json(&body, "updateBusinessProfile", false, &|t, n| {
             self.woztell.update_business_profile(t, n)
         }))
     }
@@ -239,7 +245,7 @@ impl WoztellClient {
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ phoneNumberId?: string }")] query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "getDisplayNameStatus", true, |t, n| {
+        self.run(with_json(&query, "getDisplayNameStatus", true, &|t, n| {
             self.woztell.display_name_status(t, n)
         }))
     }
@@ -251,7 +257,7 @@ impl WoztellClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ phoneNumberId?: string; type: string; url: string }")] body: JsValue,
     ) -> Promise {
-        self.run(with_json(&body, "uploadMedia", false, |t, n| self.woztell.media_id(t, n)))
+        self.run(with_json(&body, "uploadMedia", false, &|t, n| self.woztell.media_id(t, n)))
     }
 
     /// GET /conversation-analytics: `{ from, to (Unix seconds), granularity, numbers?, metric_types?,
@@ -264,7 +270,7 @@ impl WoztellClient {
         )]
         query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "getConversationAnalytics", false, |t, n| {
+        self.run(with_json(&query, "getConversationAnalytics", false, &|t, n| {
             self.woztell.conversation_analytics(t, n)
         }))
     }
@@ -291,21 +297,21 @@ impl WoztellClient {
         )]
         query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "listTemplates", false, |t, n| self.woztell.templates(t, n)))
+        self.run(with_json(&query, "listTemplates", false, &|t, n| self.woztell.templates(t, n)))
     }
 
     /// PUT /whatsapp-message-template: `{ wabaId?, name, language, category: "TRANSACTIONAL" | "MARKETING" | "OTP",
     /// components }`, checked like `validateTemplate` (categories mapped onto Meta's) first.
     #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<WoztellAnswer & { id: string; language: string }>")]
     pub fn create_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
-        self.run(with_json(&body, "createTemplate", false, |t, n| self.woztell.create_template(t, n)))
+        self.run(with_json(&body, "createTemplate", false, &|t, n| self.woztell.create_template(t, n)))
     }
 
     /// PATCH /whatsapp-message-template: `{ wabaId?, messageTemplateName, messageTemplateLanguage,
     /// messageTemplateId, components }`, checked as an edit first.
     #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
     pub fn edit_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
-        self.run(with_json(&body, "editTemplate", false, |t, n| self.woztell.edit_template(t, n)))
+        self.run(with_json(&body, "editTemplate", false, &|t, n| self.woztell.edit_template(t, n)))
     }
 
     /// DELETE /whatsapp-message-template with the body `{ wabaId?, name }`.
@@ -314,7 +320,7 @@ impl WoztellClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ wabaId?: string; name: string }")] body: JsValue,
     ) -> Promise {
-        self.run(with_json(&body, "deleteTemplate", false, |t, n| self.woztell.delete_template(t, n)))
+        self.run(with_json(&body, "deleteTemplate", false, &|t, n| self.woztell.delete_template(t, n)))
     }
 
     /// GET /flow: `{ limit, after? | before? }`.
@@ -324,7 +330,7 @@ impl WoztellClient {
         #[wasm_bindgen(unchecked_param_type = "{ limit: number; after?: string; before?: string }")]
         query: JsValue,
     ) -> Promise {
-        self.run(with_json(&query, "listFlows", false, |t, n| self.woztell.flows(t, n)))
+        self.run(with_json(&query, "listFlows", false, &|t, n| self.woztell.flows(t, n)))
     }
 
     /// GET /flow-screen-payload?flowId=.
@@ -354,7 +360,7 @@ impl WoztellClient {
         )]
         flow: JsValue,
     ) -> Promise {
-        self.run(with_json(&flow, "createFlow", false, |t, n| self.woztell.create_flow(t, n)))
+        self.run(with_json(&flow, "createFlow", false, &|t, n| self.woztell.create_flow(t, n)))
     }
 
     /// PATCH /flow-metadata: `{ name?, categories?, endpoint_url? }`.
@@ -367,7 +373,7 @@ impl WoztellClient {
         )]
         metadata: JsValue,
     ) -> Promise {
-        self.run(with_json(&metadata, "updateFlowMetadata", false, |t, n| {
+        self.run(with_json(&metadata, "updateFlowMetadata", false, &|t, n| {
             self.woztell.flow_metadata(flow_id, t, n)
         }))
     }

@@ -83,14 +83,7 @@ pub const DEFAULT_VALIDITY_SECONDS: u32 = 129_600;
 /// A message's validity on a 2FA channel when none is given (10 minutes).
 pub const DEFAULT_VALIDITY_2FA_SECONDS: u32 = 600;
 
-/// Whether `text` is a UUID (8-4-4-4-12 hexadecimal digits; any version).
-pub fn is_uuid(text: &str) -> bool {
-    text.len() == 36
-        && text.bytes().enumerate().all(|(index, byte)| match index {
-            8 | 13 | 18 | 23 => byte == b'-',
-            _ => byte.is_ascii_hexdigit(),
-        })
-}
+pub use super::wire::is_uuid;
 
 /// Where a client's requests go.
 #[derive(Clone, Debug, PartialEq, Eq)]
