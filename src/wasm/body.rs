@@ -4,9 +4,10 @@
 //! `wasmMemoryBytes` (a diagnostic). The streamed reading and counting is
 //! `body.js`; the decisions are `crate::body`.
 
+use super::object::get;
 use crate::body;
 use crate::Error;
-use js_sys::{ArrayBuffer, Object, Promise, Reflect, Uint8Array};
+use js_sys::{ArrayBuffer, Object, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -26,10 +27,6 @@ extern "C" {
 /// `Result` web-sys gives).
 pub fn header(request: &JsValue, name: &str) -> Option<String> {
     request.unchecked_ref::<web_sys::Request>().headers().get(name).ok().flatten()
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 /// Whether `request` can be read as a body: a `Request`, or a look-alike with `body` or `arrayBuffer()`.

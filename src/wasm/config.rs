@@ -1,13 +1,14 @@
 //! Reading a client's options object: typed fields with clear misuse errors,
 //! unknown keys refused, and the transport settings every client shares.
 
+use super::object::field;
 use super::transport::Transport;
 use crate::api::auth::Credentials;
 use crate::api::retry::RetryPolicy;
 use crate::api::template_send::TemplateSend;
 use crate::api::Response;
 use crate::Error;
-use js_sys::{Function, Reflect};
+use js_sys::Function;
 use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -174,16 +175,6 @@ impl<'a> Config<'a> {
             errors,
         })
     }
-}
-
-/// `object[key]`, unless missing, undefined or null.
-pub fn field(object: &JsValue, key: &str) -> Option<JsValue> {
-    // Reflect.get on a non-object throws, and a thrown TypeError (with its
-    // stack) costs more than the rest of a send: ask only objects.
-    if !object.is_object() {
-        return None;
-    }
-    Reflect::get(object, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
 }
 
 /// `object[key]` as strings (missing: none).

@@ -204,7 +204,7 @@ pub struct Upload {
 /// The type, size and name of `file` (a Blob or File, ArrayBuffer or
 /// Uint8Array) with `options` (`{ type?, filename? }`) taking precedence.
 pub fn read_upload(file: &JsValue, options: &JsValue, function: &str) -> Result<Upload, Error> {
-    use super::config::field;
+    use super::object::field;
     let read = |key: &str| field(file, key);
     let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
     let text = |object: &JsValue, key: &str| field(object, key).and_then(|t| t.as_string());

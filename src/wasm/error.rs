@@ -1,7 +1,7 @@
 //! [`crate::Error`] as a JavaScript `Error` with a stable `.code`.
 
 use crate::Error;
-use js_sys::Reflect;
+
 use wasm_bindgen::JsValue;
 
 /// Builds the JavaScript `Error` thrown (or rejected with) for `error`:
@@ -9,10 +9,7 @@ use wasm_bindgen::JsValue;
 /// `issues` where they apply. It is `instanceof Error` in every runtime.
 pub fn to_js_error(error: &Error) -> JsValue {
     let js_error = js_sys::Error::new(&error.message);
-    let set = |key: &str, value: JsValue| {
-        // Setting a property on a fresh Error object cannot fail.
-        let _ = Reflect::set(&js_error, &JsValue::from_str(key), &value);
-    };
+    let set = |key: &str, value: JsValue| super::object::set(&js_error, key, &value);
     set("code", JsValue::from_str(error.code));
     if let Some(status) = error.status {
         set("status", JsValue::from(status));

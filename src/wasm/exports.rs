@@ -162,8 +162,7 @@ pub fn render_template_preview(
         ("tree", tree),
         ("issues", convert::to_js(&result.issues)),
     ] {
-        // Setting a property on a fresh plain object cannot fail.
-        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), &value);
+        super::object::set(&object, key, &value);
     }
     Ok(object.into())
 }

@@ -5,6 +5,7 @@
 use super::body::{self, Read};
 use super::convert::{self, Document};
 use super::crypto;
+use super::object::{get, set};
 use super::receive::{self, unavailable};
 use crate::base64;
 use crate::flow_endpoint::answer::{self, Screens};
@@ -12,7 +13,7 @@ use crate::flow_endpoint::pem::{self, SecretBytes};
 use crate::flow_endpoint::token::{self, Step};
 use crate::flow_endpoint::{self as core, code, RequestKind};
 use crate::Error;
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::{Function, Object, Promise};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -34,10 +35,6 @@ struct Endpoint {
     screens: Option<Screens>,
     handler: Function,
     on_error_notification: Option<Function>,
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    Reflect::get(object, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
 fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
@@ -272,8 +269,7 @@ impl Endpoint {
         let request = js_sys::JSON::parse(plaintext).unwrap_or(JsValue::NULL);
         let context = Object::new();
         if !claims.is_undefined() {
-            // Setting a property on a fresh plain object cannot fail.
-            let _ = Reflect::set(&context, &"flowTokenClaims".into(), &claims);
+            set(&context, "flowTokenClaims", &claims);
         }
         let called = self.handler.call2(&JsValue::UNDEFINED, &request, &context);
         let answer = match called {

@@ -26,6 +26,9 @@ pub mod convert;
 pub mod error;
 #[cfg(feature = "validate")]
 pub mod exports;
+/// Each entry uses part of it (the phone build only `set`, for errors).
+#[cfg_attr(not(all(feature = "clients", feature = "receive")), allow(dead_code))]
+mod object;
 pub mod phone;
 
 #[cfg(feature = "clients")]

@@ -11,7 +11,7 @@ use super::crypto;
 use crate::flow_endpoint::{self, media};
 use crate::webhook::{self, signature};
 use crate::Error;
-use js_sys::{Reflect, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 
 /// One secret or several (during a rotation), none empty.
@@ -91,11 +91,9 @@ pub fn webhook_challenge(
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "webhookChallenge";
     let tokens = secrets(&verify_token, NAME, "verifyToken")?;
-    let url = request.as_string().or_else(|| {
-        ["url", "href"]
-            .iter()
-            .find_map(|key| Reflect::get(&request, &JsValue::from_str(key)).ok()?.as_string())
-    });
+    let url = request
+        .as_string()
+        .or_else(|| ["url", "href"].iter().find_map(|key| super::object::get(&request, key).as_string()));
     let url = url.ok_or_else(|| {
         Error::invalid_argument(format!("{NAME}: request must be a Request, a URL or a string"))
     })?;

@@ -14,12 +14,13 @@
 //! post-process the answer and for clients with an `onRequest` observer
 //! (which hears about successes too). Retries follow [`RetryPolicy`] in both.
 
+use super::object::set;
 use crate::api::auth::Credentials;
 use crate::api::retry::RetryPolicy;
 use crate::api::{FormValue, Request, Response};
 use crate::error::code;
 use crate::Error;
-use js_sys::{Array, Function, Object, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::{future_to_promise, JsFuture};
@@ -57,11 +58,6 @@ pub struct Transport {
     pub on_request: Option<Function>,
     /// The API's failed responses as errors (Meta's error object, or a provider's body).
     pub errors: fn(&Response) -> Error,
-}
-
-fn set(object: &Object, key: &str, value: &JsValue) {
-    // Setting a property on a fresh plain object cannot fail.
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
 }
 
 /// What every attempt of one request sends, built once: fetch copies the

@@ -39,7 +39,7 @@ impl CloudApiClient {
                 ("sha256", JsValue::from_str(&text("sha256"))),
                 ("fileSize", JsValue::from(length)),
             ] {
-                let _ = Reflect::set(&result, &JsValue::from_str(key), &value);
+                object::set(&result, key, &value);
             }
             Ok(result.into())
         })

@@ -3,8 +3,9 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{field, read_template_send, strings_field, ClientSpec, Config};
+use super::config::{read_template_send, strings_field, ClientSpec, Config};
 use super::convert::{read_upload, Document};
+use super::object::{self, field};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
@@ -13,7 +14,7 @@ use crate::api::cloud::{
 use crate::api::error::from_response;
 use crate::api::Request;
 use crate::Error;
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -59,10 +60,9 @@ async fn fetch_template(
     language: &str,
 ) -> Result<String, Error> {
     let found = transport.call(lookup, None).await?;
-    let first = Reflect::get(&found, &JsValue::from_str("data"))
-        .and_then(|data| Reflect::get(&data, &JsValue::from(0)));
+    let first = object::get(&object::get(&found, "data"), "0");
     let definition =
-        first.ok().filter(JsValue::is_object).and_then(|t| js_sys::JSON::stringify(&t).ok()?.as_string());
+        Some(first).filter(JsValue::is_object).and_then(|t| js_sys::JSON::stringify(&t).ok()?.as_string());
     definition.ok_or_else(|| {
         let message =
             format!("no template {} in {language} in this business account", crate::text::quoted(name));

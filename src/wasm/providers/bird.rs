@@ -4,8 +4,9 @@
 //! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
 //! `scheduledFor` checks are deterministic under test.
 
-use super::super::config::{field, read_template_send, ClientSpec, Config};
+use super::super::config::{read_template_send, ClientSpec, Config};
 use super::super::convert::Document;
+use super::super::object::field;
 use super::super::transport::Link;
 use crate::api::auth::Credentials;
 use crate::api::providers::bird::{self, Bird, DEFAULT_BASE_URL};

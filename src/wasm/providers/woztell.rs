@@ -7,11 +7,12 @@ use crate::api::providers::woztell::{
 };
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::{field, Config};
+use crate::wasm::config::Config;
 use crate::wasm::convert::Document;
+use crate::wasm::object::{self, field};
 use crate::wasm::transport::Transport;
 use crate::Error;
-use js_sys::{Promise, Reflect};
+use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
@@ -195,7 +196,7 @@ impl WoztellClient {
         future_to_promise(async move {
             let (transport, request) = chosen?;
             let answer = transport.call(&request, None).await?;
-            let ok = Reflect::get(&answer, &JsValue::from_str("ok")).unwrap_or(JsValue::UNDEFINED);
+            let ok = object::get(&answer, "ok");
             if require_ok && ok.as_f64() != Some(1.0) && ok.as_bool() != Some(true) {
                 let text =
                     js_sys::JSON::stringify(&answer).ok().and_then(|t| t.as_string()).unwrap_or_default();
