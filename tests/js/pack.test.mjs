@@ -283,3 +283,39 @@ test("pack: the README's runnable examples print what they say", () => {
     assert.deepEqual(printed, expected, `README example ${index + 1}`);
   });
 });
+
+// The README's `ts` blocks are fragments (credentials, files and definitions
+// come from the reader's code): each is type-checked with every export of the
+// package in scope and the names it leaves undefined declared as `any`, so a
+// method, option or argument the package does not have fails here.
+test("pack: the README's TypeScript examples type-check against the package", () => {
+  const readme = readFileSync(join(installed, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.ok(blocks.length >= 3, "README has TypeScript examples");
+  const tsc = join(root, "node_modules/typescript/bin/tsc");
+  const options = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext", "--moduleResolution", "nodenext"];
+  writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  blocks.forEach((code, index) => {
+    const file = `readme-ts-${index}.ts`;
+    const imports = code.includes('from "whatsapp-edge"') ? "" : 'import * as edge from "whatsapp-edge";\nconst { CloudApiClient, CirrusClient, BirdClient, CmClient, WoztellClient } = edge;\n';
+    let declared = [];
+    for (let round = 0; round < 3; round++) {
+      const source = `${imports}${declared.map((name) => `declare const ${name}: any;`).join("\n")}\n${code}\nexport {};\n`;
+      writeFileSync(join(project, file), source);
+      let output = "";
+      try {
+        run("node", [tsc, ...options, file]);
+        return;
+      } catch (error) {
+        output = `${error.stdout}${error.stderr}`;
+      }
+      // Unknown names: TS2304/TS2552 (a name), TS18004 (a shorthand property).
+      const unknownName = /error TS(?:2304|2552|18004): (?:Cannot find name|No value exists in scope for the shorthand property) '(\w+)'/;
+      const unknown = output.split("\n").map((line) => line.match(unknownName)?.[1]).filter(Boolean);
+      const other = output.split("\n").filter((line) => /error TS/.test(line) && !unknownName.test(line));
+      assert.deepEqual(other, [], `README TypeScript example ${index + 1}:\n${source}`);
+      declared = [...new Set([...declared, ...unknown])];
+    }
+    assert.fail(`README TypeScript example ${index + 1} still has unknown names: ${declared.join(", ")}`);
+  });
+});
