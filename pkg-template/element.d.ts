@@ -1,6 +1,12 @@
 // Types of the <wa-template-preview> custom element (whatsapp-edge/element).
 import type { Issue, Tree } from "./whatsapp_edge.js";
 
+/**
+ * `<wa-template-preview>`: renders a template definition (and optionally a
+ * send) as WhatsApp draws it, in its own shadow root, with the lite build.
+ * `definition` and `send` are properties or JSON attributes; `theme`, `dir`
+ * and `media` are attributes. It fires `render` with `{ tree, issues }`.
+ */
 export declare class WaTemplatePreview extends HTMLElement {
   /** The template definition (object or JSON text); also the `definition` attribute as JSON. */
   definition: object | string | undefined;

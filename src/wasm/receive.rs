@@ -369,7 +369,9 @@ export interface FlowEndpointOptions {
   requireFlowTokenSignature?: boolean;
   /** Request bodies over this many bytes are answered 413 unread (default 1,048,576). */
   maxBodyBytes?: number;
+  /** Answers a decrypted request (INIT, data_exchange, BACK, navigate): `{ screen, data }`; throw `flowTokenExpired()` to answer 427. */
   handler: (request: FlowEndpointRequest, context: FlowEndpointContext) => FlowEndpointResponse | Promise<FlowEndpointResponse>;
+  /** Called with the error notifications WhatsApp sends (`data.error`): the endpoint acknowledges them itself and the handler does not see them; a throwing observer does not change the answer. */
   onErrorNotification?: (request: FlowEndpointRequest) => void | Promise<void>;
 }
 "#;

@@ -20,7 +20,7 @@ use wasm_bindgen_futures::future_to_promise;
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
 /** Settings of a CmClient (the `cm_`-key platform, CallMissed). `apiKey` and `baseUrl` are required. */
-export interface CmClientOptions {
+export interface CmClientOptions extends TransportOptions {
   /** A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`. */
   apiKey: string;
   /** The platform's host, e.g. "https://api.callmissed.com" (required: the host is the customer's). */
@@ -33,11 +33,6 @@ export interface CmClientOptions {
   phoneNumberId?: string;
   /** Body field names to send under another name, e.g. { template_name: "template" } for the older field names. */
   fieldAliases?: Record<string, string>;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
-  sleep?: (ms: number) => Promise<unknown>;
-  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
 }
 /** Per-call options of CmClient sends: the number (else the client's) and an `Idempotency-Key` (which also makes the send safe to retry). */
 export interface CmSendOptions {

@@ -23,7 +23,7 @@ const TYPES: &str = r#"
  * Settings of a WoztellClient. Give `accessToken` (the channel's token), the signed-context ids
  * (`appId`, `appIntegrationId`, `channelId`, `signature`), or both: each endpoint uses the one Woztell documents.
  */
-export interface WoztellClientOptions {
+export interface WoztellClientOptions extends TransportOptions {
   /** The WhatsApp Cloud channel's access token (Channel → Platform → Advanced Access). */
   accessToken?: string;
   /** Where the token goes: "body" (default: in the body of calls that have one, the `accessToken` query parameter of the others), "query" (always the query) or "both" (the query, and the body too). */
@@ -46,11 +46,6 @@ export interface WoztellClientOptions {
   apiVersion?: string;
   /** Whether a 2xx answer without `ok: 1` rejects (default true). */
   requireOk?: boolean;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
-  sleep?: (ms: number) => Promise<unknown>;
-  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
 }
 /** Woztell's answers: `ok: 1` and the operation's fields. */
 export type WoztellAnswer = { ok: 1; [field: string]: unknown };
