@@ -2,9 +2,7 @@
 
 use crate::api::auth::Credentials;
 use crate::api::providers::limits::Source;
-use crate::api::providers::woztell::{
-    self, signed_context, Auth, Woztell, DEFAULT_BASE_URL, DEFAULT_VERSION,
-};
+use crate::api::providers::woztell::{self, Auth, Woztell, DEFAULT_BASE_URL, DEFAULT_VERSION};
 use crate::api::{parse_document, Request};
 use crate::json::Node;
 use crate::wasm::config::Config;
@@ -103,54 +101,23 @@ impl WoztellClient {
     ) -> Result<WoztellClient, JsValue> {
         let config = Config::new(&options, "WoztellClient", &OPTIONS)?;
         let token = config.optional_credential("accessToken")?;
-        // Default "body": a token in a URL ends up in proxy and server logs; calls
-        // without a body (GET) can only carry it in the query.
-        let placement = config.text("accessTokenIn")?.unwrap_or_else(|| "body".to_owned());
-        if !matches!(placement.as_str(), "query" | "body" | "both") {
-            return Err(Error::invalid_argument(
-                "WoztellClient: accessTokenIn is \"query\", \"body\" or \"both\"",
-            )
-            .into());
-        }
+        let placement = config.text("accessTokenIn")?;
         let ids = ["appId", "appIntegrationId", "channelId"].map(|key| config.text(key));
         let [app, integration, channel] = ids;
-        let signature = config.optional_credential("signature");
-        let (app, integration, channel, signature) = (app?, integration?, channel?, signature?);
-        let signed = match (&app, &integration, &channel, &signature) {
-            (Some(app), Some(integration), Some(channel), Some(signature)) => {
-                let (payload, context) = signed_context(app, integration, channel, signature)?;
-                Some(
-                    Credentials::default()
-                        .with_header("X-Woztell-Payload", payload, None)
-                        .with_header("X-Woztell-SignedContext", context, Some(signature)),
-                )
-            }
-            (None, None, _, None) => None,
-            _ => {
-                return Err(Error::invalid_argument(
-                    "WoztellClient: the signed context needs appId, appIntegrationId, channelId and signature together",
-                )
-                .into())
-            }
-        };
-        if token.is_none() && signed.is_none() {
-            return Err(Error::invalid_argument(
-                "WoztellClient: give accessToken, or appId, appIntegrationId, channelId and signature (or both)",
-            )
-            .into());
-        }
-        let with_token = |credentials: Credentials| match &token {
-            Some(token) if placement == "body" => credentials.with_query_unless_body("accessToken", token),
-            Some(token) => credentials.with_query("accessToken", token),
-            None => credentials,
-        };
+        let (app, integration, channel) = (app?, integration?, channel?);
+        let signature = config.optional_credential("signature")?;
+        let made = woztell::credentials(&woztell::Settings {
+            token: token.as_deref(),
+            token_in: placement.as_deref(),
+            signed: [app.as_deref(), integration.as_deref(), channel.as_deref(), signature.as_deref()],
+        })?;
         let make = |credentials: Credentials| -> Result<Rc<Transport>, Error> {
             Ok(Rc::new(config.transport_with(credentials, woztell::errors)?))
         };
         let woztell = Woztell {
             base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
             version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
-            body_token: token.clone().filter(|_| placement != "query"),
+            body_token: made.body_token,
             channel_id: channel,
             waba_id: config.text("wabaId")?,
             phone_number_id: config.text("phoneNumberId")?,
@@ -162,9 +129,9 @@ impl WoztellClient {
                 .ok_or_else(|| Error::invalid_argument("WoztellClient: requireOk must be a boolean"))?,
         };
         Ok(WoztellClient {
-            token: token.as_ref().map(|_| make(with_token(Credentials::default()))).transpose()?,
-            both: signed.clone().map(|s| make(with_token(s))).transpose()?,
-            signed: signed.map(make).transpose()?,
+            token: made.token.map(make).transpose()?,
+            both: made.both.map(make).transpose()?,
+            signed: made.signed.map(make).transpose()?,
             woztell,
             require_ok,
         })

@@ -7,10 +7,12 @@
 //! `flows` hold the endpoints, `errors` Woztell's answers.
 
 mod account;
+mod credentials;
 mod errors;
 mod flows;
 mod templates;
 
+pub use credentials::{credentials, Settings, WoztellCredentials};
 pub use errors::{check_ok, errors};
 
 use super::limits::{check_object, text, Source};
