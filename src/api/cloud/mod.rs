@@ -14,6 +14,7 @@ pub use analytics::{PricingFilters, Range};
 pub use flows::FLOW_CATEGORIES;
 pub use media::check_media_file;
 pub use messages::{check_template_send, template_of};
+pub use templates::TemplateDefinitions;
 
 use crate::report::Report;
 use crate::Error;

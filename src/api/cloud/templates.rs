@@ -77,6 +77,34 @@ impl Cloud {
     }
 }
 
+/// Template definitions a client fetched to check sends against, by name and
+/// language: kept so each is fetched once, at most [`TemplateDefinitions::MAX`]
+/// (the oldest is dropped first), so a long-lived client's memory is bounded.
+#[derive(Default)]
+pub struct TemplateDefinitions(Vec<(String, String, String)>);
+
+impl TemplateDefinitions {
+    /// Most definitions kept.
+    pub const MAX: usize = 256;
+
+    /// The definition of `name` in `language`, as JSON text, if fetched before.
+    pub fn find(&self, name: &str, language: &str) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(n, l, _)| n == name && l == language)
+            .map(|(_, _, definition)| definition.as_str())
+    }
+
+    /// Keeps `definition` for `name` in `language` (replacing an older one).
+    pub fn remember(&mut self, name: String, language: String, definition: String) {
+        self.0.retain(|(n, l, _)| *n != name || *l != language);
+        if self.0.len() >= Self::MAX {
+            self.0.remove(0);
+        }
+        self.0.push((name, language, definition));
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::example as cloud;
@@ -99,5 +127,22 @@ mod tests {
         assert!(cloud().get_template("../me").is_err(), "ids cannot walk the path");
         let missing = Cloud { waba_id: None, ..cloud() };
         assert_eq!(missing.list_phone_numbers().unwrap_err().code, "invalid_argument");
+    }
+
+    #[test]
+    fn definitions_are_found_by_name_and_language_replaced_and_bounded() {
+        let mut kept = TemplateDefinitions::default();
+        kept.remember("order".into(), "en_US".into(), "{\"v\":1}".into());
+        kept.remember("order".into(), "pt_BR".into(), "{\"v\":2}".into());
+        kept.remember("order".into(), "en_US".into(), "{\"v\":3}".into());
+        assert_eq!(kept.find("order", "en_US"), Some("{\"v\":3}"));
+        assert_eq!(kept.find("order", "pt_BR"), Some("{\"v\":2}"));
+        assert_eq!(kept.find("order", "es"), None);
+        for index in 0..TemplateDefinitions::MAX {
+            kept.remember(format!("t{index}"), "en".into(), "{}".into());
+        }
+        assert_eq!(kept.find("order", "en_US"), None, "the oldest went first");
+        assert_eq!(kept.find("t0", "en"), Some("{}"));
+        assert_eq!(kept.0.len(), TemplateDefinitions::MAX);
     }
 }

@@ -9,7 +9,8 @@ use super::object::{self, field};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
-    check_template_send, template_of, Cloud, PricingFilters, Range, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
+    check_template_send, template_of, Cloud, PricingFilters, Range, TemplateDefinitions, DEFAULT_API_VERSION,
+    DEFAULT_BASE_URL,
 };
 use crate::api::error::from_response;
 use crate::api::Request;
@@ -48,7 +49,7 @@ pub struct CloudApiClient {
     cloud: Cloud,
     link: Link,
     /// Template definitions fetched to check sends: (name, language, JSON).
-    templates: Rc<RefCell<Vec<(String, String, String)>>>,
+    templates: Rc<RefCell<TemplateDefinitions>>,
 }
 
 /// The definition of template `name` in `language`, looked up with `lookup`
@@ -163,7 +164,7 @@ impl CloudApiClient {
         future_to_promise(async move {
             let definition = fetch_template(&transport, &lookup, &name, &language).await?;
             check_template_send(&definition, &crate::api::parse_document(&text)?)?;
-            cache.borrow_mut().push((name, language, definition));
+            cache.borrow_mut().remember(name, language, definition);
             transport.call(&request, None).await.map_err(JsValue::from)
         })
     }
@@ -186,8 +187,7 @@ impl CloudApiClient {
     }
 
     fn cached_template(&self, name: &str, language: &str) -> Option<String> {
-        let cache = self.templates.borrow();
-        cache.iter().find(|(n, l, _)| n == name && l == language).map(|(_, _, definition)| definition.clone())
+        self.templates.borrow().find(name, language).map(str::to_owned)
     }
 
     /// Marks an incoming message as read; `{ typing: true }` also shows the typing indicator.
