@@ -12,7 +12,7 @@
 //! Cards must include either one URL button, or one or more quick-reply
 //! buttons. Button types and numbers must match across all cards."
 
-use super::interactive::{check_cta_url, reply_id, unique};
+use super::interactive::{check_cta_url, reply_id, typed_reply, unique};
 use super::{check_media, code, limit, required_text};
 use crate::check::{At, Checker};
 use crate::text::quoted;
@@ -195,20 +195,11 @@ fn check_quick_replies(checker: &mut Checker<'_>, list: &At<'_>) -> Option<usize
     }
     let mut ids = Vec::new();
     for button in &buttons {
-        if button.object(checker).is_none() {
+        let kind = "quick_reply";
+        let Some(reply) = typed_reply(checker, button, kind, "a quick-reply button", "carousel card buttons")
+        else {
             continue;
-        }
-        checker.unknown_keys(button, &["type", "quick_reply"], "a quick-reply button");
-        if let Some(type_at) = button.required(checker, "type", "a quick-reply button") {
-            if type_at.str(checker).is_some_and(|t| t != "quick_reply") {
-                checker.error(code::ENUM, &type_at, "carousel card buttons have type \"quick_reply\"");
-            }
-        }
-        let Some(reply) = button.required(checker, "quick_reply", "a quick-reply button") else { continue };
-        if reply.object(checker).is_none() {
-            continue;
-        }
-        checker.unknown_keys(&reply, &["id", "title"], "quick_reply");
+        };
         reply_id(checker, &reply, &mut ids);
         required_text(checker, &reply, "title", 20, "a quick reply");
     }

@@ -132,6 +132,29 @@ pub(super) fn check_body(checker: &mut Checker<'_>, interactive: &At<'_>, kind: 
 /// trailing spaces").
 // Not inlined: reply buttons and carousel quick replies share one copy.
 #[inline(never)]
+/// A button `{ type: kind, kind: { id, title } }` (reply buttons, a
+/// carousel card's quick replies): its type and keys checked, its inner
+/// object returned. `what` names one button, `plural` all of them.
+pub(super) fn typed_reply<'n>(
+    checker: &mut Checker<'_>,
+    button: &At<'n>,
+    kind: &str,
+    what: &str,
+    plural: &str,
+) -> Option<At<'n>> {
+    button.object(checker)?;
+    checker.unknown_keys(button, &["type", kind], what);
+    if let Some(type_at) = button.required(checker, "type", what) {
+        if type_at.str(checker).is_some_and(|t| t != kind) {
+            checker.error(code::ENUM, &type_at, format!("{plural} have type \"{kind}\""));
+        }
+    }
+    let reply = button.required(checker, kind, what)?;
+    reply.object(checker)?;
+    checker.unknown_keys(&reply, &["id", "title"], kind);
+    Some(reply)
+}
+
 pub(super) fn reply_id<'n>(checker: &mut Checker<'_>, reply: &At<'n>, ids: &mut Vec<(String, At<'n>)>) {
     let (Some(id), Some(at)) = (required_text(checker, reply, "id", 256, "a reply"), reply.get("id")) else {
         return;
@@ -175,20 +198,9 @@ fn check_reply_buttons(checker: &mut Checker<'_>, action: &At<'_>) {
     let mut ids = Vec::new();
     let mut titles = Vec::new();
     for button in &buttons {
-        if button.object(checker).is_none() {
+        let Some(reply) = typed_reply(checker, button, "reply", "a reply button", "reply buttons") else {
             continue;
-        }
-        checker.unknown_keys(button, &["type", "reply"], "a reply button");
-        if let Some(type_at) = button.required(checker, "type", "a reply button") {
-            if type_at.str(checker).is_some_and(|t| t != "reply") {
-                checker.error(code::ENUM, &type_at, "reply buttons have type \"reply\"");
-            }
-        }
-        let Some(reply) = button.required(checker, "reply", "a reply button") else { continue };
-        if reply.object(checker).is_none() {
-            continue;
-        }
-        checker.unknown_keys(&reply, &["id", "title"], "reply");
+        };
         reply_id(checker, &reply, &mut ids);
         if let (Some(title), Some(at)) =
             (required_text(checker, &reply, "title", 20, "a reply"), reply.get("title"))
