@@ -15,6 +15,7 @@ mod build;
 pub mod html;
 pub mod json;
 pub mod markup;
+mod request;
 mod slots;
 pub mod tree;
 mod values;
@@ -25,6 +26,7 @@ use crate::report::Issue;
 use crate::template::{self, TemplateOptions};
 use crate::text::{quoted, Position};
 use crate::Error;
+pub use request::{render_request, Measured};
 use tree::{Direction, Theme, Tree};
 
 /// Bytes (UTF-8) of one text the preview parses, its variables filled: far

@@ -4,8 +4,7 @@
 
 use super::convert::{self, Capped, Document};
 use crate::flow::{self, FlowOptions, FlowReport};
-use crate::options::OptionFields;
-use crate::preview::{self, PreviewOptions};
+use crate::preview::{self, Measured};
 use crate::report::Report;
 use crate::template::{self, TemplateOptions};
 use crate::{message, Issue};
@@ -110,51 +109,22 @@ pub fn render_template_preview(
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "renderTemplatePreview";
     // Both documents are measured in JavaScript before they are copied: one
-    // over the limit never enters wasm memory, and the preview reports it from
-    // a stand-in that has only its size. (Only a send makes the options that large.)
+    // over the limit never enters wasm memory (preview::render_request reports
+    // it from its size).
     let max = preview::MAX_DOCUMENT_BYTES;
-    let (options_text, send_over) = match convert::json_text_capped(&options, NAME, "options", max)? {
-        Some(Capped::Within(text)) => (Some(text), None),
-        Some(Capped::Over(size)) => (None, Some(preview::oversized(size))),
-        None => (None, None),
-    };
-    let options_node = match options_text.as_deref().map(crate::json::parse).transpose() {
-        Ok(node) => node,
-        Err(_) => {
-            return Err(crate::Error::invalid_argument(format!("{NAME}: options must be JSON data")).into())
-        }
-    };
-    let mut fields = OptionFields::new(NAME, options_node.as_ref())?;
-    let preview_options = PreviewOptions::read(&mut fields)?;
-    let send_node = fields.node("send");
-    fields.finish()?;
+    let options = convert::json_text_capped(&options, NAME, "options", max)?;
+    let options = options.as_ref().map(|capped| match capped {
+        Capped::Within(text) => Measured::Text { text, from_caller: false },
+        Capped::Over(size) => Measured::Over(*size),
+    });
     let definition = Document::read_capped(&definition, NAME, "definition", max)?;
-    // A send given as JSON text is parsed; a syntax error in it is a finding.
-    let send_text = send_node.and_then(|node| node.as_str()).map(crate::json::parse).transpose();
-    let parsed = match &definition {
-        Capped::Within(document) => document.parse(),
-        Capped::Over(size) => Ok((preview::oversized(*size), None)),
-    };
-    let (node, source) = match &parsed {
-        Ok((node, source)) => (node, *source),
-        Err(_) => (&crate::json::Node { value: crate::json::Value::Null, span: Default::default() }, None),
-    };
-    let mut result = match (&send_over, &send_text) {
-        (Some(send), _) | (None, Ok(Some(send))) => {
-            preview::render(node, source, Some(send), &preview_options)
+    let definition = match &definition {
+        Capped::Within(document) => {
+            Measured::Text { text: &document.text, from_caller: document.from_caller }
         }
-        (None, Ok(None)) => preview::render(node, source, send_node, &preview_options),
-        (None, Err(_)) => preview::render(node, source, None, &preview_options),
+        Capped::Over(size) => Measured::Over(*size),
     };
-    if let Err(issue) = parsed {
-        result.issues =
-            vec![Issue { message: format!("the definition is not valid JSON: {}", issue.message), ..issue }];
-    }
-    if let Err(issue) = send_text {
-        result
-            .issues
-            .push(Issue { message: format!("the send is not valid JSON: {}", issue.message), ..issue });
-    }
+    let result = preview::render_request(&definition, options.as_ref())?;
     let object = js_sys::Object::new();
     let tree = js_sys::JSON::parse(&preview::json::tree(&result.tree)).unwrap_or(JsValue::NULL);
     for (key, value) in [
