@@ -116,6 +116,11 @@ pub fn max_body_bytes(options: &JsValue, function: &str, default: u32) -> Result
 /// resolves to the bytes, or rejects with `body_too_large` (`status` 413)
 /// when `Content-Length` or the running count passes `maxBodyBytes`. Pass
 /// the bytes to `verifyWebhookSignature` and then to `parseWebhook`.
+///
+/// @example
+/// ```ts
+/// const bytes = await readBody(request, { maxBodyBytes: 1024 * 1024 }); // rejects with body_too_large above it
+/// ```
 #[wasm_bindgen(js_name = readBody, unchecked_return_type = "Promise<Uint8Array>")]
 pub fn read_body(
     #[wasm_bindgen(unchecked_param_type = "Request")] request: JsValue,
@@ -144,6 +149,11 @@ pub fn read_body(
 /// The size of this module's WebAssembly memory, in bytes. A diagnostic
 /// (soak tests, capacity planning): wasm memory grows and never shrinks, so
 /// this is the high-water mark of everything the module has held at once.
+///
+/// @example
+/// ```ts
+/// console.log(wasmMemoryBytes()); // e.g. 1376256
+/// ```
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
     // Pages of 64 KiB; as f64 because 65,536 pages would overflow u32 bytes.

@@ -18,6 +18,12 @@ fn not_json(issue: Issue, what: &str) -> JsValue {
 /// Checks a template create payload (or, with `{ mode: "edit" }`, an edit)
 /// against Meta's rules. `definition` is an object, or JSON text for
 /// findings with line and column.
+///
+/// @example
+/// ```ts
+/// const report = validateTemplate(definition); // or JSON text, for line and column
+/// if (!report.ok) for (const issue of report.errors) console.log(issue.code, issue.path, issue.message);
+/// ```
 #[wasm_bindgen(js_name = validateTemplate, unchecked_return_type = "Report")]
 pub fn validate_template(
     #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
@@ -35,6 +41,12 @@ pub fn validate_template(
 /// message — against the definition it uses (counts, names, buttons, cards).
 /// With `definition` null or undefined, only the rules every send keeps
 /// whatever its template (the ones `validateMessage` applies) are checked.
+///
+/// @example
+/// ```ts
+/// const report = validateTemplateSend(definition, message.template);
+/// if (!report.ok) console.log(report.errors.map((issue) => `${issue.path}: ${issue.message}`));
+/// ```
 #[wasm_bindgen(js_name = validateTemplateSend, unchecked_return_type = "Report")]
 pub fn validate_template_send(
     #[wasm_bindgen(unchecked_param_type = "object | string | null | undefined")] definition: JsValue,
@@ -64,6 +76,12 @@ pub fn validate_template_send(
 
 /// Checks any Cloud API outbound message body (text, media, location,
 /// contacts, reaction, interactive, template) against Meta's limits.
+///
+/// @example
+/// ```ts
+/// const report = validateMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: "Hi" } });
+/// console.log(report.ok); // true
+/// ```
 #[wasm_bindgen(js_name = validateMessage, unchecked_return_type = "Report")]
 pub fn validate_message(
     #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
@@ -78,6 +96,12 @@ pub fn validate_message(
 /// Checks a WhatsApp Flow JSON (text for findings with line and column, or an
 /// object) against Meta's rules for its `version`; with `{ metaErrors: true }`
 /// the findings also come as the Flows API's `validation_errors`.
+///
+/// @example
+/// ```ts
+/// const report = validateFlow(flowJsonText);
+/// for (const issue of report.errors) console.log(issue.line, issue.column, issue.code);
+/// ```
 #[wasm_bindgen(js_name = validateFlow, unchecked_return_type = "FlowReport")]
 pub fn validate_flow(
     #[wasm_bindgen(unchecked_param_type = "object | string")] flow: JsValue,
@@ -101,6 +125,12 @@ pub fn validate_flow(
 /// Renders a template definition as WhatsApp shows it: `{ html, tree, issues }`.
 /// `options.send` (the `template` object of a send, or the whole message)
 /// fills the variables; otherwise the definition's examples do.
+///
+/// @example
+/// ```ts
+/// const { html, tree, issues } = renderTemplatePreview(definition, { theme: "dark", send: message.template });
+/// element.innerHTML = html; // escaped, no inline styles, http(s) links only
+/// ```
 #[wasm_bindgen(js_name = renderTemplatePreview, unchecked_return_type = "Preview")]
 pub fn render_template_preview(
     #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,

@@ -56,6 +56,13 @@ fn function(value: JsValue, name: &str) -> Result<Option<Function>, Error> {
 /// the rest and encrypts its answer; a handler throwing `flowTokenExpired()`
 /// answers 427. With `flow` (the Flow JSON), an answer naming an unknown
 /// screen or lacking declared data rejects with `validation_failed`.
+///
+/// @example
+/// ```ts
+/// const endpoint = createFlowEndpoint({ privateKey: env.FLOW_PRIVATE_KEY, appSecret: env.APP_SECRET,
+///   handler: async (request) => ({ screen: "CONFIRM", data: {} }) });
+/// export default { fetch: (request: Request) => endpoint(request) };
+/// ```
 #[wasm_bindgen(js_name = createFlowEndpoint, unchecked_return_type = "(request: Request) => Promise<Response>")]
 pub fn create_flow_endpoint(
     #[wasm_bindgen(unchecked_param_type = "FlowEndpointOptions")] options: JsValue,
@@ -148,6 +155,11 @@ pub fn create_flow_endpoint(
 /// The error a Flow endpoint handler throws when the flow token is no longer
 /// valid: the endpoint answers 427 with `{ "error_msg": message }`, which
 /// WhatsApp shows the user before closing the Flow.
+///
+/// @example
+/// ```ts
+/// if (await isStale(request.flow_token)) throw flowTokenExpired("This link has expired.");
+/// ```
 #[wasm_bindgen(js_name = flowTokenExpired, unchecked_return_type = "Error")]
 pub fn flow_token_expired(
     #[wasm_bindgen(unchecked_optional_param_type = "string")] message: JsValue,

@@ -44,6 +44,12 @@ const SEPARATOR: char = '\u{1f}';
 /// national format with `defaultCountry`) and validates it for its region.
 /// Findings come back in `errors`; only a wrong argument throws (an `Error`
 /// with `code: "invalid_argument"`).
+///
+/// @example
+/// ```ts
+/// const phone = parsePhone("(415) 555-2671", { defaultCountry: "US" });
+/// if (phone.ok) console.log(phone.e164, phone.type); // "+14155552671" "fixed_line_or_mobile"
+/// ```
 #[wasm_bindgen(js_name = parsePhone, unchecked_return_type = "PhoneResult")]
 pub fn parse_phone(
     #[wasm_bindgen(unchecked_param_type = "string")] input: JsValue,
@@ -59,6 +65,11 @@ pub fn parse_phone(
 /// The libphonenumber-js release whose metadata `parsePhone` validates and
 /// formats with (for example `"1.13.18"`), as recorded in the metadata itself.
 /// Not in `whatsapp-edge/phone`, which has parsePhone and parsePhones only (issue 18).
+///
+/// @example
+/// ```ts
+/// console.log(phoneMetadataVersion()); // e.g. "1.13.18"
+/// ```
 #[cfg(feature = "validate")]
 #[wasm_bindgen(js_name = phoneMetadataVersion)]
 pub fn phone_metadata_version() -> String {
@@ -66,6 +77,12 @@ pub fn phone_metadata_version() -> String {
 }
 
 /// `parsePhone` for many numbers in one call (one boundary crossing).
+///
+/// @example
+/// ```ts
+/// const results = parsePhones(["+442071838750", "020 7183 8750"], { defaultCountry: "GB" });
+/// console.log(results.map((phone) => phone.e164));
+/// ```
 #[wasm_bindgen(js_name = parsePhones, unchecked_return_type = "PhoneResult[]")]
 pub fn parse_phones(
     #[wasm_bindgen(unchecked_param_type = "string[]")] inputs: JsValue,

@@ -60,6 +60,12 @@ pub fn unavailable() -> Error {
 /// missing or malformed header is `false`. The HMAC runs on the JavaScript
 /// buffer (nothing is copied into wasm); a body over `maxBodyBytes`
 /// (default 4 MiB) rejects with `body_too_large`.
+///
+/// @example
+/// ```ts
+/// const body = await request.text();
+/// const genuine = await verifyWebhookSignature(body, request.headers.get("x-hub-signature-256"), env.APP_SECRET);
+/// ```
 #[wasm_bindgen(js_name = verifyWebhookSignature, unchecked_return_type = "boolean")]
 pub async fn verify_webhook_signature(
     #[wasm_bindgen(js_name = "rawBody", unchecked_param_type = "string | Uint8Array | ArrayBuffer")] raw_body: JsValue,
@@ -83,6 +89,12 @@ pub async fn verify_webhook_signature(
 /// request with a matching token, or its challenge is not 1 to 128 ASCII
 /// digits and letters (Meta sends a number; anything else could reflect
 /// markup from your origin).
+///
+/// @example
+/// ```ts
+/// const challenge = webhookChallenge(request, env.VERIFY_TOKEN);
+/// return challenge === null ? new Response("forbidden", { status: 403 }) : new Response(challenge);
+/// ```
 #[wasm_bindgen(js_name = webhookChallenge, unchecked_return_type = "string | null")]
 pub fn webhook_challenge(
     #[wasm_bindgen(unchecked_param_type = "Request | URL | string")] request: JsValue,
@@ -104,6 +116,12 @@ pub fn webhook_challenge(
 /// `{ object?, events, issues }`. Never throws on JSON: every message,
 /// status and update is an event with its `raw` input and `path`; anything
 /// unrecognised is an `unknown` event, so nothing is dropped.
+///
+/// @example
+/// ```ts
+/// const { events, issues } = parseWebhook(body);
+/// for (const event of events) if (event.type === "message") console.log(event.from ?? event.fromUserId);
+/// ```
 #[wasm_bindgen(js_name = parseWebhook, unchecked_return_type = "WebhookResult")]
 pub fn parse_webhook(
     #[wasm_bindgen(unchecked_param_type = "string | object | Uint8Array | ArrayBuffer")] body: JsValue,
@@ -129,6 +147,11 @@ pub fn parse_webhook(
 /// `media_integrity` on any mismatch. Every step runs on JavaScript buffers:
 /// only keys and hashes cross into wasm, and the result views the buffer
 /// WebCrypto decrypted into.
+///
+/// @example
+/// ```ts
+/// const bytes = await decryptFlowMedia(encryptedBytes, media.encryption_metadata);
+/// ```
 #[wasm_bindgen(js_name = decryptFlowMedia, unchecked_return_type = "Uint8Array")]
 pub async fn decrypt_flow_media(
     #[wasm_bindgen(js_name = "cdnFile", unchecked_param_type = "Uint8Array | ArrayBuffer")] cdn_file: JsValue,
