@@ -1,6 +1,9 @@
 //! `CloudApiClient` — The phone numbers and the business: numbers, profile, encryption key.
 
-use super::*;
+use super::CloudApiClient;
+use crate::api::cloud::Cloud;
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl CloudApiClient {

@@ -1,6 +1,12 @@
 //! `CloudApiClient` — Analytics: pricing, conversations, templates (ranges in Unix seconds or Dates).
 
-use super::*;
+use super::super::config::strings_field;
+use super::super::object::field;
+use super::CloudApiClient;
+use crate::api::cloud::{PricingFilters, Range};
+use crate::Error;
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
 
 /// `granularity` (default `DAILY`).
 fn granularity_field(query: &JsValue) -> Result<String, Error> {

@@ -1,6 +1,11 @@
 //! `CloudApiClient` — Flows: create, list, read, update, upload JSON, publish, deprecate, delete, preview URL.
 
-use super::*;
+use super::super::convert::Document;
+use super::super::object::field;
+use super::CloudApiClient;
+use crate::api::cloud::Cloud;
+use js_sys::Promise;
+use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
 impl CloudApiClient {

@@ -1,6 +1,13 @@
 //! `CloudApiClient` — Media: read, download (the token only to Meta's hosts), delete, upload.
 
-use super::*;
+use super::super::convert::read_upload;
+use super::super::object::{self, field};
+use super::CloudApiClient;
+use crate::Error;
+use js_sys::Promise;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen]
 impl CloudApiClient {

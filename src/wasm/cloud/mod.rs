@@ -3,14 +3,13 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{read_template_send, strings_field, ClientSpec, Config};
-use super::convert::{read_upload, Document};
+use super::config::{read_template_send, ClientSpec, Config};
+use super::convert::Document;
 use super::object::{self, field};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
-    check_template_send, template_of, Cloud, PricingFilters, Range, TemplateDefinitions, DEFAULT_API_VERSION,
-    DEFAULT_BASE_URL,
+    check_template_send, template_of, Cloud, TemplateDefinitions, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
 use crate::api::error::from_response;
 use crate::api::Request;
