@@ -6,6 +6,15 @@ import type { Issue, Tree } from "./whatsapp_edge.js";
  * send) as WhatsApp draws it, in its own shadow root, with the lite build.
  * `definition` and `send` are properties or JSON attributes; `theme`, `dir`
  * and `media` are attributes. It fires `render` with `{ tree, issues }`.
+ *
+ * @example
+ * ```ts
+ * import "whatsapp-edge/element";
+ * const preview = document.createElement("wa-template-preview");
+ * preview.definition = { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Your order shipped." }] };
+ * preview.addEventListener("render", (event) => console.log((event as CustomEvent).detail.issues));
+ * document.body.append(preview);
+ * ```
  */
 export declare class WaTemplatePreview extends HTMLElement {
   /** The template definition (object or JSON text); also the `definition` attribute as JSON. */

@@ -93,7 +93,7 @@ pub async fn verify_webhook_signature(
 /// @example
 /// ```ts
 /// const challenge = webhookChallenge(request, env.VERIFY_TOKEN);
-/// return challenge === null ? new Response("forbidden", { status: 403 }) : new Response(challenge);
+/// const answer = challenge === null ? new Response("forbidden", { status: 403 }) : new Response(challenge);
 /// ```
 #[wasm_bindgen(js_name = webhookChallenge, unchecked_return_type = "string | null")]
 pub fn webhook_challenge(

@@ -284,20 +284,20 @@ test("pack: the README's runnable examples print what they say", () => {
   });
 });
 
-// The README's `ts` blocks are fragments (credentials, files and definitions
-// come from the reader's code): each is type-checked with every export of the
-// package in scope and the names it leaves undefined declared as `any`, so a
-// method, option or argument the package does not have fails here.
-test("pack: the README's TypeScript examples type-check against the package", () => {
-  const readme = readFileSync(join(installed, "README.md"), "utf8");
-  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
-  assert.ok(blocks.length >= 3, "README has TypeScript examples");
+// The README's `ts` blocks and the `@example`s of the declarations are
+// fragments (credentials, files and definitions come from the reader's code):
+// each is type-checked with every export of the package in scope and the
+// names it leaves undefined declared as `any`, so a method, option or
+// argument the package does not have fails here.
+function typeCheckFragments(label, blocks) {
   const tsc = join(root, "node_modules/typescript/bin/tsc");
   const options = ["--noEmit", "--strict", "--target", "es2022", "--lib", "es2022,dom", "--module", "nodenext", "--moduleResolution", "nodenext"];
   writeFileSync(join(project, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+  const names = run("node", ["--input-type=module", "-e", "import('whatsapp-edge').then((m) => console.log(Object.keys(m).join(' ')))"]);
+  const exported = names.trim().split(" ").filter((name) => /^[A-Za-z]\w*$/.test(name) && name !== "default");
   blocks.forEach((code, index) => {
-    const file = `readme-ts-${index}.ts`;
-    const imports = code.includes('from "whatsapp-edge"') ? "" : 'import * as edge from "whatsapp-edge";\nconst { CloudApiClient, CirrusClient, BirdClient, CmClient, WoztellClient } = edge;\n';
+    const file = `fragment-${index}.ts`;
+    const imports = /from "whatsapp-edge"/.test(code) ? "" : `import * as edge from "whatsapp-edge";\nconst { ${exported.join(", ")} } = edge;\n`;
     let declared = [];
     for (let round = 0; round < 3; round++) {
       const source = `${imports}${declared.map((name) => `declare const ${name}: any;`).join("\n")}\n${code}\nexport {};\n`;
@@ -313,9 +313,27 @@ test("pack: the README's TypeScript examples type-check against the package", ()
       const unknownName = /error TS(?:2304|2552|18004): (?:Cannot find name|No value exists in scope for the shorthand property) '(\w+)'/;
       const unknown = output.split("\n").map((line) => line.match(unknownName)?.[1]).filter(Boolean);
       const other = output.split("\n").filter((line) => /error TS/.test(line) && !unknownName.test(line));
-      assert.deepEqual(other, [], `README TypeScript example ${index + 1}:\n${source}`);
+      assert.deepEqual(other, [], `${label} ${index + 1}:\n${source}`);
       declared = [...new Set([...declared, ...unknown])];
     }
-    assert.fail(`README TypeScript example ${index + 1} still has unknown names: ${declared.join(", ")}`);
+    assert.fail(`${label} ${index + 1} still has unknown names: ${declared.join(", ")}`);
   });
+}
+
+test("pack: the README's TypeScript examples type-check against the package", () => {
+  const readme = readFileSync(join(installed, "README.md"), "utf8");
+  const blocks = [...readme.matchAll(/```ts\n([\s\S]*?)```/g)].map((match) => match[1]);
+  assert.ok(blocks.length >= 3, "README has TypeScript examples");
+  typeCheckFragments("README TypeScript example", blocks);
+});
+
+test("pack: every @example of the declarations type-checks against the package", () => {
+  const blocks = ["whatsapp_edge.d.ts", "index.d.ts", "element.d.ts"].flatMap((file) => {
+    const source = readFileSync(join(installed, file), "utf8");
+    // In a doc comment each line starts with ` * ` (or `/// ` in Rust, already turned into that).
+    return [...source.matchAll(/@example\s*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g)]
+      .map((match) => match[1].split("\n").map((line) => line.replace(/^\s*\* ?/, "")).join("\n"));
+  });
+  assert.ok(blocks.length >= 20, `the declarations have examples (${blocks.length})`);
+  typeCheckFragments("@example", blocks);
 });

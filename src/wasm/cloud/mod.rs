@@ -112,7 +112,15 @@ impl ClientOptions for CloudApiClientOptions {
     }
 }
 
-/// A WhatsApp Cloud API client.
+/// A WhatsApp Cloud API client: every call checked locally before it is
+/// sent, retried within a budget when that cannot send twice.
+///
+/// @example
+/// ```ts
+/// const client = new CloudApiClient({ accessToken: token, phoneNumberId: "106540352242922" });
+/// const sent = await client.sendMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: "Hi" } });
+/// console.log(sent.messages[0].id); // "wamid.…"
+/// ```
 #[wasm_bindgen]
 pub struct CloudApiClient {
     cloud: Cloud,

@@ -107,6 +107,13 @@ export interface BirdChannelContact {
 "#;
 
 /// A Bird Channels API client for one WhatsApp channel.
+///
+/// @example
+/// ```ts
+/// const bird = new BirdClient({ accessKey: key, workspaceId: workspace, channelId: channel });
+/// const sent = await bird.sendMessage({ receiver: { contacts: [{ identifierValue: "+14155552671" }] }, body: { type: "text", text: { text: "Hi" } } });
+/// console.log(sent.id, sent.status);
+/// ```
 #[wasm_bindgen]
 pub struct BirdClient {
     bird: Bird,

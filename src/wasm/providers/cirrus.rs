@@ -84,6 +84,13 @@ export interface CirrusRecipientResult {
 "#;
 
 /// A Cirrus Digital / CommBox client.
+///
+/// @example
+/// ```ts
+/// const cirrus = new CirrusClient({ apiKey: key, streamId: stream });
+/// const sent = await cirrus.sendTemplate("+14155552671", { name: "order_update", language: { code: "en_US" } });
+/// console.log(sent);
+/// ```
 #[wasm_bindgen]
 pub struct CirrusClient {
     cirrus: Cirrus,

@@ -26,6 +26,13 @@ export type WoztellAnswer = { ok: 1; [field: string]: unknown };
 const NAME: &str = "WoztellClient";
 
 /// A Woztell WhatsApp Cloud Public Integration API client.
+///
+/// @example
+/// ```ts
+/// const woztell = new WoztellClient({ accessToken: token, channelId: channel });
+/// const info = await woztell.getWabaInfo();
+/// console.log(info.ok);
+/// ```
 #[wasm_bindgen]
 pub struct WoztellClient {
     woztell: Woztell,

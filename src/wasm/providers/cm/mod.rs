@@ -23,6 +23,13 @@ use wasm_bindgen_futures::future_to_promise;
 mod types;
 
 /// A client of the `cm_`-key platform's WhatsApp API.
+///
+/// @example
+/// ```ts
+/// const cm = new CmClient({ apiKey: key, baseUrl: "https://api.callmissed.com", phoneId: phone });
+/// const sent = await cm.sendText({ to: "+14155552671", text: "Hi" }, { idempotencyKey: crypto.randomUUID() });
+/// console.log(sent.wamid);
+/// ```
 
 #[wasm_bindgen]
 pub struct CmClient {
