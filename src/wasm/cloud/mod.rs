@@ -9,7 +9,8 @@ use super::object::{self, field};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
-    check_template_send, template_of, Cloud, TemplateDefinitions, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
+    category_of, check_marketing, check_template_send, checked_body, template_of, Cloud, Route,
+    TemplateDefinitions, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
 use crate::api::error::from_response;
 use crate::api::Request;
@@ -24,6 +25,7 @@ mod account;
 mod analytics;
 mod flows;
 mod media;
+mod options;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -35,10 +37,36 @@ export interface CloudApiClientOptions extends TransportOptions {
   phoneNumberId?: string;
   /** The WhatsApp Business Account (templates, phone numbers). */
   wabaId?: string;
-  /** Graph API version, default "v23.0". */
+  /** Graph API version, default "v27.0" (the newest Meta has published). */
   apiVersion?: string;
   /** Default "https://graph.facebook.com". */
   baseUrl?: string;
+  /**
+   * Called once, when the client is built, if `apiVersion` is past or within
+   * 90 days of its end of life, unknown or malformed (never with the token).
+   */
+  onWarning?: (warning: CloudApiWarning) => void;
+  /**
+   * Send MARKETING templates through the Marketing Messages API
+   * (`POST /<PHONE_NUMBER_ID>/marketing_messages`) when the definition is known
+   * (`sendMessage`'s `template` or `fetchTemplate`, `sendTemplate`'s `definition`).
+   * Default false: everything goes to `/messages`.
+   */
+  routeMarketing?: boolean;
+}
+
+/** What `onWarning` receives: a stable `code` and what to do. */
+export interface CloudApiWarning {
+  /** "graph_version.expired", "graph_version.expiring", "graph_version.unknown" or "graph_version.malformed". */
+  code: string;
+  /** What it means and what to do. */
+  message: string;
+  /** The configured version. */
+  apiVersion: string;
+  /** Its end of life, "YYYY-MM-DD", when Meta has published it. */
+  endOfLife?: string;
+  /** Days from today to the end of life (negative: past it). */
+  daysLeft?: number;
 }
 "#;
 
@@ -49,6 +77,8 @@ pub struct CloudApiClient {
     link: Link,
     /// Template definitions fetched to check sends: (name, language, JSON).
     templates: Rc<RefCell<TemplateDefinitions>>,
+    /// Where template sends go (`routeMarketing`).
+    route: Route,
 }
 
 /// The definition of template `name` in `language`, looked up with `lookup`
@@ -70,10 +100,24 @@ async fn fetch_template(
     })
 }
 
+/// A send ready to go, or one whose template definition must be fetched first.
+enum Prepared {
+    Ready(Request),
+    Fetch { lookup: Request, name: String, language: String, body: String, text: String },
+}
+
 /// The class: its own options (besides the transport's), its token, Meta's error envelope.
 const CLIENT: ClientSpec = ClientSpec {
     name: "CloudApiClient",
-    options: &["accessToken", "phoneNumberId", "wabaId", "apiVersion", "baseUrl"],
+    options: &[
+        "accessToken",
+        "phoneNumberId",
+        "wabaId",
+        "apiVersion",
+        "baseUrl",
+        "onWarning",
+        "routeMarketing",
+    ],
     credential: "accessToken",
     sign: Credentials::bearer,
     errors: from_response,
@@ -93,7 +137,10 @@ impl CloudApiClient {
             phone_number_id: config.text("phoneNumberId")?,
             waba_id: config.text("wabaId")?,
         };
-        Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default() })
+        let own = options::Own::read(&config)?;
+        own.warn_about_version(&cloud.api_version);
+        let route = own.route();
+        Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default(), route })
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
@@ -121,7 +168,8 @@ impl CloudApiClient {
     /// resolves to `{ messaging_product, contacts, messages }`. A template
     /// message is also checked against its definition: `{ template }` gives
     /// it, `{ fetchTemplate: true }` fetches it from the business account once
-    /// (then kept by this client).
+    /// (then kept by this client). With `routeMarketing`, a MARKETING
+    /// template whose definition is known goes to `/marketing_messages`.
     #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
     pub fn send_message(
         &self,
@@ -131,38 +179,75 @@ impl CloudApiClient {
         )]
         options: JsValue,
     ) -> Promise {
-        let given = field(&options, "template");
-        let fetch = field(&options, "fetchTemplate").and_then(|f| f.as_bool()) == Some(true);
-        // Everything that needs no request happens now: validation, and the
-        // check against a definition that was given or is already cached.
-        let prepared = Document::read(&message, "sendMessage", "message").and_then(|document| {
+        self.send(&message, &options, self.route, "sendMessage")
+    }
+
+    /// Sends a MARKETING template message through the Marketing Messages API
+    /// (`POST /<PHONE_NUMBER_ID>/marketing_messages`), with Meta's per-send
+    /// `message_activity_sharing` (a boolean) when given. Checked like
+    /// `sendMessage`; a template whose definition (`{ template }` or
+    /// `{ fetchTemplate: true }`) is not MARKETING is refused
+    /// (`marketing.not_marketing`), as is a message that is not a template.
+    #[wasm_bindgen(js_name = sendMarketingMessage, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
+    pub fn send_marketing_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ template?: object | string; fetchTemplate?: boolean }"
+        )]
+        options: JsValue,
+    ) -> Promise {
+        self.send(&message, &options, Route::Marketing, "sendMarketingMessage")
+    }
+
+    /// `sendMessage` and `sendMarketingMessage`: validation and the check
+    /// against a definition given or cached happen now; a definition to
+    /// fetch is fetched first; then the send goes where `route` says.
+    fn send(&self, message: &JsValue, options: &JsValue, route: Route, function: &str) -> Promise {
+        let given = field(options, "template");
+        let fetch = field(options, "fetchTemplate").and_then(|f| f.as_bool()) == Some(true);
+        let prepared = Document::read(message, function, "message").and_then(|document| {
             let node = crate::api::parse_document(&document.text)?;
-            let request = self.cloud.send_message(&document.text, &node)?;
+            let body = checked_body(&document.text, &node)?;
+            if route == Route::Marketing {
+                check_marketing(&node, None)?;
+            }
             let definition = match (&given, template_of(&node)) {
-                (Some(given), _) => Some(Document::read(given, "sendMessage", "template")?.text),
+                (Some(given), _) => Some(Document::read(given, function, "template")?.text),
                 (None, Some((name, language))) if fetch => self.cached_template(name, language),
                 _ => None,
             };
             if let Some(definition) = &definition {
                 check_template_send(definition, &node)?;
             }
-            let lookup = match template_of(&node) {
-                Some((name, language)) if fetch && definition.is_none() => {
-                    Some((self.cloud.find_template(name, language)?, name.to_owned(), language.to_owned()))
+            match template_of(&node) {
+                Some((name, language)) if fetch && definition.is_none() => Ok(Prepared::Fetch {
+                    lookup: self.cloud.find_template(name, language)?,
+                    name: name.to_owned(),
+                    language: language.to_owned(),
+                    body,
+                    text: document.text.clone(),
+                }),
+                _ => {
+                    let category = definition.as_deref().and_then(category_of);
+                    Ok(Prepared::Ready(self.cloud.routed_send(body, &node, category.as_deref(), route)?))
                 }
-                _ => None,
-            };
-            Ok((request, document.text, lookup))
+            }
         });
-        let (request, text, (lookup, name, language)) = match prepared {
-            Ok((request, _, None)) => return self.run(Ok(request)),
-            Ok((request, text, Some(lookup))) => (request, text, lookup),
+        let (lookup, name, language, body, text) = match prepared {
+            Ok(Prepared::Ready(request)) => return self.run(Ok(request)),
+            Ok(Prepared::Fetch { lookup, name, language, body, text }) => {
+                (lookup, name, language, body, text)
+            }
             Err(error) => return Promise::reject(&error.into()),
         };
-        let (transport, cache) = (Rc::clone(&self.link.transport), Rc::clone(&self.templates));
+        let (transport, cache, cloud) =
+            (Rc::clone(&self.link.transport), Rc::clone(&self.templates), self.cloud.clone());
         future_to_promise(async move {
             let definition = fetch_template(&transport, &lookup, &name, &language).await?;
-            check_template_send(&definition, &crate::api::parse_document(&text)?)?;
+            let node = crate::api::parse_document(&text)?;
+            check_template_send(&definition, &node)?;
+            let request = cloud.routed_send(body, &node, category_of(&definition).as_deref(), route)?;
             cache.borrow_mut().remember(name, language, definition);
             transport.call(&request, None).await.map_err(JsValue::from)
         })
@@ -170,19 +255,35 @@ impl CloudApiClient {
 
     /// Sends template `template` (Meta's template object) to `to` — the
     /// provider-neutral call every messaging client has; `{ definition }`
-    /// checks the send against the template's definition first.
+    /// checks the send against the template's definition first (and, with
+    /// `routeMarketing`, sends a MARKETING one through the Marketing Messages
+    /// API); `{ bizOpaqueCallbackData }` (at most 512 characters) is echoed
+    /// in the message's status webhooks.
     #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
     pub fn send_template(
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+        #[wasm_bindgen(
+            unchecked_optional_param_type = "{ definition?: object | string; bizOpaqueCallbackData?: string }"
+        )]
+        options: JsValue,
     ) -> Promise {
         // Checked once by read_template_send: no second validation of the message.
-        self.run(
-            read_template_send(to, &template, &options)
-                .and_then(|send| self.cloud.post_message(send.message)),
-        )
+        let request = read_template_send(to, &template, &options).and_then(|send| {
+            let send = match field(&options, "bizOpaqueCallbackData") {
+                Some(data) => {
+                    let data = data.as_string().ok_or_else(|| {
+                        Error::invalid_argument("sendTemplate: bizOpaqueCallbackData must be a string")
+                    })?;
+                    send.with_callback_data(&data)?
+                }
+                None => send,
+            };
+            let node = send.parsed()?;
+            self.cloud.routed_send(send.message.clone(), &node, send.category.as_deref(), self.route)
+        });
+        self.run(request)
     }
 
     fn cached_template(&self, name: &str, language: &str) -> Option<String> {
