@@ -116,16 +116,9 @@ pub fn of(error: &Error) -> Option<&'static str> {
         code::TIMEOUT | code::NETWORK_ERROR => RETRY,
         code::INVALID_RESPONSE => DO_NOT_RETRY,
         code::INVALID_ARGUMENT | code::VALIDATION_FAILED | code::BODY_TOO_LARGE => return None,
-        category => match error.status {
-            Some(status) => for_response(status, error.meta_code),
-            None => match category {
-                code::RATE_LIMITED => RETRY_AFTER,
-                code::SERVER_ERROR => RETRY,
-                code::AUTH_FAILED => REFRESH_TOKEN,
-                code::PERMISSION_DENIED => DO_NOT_RETRY,
-                _ => FIX_REQUEST,
-            },
-        },
+        // Every API answer has a status; an API error without one (a 2xx
+        // that says it failed, a template not found) is about the request.
+        _ => error.status.map_or(FIX_REQUEST, |status| for_response(status, error.meta_code)),
     })
 }
 
@@ -235,7 +228,7 @@ mod tests {
         assert_eq!(of(&with(code::INVALID_RESPONSE, Some(302), None)), Some(DO_NOT_RETRY));
         assert_eq!(of(&with(code::RATE_LIMITED, Some(400), Some(131_048))), Some(PAUSE_NUMBER));
         assert_eq!(of(&with(code::TEMPLATE_ERROR, None, None)), Some(FIX_REQUEST));
-        assert_eq!(of(&with(code::AUTH_FAILED, None, None)), Some(REFRESH_TOKEN));
+        assert_eq!(of(&with(code::AUTH_FAILED, Some(401), None)), Some(REFRESH_TOKEN));
         assert_eq!(of(&with(code::VALIDATION_FAILED, None, None)), None);
         assert_eq!(of(&with(code::INVALID_ARGUMENT, None, None)), None);
     }
