@@ -4,13 +4,12 @@
 //! to wait. The access token is never in a request we build, and the
 //! transport scrubs it from anything a server echoes back.
 
+use super::actions::{self, action};
 use super::Response;
 use crate::error::code;
 use crate::json::{self, Node};
 use crate::Error;
 
-/// Meta codes that mean "slow down" (REFERENCE.md §1.15 and Meta's error table).
-const RATE_LIMIT_CODES: [u32; 8] = [4, 17, 32, 613, 80007, 130429, 131048, 131056];
 /// Meta codes for a recipient that cannot receive this message.
 const RECIPIENT_CODES: [u32; 7] = [131021, 131026, 131045, 131047, 131049, 131051, 131062];
 /// How long to wait after a rate limit when the server does not say.
@@ -46,7 +45,12 @@ pub fn from_response(response: &Response) -> Error {
         meta_code,
         meta_subcode,
         fbtrace_id: text("fbtrace_id").map(str::to_owned),
-        ..failure(response, categorize(response.status, meta_code), message)
+        ..failure(
+            response,
+            categorize(response.status, meta_code),
+            actions::for_response(response.status, meta_code),
+            message,
+        )
     }
 }
 
@@ -63,14 +67,17 @@ pub fn from_status(response: &Response, said: Option<String>) -> Error {
         None if json::parse(&response.body).is_err() => message.push_str(" (the body is not JSON)"),
         None => {}
     }
-    failure(response, categorize(response.status, None), message)
+    failure(response, categorize(response.status, None), actions::for_status(response.status), message)
 }
 
-/// An API error in `category`: retryable when waiting may help, with the wait.
-fn failure(response: &Response, category: &'static str, message: String) -> Error {
-    let retryable = matches!(category, code::RATE_LIMITED | code::SERVER_ERROR);
-    let retry_after_ms = parse_retry_after(response.retry_after.as_deref())
-        .or_else(|| (category == code::RATE_LIMITED).then_some(DEFAULT_RATE_LIMIT_WAIT_MS));
+/// An API error in `category`: retryable when its action ([`actions`]) lets
+/// the transport retry, with the wait (the pair rate limit's default wait
+/// is the retry policy's 4^n s, so none is set for it here).
+fn failure(response: &Response, category: &'static str, action: &str, message: String) -> Error {
+    let retryable = actions::retries(action);
+    let retry_after_ms = parse_retry_after(response.retry_after.as_deref()).or_else(|| {
+        matches!(action, action::RETRY_AFTER | action::SLOW_DOWN).then_some(DEFAULT_RATE_LIMIT_WAIT_MS)
+    });
     Error {
         status: Some(response.status),
         retryable: Some(retryable),
@@ -84,7 +91,7 @@ fn categorize(status: u16, meta_code: Option<u32>) -> &'static str {
     match meta_code {
         Some(190 | 102) => code::AUTH_FAILED,
         Some(10 | 200..=299) => code::PERMISSION_DENIED,
-        Some(meta) if RATE_LIMIT_CODES.contains(&meta) => code::RATE_LIMITED,
+        Some(meta) if actions::for_meta_code(meta).is_some_and(actions::is_rate_limit) => code::RATE_LIMITED,
         Some(132_000..=132_999) => code::TEMPLATE_ERROR,
         Some(meta) if RECIPIENT_CODES.contains(&meta) => code::RECIPIENT_ERROR,
         Some(139_000..=139_999) => code::FLOW_ERROR,
@@ -196,6 +203,21 @@ mod tests {
         );
         let untold = from_response(&response(400, r#"{"error":{"code":80007}}"#, None));
         assert_eq!((untold.code, untold.retry_after_ms), (code::RATE_LIMITED, Some(1000)));
+    }
+
+    #[test]
+    fn the_spam_limit_is_a_rate_limit_never_retried_and_the_marketing_limit_a_recipient_error() {
+        let spam = from_response(&response(400, r#"{"error":{"code":131048}}"#, Some("1")));
+        assert_eq!((spam.code, spam.retryable), (code::RATE_LIMITED, Some(false)));
+        let marketing = from_response(&response(400, r#"{"error":{"code":131049}}"#, None));
+        assert_eq!((marketing.code, marketing.retryable), (code::RECIPIENT_ERROR, Some(false)));
+        let upgrade = from_response(&response(400, r#"{"error":{"code":131057}}"#, None));
+        assert_eq!(
+            (upgrade.code, upgrade.retryable, upgrade.retry_after_ms),
+            (code::RATE_LIMITED, Some(true), Some(1000))
+        );
+        let pair = from_response(&response(400, r#"{"error":{"code":131056}}"#, None));
+        assert_eq!((pair.retryable, pair.retry_after_ms), (Some(true), None), "the policy's 4^n s");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! `src/wasm/`. Tests drive these functions natively and the transport
 //! against loopback fakes.
 
+pub mod actions;
 pub mod auth;
 pub mod cloud;
 pub mod error;

@@ -1,8 +1,12 @@
 //! When to try a failed request again, and after how long: exponential
 //! backoff with jitter, `Retry-After` honoured, a limit on attempts and on
-//! the total time spent waiting. A request that is not idempotent (a send) is
+//! the total time spent waiting. Only errors whose action
+//! ([`super::actions`]) allows it are retried (never the spam or per-user
+//! marketing limits, 131048 and 131049); the pair rate limit (131056) backs
+//! off 4^n s as Meta advises. A request that is not idempotent (a send) is
 //! retried only when the failure proves the server did not accept it.
 
+use super::actions::{self, action};
 use crate::error::code;
 use crate::Error;
 
@@ -43,7 +47,8 @@ impl RetryPolicy {
         waited_ms: u32,
         jitter: f64,
     ) -> Option<u32> {
-        if retries_done >= self.max_retries || error.retryable != Some(true) {
+        let action = actions::of(error);
+        if retries_done >= self.max_retries || !action.is_some_and(actions::retries) {
             return None;
         }
         if !idempotent && !proves_not_accepted(error) {
@@ -51,6 +56,10 @@ impl RetryPolicy {
         }
         let delay = match error.retry_after_ms {
             Some(asked) => asked,
+            // Meta's advice for the pair rate limit: wait 4^X seconds, X = 0, 1, 2… (BROADCAST.md §1.2).
+            None if action == Some(action::RETRY_RECIPIENT_LATER) => {
+                1000u32.saturating_mul(4u32.saturating_pow(retries_done.min(15)))
+            }
             None => {
                 let backoff =
                     self.base_delay_ms.saturating_mul(1 << retries_done.min(16)).min(self.max_delay_ms);
@@ -90,5 +99,28 @@ mod tests {
         assert_eq!(policy.next_delay(&limited, false, 0, 0, 0.5), Some(2000), "Retry-After is honoured");
         let invalid = failure(code::INVALID_REQUEST, 400, false, None);
         assert_eq!(policy.next_delay(&invalid, true, 0, 0, 0.5), None);
+    }
+
+    #[test]
+    fn the_table_decides_what_is_retried() {
+        let policy = RetryPolicy::default();
+        let meta = |code: u32, retry_after: Option<&str>| {
+            let body = format!(r#"{{"error":{{"code":{code}}}}}"#);
+            let response =
+                crate::api::Response { status: 400, retry_after: retry_after.map(str::to_owned), body };
+            crate::api::error::from_response(&response)
+        };
+        for never in [131_048, 131_049, 131_050, 190, 100, 132_018] {
+            let error = meta(never, Some("1"));
+            assert_eq!(policy.next_delay(&error, false, 0, 0, 0.5), None, "{never} on a send");
+            assert_eq!(policy.next_delay(&error, true, 0, 0, 0.5), None, "{never} on a read");
+        }
+        // The pair rate limit backs off 4^n s; a Retry-After wins.
+        let pair = meta(131_056, None);
+        let waits: Vec<_> = (0..3).map(|n| policy.next_delay(&pair, false, n, 0, 0.5)).collect();
+        assert_eq!(waits, [Some(1000), Some(4000), Some(16_000)]);
+        assert_eq!(policy.next_delay(&meta(131_056, Some("2")), false, 0, 0, 0.5), Some(2000));
+        assert_eq!(policy.next_delay(&meta(130_429, None), false, 0, 0, 0.5), Some(1000));
+        assert_eq!(policy.next_delay(&meta(131_057, Some("5")), false, 0, 0, 0.5), Some(5000));
     }
 }

@@ -15,6 +15,8 @@ pub struct TemplateSend {
     /// The whole Cloud API message (`{messaging_product, to, type: "template",
     /// template}`) as JSON text: the Cloud API's body, and what providers map from.
     pub message: String,
+    /// The definition's `category` (MARKETING, …), when a definition was given.
+    pub category: Option<String>,
 }
 
 impl TemplateSend {
@@ -22,7 +24,30 @@ impl TemplateSend {
     pub fn parsed(&self) -> Result<crate::json::Node<'_>, Error> {
         parse_document(&self.message)
     }
+
+    /// The send with `biz_opaque_callback_data` (echoed in its status
+    /// webhooks): at most 512 characters (BROADCAST.md §1.5, the limit
+    /// `validateMessage` applies), else `message.text_too_long` at
+    /// `/biz_opaque_callback_data`.
+    pub fn with_callback_data(self, data: &str) -> Result<Self, Error> {
+        let length = crate::check::char_len(data);
+        if length > CALLBACK_DATA_MAX {
+            let message =
+                format!("biz_opaque_callback_data is {length} characters; the limit is {CALLBACK_DATA_MAX}");
+            let issue =
+                Issue::error(crate::message::code::TEXT_TOO_LONG, "/biz_opaque_callback_data", message);
+            return Err(Error::validation_failed(vec![issue]));
+        }
+        let mut message = self.message.trim_end().strip_suffix('}').unwrap_or_default().to_owned();
+        message.push_str(r#","biz_opaque_callback_data":"#);
+        crate::json::write_string(&mut message, data);
+        message.push('}');
+        Ok(Self { message, ..self })
+    }
 }
+
+/// The most characters of `biz_opaque_callback_data`.
+const CALLBACK_DATA_MAX: usize = 512;
 
 /// Checks `to` (a phone number; digits alone count as international) and
 /// `template` (Meta's template object as JSON text), and `template` against
@@ -44,7 +69,8 @@ pub fn prepare(to: &str, template: &str, definition: Option<&str>) -> Result<Tem
     if let Some(definition) = definition {
         super::cloud::check_template_send(definition, &node)?;
     }
-    Ok(TemplateSend { to, message })
+    let category = definition.and_then(super::cloud::category_of);
+    Ok(TemplateSend { to, message, category })
 }
 
 /// A business-scoped user id as `to` with an authentication template fails
@@ -108,6 +134,26 @@ mod tests {
         assert!(send
             .message
             .contains(r#""to":"+14155552671","type":"template","template":{"name":"order_update""#));
+    }
+
+    #[test]
+    fn callback_data_is_added_escaped_up_to_512_characters() {
+        let send = prepare("14155552671", ORDER, Some(DEFINITION)).map_err(|e| e.message).unwrap();
+        assert_eq!(send.category.as_deref(), Some("UTILITY"));
+        let tagged = send.with_callback_data("campaign \"spring\" é").map_err(|e| e.message).unwrap();
+        let node = tagged.parsed().unwrap();
+        assert_eq!(
+            node.get("biz_opaque_callback_data").and_then(|n| n.as_str()),
+            Some("campaign \"spring\" é")
+        );
+        assert!(crate::message::validate_message(&node, None).ok);
+        let send = prepare("14155552671", ORDER, None).map_err(|e| e.message).unwrap();
+        assert!(send.category.is_none());
+        let long = send.with_callback_data(&"é".repeat(513)).err().unwrap();
+        let found: Vec<(&str, &str)> = long.issues.iter().map(|i| (i.code, i.path.as_str())).collect();
+        assert_eq!(found, [("message.text_too_long", "/biz_opaque_callback_data")]);
+        let fits = prepare("14155552671", ORDER, None).map_err(|e| e.message).unwrap();
+        assert!(fits.with_callback_data(&"é".repeat(512)).is_ok());
     }
 
     #[test]

@@ -6,7 +6,7 @@ use wasm_bindgen::JsValue;
 
 /// Builds the JavaScript `Error` thrown (or rejected with) for `error`:
 /// `message`, `code`, and `status`, `metaCode`, `metaSubcode`, `fbtraceId`, `retryAfterMs`, `retryable`,
-/// `issues` where they apply. It is `instanceof Error` in every runtime.
+/// `action` (what to do: [`crate::api::actions`]), `issues` where they apply. It is `instanceof Error` in every runtime.
 pub fn to_js_error(error: &Error) -> JsValue {
     let js_error = js_sys::Error::new(&error.message);
     let set = |key: &str, value: JsValue| super::object::set(&js_error, key, &value);
@@ -28,6 +28,11 @@ pub fn to_js_error(error: &Error) -> JsValue {
     }
     if let Some(retryable) = error.retryable {
         set("retryable", JsValue::from(retryable));
+    }
+    // What to do about it (`retry`, `pause_number`, …): the clients' errors only.
+    #[cfg(feature = "clients")]
+    if let Some(action) = crate::api::actions::of(error) {
+        set("action", JsValue::from_str(action));
     }
     // Only the validating builds throw with issues: the phone build does
     // not carry serde-wasm-bindgen for them.

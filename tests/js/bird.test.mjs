@@ -133,14 +133,14 @@ test("Bird: a 422 carries Bird's code, message and details; a 429 send is retrie
   const { instance, slept } = bird();
   fakeBird.fail({ status: 422, body: { code: "invalid_body", message: "The request body is invalid", details: { "receiver.contacts": ["unknown identifier"] } } });
   const invalid = await instance.sendMessage({ receiver, body: text }).catch((e) => e);
-  assert.deepEqual([invalid.code, invalid.status], ["invalid_request", 422]);
+  assert.deepEqual([invalid.code, invalid.status, invalid.action], ["invalid_request", 422, "fix_request"], "a provider's error gets its status class's action");
   assert.equal(invalid.message, "HTTP 422: invalid_body: The request body is invalid (receiver.contacts: unknown identifier)");
   fakeBird.fail({ status: 429, headers: { "retry-after": "1" } });
   assert.equal((await instance.sendMessage({ receiver, body: text })).status, "accepted");
   assert.deepEqual(slept, [1000]);
   fakeBird.fail({ status: 500, body: { code: "Internal", message: `key ${BIRD_KEY} failed` } });
   const server = await instance.sendMessage({ receiver, body: text }).catch((e) => e);
-  assert.deepEqual([server.code, server.retryable], ["server_error", true]);
+  assert.deepEqual([server.code, server.retryable, server.action], ["server_error", true, "retry"]);
   assert.equal(fakeBird.received.length, 4, "a send that failed with 5xx is not sent again (Bird may have taken it)");
   for (const error of [invalid, server]) {
     for (const text of [String(error), error.stack, JSON.stringify({ ...error })]) assert.ok(!text.includes(BIRD_KEY), text);

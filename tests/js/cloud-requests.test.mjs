@@ -12,7 +12,7 @@ import { assertRequests, rewriting, withBody } from "./requests.mjs";
 const fake = await startFakeGraph();
 after(() => fake.close());
 
-const v = "/v23.0";
+const v = "/v27.0";
 const FLOW = "1234567890";
 const TEMPLATE = "594425479261596";
 const flowJson = { version: "7.3", screens: [{ id: "THANKS", terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "TextBody", text: "Thanks!" }, { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } }] } }] };
@@ -30,6 +30,8 @@ test("every CloudApiClient method sends the whole request Meta documents", async
     ["sendMessage", () => c.sendMessage({ ...text, to: "1 415 555 2671" }), post(`${v}/${PHONE_ID}/messages`, text)],
     ["sendTemplate", () => c.sendTemplate("14155552671", template, { definition }),
       post(`${v}/${PHONE_ID}/messages`, { messaging_product: "whatsapp", recipient_type: "individual", to: "+14155552671", type: "template", template })],
+    ["sendMarketingMessage", () => c.sendMarketingMessage({ messaging_product: "whatsapp", to: "14155552671", type: "template", template, message_activity_sharing: false }),
+      post(`${v}/${PHONE_ID}/marketing_messages`, { messaging_product: "whatsapp", to: "+14155552671", type: "template", template, message_activity_sharing: false })],
     ["markAsRead", () => c.markAsRead("wamid.ABC", { typing: true }),
       post(`${v}/${PHONE_ID}/messages`, { messaging_product: "whatsapp", status: "read", message_id: "wamid.ABC", typing_indicator: { type: "text" } })],
     ["listTemplates", () => c.listTemplates({ limit: 5 }), get(`${v}/${WABA_ID}/message_templates`, { limit: "5" })],

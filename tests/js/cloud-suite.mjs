@@ -27,7 +27,7 @@ export const cloudCases = {
     const answer = await cloud(api, baseUrl).instance.sendMessage(message("1 415 555 2671"));
     check(answer.messages?.[0]?.id === "wamid.FAKE", "answer", answer);
     const [call] = await fake.received();
-    check(call.method === "POST" && call.path === `/v23.0/${PHONE_ID}/messages`, "path", call);
+    check(call.method === "POST" && call.path === `/v27.0/${PHONE_ID}/messages`, "path", call);
     check(call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json", "headers", call);
     check(JSON.parse(call.body).to === "+14155552671", "recipient sent as +E.164", call.body);
   },
@@ -96,7 +96,7 @@ export const cloudCases = {
     const { instance, slept } = cloud(api, baseUrl, { fetch: spy });
     const answer = await instance.sendMessage(message());
     check(answer.messages?.[0]?.id === "wamid.FAKE" && slept[0] === 1000, "answered after one retry", { answer, slept });
-    const url = `${baseUrl}/v23.0/${PHONE_ID}/messages`;
+    const url = `${baseUrl}/v27.0/${PHONE_ID}/messages`;
     check(seen.length === 2 && seen.every((call) => call.url === url && call.method === "POST" && call.redirect === "manual" && call.signal), "two attempts through the option", seen);
     check(seen.every((call) => call.authorization === `Bearer ${TOKEN}` && call.contentType === "application/json" && JSON.parse(call.body).to === "+14155552671"), "as built", seen);
     check((await fake.received()).length === 2, "both reached the server");
@@ -140,6 +140,27 @@ export const cloudCases = {
     for (const error of [echoed, unreachable]) {
       for (const text of [String(error), error.stack ?? "", JSON.stringify({ ...error })]) check(!text.includes(TOKEN), "token leaked", text);
     }
+  },
+  "sendMarketingMessage posts to /marketing_messages; routeMarketing routes a MARKETING definition there; the spam limit (131048) says pause_number after one request": async (api, baseUrl) => {
+    const fake = await remote(baseUrl);
+    const template = { name: "spring_sale", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "Ana" }] }] };
+    const definition = { name: "spring_sale", language: "en_US", category: "MARKETING", components: [{ type: "BODY", text: "Hi {{1}}, 20% off everything this week.", example: { body_text: [["Ana"]] } }] };
+    const body = { messaging_product: "whatsapp", to: "+14155552671", type: "template", template, message_activity_sharing: true };
+    const answer = await cloud(api, baseUrl).instance.sendMarketingMessage(body);
+    check(answer.messages?.[0]?.id === "wamid.MM", "answer", answer);
+    const routed = cloud(api, baseUrl, { routeMarketing: true }).instance;
+    await routed.sendTemplate("+14155552671", template, { definition, bizOpaqueCallbackData: "campaign-42" });
+    const refused = await routed.sendMarketingMessage(message()).catch((e) => e);
+    check(refused.code === "validation_failed" && refused.issues[0].code === "marketing.not_template", "a text refused", { ...refused });
+    await fake.fail({ status: 400, code: 131048, message: "(#131048) Spam rate limit hit" }, { status: 400, code: 131048, message: "again" });
+    const spam = await routed.sendMessage(message()).catch((e) => e);
+    check(spam.action === "pause_number" && spam.retryable === false && spam.metaCode === 131048, "spam limit", { ...spam });
+    const calls = await fake.received();
+    check(calls.length === 3 && calls.every((c) => c.authorization === `Bearer ${TOKEN}`), "three requests, one for the spam limit", calls.map((c) => c.path));
+    check(calls[0].path === `/v27.0/${PHONE_ID}/marketing_messages` && JSON.stringify(JSON.parse(calls[0].body)) === JSON.stringify(body), "sendMarketingMessage body", calls[0]);
+    const expected = { messaging_product: "whatsapp", recipient_type: "individual", to: "+14155552671", type: "template", template, biz_opaque_callback_data: "campaign-42" };
+    check(calls[1].path === `/v27.0/${PHONE_ID}/marketing_messages` && JSON.stringify(JSON.parse(calls[1].body)) === JSON.stringify(expected), "routed sendTemplate body", calls[1]);
+    check(calls[2].path === `/v27.0/${PHONE_ID}/messages`, "a text to /messages", calls[2]);
   },
   "every method reaches the path, method and content type Meta documents": async (api, baseUrl) => {
     const fake = await remote(baseUrl);
@@ -185,7 +206,7 @@ export const cloudCases = {
       const answer = await call();
       check(answer && typeof answer === "object", "answer", String(call));
     }
-    const v = "/v23.0";
+    const v = "/v27.0";
     const expected = [
       `GET ${v}/1234`, "GET /media-files/1234",
       `POST ${v}/${PHONE_ID}/messages json`, `POST ${v}/${PHONE_ID}/messages json`, `POST ${v}/${PHONE_ID}/messages json`,

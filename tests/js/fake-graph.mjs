@@ -7,7 +7,9 @@ import { startFake, multipart } from "./fake-server.mjs";
 import { TOKEN, PHONE_ID, WABA_ID } from "./cloud-suite.mjs";
 
 export { TOKEN, PHONE_ID, WABA_ID };
-export const VERSION = "v23.0";
+/** The client's default Graph version; the fake answers on any `vNN.0`. */
+export const VERSION = "v27.0";
+const V = "v\\d+\\.0";
 
 /** The template the fake's business account has (for send checks against the definition). */
 export const ORDER_UPDATE = {
@@ -16,6 +18,15 @@ export const ORDER_UPDATE = {
   status: "APPROVED",
   category: "UTILITY",
   components: [{ type: "BODY", text: "Hi {{1}}, your order {{2}} has shipped.", example: { body_text: [["Ana", "A12"]] } }],
+};
+
+/** A MARKETING template of the fake's business account (routed to the Marketing Messages API). */
+export const SPRING_SALE = {
+  name: "spring_sale",
+  language: "en_US",
+  status: "APPROVED",
+  category: "MARKETING",
+  components: [{ type: "BODY", text: "Hi {{1}}, 20% off everything this week." , example: { body_text: [["Ana"]] } }],
 };
 
 /** The one Flow the fake's business account has. */
@@ -29,7 +40,7 @@ const metaError = (status, code, message) => [status, { error: { message, type: 
 
 /** Routes: [method, path pattern, handler(body, url, call) → [status, body] or [status, metaCode, message]]. */
 const routes = [
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/media$`), (_, __, call) => {
+  ["POST", new RegExp(`^/${V}/(\\d+)/media$`), (_, __, call) => {
     const form = multipart(call);
     if (!form) return [400, 100, "(#100) media upload must be multipart/form-data"];
     if (form.messaging_product?.value !== "whatsapp" || !form.type?.value || !form.file?.filename || form.file.type !== form.type.value) {
@@ -37,7 +48,7 @@ const routes = [
     }
     return [200, { id: `media-${form.file.value.length}` }];
   }],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/assets$`), (_, __, call) => {
+  ["POST", new RegExp(`^/${V}/(\\d+)/assets$`), (_, __, call) => {
     const form = multipart(call);
     if (!form || form.name?.value !== "flow.json" || form.asset_type?.value !== "FLOW_JSON" || form.file?.filename !== "flow.json" || form.file.type !== "application/json") {
       return [400, 100, "(#100) name=flow.json, asset_type=FLOW_JSON and a JSON file are required"];
@@ -50,14 +61,14 @@ const routes = [
     return [200, { success: true, validation_errors: [] }];
   }],
   // Publish and deprecate take no parameters, and only a Flow the account has.
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/(publish|deprecate)$`), (_, url, call) =>
+  ["POST", new RegExp(`^/${V}/(\\d+)/(publish|deprecate)$`), (_, url, call) =>
     call.text !== "" || Object.keys(call.query).length > 0 ? [400, 100, "(#100) publish and deprecate take no parameters"]
       : url.pathname.split("/")[2] !== FLOW_ID ? [400, 100, "(#100) Flow with specified ID does not exist"] : [200, { success: true }]],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/flows$`), (body) =>
+  ["POST", new RegExp(`^/${V}/(\\d+)/flows$`), (body) =>
     typeof body.name === "string" && Array.isArray(body.categories) && body.categories.length > 0 && body.categories.every((c) => FLOW_CATEGORIES.includes(c))
       ? [200, { id: FLOW_ID, success: true }] : [400, 100, "(#100) name and categories (of Meta's list) are required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/flows$`), () => [200, { data: [{ id: "1234567890", name: "survey", status: "DRAFT" }] }]],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/messages$`), (body) => {
+  ["GET", new RegExp(`^/${V}/(\\d+)/flows$`), () => [200, { data: [{ id: "1234567890", name: "survey", status: "DRAFT" }] }]],
+  ["POST", new RegExp(`^/${V}/(\\d+)/messages$`), (body) => {
     if (body.messaging_product !== "whatsapp") return [400, 100, "(#100) messaging_product must be whatsapp"];
     if (body.status === "read") {
       if (typeof body.message_id !== "string") return [400, 100, "(#100) message_id is required"];
@@ -72,29 +83,40 @@ const routes = [
     const contact = typeof body.to === "string" ? { input: body.to, wa_id: body.to.replace(/\D/g, "") } : { input: recipient, user_id: recipient };
     return [200, { messaging_product: "whatsapp", contacts: [contact], messages: [{ id: "wamid.FAKE" }] }];
   }],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => {
+  // The Marketing Messages API: template messages only, with Meta's one per-send option.
+  ["POST", new RegExp(`^/${V}/(\\d+)/marketing_messages$`), (body) => {
+    const { messaging_product, recipient_type, to, type, template, message_activity_sharing, biz_opaque_callback_data, ...rest } = body;
+    if (messaging_product !== "whatsapp" || typeof to !== "string" || type !== "template") return [400, 100, "(#100) messaging_product, to and type \"template\" are required"];
+    if (typeof template?.name !== "string" || typeof template?.language?.code !== "string") return [400, 100, "(#100) template name and language code are required"];
+    if (recipient_type !== undefined && recipient_type !== "individual") return [400, 100, "(#100) recipient_type must be individual"];
+    if (message_activity_sharing !== undefined && typeof message_activity_sharing !== "boolean") return [400, 100, "(#100) message_activity_sharing must be a boolean"];
+    if (biz_opaque_callback_data !== undefined && typeof biz_opaque_callback_data !== "string") return [400, 100, "(#100) biz_opaque_callback_data must be a string"];
+    if (Object.keys(rest).length > 0) return [400, 100, `(#100) unexpected ${Object.keys(rest).join(", ")}`];
+    return [200, { messaging_product: "whatsapp", contacts: [{ input: to, wa_id: to.replace(/\D/g, "") }], messages: [{ id: "wamid.MM", message_status: "accepted" }] }];
+  }],
+  ["GET", new RegExp(`^/${V}/(\\d+)/message_templates$`), (_, url) => {
     if ((url.searchParams.get("fields") ?? "").includes("components")) {
       // A lookup of the definition a send uses: one known template.
-      const known = url.searchParams.get("name") === "order_update" && url.searchParams.get("language") === "en_US";
-      return [200, { data: known ? [ORDER_UPDATE] : [] }];
+      const known = [ORDER_UPDATE, SPRING_SALE].find((t) => t.name === url.searchParams.get("name") && t.language === url.searchParams.get("language"));
+      return [200, { data: known ? [known] : [] }];
     }
     return [200, { data: [{ name: url.searchParams.get("name") ?? "a", id: "1" }], paging: { cursors: { before: "b", after: "a" } } }];
   }],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (body) =>
+  ["POST", new RegExp(`^/${V}/(\\d+)/message_templates$`), (body) =>
     typeof body.name === "string" && typeof body.language === "string" && ["MARKETING", "UTILITY", "AUTHENTICATION"].includes(body.category) && Array.isArray(body.components) ? [200, { id: "594425479261596", status: "PENDING", category: body.category }] : [400, 100, "(#100) name, language, category and components are required"]],
-  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/template_analytics$`), (_, url) =>
+  ["DELETE", new RegExp(`^/${V}/(\\d+)/message_templates$`), (_, url) => url.searchParams.get("name") ? [200, { success: true }] : [400, 100, "(#100) name is required"]],
+  ["GET", new RegExp(`^/${V}/(\\d+)/template_analytics$`), (_, url) =>
     /^\[\d+(,\d+)*\]$/.test(url.searchParams.get("template_ids") ?? "") && url.searchParams.get("granularity") === "DAILY" && Number(url.searchParams.get("start")) < Number(url.searchParams.get("end"))
       ? [200, { data: [{ granularity: "DAILY", data_points: [] }] }]
       : [400, 100, "(#100) template_ids, granularity, start and end are required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_profile$`), (body) =>
+  ["GET", new RegExp(`^/${V}/(\\d+)/phone_numbers$`), () => [200, { data: [{ id: PHONE_ID, display_phone_number: "+1 555-0100" }] }]],
+  ["GET", new RegExp(`^/${V}/(\\d+)/whatsapp_business_profile$`), () => [200, { data: [{ about: "Hi", messaging_product: "whatsapp" }] }]],
+  ["POST", new RegExp(`^/${V}/(\\d+)/whatsapp_business_profile$`), (body) =>
     body.messaging_product === "whatsapp" ? [200, { success: true }] : [400, 100, "(#100) messaging_product is required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), () => [200, { data: [{ business_public_key: "-----BEGIN PUBLIC KEY-----", business_public_key_signature_status: "VALID" }] }]],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)/whatsapp_business_encryption$`), (_, __, call) =>
+  ["GET", new RegExp(`^/${V}/(\\d+)/whatsapp_business_encryption$`), () => [200, { data: [{ business_public_key: "-----BEGIN PUBLIC KEY-----", business_public_key_signature_status: "VALID" }] }]],
+  ["POST", new RegExp(`^/${V}/(\\d+)/whatsapp_business_encryption$`), (_, __, call) =>
     multipart(call)?.business_public_key?.value?.startsWith("-----BEGIN PUBLIC KEY-----") ? [200, { success: true }] : [400, 100, "(#100) business_public_key is required"]],
-  ["GET", new RegExp(`^/${VERSION}/(\\d+)$`), (_, url, call) => {
+  ["GET", new RegExp(`^/${V}/(\\d+)$`), (_, url, call) => {
     const fields = url.searchParams.get("fields") ?? "";
     if (fields.startsWith("preview.invalidate(")) return [200, { id: "1234567890", preview: { preview_url: "https://business.facebook.com/wa/manage/flows/x/preview/", expires_at: "2026-12-01T00:00:00+0000" } }];
     if (/^pricing_analytics\.start\(\d+\)\.end\(\d+\)\.granularity\((HALF_HOUR|DAILY|MONTHLY)\)/.test(fields)) {
@@ -107,12 +129,12 @@ const routes = [
     const id = url.pathname.split("/").at(-1);
     return [200, { id, url: `http://${call.headers.host}/media-files/${id}`, mime_type: "image/jpeg", sha256: "x", file_size: MEDIA_BYTES.length }];
   }],
-  ["POST", new RegExp(`^/${VERSION}/(\\d+)$`), (body) => {
+  ["POST", new RegExp(`^/${V}/(\\d+)$`), (body) => {
     const template = Array.isArray(body.components) || body.category;
     const flow = body.name || Array.isArray(body.categories) || body.endpoint_uri || body.application_id;
     return template || flow ? [200, { success: true }] : [400, 100, "(#100) nothing to edit"];
   }],
-  ["DELETE", new RegExp(`^/${VERSION}/(\\d+)$`), (_, __, call) => (call.text === "" ? [200, { success: true }] : [400, 100, "(#100) DELETE takes no body"])],
+  ["DELETE", new RegExp(`^/${V}/(\\d+)$`), (_, __, call) => (call.text === "" ? [200, { success: true }] : [400, 100, "(#100) DELETE takes no body"])],
 ];
 
 /** Meta's checks before any route: the Bearer token, then a JSON body (multipart aside). */

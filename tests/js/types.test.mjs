@@ -64,7 +64,9 @@ test("each method's options interface declares exactly the keys the method accep
   const range = { start: 1761955200, end: 1762041600 };
   const cases = [
     ["SendMessageOptions", (o) => graph.sendMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: "Hi" } }, o)],
-    ["TemplateSendOptions", (o) => graph.sendTemplate("+14155552671", { name: "a", language: { code: "en" } }, o)],
+    ["SendMessageOptions", (o) => graph.sendMarketingMessage({ messaging_product: "whatsapp", to: "+14155552671", type: "text", text: { body: "Hi" } }, o)],
+    ["CloudTemplateSendOptions", (o) => graph.sendTemplate("+14155552671", { name: "a", language: { code: "en" } }, o)],
+    ["TemplateSendOptions", (o) => bird.sendTemplate("+14155552671", { name: "a", language: { code: "en" } }, o)],
     ["MarkAsReadOptions", (o) => graph.markAsRead("wamid.A", o)],
     ["TemplateListQuery", (o) => graph.listTemplates(o)],
     ["UploadOptions", (o) => graph.uploadMedia(new Uint8Array([1]), o)],

@@ -13,7 +13,7 @@ use wasm_bindgen_test::wasm_bindgen_test;
 use whatsapp_edge::wasm::cloud::CloudApiClient;
 
 const TOKEN: &str = "EAAGtest0123456789secretTOKEN";
-const MESSAGES: &str = "https://graph.facebook.com/v23.0/106540352242922/messages";
+const MESSAGES: &str = "https://graph.facebook.com/v27.0/106540352242922/messages";
 const SENT: &str = r#"{"messaging_product":"whatsapp","contacts":[{"input":"+14155552671","wa_id":"14155552671"}],"messages":[{"id":"wamid.X"}]}"#;
 
 /// A `fetch` that records `[url, init]` in `calls` and runs `body` (JavaScript, with `calls`, `url`, `init` in scope).
@@ -175,4 +175,31 @@ async fn metas_error_answers_become_coded_errors_and_retry_after_is_waited() {
 
 fn client_with(answer: &str) -> CloudApiClient {
     client(fetch(&Array::new(), answer), &Array::new(), None, &[])
+}
+
+#[wasm_bindgen_test]
+async fn the_action_table_decides_retries_on_both_drivers() {
+    let meta = |code: u32| {
+        format!(
+            "return new Response(JSON.stringify({{ error: {{ message: 'limit', code: {code}, fbtrace_id: 'T' }} }}), {{ status: 400 }});"
+        )
+    };
+    for observed in [None, Some(Array::new())] {
+        // The spam limit and the per-user marketing limit: one attempt, no wait.
+        for (code, action) in [(131_048, "pause_number"), (131_049, "do_not_retry_24h")] {
+            let (calls, slept) = (Array::new(), Array::new());
+            let client = client(fetch(&calls, &meta(code)), &slept, observed.as_ref(), &[]);
+            let error = settle(client.send_message(text_message(), None)).await.unwrap_err();
+            assert_eq!(get(&error, "action"), action);
+            assert_eq!(get(&error, "retryable"), false);
+            assert_eq!((calls.length(), slept.length()), (1, 0), "{code} is never retried");
+        }
+        // The pair rate limit: 4^n s between attempts, then retry_recipient_later.
+        let (calls, slept) = (Array::new(), Array::new());
+        let client = client(fetch(&calls, &meta(131_056)), &slept, observed.as_ref(), &[]);
+        let error = settle(client.send_message(text_message(), None)).await.unwrap_err();
+        assert_eq!(get(&error, "action"), "retry_recipient_later");
+        assert_eq!(calls.length(), 4);
+        assert_eq!(slept.to_vec(), [JsValue::from(1000), JsValue::from(4000), JsValue::from(16000)]);
+    }
 }

@@ -12,8 +12,7 @@ impl Cloud {
     /// as `message`): validated first; a `to` without `+` is sent as `+<digits>`
     /// so Meta cannot prepend the business number's country code.
     pub fn send_message(&self, text: &str, message: &Node) -> Result<Request, Error> {
-        fail_on_errors(crate::message::validate_message(message, None))?;
-        self.post_message(normalise_recipient(text, message))
+        self.post_message(checked_body(text, message)?)
     }
 
     /// POST `/<PHONE_NUMBER_ID>/messages` with a body already checked (and
@@ -30,6 +29,13 @@ impl Cloud {
             format!(r#"{{"messaging_product":"whatsapp","status":"read","message_id":"{id}"{typing}}}"#);
         Ok(Request::post(self.url(&format!("{}/messages", self.phone()?)), Some(body), true))
     }
+}
+
+/// `text` (the message JSON, parsed as `message`) validated, with a `to`
+/// without `+` written `+<digits>`: the body to send.
+pub fn checked_body(text: &str, message: &Node) -> Result<String, Error> {
+    fail_on_errors(crate::message::validate_message(message, None))?;
+    Ok(normalise_recipient(text, message))
 }
 
 /// The `(name, language code)` of a template message, if `message` is one.

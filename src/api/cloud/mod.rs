@@ -6,21 +6,25 @@
 mod account;
 mod analytics;
 mod flows;
+mod marketing;
 mod media;
 mod messages;
 mod templates;
+pub mod versions;
 
 pub use analytics::{PricingFilters, Range};
 pub use flows::FLOW_CATEGORIES;
+pub use marketing::{category_of, check_marketing, code as marketing_code, Route};
 pub use media::check_media_file;
-pub use messages::{check_template_send, template_of};
+pub use messages::{check_template_send, checked_body, template_of};
 pub use templates::TemplateDefinitions;
 
 use crate::report::Report;
 use crate::Error;
 
-/// The Graph API version used unless the client sets one.
-pub static DEFAULT_API_VERSION: &str = "v23.0";
+/// The Graph API version used unless the client sets one: the newest
+/// Meta has published ([`versions::GRAPH_VERSIONS`]).
+pub static DEFAULT_API_VERSION: &str = "v27.0";
 /// Meta's Graph API host.
 pub static DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
 
@@ -29,7 +33,7 @@ pub static DEFAULT_BASE_URL: &str = "https://graph.facebook.com";
 pub struct Cloud {
     /// `https://graph.facebook.com` (a test points it at a local fake).
     pub base_url: String,
-    /// `v23.0`.
+    /// `v27.0`.
     pub api_version: String,
     /// The business phone number messages are sent from.
     pub phone_number_id: Option<String>,

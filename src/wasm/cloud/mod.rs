@@ -3,16 +3,15 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{
-    base_url, template_send, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
-};
+use super::config::{base_url, read_template_send, ClientSpec};
 use super::convert::Document;
 use super::object;
-use super::options::{js_options, optional, Js, Secret};
+use super::options::{optional, Js};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
-    check_template_send, template_of, Cloud, TemplateDefinitions, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
+    category_of, check_marketing, check_template_send, checked_body, template_of, Cloud, Route,
+    TemplateDefinitions, DEFAULT_API_VERSION, DEFAULT_BASE_URL,
 };
 use crate::api::error::from_response;
 use crate::api::Request;
@@ -27,90 +26,12 @@ mod account;
 mod analytics;
 mod flows;
 mod media;
+mod options;
 mod results;
 
-js_options! {
-    /// Settings of a CloudApiClient. Only `accessToken` is required.
-    pub struct CloudApiClientOptions extends TransportOptions via transport {
-        /// A system-user or user access token; sent only in the Authorization header.
-        #[tsify(type = "string")]
-        access_token "accessToken": Secret,
-        /// The business phone number messages are sent from.
-        #[tsify(optional)]
-        phone_number_id "phoneNumberId": Option<String>,
-        /// The WhatsApp Business Account (templates, phone numbers).
-        #[tsify(optional)]
-        waba_id "wabaId": Option<String>,
-        /// Graph API version, default "v23.0".
-        #[tsify(optional)]
-        api_version "apiVersion": Option<String>,
-        /// Default "https://graph.facebook.com".
-        #[tsify(optional)]
-        base_url "baseUrl": Option<String>,
-    }
-}
-
-js_options! {
-    /// The options of `sendMessage`.
-    pub struct SendMessageOptions {
-        /// The definition of the template a template message uses (what
-        /// `validateTemplate` takes, or Meta's answer for it): the send is
-        /// checked against it first.
-        #[tsify(optional, type = "object | string")]
-        template "template": Option<JsValue>,
-        /// Fetch that definition from the business account (once: the client keeps it).
-        #[tsify(optional)]
-        fetch_template "fetchTemplate": Option<bool>,
-    }
-}
-
-js_options! {
-    /// The options of `markAsRead`.
-    pub struct MarkAsReadOptions {
-        /// Also show the typing indicator (until the reply, at most 25 s).
-        #[tsify(optional)]
-        typing "typing": Option<bool>,
-    }
-}
-
-js_options! {
-    /// Filters of `listTemplates` (Meta's query parameters).
-    pub struct TemplateListQuery {
-        /// Templates per page.
-        #[tsify(optional)]
-        limit "limit": Option<u32>,
-        /// The cursor after which the page starts.
-        #[tsify(optional)]
-        after "after": Option<String>,
-        /// The cursor before which the page ends.
-        #[tsify(optional)]
-        before "before": Option<String>,
-        /// Templates whose name contains this.
-        #[tsify(optional)]
-        name "name": Option<String>,
-        /// Only this status, e.g. "APPROVED".
-        #[tsify(optional)]
-        status "status": Option<String>,
-        /// Only this category, e.g. "UTILITY".
-        #[tsify(optional)]
-        category "category": Option<String>,
-        /// Only this language, e.g. "en_US".
-        #[tsify(optional)]
-        language "language": Option<String>,
-        /// The fields to return, comma-separated (default Meta's).
-        #[tsify(optional)]
-        fields "fields": Option<String>,
-    }
-}
-
-impl ClientOptions for CloudApiClientOptions {
-    fn transport(&self) -> &TransportOptions {
-        &self.transport
-    }
-    fn credential(&self) -> &Secret {
-        &self.access_token
-    }
-}
+pub use options::{
+    CloudApiClientOptions, CloudTemplateSendOptions, MarkAsReadOptions, SendMessageOptions, TemplateListQuery,
+};
 
 /// A WhatsApp Cloud API client: every call checked locally before it is
 /// sent, retried within a budget when that cannot send twice.
@@ -127,6 +48,8 @@ pub struct CloudApiClient {
     link: Link,
     /// Template definitions fetched to check sends: (name, language, JSON).
     templates: Rc<RefCell<TemplateDefinitions>>,
+    /// Where template sends go (`routeMarketing`).
+    route: Route,
 }
 
 /// The definition of template `name` in `language`, looked up with `lookup`
@@ -148,6 +71,12 @@ async fn fetch_template(
     })
 }
 
+/// A send ready to go, or one whose template definition must be fetched first.
+enum Prepared {
+    Ready(Request),
+    Fetch { lookup: Request, name: String, language: String, body: String, text: String },
+}
+
 /// The class: its own options (besides the transport's), its token, Meta's error envelope.
 const CLIENT: ClientSpec =
     ClientSpec { name: "CloudApiClient", sign: Credentials::bearer, errors: from_response };
@@ -160,11 +89,13 @@ impl CloudApiClient {
         let (options, transport) = CLIENT.open::<CloudApiClientOptions>(&options)?;
         let cloud = Cloud {
             base_url: base_url(CLIENT.name, &options.base_url, DEFAULT_BASE_URL)?,
-            api_version: options.api_version.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
-            phone_number_id: options.phone_number_id,
-            waba_id: options.waba_id,
+            api_version: options.api_version.clone().unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            phone_number_id: options.phone_number_id.clone(),
+            waba_id: options.waba_id.clone(),
         };
-        Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default() })
+        options.warn_about_version(&cloud.api_version);
+        let route = options.route();
+        Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default(), route })
     }
 
     fn run(&self, request: Result<Request, Error>) -> Promise {
@@ -192,48 +123,89 @@ impl CloudApiClient {
     /// resolves to `{ messaging_product, contacts, messages }`. A template
     /// message is also checked against its definition: `{ template }` gives
     /// it, `{ fetchTemplate: true }` fetches it from the business account once
-    /// (then kept by this client).
+    /// (then kept by this client). With `routeMarketing`, a MARKETING
+    /// template whose definition is known goes to `/marketing_messages`.
     #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<SendResult>")]
     pub fn send_message(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
         options: Option<Js<SendMessageOptions>>,
     ) -> Promise {
-        let options = match optional::<SendMessageOptions>(options, "sendMessage") {
+        self.send(&message, options, self.route, "sendMessage")
+    }
+
+    /// Sends a MARKETING template message through the Marketing Messages API
+    /// (`POST /<PHONE_NUMBER_ID>/marketing_messages`), with Meta's per-send
+    /// `message_activity_sharing` (a boolean) when given. Checked like
+    /// `sendMessage`; a template whose definition (`{ template }` or
+    /// `{ fetchTemplate: true }`) is not MARKETING is refused
+    /// (`marketing.not_marketing`), as is a message that is not a template.
+    #[wasm_bindgen(js_name = sendMarketingMessage, unchecked_return_type = "Promise<SendResult>")]
+    pub fn send_marketing_message(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
+        options: Option<Js<SendMessageOptions>>,
+    ) -> Promise {
+        self.send(&message, options, Route::Marketing, "sendMarketingMessage")
+    }
+
+    /// `sendMessage` and `sendMarketingMessage`: validation and the check
+    /// against a definition given or cached happen now; a definition to
+    /// fetch is fetched first; then the send goes where `route` says.
+    fn send(
+        &self,
+        message: &JsValue,
+        options: Option<Js<SendMessageOptions>>,
+        route: Route,
+        function: &'static str,
+    ) -> Promise {
+        let options = match optional::<SendMessageOptions>(options, function) {
             Ok(options) => options,
             Err(error) => return Promise::reject(&error.into()),
         };
         let (given, fetch) = (options.template, options.fetch_template == Some(true));
-        // Everything that needs no request happens now: validation, and the
-        // check against a definition that was given or is already cached.
-        let prepared = Document::read(&message, "sendMessage", "message").and_then(|document| {
+        let prepared = Document::read(message, function, "message").and_then(|document| {
             let node = crate::api::parse_document(&document.text)?;
-            let request = self.cloud.send_message(&document.text, &node)?;
+            let body = checked_body(&document.text, &node)?;
+            if route == Route::Marketing {
+                check_marketing(&node, None)?;
+            }
             let definition = match (&given, template_of(&node)) {
-                (Some(given), _) => Some(Document::read(given, "sendMessage", "template")?.text),
+                (Some(given), _) => Some(Document::read(given, function, "template")?.text),
                 (None, Some((name, language))) if fetch => self.cached_template(name, language),
                 _ => None,
             };
             if let Some(definition) = &definition {
                 check_template_send(definition, &node)?;
             }
-            let lookup = match template_of(&node) {
-                Some((name, language)) if fetch && definition.is_none() => {
-                    Some((self.cloud.find_template(name, language)?, name.to_owned(), language.to_owned()))
+            match template_of(&node) {
+                Some((name, language)) if fetch && definition.is_none() => Ok(Prepared::Fetch {
+                    lookup: self.cloud.find_template(name, language)?,
+                    name: name.to_owned(),
+                    language: language.to_owned(),
+                    body,
+                    text: document.text.clone(),
+                }),
+                _ => {
+                    let category = definition.as_deref().and_then(category_of);
+                    Ok(Prepared::Ready(self.cloud.routed_send(body, &node, category.as_deref(), route)?))
                 }
-                _ => None,
-            };
-            Ok((request, document.text, lookup))
+            }
         });
-        let (request, text, (lookup, name, language)) = match prepared {
-            Ok((request, _, None)) => return self.run(Ok(request)),
-            Ok((request, text, Some(lookup))) => (request, text, lookup),
+        let (lookup, name, language, body, text) = match prepared {
+            Ok(Prepared::Ready(request)) => return self.run(Ok(request)),
+            Ok(Prepared::Fetch { lookup, name, language, body, text }) => {
+                (lookup, name, language, body, text)
+            }
             Err(error) => return Promise::reject(&error.into()),
         };
-        let (transport, cache) = (Rc::clone(&self.link.transport), Rc::clone(&self.templates));
+        let (transport, cache, cloud) =
+            (Rc::clone(&self.link.transport), Rc::clone(&self.templates), self.cloud.clone());
         future_to_promise(async move {
             let definition = fetch_template(&transport, &lookup, &name, &language).await?;
-            check_template_send(&definition, &crate::api::parse_document(&text)?)?;
+            let node = crate::api::parse_document(&text)?;
+            check_template_send(&definition, &node)?;
+            let request = cloud.routed_send(body, &node, category_of(&definition).as_deref(), route)?;
             cache.borrow_mut().remember(name, language, definition);
             transport.call(&request, None).await.map_err(JsValue::from)
         })
@@ -241,19 +213,28 @@ impl CloudApiClient {
 
     /// Sends template `template` (Meta's template object) to `to` — the
     /// provider-neutral call every messaging client has; `{ definition }`
-    /// checks the send against the template's definition first.
+    /// checks the send against the template's definition first (and, with
+    /// `routeMarketing`, sends a MARKETING one through the Marketing Messages
+    /// API); `{ bizOpaqueCallbackData }` (at most 512 characters) is echoed
+    /// in the message's status webhooks.
     #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<SendResult>")]
     pub fn send_template(
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        options: Option<Js<TemplateSendOptions>>,
+        options: Option<Js<CloudTemplateSendOptions>>,
     ) -> Promise {
-        // Checked once by template_send: no second validation of the message.
-        self.run(
-            template_send(to, &template, options.into())
-                .and_then(|send| self.cloud.post_message(send.message)),
-        )
+        // Checked once by read_template_send: no second validation of the message.
+        let request = optional::<CloudTemplateSendOptions>(options, "sendTemplate").and_then(|options| {
+            let send = read_template_send(to, &template, options.send.definition.as_ref())?;
+            let send = match &options.biz_opaque_callback_data {
+                Some(data) => send.with_callback_data(data)?,
+                None => send,
+            };
+            let node = send.parsed()?;
+            self.cloud.routed_send(send.message.clone(), &node, send.category.as_deref(), self.route)
+        });
+        self.run(request)
     }
 
     fn cached_template(&self, name: &str, language: &str) -> Option<String> {
