@@ -78,33 +78,78 @@ export interface BirdMessage {
   validity?: number;
 }
 
-/** Bird's answer to a send (HTTP 202). */
-export interface BirdMessageResponse {
-  id: string;
-  channelId: string;
-  status: "accepted" | "rejected" | "processing" | "scheduled" | "sent" | "sending_failed" | "delivered" | "delivery_failed" | "deleted" | "skipped";
-  sender: object;
-  receiver: object;
-  body?: BirdBody;
-  template?: BirdTemplate;
-  tags?: string[];
-  scheduledFor?: string | null;
-  reference?: string;
-  failure?: { code: number; description: string; source: { code: string; name: string } } | null;
-  lastStatusAt: string;
-  createdAt: string;
-  updatedAt: string;
-  [key: string]: unknown;
+
+"#;
+
+/// Bird's answer to a send: the message as Bird stored it.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares Bird's answer, which crosses untouched")]
+pub struct BirdMessageResponse {
+    /// The message id.
+    id: String,
+    /// The channel it went through.
+    #[serde(rename = "channelId")]
+    channel_id: String,
+    /// Where it is.
+    #[tsify(
+        type = "\"accepted\" | \"rejected\" | \"processing\" | \"scheduled\" | \"sent\" | \"sending_failed\" | \"delivered\" | \"delivery_failed\" | \"deleted\" | \"skipped\""
+    )]
+    status: (),
+    /// The sending channel's identity.
+    #[tsify(type = "object")]
+    sender: (),
+    /// The recipients.
+    #[tsify(type = "object")]
+    receiver: (),
+    /// The body, for a free-form message.
+    #[tsify(optional, type = "BirdBody")]
+    body: Option<()>,
+    /// The template, for a template message.
+    #[tsify(optional, type = "BirdTemplate")]
+    template: Option<()>,
+    /// Its tags.
+    #[tsify(optional)]
+    tags: Option<Vec<String>>,
+    /// When it is scheduled for, if it is.
+    #[tsify(optional, type = "string | null")]
+    #[serde(rename = "scheduledFor")]
+    scheduled_for: Option<()>,
+    /// The caller's reference.
+    #[tsify(optional)]
+    reference: Option<String>,
+    /// Why it failed, when it did.
+    #[tsify(
+        optional,
+        type = "{ code: number; description: string; source: { code: string; name: string } } | null"
+    )]
+    failure: Option<()>,
+    /// When its status last changed.
+    #[serde(rename = "lastStatusAt")]
+    last_status_at: String,
+    /// When Bird took it.
+    #[serde(rename = "createdAt")]
+    created_at: String,
+    /// When Bird last changed it.
+    #[serde(rename = "updatedAt")]
+    updated_at: String,
 }
 
-/** A contact's details on the channel. */
-export interface BirdChannelContact {
-  /** When the customer-care window closes (free-form messages need it open). */
-  serviceWindowExpireAt: string | null;
-  isPermanentSession?: boolean | null;
-  metadata?: Record<string, string> | null;
+/// A contact's details on the channel.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares Bird's answer, which crosses untouched")]
+pub struct BirdChannelContact {
+    /// When the customer-care window closes (free-form messages need it open).
+    #[tsify(type = "string | null")]
+    #[serde(rename = "serviceWindowExpireAt")]
+    service_window_expire_at: (),
+    /// Whether the session never expires.
+    #[tsify(optional, type = "boolean | null")]
+    #[serde(rename = "isPermanentSession")]
+    is_permanent_session: Option<()>,
+    /// The contact's metadata on the channel.
+    #[tsify(optional, type = "Record<string, string> | null")]
+    metadata: Option<()>,
 }
-"#;
 
 /// A Bird Channels API client for one WhatsApp channel.
 ///

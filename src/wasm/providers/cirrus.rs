@@ -62,26 +62,61 @@ export interface CirrusTemplatedMessage {
   data: CirrusRecipient[];
 }
 
-/** CommBox's answer envelope. */
-export interface CirrusEnvelope<T> {
-  /** "200" (a number in some answers). */
-  status: string | number;
-  description: string;
-  /** UTC, e.g. "2024-08-06T07:51:52.2581942Z". */
-  response_time: string;
-  data: T;
+
+"#;
+
+/// CommBox's answer envelope: its status, a description, when, and the data.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares CommBox's answer, which crosses untouched")]
+pub struct CirrusEnvelope<T> {
+    /// "200" (a number in some answers).
+    #[tsify(type = "string | number")]
+    status: (),
+    /// What happened.
+    description: String,
+    /// UTC, e.g. "2024-08-06T07:51:52.2581942Z".
+    response_time: String,
+    /// The call's result.
+    data: T,
 }
 
-/** The result for one recipient; a failed one (HTTP 206) has `failed` and a 4xx `status`. */
-export interface CirrusRecipientResult {
-  recipient: string | number;
-  id?: string;
-  status: number;
-  /** The Object created, when `object_data` was sent. */
-  object_id?: number;
-  failed?: string;
+/// The result for one recipient; a failed one (HTTP 206) has `failed` and a 4xx `status`.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares CommBox's answer, which crosses untouched")]
+pub struct CirrusRecipientResult {
+    /// The recipient as sent.
+    #[tsify(type = "string | number")]
+    recipient: (),
+    /// The message id, when sent.
+    #[tsify(optional)]
+    id: Option<String>,
+    /// This recipient's HTTP status.
+    status: u32,
+    /// The Object created, when `object_data` was sent.
+    #[tsify(optional)]
+    object_id: Option<u32>,
+    /// Why it failed, when it did.
+    #[tsify(optional)]
+    failed: Option<String>,
 }
-"#;
+
+/// Whether a number is a WhatsApp account.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares CommBox's answer, which crosses untouched")]
+pub struct CirrusContactValidity {
+    /// True when it is.
+    valid: bool,
+}
+
+/// An uploaded file.
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares CommBox's answer, which crosses untouched")]
+pub struct CirrusUploaded {
+    /// Its name.
+    filename: String,
+    /// The id to put in a header parameter as `{ id }`.
+    id: String,
+}
 
 /// A Cirrus Digital / CommBox client.
 ///
@@ -188,7 +223,7 @@ impl CirrusClient {
     /// servers as the multipart field `pic`, after checking WhatsApp takes
     /// its type and size; `data[0].id` then goes in a header parameter as
     /// `{ id }`. `options.type` is needed when the file carries no MIME type.
-    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<CirrusEnvelope<{ filename: string; id: string }[]>>")]
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<CirrusEnvelope<CirrusUploaded[]>>")]
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
@@ -202,7 +237,7 @@ impl CirrusClient {
     /// Whether `phone` (international, `+` optional) is a WhatsApp account.
     /// Only check numbers that opted in and that you will message: WhatsApp
     /// bans businesses that check many numbers without messaging them.
-    #[wasm_bindgen(js_name = validateContact, unchecked_return_type = "Promise<CirrusEnvelope<{ valid: boolean }>>")]
+    #[wasm_bindgen(js_name = validateContact, unchecked_return_type = "Promise<CirrusEnvelope<CirrusContactValidity>>")]
     pub fn validate_contact(&self, phone: &str) -> Promise {
         self.link.spawn(self.cirrus.validate_contact(phone), None)
     }

@@ -16,11 +16,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** Woztell's answers: `ok: 1` and the operation's fields. */
-export type WoztellAnswer = { ok: 1; [field: string]: unknown };
-"#;
+mod results;
 
 /// The class's name, in error messages.
 const NAME: &str = "WoztellClient";
@@ -218,7 +214,7 @@ impl WoztellClient {
 
     /// PUT /media-id: `{ phoneNumberId?, type: "image" | "audio" | "video" | "file", url }`; resolves to
     /// `{ ok, mediaId, fileType }` (the id lasts 30 days).
-    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<WoztellAnswer & { mediaId: string; fileType: string }>")]
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<WoztellMediaId>")]
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ phoneNumberId?: string; type: string; url: string }")] body: JsValue,
@@ -268,20 +264,20 @@ impl WoztellClient {
 
     /// PUT /whatsapp-message-template: `{ wabaId?, name, language, category: "TRANSACTIONAL" | "MARKETING" | "OTP",
     /// components }`, checked like `validateTemplate` (categories mapped onto Meta's) first.
-    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<WoztellAnswer & { id: string; language: string }>")]
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<WoztellTemplateCreated>")]
     pub fn create_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
         self.run(with_json(&body, "createTemplate", false, &|t, n| self.woztell.create_template(t, n)))
     }
 
     /// PATCH /whatsapp-message-template: `{ wabaId?, messageTemplateName, messageTemplateLanguage,
     /// messageTemplateId, components }`, checked as an edit first.
-    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn edit_template(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
         self.run(with_json(&body, "editTemplate", false, &|t, n| self.woztell.edit_template(t, n)))
     }
 
     /// DELETE /whatsapp-message-template with the body `{ wabaId?, name }`.
-    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn delete_template(
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ wabaId?: string; name: string }")] body: JsValue,
@@ -318,7 +314,7 @@ impl WoztellClient {
     }
 
     /// PUT /create-flow: `{ name, categories, clone_flow_id?, endpoint_url? }` (sent as `{ data }`).
-    #[wasm_bindgen(js_name = createFlow, unchecked_return_type = "Promise<WoztellAnswer & { id: string }>")]
+    #[wasm_bindgen(js_name = createFlow, unchecked_return_type = "Promise<WoztellCreated>")]
     pub fn create_flow(
         &self,
         #[wasm_bindgen(
@@ -330,7 +326,7 @@ impl WoztellClient {
     }
 
     /// PATCH /flow-metadata: `{ name?, categories?, endpoint_url? }`.
-    #[wasm_bindgen(js_name = updateFlowMetadata, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = updateFlowMetadata, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn update_flow_metadata(
         &self,
         #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
@@ -345,7 +341,7 @@ impl WoztellClient {
     }
 
     /// PATCH /flow-json: the Flow JSON (object or text), checked like `validateFlow` first.
-    #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean; validation_errors: object[] }>")]
+    #[wasm_bindgen(js_name = uploadFlowJson, unchecked_return_type = "Promise<WoztellFlowJsonUploaded>")]
     pub fn upload_flow_json(
         &self,
         #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
@@ -357,19 +353,19 @@ impl WoztellClient {
     }
 
     /// DELETE /flow `{ flowId }` (drafts).
-    #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = deleteFlow, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn delete_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("DELETE", "flow", flow_id))
     }
 
     /// POST /publish-flow `{ flowId }`.
-    #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = publishFlow, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn publish_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("POST", "publish-flow", flow_id))
     }
 
     /// POST /deprecate-flow `{ flowId }`.
-    #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<WoztellAnswer & { success: boolean }>")]
+    #[wasm_bindgen(js_name = deprecateFlow, unchecked_return_type = "Promise<WoztellSuccess>")]
     pub fn deprecate_flow(&self, #[wasm_bindgen(js_name = "flowId")] flow_id: &str) -> Promise {
         self.run(self.woztell.flow_action("POST", "deprecate-flow", flow_id))
     }
