@@ -9,36 +9,7 @@ use crate::api::template_send::TemplateSend;
 use crate::api::Response;
 use crate::Error;
 use js_sys::Function;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsValue;
-
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** What to do about a failed call (`error.action`); see "What to do about a thrown error" in ISSUE-CODES.md. */
-export type ErrorAction = "retry" | "retry_after" | "slow_down" | "retry_recipient_later" | "pause_number" | "do_not_retry_24h" | "do_not_retry" | "refresh_token" | "fix_request";
-
-/** What a client's promise rejects with (`catch (e) { const error = e as ApiError; … }`). */
-export interface ApiError extends Error {
-  /** The stable error code: "rate_limited", "validation_failed", … */
-  code: string;
-  /** What to do; absent when nothing was sent (local validation or misuse). */
-  action?: ErrorAction;
-  /** The wait the server asked for (or the client's default for a rate limit), in ms. */
-  retryAfterMs?: number;
-  /** Whether the same request may succeed later. */
-  retryable?: boolean;
-  /** The HTTP status of the failed answer. */
-  status?: number;
-  /** Meta's (or the provider's) numeric error code. */
-  metaCode?: number;
-  /** Meta's error_subcode. */
-  metaSubcode?: number;
-  /** Meta's fbtrace_id (quote it to Meta support). */
-  fbtraceId?: string;
-  /** The findings behind "validation_failed". */
-  issues?: { code: string; path: string; message: string; severity: string; metaCode?: number }[];
-}
-"#;
 
 js_options! {
     /// The settings every client takes besides its own.
