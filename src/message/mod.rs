@@ -71,6 +71,12 @@ pub mod code {
     pub const FIXED_REQUEST: &str = "message.fixed_request";
     /// An address message's country, prefilled values or saved addresses.
     pub const ADDRESS_INVALID: &str = "message.address_invalid";
+    /// A group send (`recipient_type: "group"`) with a phone number or a
+    /// `recipient` instead of the group id in `to`.
+    pub const GROUP_RECIPIENT: &str = "message.group_recipient";
+    /// A group send of a type Meta does not list for groups (a warning: text,
+    /// media and templates are documented).
+    pub const GROUP_TYPE: &str = "message.group_type";
 }
 
 const TYPES: [&str; 13] = [
@@ -203,9 +209,13 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
     // are checked and nothing is said about the pair.
     match to {
         Some(to) if !group => check_phone_recipient(checker, &to),
-        Some(to) => {
-            to.str(checker);
-        }
+        Some(to) => check_group_recipient(checker, root, &to, recipient.is_some()),
+        None if group => checker.missing_as(
+            code::GROUP_RECIPIENT,
+            root,
+            "to",
+            "a group message needs to: the group id from the Groups API",
+        ),
         None => {}
     }
     if let Some(recipient) = recipient {
@@ -215,6 +225,46 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
                     code::BSUID_INVALID,
                     &recipient,
                     "recipient is a business-scoped user id: a 2-letter country code, '.', optionally 'ENT.', then up to 128 letters and digits (e.g. US.13491208655302741918)",
+                );
+            }
+        }
+    }
+}
+
+/// A group send: `to` is the group id ("Group messaging": `recipient_type`
+/// `group` and the group id in `to`; Meta refuses a `to` of the other kind),
+/// no `recipient`, and a type Meta lists for groups (text, media, templates).
+fn check_group_recipient(checker: &mut Checker<'_>, root: &At<'_>, to: &At<'_>, bsuid: bool) {
+    const GROUP_TYPES: [&str; 7] = ["text", "image", "audio", "video", "document", "sticker", "template"];
+    if let Some(id) = to.str(checker) {
+        let id = id.trim();
+        if id.is_empty()
+            || id.starts_with('+')
+            || id.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
+        {
+            checker.error(
+                code::GROUP_RECIPIENT,
+                to,
+                "with recipient_type group, to is the group id from the Groups API (e.g. Y2FwaV9ncm91cDoxNzA1…), not a phone number",
+            );
+        }
+    }
+    if bsuid {
+        if let Some(recipient) = root.get("recipient") {
+            checker.error(
+                code::GROUP_RECIPIENT,
+                &recipient,
+                "a group message goes to the group id in to: remove recipient",
+            );
+        }
+    }
+    if let Some(kind) = root.get("type").and_then(|t| t.node.as_str().map(str::to_owned)) {
+        if !GROUP_TYPES.contains(&kind.as_str()) {
+            if let Some(type_at) = root.get("type") {
+                checker.warning(
+                    code::GROUP_TYPE,
+                    &type_at,
+                    format!("Meta documents text, media and template messages for groups; a {kind} message may be refused"),
                 );
             }
         }
