@@ -22,8 +22,28 @@ use wasm_bindgen_futures::future_to_promise;
 
 mod account;
 mod analytics;
+mod blocking;
+mod calling;
+mod commerce;
 mod flows;
+mod groups;
 mod media;
+mod qr_codes;
+mod templates;
+
+/// `{ limit?, after?, before? }` of a list call (a `limit` that is not a whole number ≥ 1 is refused by the core).
+fn page_of(options: &JsValue) -> crate::api::cloud::Page {
+    let text = |key: &str| field(options, key).and_then(|value| value.as_string());
+    let limit = field(options, "limit").and_then(|value| value.as_f64()).map(|n| {
+        // Whole numbers in range only; anything else becomes 0, which the core refuses.
+        if n.fract() == 0.0 && (1.0..=1.0e6).contains(&n) {
+            n as u32
+        } else {
+            0
+        }
+    });
+    crate::api::cloud::Page { limit, after: text("after"), before: text("before") }
+}
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -39,6 +59,29 @@ export interface CloudApiClientOptions extends TransportOptions {
   apiVersion?: string;
   /** Default "https://graph.facebook.com". */
   baseUrl?: string;
+}
+/** A page of a Graph API list: `limit` entries, after or before a cursor from `paging.cursors`. */
+export interface PageOptions {
+  /** How many entries (Meta's default when absent). */
+  limit?: number;
+  /** The `after` cursor of the page before. */
+  after?: string;
+  /** The `before` cursor of the page after. */
+  before?: string;
+}
+/** Graph API paging of a list answer. */
+export interface Paging {
+  /** Cursors to pass as `after` or `before` for the next or previous page. */
+  cursors?: { before?: string; after?: string };
+  /** The URL of the next page, when there is one. */
+  next?: string;
+  /** The URL of the previous page, when there is one. */
+  previous?: string;
+}
+/** Meta's answer to a change that reports only whether it worked. */
+export interface SuccessResult {
+  /** `true` when Meta made the change. */
+  success: boolean;
 }
 "#;
 
