@@ -62,7 +62,8 @@ impl Cloud {
             fields.split(',').find(|field| !GROUP_FIELDS.split(',').any(|known| known == *field))
         {
             return Err(Error::invalid_argument(format!(
-                "unknown group field {unknown:?}; known: {GROUP_FIELDS}"
+                "unknown group field {}; known: {GROUP_FIELDS}",
+                crate::text::quoted(unknown)
             )));
         }
         Ok(Request::get(format!("{}?fields={fields}", self.url(group_id(id)?))))

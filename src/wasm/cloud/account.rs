@@ -34,7 +34,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] profile: JsValue,
     ) -> Promise {
-        self.with_document(&profile, "updateBusinessProfile", Cloud::update_business_profile)
+        self.with_document(&profile, "updateBusinessProfile", &Cloud::update_business_profile)
     }
 
     /// The business public key the Flow data endpoint encryption uses, and its signature status.

@@ -40,7 +40,7 @@ impl CloudApiClient {
     /// they can no longer message the business, nor it them.
     #[wasm_bindgen(js_name = blockUsers, unchecked_return_type = "Promise<BlockUsersResult>")]
     pub fn block_users(&self, #[wasm_bindgen(unchecked_param_type = "string[]")] users: JsValue) -> Promise {
-        self.with_document(&users, "blockUsers", |cloud, _, node| cloud.block_users(node, true))
+        self.with_document(&users, "blockUsers", &|cloud, _, node| cloud.block_users(node, true))
     }
 
     /// Unblocks 1 to 1000 users.
@@ -49,7 +49,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "string[]")] users: JsValue,
     ) -> Promise {
-        self.with_document(&users, "unblockUsers", |cloud, _, node| cloud.block_users(node, false))
+        self.with_document(&users, "unblockUsers", &|cloud, _, node| cloud.block_users(node, false))
     }
 
     /// The sending number's blocked users, a page at a time.

@@ -76,6 +76,6 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "{ calling: CallingSettings }")] settings: JsValue,
     ) -> Promise {
-        self.with_document(&settings, "updateCallSettings", Cloud::update_call_settings)
+        self.with_document(&settings, "updateCallSettings", &Cloud::update_call_settings)
     }
 }

@@ -34,7 +34,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "CommerceSettings")] settings: JsValue,
     ) -> Promise {
-        self.with_document(&settings, "updateCommerceSettings", |cloud, _, node| {
+        self.with_document(&settings, "updateCommerceSettings", &|cloud, _, node| {
             cloud.update_commerce_settings(node)
         })
     }

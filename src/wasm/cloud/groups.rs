@@ -111,7 +111,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "GroupCreate")] group: JsValue,
     ) -> Promise {
-        self.with_document(&group, "createGroup", Cloud::create_group)
+        self.with_document(&group, "createGroup", &Cloud::create_group)
     }
 
     /// A group's metadata: every field, or those `fields` names.
@@ -142,7 +142,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "GroupUpdate")] settings: JsValue,
     ) -> Promise {
         let id = group_id.to_owned();
-        self.with_document(&settings, "updateGroup", move |cloud, text, node| {
+        self.with_document(&settings, "updateGroup", &move |cloud, text, node| {
             cloud.update_group(&id, text, node)
         })
     }
@@ -174,7 +174,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "string[]")] users: JsValue,
     ) -> Promise {
         let id = group_id.to_owned();
-        self.with_document(&users, "removeGroupParticipants", move |cloud, _, node| {
+        self.with_document(&users, "removeGroupParticipants", &move |cloud, _, node| {
             cloud.remove_group_participants(&id, node)
         })
     }
@@ -212,7 +212,7 @@ impl CloudApiClient {
     fn answer_join_requests(&self, group_id: &str, ids: &JsValue, approve: bool) -> Promise {
         let id = group_id.to_owned();
         let what = if approve { "approveGroupJoinRequests" } else { "rejectGroupJoinRequests" };
-        self.with_document(ids, what, move |cloud, _, node| {
+        self.with_document(ids, what, &move |cloud, _, node| {
             cloud.answer_group_join_requests(&id, node, approve)
         })
     }

@@ -151,7 +151,8 @@ impl CloudApiClient {
         &self,
         value: &JsValue,
         what: &str,
-        build: impl FnOnce(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
+        // Not generic: one copy of the reading and parsing for every method that takes a document.
+        build: &dyn Fn(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
     ) -> Promise {
         let request = Document::read(value, what, "its argument").and_then(|document| {
             let node = crate::api::parse_document(&document.text)?;
@@ -280,7 +281,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
     ) -> Promise {
-        self.with_document(&definition, "createTemplate", Cloud::create_template)
+        self.with_document(&definition, "createTemplate", &Cloud::create_template)
     }
 
     /// Edits a template (category, components, TTL), checked first.
@@ -291,7 +292,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "object | string")] edit: JsValue,
     ) -> Promise {
         let id = template_id.to_owned();
-        self.with_document(&edit, "editTemplate", move |cloud, text, node| {
+        self.with_document(&edit, "editTemplate", &move |cloud, text, node| {
             cloud.edit_template(&id, text, node)
         })
     }

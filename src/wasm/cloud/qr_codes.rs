@@ -36,7 +36,7 @@ impl CloudApiClient {
         )]
         qr: JsValue,
     ) -> Promise {
-        self.with_document(&qr, "createQrCode", |cloud, text, node| cloud.save_qr_code(None, text, node))
+        self.with_document(&qr, "createQrCode", &|cloud, text, node| cloud.save_qr_code(None, text, node))
     }
 
     /// The number's QR codes.
@@ -59,7 +59,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "{ prefilled_message: string }")] qr: JsValue,
     ) -> Promise {
         let code = code.to_owned();
-        self.with_document(&qr, "updateQrCode", move |cloud, text, node| {
+        self.with_document(&qr, "updateQrCode", &move |cloud, text, node| {
             cloud.save_qr_code(Some(&code), text, node)
         })
     }

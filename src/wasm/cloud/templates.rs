@@ -26,7 +26,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(js_name = "templateIds", unchecked_param_type = "string[]")] ids: JsValue,
     ) -> Promise {
-        self.with_document(&ids, "archiveTemplates", |cloud, _, node| cloud.archive_templates(node, true))
+        self.with_document(&ids, "archiveTemplates", &|cloud, _, node| cloud.archive_templates(node, true))
     }
 
     /// Unarchives 1 to 100 templates by id (within 28 days), back to their earlier status.
@@ -35,6 +35,6 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(js_name = "templateIds", unchecked_param_type = "string[]")] ids: JsValue,
     ) -> Promise {
-        self.with_document(&ids, "unarchiveTemplates", |cloud, _, node| cloud.archive_templates(node, false))
+        self.with_document(&ids, "unarchiveTemplates", &|cloud, _, node| cloud.archive_templates(node, false))
     }
 }
