@@ -209,13 +209,7 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
     // are checked and nothing is said about the pair.
     match to {
         Some(to) if !group => check_phone_recipient(checker, &to),
-        Some(to) => check_group_recipient(checker, root, &to, recipient.is_some()),
-        None if group => checker.missing_as(
-            code::GROUP_RECIPIENT,
-            root,
-            "to",
-            "a group message needs to: the group id from the Groups API",
-        ),
+        Some(to) => check_group_recipient(checker, root, &to),
         None => {}
     }
     if let Some(recipient) = recipient {
@@ -234,40 +228,19 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
 /// A group send: `to` is the group id ("Group messaging": `recipient_type`
 /// `group` and the group id in `to`; Meta refuses a `to` of the other kind),
 /// no `recipient`, and a type Meta lists for groups (text, media, templates).
-fn check_group_recipient(checker: &mut Checker<'_>, root: &At<'_>, to: &At<'_>, bsuid: bool) {
+fn check_group_recipient(checker: &mut Checker<'_>, root: &At<'_>, to: &At<'_>) {
     const GROUP_TYPES: [&str; 7] = ["text", "image", "audio", "video", "document", "sticker", "template"];
-    if let Some(id) = to.str(checker) {
-        let id = id.trim();
-        if id.is_empty()
-            || id.starts_with('+')
-            || id.bytes().all(|b| b.is_ascii_digit() || b == b' ' || b == b'-')
-        {
-            checker.error(
-                code::GROUP_RECIPIENT,
-                to,
-                "with recipient_type group, to is the group id from the Groups API (e.g. Y2FwaV9ncm91cDoxNzA1…), not a phone number",
-            );
-        }
+    let phone = |id: &str| id.trim().starts_with('+') || id.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+    if to.str(checker).is_some_and(phone) {
+        checker.error(code::GROUP_RECIPIENT, to, "in a group send, to is the group id from the Groups API");
     }
-    if bsuid {
-        if let Some(recipient) = root.get("recipient") {
-            checker.error(
-                code::GROUP_RECIPIENT,
-                &recipient,
-                "a group message goes to the group id in to: remove recipient",
-            );
-        }
+    if let Some(recipient) = root.get("recipient") {
+        checker.error(code::GROUP_RECIPIENT, &recipient, "a group send goes to the group id in to");
     }
-    if let Some(kind) = root.get("type").and_then(|t| t.node.as_str().map(str::to_owned)) {
-        if !GROUP_TYPES.contains(&kind.as_str()) {
-            if let Some(type_at) = root.get("type") {
-                checker.warning(
-                    code::GROUP_TYPE,
-                    &type_at,
-                    format!("Meta documents text, media and template messages for groups; a {kind} message may be refused"),
-                );
-            }
-        }
+    if let Some(kind) =
+        root.get("type").filter(|t| t.node.as_str().is_some_and(|k| !GROUP_TYPES.contains(&k)))
+    {
+        checker.warning(code::GROUP_TYPE, &kind, "Meta documents text, media and templates for groups");
     }
 }
 
