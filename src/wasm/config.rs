@@ -1,7 +1,7 @@
 //! Reading a client's options object: typed fields with clear misuse errors,
 //! unknown keys refused, and the transport settings every client shares.
 
-use super::object::field;
+use super::options::{js_options, read, Options, Secret};
 use super::transport::Transport;
 use crate::api::auth::Credentials;
 use crate::api::retry::RetryPolicy;
@@ -9,190 +9,180 @@ use crate::api::template_send::TemplateSend;
 use crate::api::Response;
 use crate::Error;
 use js_sys::Function;
-use wasm_bindgen::prelude::wasm_bindgen;
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** The settings every client takes besides its own. */
-export interface TransportOptions {
-  /** A fetch to use instead of the global one. */
-  fetch?: typeof fetch;
-  /** Time limit of each attempt in ms (default 30000; 0: none). */
-  timeoutMs?: number;
-  /** Retries: default { maxRetries: 3, baseDelayMs: 500, maxDelayMs: 20000, budgetMs: 60000 }. */
-  retry?: { maxRetries?: number; baseDelayMs?: number; maxDelayMs?: number; budgetMs?: number };
-  /** How to wait between retries (default setTimeout); tests pass a fake clock. */
-  sleep?: (ms: number) => Promise<unknown>;
-  /** Called after every attempt; never sees the credentials. */
-  onRequest?: (event: { method: string; url: string; attempt: number; status?: number; error?: string; retryInMs?: number }) => void;
+js_options! {
+    /// The settings every client takes besides its own.
+    pub struct TransportOptions {
+        /// A fetch to use instead of the global one.
+        #[tsify(optional, type = "typeof fetch")]
+        fetch "fetch": Option<Function>,
+        /// Time limit of each attempt in ms (default 30000; 0: none).
+        #[tsify(optional)]
+        timeout_ms "timeoutMs": Option<u32>,
+        /// Retries: by default 3, from 500 ms doubling to at most 20 s, 60 s in all.
+        #[tsify(optional)]
+        retry "retry": Option<RetryOptions>,
+        /// How to wait between retries (default setTimeout); tests pass a fake clock.
+        #[tsify(optional, type = "(ms: number) => Promise<unknown>")]
+        sleep "sleep": Option<Function>,
+        /// Called after every attempt; never sees the credentials.
+        #[tsify(optional, type = "(event: RequestEvent) => void")]
+        on_request "onRequest": Option<Function>,
+    }
 }
-"#;
 
-/// The options every client takes besides its own (see `TransportOptions` in the d.ts).
-pub const TRANSPORT_OPTIONS: [&str; 5] = ["fetch", "timeoutMs", "retry", "sleep", "onRequest"];
+js_options! {
+    /// How a client retries a failed call (every field optional).
+    pub struct RetryOptions {
+        /// Retries after the first attempt (default 3; 0: never).
+        #[tsify(optional)]
+        max_retries "maxRetries": Option<u32>,
+        /// The first backoff in ms, doubled for each retry (default 500).
+        #[tsify(optional)]
+        base_delay_ms "baseDelayMs": Option<u32>,
+        /// The longest single backoff in ms (default 20000; a Retry-After may ask for more).
+        #[tsify(optional)]
+        max_delay_ms "maxDelayMs": Option<u32>,
+        /// The most time in ms spent waiting across the retries of one call (default 60000).
+        #[tsify(optional)]
+        budget_ms "budgetMs": Option<u32>,
+    }
+}
 
-/// What a client class is, for its constructor ([`Config::client`]).
+/// What `onRequest` receives after each attempt (never the credentials).
+#[derive(tsify::Tsify)]
+#[expect(dead_code, reason = "declares the object fetch.js builds; Rust never holds one")]
+pub struct RequestEvent {
+    /// The HTTP method.
+    method: String,
+    /// The URL, without credentials.
+    url: String,
+    /// 1 for the first attempt.
+    attempt: u32,
+    /// The HTTP status, when an answer came.
+    #[tsify(optional)]
+    status: Option<u32>,
+    /// What went wrong, when the attempt failed.
+    #[tsify(optional)]
+    error: Option<String>,
+    /// When the call will be tried again, in ms.
+    #[tsify(optional)]
+    #[serde(rename = "retryInMs")]
+    retry_in_ms: Option<u32>,
+}
+
+/// A client's options: its own, the transport's, and the credential the
+/// transport signs with.
+pub trait ClientOptions: Options {
+    /// The transport's settings.
+    fn transport(&self) -> &TransportOptions;
+    /// The credential requests carry.
+    fn credential(&self) -> &Secret;
+}
+
+/// What a client class is, for its constructor ([`ClientSpec::open`]).
 pub struct ClientSpec {
     /// The class, e.g. `CloudApiClient` (error messages name it).
     pub name: &'static str,
-    /// The options of its own (besides [`TRANSPORT_OPTIONS`]).
-    pub options: &'static [&'static str],
-    /// The option holding its credential (required).
-    pub credential: &'static str,
     /// How requests carry the credential.
     pub sign: fn(&str) -> Credentials,
     /// The API's failed responses as errors.
     pub errors: fn(&Response) -> Error,
 }
 
-/// A client's options object, with the client's name for error messages.
-pub struct Config<'a> {
-    /// The object the caller passed.
-    pub value: &'a JsValue,
-    /// The class it configures, e.g. `CloudApiClient`.
-    pub client: &'static str,
+impl ClientSpec {
+    /// What every client's constructor does first: its options read as `T`
+    /// (unknown keys refused, the credential checked) and the transport that
+    /// signs with the credential and reads failures as this spec says.
+    pub fn open<T: ClientOptions>(&self, value: &JsValue) -> Result<(T, Transport), Error> {
+        let options: T = read(value, self.name, false)?;
+        let transport = options.transport().transport((self.sign)(&options.credential().0), self.errors);
+        Ok((options, transport))
+    }
 }
 
-impl<'a> Config<'a> {
-    /// `value` checked to be an object with no key outside `own` and [`TRANSPORT_OPTIONS`].
-    pub fn new(value: &'a JsValue, client: &'static str, own: &[&str]) -> Result<Self, Error> {
-        if !value.is_object() {
-            return Err(Error::invalid_argument(format!("{client} needs an options object")));
-        }
-        for key in
-            js_sys::Object::keys(value.unchecked_ref::<js_sys::Object>()).iter().filter_map(|k| k.as_string())
-        {
-            if !own.contains(&key.as_str()) && !TRANSPORT_OPTIONS.contains(&key.as_str()) {
-                let known = own.iter().chain(&TRANSPORT_OPTIONS).copied().collect::<Vec<_>>().join(", ");
-                return Err(Error::invalid_argument(format!(
-                    "{client}: unknown option {key}; known: {known}"
-                )));
-            }
-        }
-        Ok(Self { value, client })
-    }
-
-    /// What every client's constructor does first: the options object
-    /// checked against `spec` (and the transport's options), its credential
-    /// read, and the transport that signs with it and reads failures as
-    /// `spec` says. The client then reads its own settings from the config.
-    pub fn client(value: &'a JsValue, spec: &ClientSpec) -> Result<(Self, Transport), Error> {
-        let config = Self::new(value, spec.name, spec.options)?;
-        let key = config.credential(spec.credential)?;
-        let transport = config.transport_with((spec.sign)(&key), spec.errors)?;
-        Ok((config, transport))
-    }
-
-    /// A string option.
-    pub fn text(&self, key: &str) -> Result<Option<String>, Error> {
-        match field(self.value, key) {
-            None => Ok(None),
-            Some(value) => value.as_string().map(Some).ok_or_else(|| self.misuse(key, "a string")),
-        }
-    }
-
-    /// A string option that must be present and not empty.
-    pub fn required(&self, key: &str) -> Result<String, Error> {
-        self.text(key)?
-            .filter(|t| !t.is_empty())
-            .ok_or_else(|| Error::invalid_argument(format!("{}: {key} is required", self.client)))
-    }
-
-    /// A required credential (token, key): present, not empty, and free of
-    /// anything that could split a header ([`crate::api::auth::check_credential`]).
-    pub fn credential(&self, key: &str) -> Result<String, Error> {
-        let value = self.required(key)?;
-        crate::api::auth::check_credential(self.client, key, &value)?;
-        Ok(value)
-    }
-
-    /// An optional credential, checked like [`Config::credential`]; empty is absent.
-    pub fn optional_credential(&self, key: &str) -> Result<Option<String>, Error> {
-        let value = self.text(key)?.filter(|value| !value.is_empty());
-        if let Some(value) = &value {
-            crate::api::auth::check_credential(self.client, key, value)?;
-        }
-        Ok(value)
-    }
-
-    /// `baseUrl`, checked the way fetch will read it (https, or http to
-    /// loopback; [`crate::api::url::check_base_url`]); when missing, `default`
-    /// (none: the option is required).
-    pub fn base_url(&self, default: Option<&str>) -> Result<String, Error> {
-        let url = match default {
-            Some(default) => self.text("baseUrl")?.unwrap_or_else(|| default.to_owned()),
-            None => self.required("baseUrl")?,
-        };
-        crate::api::url::check_base_url(self.client, &url)?;
-        Ok(url)
-    }
-
-    /// A function option.
-    pub fn function(&self, key: &str) -> Result<Option<Function>, Error> {
-        match field(self.value, key) {
-            None => Ok(None),
-            Some(value) => value.dyn_into().map(Some).map_err(|_| self.misuse(key, "a function")),
-        }
-    }
-
-    fn number(&self, object: &JsValue, key: &str, default: u32) -> Result<u32, Error> {
-        match field(object, key) {
-            None => Ok(default),
-            Some(value) => value
-                .as_f64()
-                .filter(|n| n.fract() == 0.0 && *n >= 0.0 && *n <= f64::from(u32::MAX))
-                .map(|n| n as u32)
-                .ok_or_else(|| self.misuse(key, "a whole number ≥ 0")),
-        }
-    }
-
-    fn misuse(&self, key: &str, what: &str) -> Error {
-        Error::invalid_argument(format!("{}: {key} must be {what}", self.client))
-    }
-
-    /// The transport for `credentials` with the shared options applied, and
+impl TransportOptions {
+    /// The transport for `credentials` with these settings applied, and
     /// `errors` mapping the API's own error envelope (providers).
-    pub fn transport_with(
-        &self,
-        credentials: Credentials,
-        errors: fn(&Response) -> Error,
-    ) -> Result<Transport, Error> {
-        let retry = field(self.value, "retry").unwrap_or(JsValue::UNDEFINED);
+    pub fn transport(&self, credentials: Credentials, errors: fn(&Response) -> Error) -> Transport {
         let defaults = RetryPolicy::default();
-        Ok(Transport {
+        let retry = self.retry.as_ref();
+        let or = |value: Option<Option<u32>>, default: u32| value.flatten().unwrap_or(default);
+        Transport {
             credentials,
-            fetch: self.function("fetch")?.map_or(JsValue::UNDEFINED, JsValue::from),
-            timeout_ms: self.number(self.value, "timeoutMs", 30_000)?,
+            fetch: self.fetch.clone().map_or(JsValue::UNDEFINED, JsValue::from),
+            timeout_ms: self.timeout_ms.unwrap_or(30_000),
             retry: RetryPolicy {
-                max_retries: self.number(&retry, "maxRetries", defaults.max_retries)?,
-                base_delay_ms: self.number(&retry, "baseDelayMs", defaults.base_delay_ms)?,
-                max_delay_ms: self.number(&retry, "maxDelayMs", defaults.max_delay_ms)?,
-                budget_ms: self.number(&retry, "budgetMs", defaults.budget_ms)?,
+                max_retries: or(retry.map(|r| r.max_retries), defaults.max_retries),
+                base_delay_ms: or(retry.map(|r| r.base_delay_ms), defaults.base_delay_ms),
+                max_delay_ms: or(retry.map(|r| r.max_delay_ms), defaults.max_delay_ms),
+                budget_ms: or(retry.map(|r| r.budget_ms), defaults.budget_ms),
             },
-            sleep: self.function("sleep")?,
-            on_request: self.function("onRequest")?,
+            sleep: self.sleep.clone(),
+            on_request: self.on_request.clone(),
             errors,
-        })
+        }
     }
 }
 
-/// `object[key]` as strings (missing: none).
-pub fn strings_field(object: &JsValue, key: &str) -> Result<Vec<String>, Error> {
-    let Some(value) = field(object, key) else { return Ok(Vec::new()) };
-    let misuse = || Error::invalid_argument(format!("{key} must be an array of strings"));
-    let items = value.dyn_into::<js_sys::Array>().map_err(|_| misuse())?;
-    items.iter().map(|item| item.as_string().ok_or_else(misuse)).collect()
+/// `baseUrl` checked the way fetch will read it (https, or http to
+/// loopback; [`crate::api::url::check_base_url`]); `default` when missing.
+pub fn base_url(client: &str, given: &Option<String>, default: &str) -> Result<String, Error> {
+    let url = given.clone().unwrap_or_else(|| default.to_owned());
+    crate::api::url::check_base_url(client, &url)?;
+    Ok(url)
+}
+
+js_options! {
+    /// The options of `uploadMedia`.
+    pub struct UploadOptions {
+        /// The MIME type, when the file carries none (or to override it).
+        #[tsify(optional)]
+        content_type "type": Option<String>,
+        /// The file name Meta keeps (default the File's own, else "file").
+        #[tsify(optional)]
+        filename "filename": Option<String>,
+    }
+}
+
+js_options! {
+    /// The options of every client's `sendTemplate`.
+    pub struct TemplateSendOptions {
+        /// The template's definition (what `validateTemplate` takes, or
+        /// Meta's answer for it): the send is checked against it before it
+        /// leaves.
+        #[tsify(optional, type = "object | string")]
+        definition "definition": Option<JsValue>,
+    }
+}
+
+/// [`read_template_send`] for clients whose `sendTemplate` takes [`TemplateSendOptions`].
+pub fn template_send(to: &str, template: &JsValue, options: JsValue) -> Result<TemplateSend, Error> {
+    let options: TemplateSendOptions = read(&options, "sendTemplate", true)?;
+    read_template_send(to, template, options.definition.as_ref())
+}
+
+/// `uploadMedia`'s file with its [`UploadOptions`] (see [`super::convert::read_upload`]).
+pub fn upload(file: &JsValue, options: JsValue) -> Result<super::convert::Upload, Error> {
+    let options: UploadOptions = read(&options, "uploadMedia", true)?;
+    let (content_type, filename) = (options.content_type.as_deref(), options.filename.as_deref());
+    super::convert::read_upload(file, content_type, filename, "uploadMedia")
 }
 
 /// Every client's `sendTemplate(to, template, { definition? })`: the
 /// arguments read and checked once (the number, the template, against its
 /// definition when given); the client then builds its request from them.
-pub fn read_template_send(to: &str, template: &JsValue, options: &JsValue) -> Result<TemplateSend, Error> {
+/// `definition` is its options' (each client reads its own options type).
+pub fn read_template_send(
+    to: &str,
+    template: &JsValue,
+    definition: Option<&JsValue>,
+) -> Result<TemplateSend, Error> {
     const FUNCTION: &str = "sendTemplate";
     let template = super::convert::Document::read(template, FUNCTION, "template")?;
-    let definition = match field(options, "definition") {
-        Some(definition) => Some(super::convert::Document::read(&definition, FUNCTION, "definition")?.text),
+    let definition = match definition {
+        Some(definition) => Some(super::convert::Document::read(definition, FUNCTION, "definition")?.text),
         None => None,
     };
     crate::api::template_send::prepare(to, &template.text, definition.as_deref())

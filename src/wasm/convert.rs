@@ -202,15 +202,20 @@ pub struct Upload {
 
 #[cfg(feature = "clients")]
 /// The type, size and name of `file` (a Blob or File, ArrayBuffer or
-/// Uint8Array) with `options` (`{ type?, filename? }`) taking precedence.
-pub fn read_upload(file: &JsValue, options: &JsValue, function: &str) -> Result<Upload, Error> {
+/// Uint8Array), the options' `type` and `filename` taking precedence.
+pub fn read_upload(
+    file: &JsValue,
+    content_type: Option<&str>,
+    filename: Option<&str>,
+    function: &str,
+) -> Result<Upload, Error> {
     use super::object::field;
     let read = |key: &str| field(file, key);
     let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
-    let text = |object: &JsValue, key: &str| field(object, key).and_then(|t| t.as_string());
-    let content_type = text(options, "type").or_else(|| text(file, "type")).filter(|t| !t.is_empty());
-    let filename =
-        text(options, "filename").or_else(|| text(file, "name")).unwrap_or_else(|| "file".to_owned());
+    let own = |key: &str| read(key).and_then(|t| t.as_string());
+    let given = |value: Option<&str>| value.filter(|t| !t.is_empty()).map(str::to_owned);
+    let content_type = given(content_type).or_else(|| own("type")).filter(|t| !t.is_empty());
+    let filename = given(filename).or_else(|| own("name")).unwrap_or_else(|| "file".to_owned());
     match (size, content_type) {
         (Some(size), Some(content_type)) => Ok(Upload { content_type, size, filename }),
         (None, _) => {

@@ -36,6 +36,8 @@ pub mod cloud;
 #[cfg(feature = "clients")]
 mod config;
 #[cfg(feature = "clients")]
+mod options;
+#[cfg(feature = "clients")]
 pub mod providers;
 #[cfg(feature = "clients")]
 mod transport;

@@ -46,7 +46,7 @@ fn client(
         ));
     }
     options.extend(extra.iter().cloned());
-    CloudApiClient::new(object(&options)).unwrap()
+    CloudApiClient::new(object(&options).unchecked_into()).unwrap()
 }
 
 fn text_message() -> JsValue {
@@ -63,7 +63,7 @@ async fn the_injected_fetch_gets_the_request_the_client_built_on_both_drivers() 
         let calls = Array::new();
         let answer = format!("return new Response({SENT:?}, {{ status: 200 }});");
         let client = client(fetch(&calls, &answer), &Array::new(), observed.as_ref(), &[]);
-        let sent = settle(client.send_message(text_message(), JsValue::UNDEFINED)).await.unwrap();
+        let sent = settle(client.send_message(text_message(), None)).await.unwrap();
         assert_eq!(get(&get(&get(&sent, "messages"), "0"), "id"), "wamid.X");
         assert_eq!(calls.length(), 1);
         let (url, init) =
@@ -159,12 +159,11 @@ async fn metas_error_answers_become_coded_errors_and_retry_after_is_waited() {
            : new Response({SENT:?}, {{ status: 200 }});"
     );
     let client = client(fetch(&calls, &answers), &slept, None, &[]);
-    settle(client.send_message(text_message(), JsValue::UNDEFINED)).await.unwrap();
+    settle(client.send_message(text_message(), None)).await.unwrap();
     assert_eq!(calls.length(), 2);
     assert_eq!(slept.to_vec(), [JsValue::from(2000)], "Retry-After: 2 is two seconds");
     let refusing = "return new Response(JSON.stringify({ error: { message: '(#131047) Re-engagement message', code: 131047, fbtrace_id: 'T' } }), { status: 400 });";
-    let error =
-        settle(client_with(refusing).send_message(text_message(), JsValue::UNDEFINED)).await.unwrap_err();
+    let error = settle(client_with(refusing).send_message(text_message(), None)).await.unwrap_err();
     assert_eq!(get(&error, "code"), "recipient_error");
     assert_eq!(get(&error, "status"), 400);
     assert_eq!(get(&error, "metaCode"), 131047);

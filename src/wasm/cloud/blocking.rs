@@ -1,38 +1,58 @@
 //! `CloudApiClient` — Block users: block, unblock, list the blocked.
 
-use super::{page_of, CloudApiClient};
+use super::super::options::Js;
+use super::{page_of, CloudApiClient, PageOptions};
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** One user of a block-list answer: what was given, and the WhatsApp id. */
-export interface BlockedUser {
-  /** The phone number or WhatsApp id given. */
-  input: string;
-  /** The user's WhatsApp id. */
-  wa_id: string;
+// Declarations for the `.d.ts` only (Meta's bodies cross untouched, as in `results.rs`).
+#[allow(dead_code)]
+mod types {
+    use tsify::Tsify;
+
+    /// One user of a block-list answer: what was given, and the WhatsApp id.
+    #[derive(Tsify)]
+    pub struct BlockedUser {
+        /// The phone number or WhatsApp id given.
+        input: String,
+        /// The user's WhatsApp id.
+        wa_id: String,
+    }
+
+    /// Who was (un)blocked and who was not.
+    #[derive(Tsify)]
+    pub struct BlockUsersOutcome {
+        /// Users the call (un)blocked.
+        #[tsify(optional)]
+        added_users: Option<Vec<BlockedUser>>,
+        /// Users it could not (un)block (Meta then answers 400 with code 139100: the error's `raw` has this list).
+        #[tsify(
+            optional,
+            type = "(BlockedUser & { errors?: { message: string; code: number | string; error_data?: { details: string } }[] })[]"
+        )]
+        failed_users: Option<()>,
+    }
+
+    /// Meta's answer to blocking or unblocking users.
+    #[derive(Tsify)]
+    pub struct BlockUsersResult {
+        /// Always "whatsapp".
+        messaging_product: String,
+        /// Who was (un)blocked and who was not.
+        block_users: BlockUsersOutcome,
+    }
+
+    /// A page of the number's block list.
+    #[derive(Tsify)]
+    pub struct BlockedUserList {
+        /// The blocked users of this page.
+        #[tsify(type = "{ block_users: BlockedUser[] }[]")]
+        data: (),
+        /// Cursors for the next and previous pages.
+        #[tsify(optional)]
+        paging: Option<super::super::results::Paging>,
+    }
 }
-/** Meta's answer to blocking or unblocking users. */
-export interface BlockUsersResult {
-  /** Always "whatsapp". */
-  messaging_product: "whatsapp";
-  /** Who was (un)blocked and who was not. */
-  block_users: {
-    /** Users the call (un)blocked. */
-    added_users?: BlockedUser[];
-    /** Users it could not (un)block (Meta then answers 400 with code 139100: the error's `raw` has this list). */
-    failed_users?: (BlockedUser & { errors?: { message: string; code: number | string; error_data?: { details: string } }[] })[];
-  };
-}
-/** A page of the number's block list. */
-export interface BlockedUserList {
-  /** The blocked users of this page. */
-  data: { block_users: BlockedUser[] }[];
-  /** Cursors for the next and previous pages. */
-  paging?: Paging;
-}
-"#;
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -54,10 +74,7 @@ impl CloudApiClient {
 
     /// The sending number's blocked users, a page at a time.
     #[wasm_bindgen(js_name = listBlockedUsers, unchecked_return_type = "Promise<BlockedUserList>")]
-    pub fn list_blocked_users(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "PageOptions")] page: JsValue,
-    ) -> Promise {
-        self.run(self.cloud.list_blocked_users(&page_of(&page)))
+    pub fn list_blocked_users(&self, page: Option<Js<PageOptions>>) -> Promise {
+        self.run(page_of(page, "listBlockedUsers").and_then(|page| self.cloud.list_blocked_users(&page)))
     }
 }

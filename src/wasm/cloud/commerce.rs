@@ -4,21 +4,30 @@ use super::CloudApiClient;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** The commerce settings of a business phone number. */
-export interface CommerceSettings {
-  /** Whether the cart buttons show (Meta's default: true). */
-  is_cart_enabled?: boolean;
-  /** Whether the catalog storefront icon and buttons show (Meta's default: false). */
-  is_catalog_visible?: boolean;
+// Declarations for the `.d.ts` only (Meta's bodies cross untouched, as in `results.rs`).
+#[allow(dead_code)]
+mod types {
+    use tsify::Tsify;
+
+    /// The commerce settings of a business phone number.
+    #[derive(Tsify)]
+    pub struct CommerceSettings {
+        /// Whether the cart buttons show (Meta's default: true).
+        #[tsify(optional)]
+        is_cart_enabled: Option<bool>,
+        /// Whether the catalog storefront icon and buttons show (Meta's default: false).
+        #[tsify(optional)]
+        is_catalog_visible: Option<bool>,
+    }
+
+    /// Meta's answer to reading commerce settings.
+    #[derive(Tsify)]
+    pub struct CommerceSettingsResult {
+        /// The number's settings, with the settings' id.
+        #[tsify(type = "{ is_cart_enabled: boolean; is_catalog_visible: boolean; id: string }[]")]
+        data: (),
+    }
 }
-/** Meta's answer to reading commerce settings. */
-export interface CommerceSettingsResult {
-  /** The number's settings, with the settings' id. */
-  data: (Required<CommerceSettings> & { id: string })[];
-}
-"#;
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -29,7 +38,7 @@ impl CloudApiClient {
     }
 
     /// Turns the cart and the catalog on or off (one or both).
-    #[wasm_bindgen(js_name = updateCommerceSettings, unchecked_return_type = "Promise<SuccessResult>")]
+    #[wasm_bindgen(js_name = updateCommerceSettings, unchecked_return_type = "Promise<Success>")]
     pub fn update_commerce_settings(
         &self,
         #[wasm_bindgen(unchecked_param_type = "CommerceSettings")] settings: JsValue,

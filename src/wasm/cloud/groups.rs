@@ -1,105 +1,167 @@
 //! `CloudApiClient` — Groups: create, read, list, update, delete, invite link, participants, join requests.
 
-use super::{page_of, CloudApiClient};
+use super::super::options::Js;
+use super::{page_of, CloudApiClient, PageOptions};
 use crate::api::cloud::Cloud;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
+// Declarations for the `.d.ts` only (Meta's bodies cross untouched, as in `results.rs`).
+#[allow(dead_code)]
+mod types {
+    use tsify::Tsify;
+
+    /// A group to create (Groups API "Create group").
+    #[derive(Tsify)]
+    pub struct GroupCreate {
+        /// The group's name: 1 to 128 characters.
+        subject: String,
+        /// Up to 2048 characters.
+        #[tsify(optional)]
+        description: Option<String>,
+        /// Whether people who tap the invite link join at once (default) or after approval.
+        #[tsify(optional, type = "\"approval_required\" | \"auto_approve\"")]
+        join_approval_mode: Option<()>,
+    }
+
+    /// Group settings to change (Groups API "Update group settings").
+    #[derive(Tsify)]
+    pub struct GroupUpdate {
+        /// A new name: 1 to 128 characters.
+        #[tsify(optional)]
+        subject: Option<String>,
+        /// A new description: up to 2048 characters.
+        #[tsify(optional)]
+        description: Option<String>,
+    }
+
+    /// Meta's answer to creating a group: the group id and invite link arrive in a `group_lifecycle_update` webhook.
+    #[derive(Tsify)]
+    pub struct GroupCreated {
+        /// Always "whatsapp".
+        #[tsify(optional)]
+        messaging_product: Option<String>,
+        /// The id Meta gives the request, when it gives one (its answer is not documented).
+        #[tsify(optional)]
+        request_id: Option<String>,
+        /// The group id, when Meta gives it at once.
+        #[tsify(optional)]
+        id: Option<String>,
+    }
+
+    /// A group's metadata (Groups API "Get group info"): the fields asked for (all by default).
+    #[derive(Tsify)]
+    pub struct GroupInfo {
+        /// Always "whatsapp".
+        #[tsify(optional)]
+        messaging_product: Option<String>,
+        /// The group id: what a group message's `to` takes.
+        id: String,
+        /// The group's name.
+        #[tsify(optional)]
+        subject: Option<String>,
+        /// Its description.
+        #[tsify(optional)]
+        description: Option<String>,
+        /// The participants (not the business).
+        #[tsify(optional, type = "{ wa_id: string }[]")]
+        participants: Option<()>,
+        /// Whether joining needs approval.
+        #[tsify(optional, type = "\"approval_required\" | \"auto_approve\"")]
+        join_approval_mode: Option<()>,
+        /// `true` when WhatsApp suspended the group.
+        #[tsify(optional)]
+        suspended: Option<bool>,
+        /// When it was created, Unix seconds (Meta's sample shows it as a string).
+        #[tsify(optional, type = "number | string")]
+        creation_timestamp: Option<()>,
+        /// Participants, the business excluded.
+        #[tsify(optional)]
+        total_participant_count: Option<u32>,
+    }
+
+    /// A page of the number's active groups (Groups API "Get active groups").
+    #[derive(Tsify)]
+    pub struct GroupList {
+        /// The groups of this page.
+        #[tsify(type = "{ groups: { id: string; subject: string; created_at: number | string }[] }")]
+        data: (),
+        /// Cursors for the next and previous pages.
+        #[tsify(optional)]
+        paging: Option<super::super::results::Paging>,
+    }
+
+    /// A group's invite link: always `https://chat.whatsapp.com/<LINK_ID>`.
+    #[derive(Tsify)]
+    pub struct GroupInviteLink {
+        /// Always "whatsapp".
+        messaging_product: String,
+        /// The link to send to people who may join.
+        invite_link: String,
+    }
+
+    /// An open request to join a group.
+    #[derive(Tsify)]
+    pub struct GroupJoinRequest {
+        /// What approveGroupJoinRequests and rejectGroupJoinRequests take.
+        join_request_id: String,
+        /// The user who asked.
+        wa_id: String,
+        /// When, Unix seconds.
+        #[tsify(type = "number | string")]
+        creation_timestamp: (),
+    }
+
+    /// A page of open join requests of a group.
+    #[derive(Tsify)]
+    pub struct GroupJoinRequestList {
+        /// The requests.
+        data: Vec<GroupJoinRequest>,
+        /// Cursors for the next and previous pages.
+        #[tsify(optional)]
+        paging: Option<super::super::results::Paging>,
+    }
+
+    /// A failure Meta reports for one entry of a bulk call.
+    #[derive(Tsify)]
+    pub struct GraphEntryError {
+        /// Meta's error code, e.g. 131203.
+        #[tsify(type = "number | string")]
+        code: (),
+        /// Meta's message.
+        message: String,
+        /// A short title.
+        #[tsify(optional)]
+        title: Option<String>,
+        /// Details, when given.
+        #[tsify(optional, type = "{ details: string }")]
+        error_data: Option<()>,
+    }
+
+    /// Meta's answer to approving or rejecting join requests.
+    #[derive(Tsify)]
+    pub struct GroupJoinRequestsResult {
+        /// Always "whatsapp".
+        messaging_product: String,
+        /// The requests approved (approveGroupJoinRequests).
+        #[tsify(optional)]
+        approved_join_requests: Option<Vec<String>>,
+        /// The requests rejected (rejectGroupJoinRequests).
+        #[tsify(optional)]
+        rejected_join_requests: Option<Vec<String>>,
+        /// The requests Meta could not answer, with why.
+        #[tsify(optional, type = "{ join_request_id: string; errors: GraphEntryError[] }[]")]
+        failed_join_requests: Option<()>,
+        /// Errors about the call as a whole.
+        #[tsify(optional)]
+        errors: Option<Vec<GraphEntryError>>,
+    }
+}
+
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** A group to create (Groups API "Create group"). */
-export interface GroupCreate {
-  /** The group's name: 1 to 128 characters. */
-  subject: string;
-  /** Up to 2048 characters. */
-  description?: string;
-  /** Whether people who tap the invite link join at once (default) or after approval. */
-  join_approval_mode?: "approval_required" | "auto_approve";
-}
-/** Group settings to change (Groups API "Update group settings"). */
-export interface GroupUpdate {
-  /** A new name: 1 to 128 characters. */
-  subject?: string;
-  /** A new description: up to 2048 characters. */
-  description?: string;
-}
-/** Meta's answer to creating a group: the group id and invite link arrive in a `group_lifecycle_update` webhook. */
-export interface GroupCreated {
-  /** Always "whatsapp". */
-  messaging_product?: "whatsapp";
-  /** The id Meta gives the request, when it gives one (its answer is not documented). */
-  request_id?: string;
-  /** The group id, when Meta gives it at once. */
-  id?: string;
-}
 /** A group field `getGroup` can ask for. */
 export type GroupField = "subject" | "description" | "participants" | "join_approval_mode" | "suspended" | "creation_timestamp" | "total_participant_count";
-/** A group's metadata (Groups API "Get group info"): the fields asked for (all by default). */
-export interface GroupInfo {
-  /** Always "whatsapp". */
-  messaging_product?: "whatsapp";
-  /** The group id: what a group message's `to` takes. */
-  id: string;
-  /** The group's name. */
-  subject?: string;
-  /** Its description. */
-  description?: string;
-  /** The participants (not the business). */
-  participants?: { wa_id: string }[];
-  /** Whether joining needs approval. */
-  join_approval_mode?: "approval_required" | "auto_approve";
-  /** `true` when WhatsApp suspended the group. */
-  suspended?: boolean;
-  /** When it was created, Unix seconds (Meta's sample shows it as a string). */
-  creation_timestamp?: number | string;
-  /** Participants, the business excluded. */
-  total_participant_count?: number;
-}
-/** A page of the number's active groups (Groups API "Get active groups"). */
-export interface GroupList {
-  /** The groups of this page. */
-  data: { groups: { id: string; subject: string; created_at: number | string }[] };
-  /** Cursors for the next and previous pages. */
-  paging?: Paging;
-}
-/** A group's invite link: always `https://chat.whatsapp.com/<LINK_ID>`. */
-export interface GroupInviteLink {
-  /** Always "whatsapp". */
-  messaging_product: "whatsapp";
-  /** The link to send to people who may join. */
-  invite_link: string;
-}
-/** A page of open join requests of a group. */
-export interface GroupJoinRequestList {
-  /** The requests: their id (to approve or reject), the user and when they asked (Unix seconds). */
-  data: { join_request_id: string; wa_id: string; creation_timestamp: number | string }[];
-  /** Cursors for the next and previous pages. */
-  paging?: Paging;
-}
-/** A failure Meta reports for one entry of a bulk call. */
-export interface GraphEntryError {
-  /** Meta's error code, e.g. 131203. */
-  code: number | string;
-  /** Meta's message. */
-  message: string;
-  /** A short title. */
-  title?: string;
-  /** Details, when given. */
-  error_data?: { details: string };
-}
-/** Meta's answer to approving or rejecting join requests. */
-export interface GroupJoinRequestsResult {
-  /** Always "whatsapp". */
-  messaging_product: "whatsapp";
-  /** The requests approved (approveGroupJoinRequests). */
-  approved_join_requests?: string[];
-  /** The requests rejected (rejectGroupJoinRequests). */
-  rejected_join_requests?: string[];
-  /** The requests Meta could not answer, with why. */
-  failed_join_requests?: { join_request_id: string; errors: GraphEntryError[] }[];
-  /** Errors about the call as a whole. */
-  errors?: GraphEntryError[];
-}
 "#;
 
 #[wasm_bindgen]
@@ -127,15 +189,12 @@ impl CloudApiClient {
 
     /// The sending number's active groups, a page at a time (`limit` 1–1024).
     #[wasm_bindgen(js_name = listGroups, unchecked_return_type = "Promise<GroupList>")]
-    pub fn list_groups(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "PageOptions")] page: JsValue,
-    ) -> Promise {
-        self.run(self.cloud.list_groups(&page_of(&page)))
+    pub fn list_groups(&self, page: Option<Js<PageOptions>>) -> Promise {
+        self.run(page_of(page, "listGroups").and_then(|page| self.cloud.list_groups(&page)))
     }
 
     /// Changes a group's subject or description (checked first).
-    #[wasm_bindgen(js_name = updateGroup, unchecked_return_type = "Promise<SuccessResult>")]
+    #[wasm_bindgen(js_name = updateGroup, unchecked_return_type = "Promise<Success>")]
     pub fn update_group(
         &self,
         #[wasm_bindgen(js_name = "groupId")] group_id: &str,
@@ -148,7 +207,7 @@ impl CloudApiClient {
     }
 
     /// Deletes a group, removing every participant.
-    #[wasm_bindgen(js_name = deleteGroup, unchecked_return_type = "Promise<SuccessResult>")]
+    #[wasm_bindgen(js_name = deleteGroup, unchecked_return_type = "Promise<Success>")]
     pub fn delete_group(&self, #[wasm_bindgen(js_name = "groupId")] group_id: &str) -> Promise {
         self.run(self.cloud.delete_group(group_id))
     }
@@ -167,7 +226,7 @@ impl CloudApiClient {
 
     /// Removes 1 to 8 participants (phone numbers or WhatsApp ids); they cannot rejoin by the link.
     /// Meta has no call to add participants: send the invite link instead.
-    #[wasm_bindgen(js_name = removeGroupParticipants, unchecked_return_type = "Promise<SuccessResult>")]
+    #[wasm_bindgen(js_name = removeGroupParticipants, unchecked_return_type = "Promise<Success>")]
     pub fn remove_group_participants(
         &self,
         #[wasm_bindgen(js_name = "groupId")] group_id: &str,
@@ -184,9 +243,11 @@ impl CloudApiClient {
     pub fn list_group_join_requests(
         &self,
         #[wasm_bindgen(js_name = "groupId")] group_id: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "PageOptions")] page: JsValue,
+        page: Option<Js<PageOptions>>,
     ) -> Promise {
-        self.run(self.cloud.list_group_join_requests(group_id, &page_of(&page)))
+        let request = page_of(page, "listGroupJoinRequests")
+            .and_then(|page| self.cloud.list_group_join_requests(group_id, &page));
+        self.run(request)
     }
 
     /// Approves join requests by their `join_request_id`.

@@ -1,7 +1,8 @@
 //! `CloudApiClient` — Media: read, download (the token only to Meta's hosts), delete, upload.
 
-use super::super::convert::read_upload;
+use super::super::config::{upload, UploadOptions};
 use super::super::object::{self, field};
+use super::super::options::Js;
 use super::CloudApiClient;
 use crate::Error;
 use js_sys::Promise;
@@ -12,7 +13,7 @@ use wasm_bindgen_futures::future_to_promise;
 #[wasm_bindgen]
 impl CloudApiClient {
     /// A media object's short-lived URL, MIME type, size and hash.
-    #[wasm_bindgen(js_name = getMedia, unchecked_return_type = "Promise<{ url: string; mime_type: string; sha256: string; file_size: number; id: string }>")]
+    #[wasm_bindgen(js_name = getMedia, unchecked_return_type = "Promise<MediaInfo>")]
     pub fn get_media(&self, #[wasm_bindgen(js_name = "mediaId")] media_id: &str) -> Promise {
         self.run(self.cloud.get_media(media_id))
     }
@@ -21,7 +22,7 @@ impl CloudApiClient {
     /// resolves to `{ data, mimeType, sha256, fileSize }` after checking the
     /// size Meta gave; given a URL from `getMedia`, resolves to its bytes. The
     /// token is sent only to Meta's hosts (or this client's `baseUrl`).
-    #[wasm_bindgen(js_name = downloadMedia, unchecked_return_type = "Promise<{ data: Uint8Array; mimeType: string; sha256: string; fileSize: number } | Uint8Array>")]
+    #[wasm_bindgen(js_name = downloadMedia, unchecked_return_type = "Promise<DownloadedMedia | Uint8Array>")]
     pub fn download_media(&self, #[wasm_bindgen(js_name = "mediaIdOrUrl")] media_id_or_url: &str) -> Promise {
         if media_id_or_url.contains("://") {
             return self.run(self.cloud.download_media(media_id_or_url));
@@ -53,7 +54,7 @@ impl CloudApiClient {
     }
 
     /// Deletes uploaded media.
-    #[wasm_bindgen(js_name = deleteMedia, unchecked_return_type = "Promise<{ success: boolean }>")]
+    #[wasm_bindgen(js_name = deleteMedia, unchecked_return_type = "Promise<Success>")]
     pub fn delete_media(&self, #[wasm_bindgen(js_name = "mediaId")] media_id: &str) -> Promise {
         self.run(self.cloud.delete_media(media_id))
     }
@@ -61,14 +62,13 @@ impl CloudApiClient {
     /// Uploads media (a Blob or File, ArrayBuffer or Uint8Array) after checking
     /// its type and size against Meta's limits; resolves to `{ id }`.
     /// `options.type` (MIME) is needed when the file does not carry one.
-    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<{ id: string }>")]
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<Created>")]
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ type?: string; filename?: string }")]
-        options: JsValue,
+        options: Option<Js<UploadOptions>>,
     ) -> Promise {
-        let request = read_upload(&file, &options, "uploadMedia")
+        let request = upload(&file, options.into())
             .and_then(|upload| self.cloud.upload_media(&upload.content_type, upload.size, &upload.filename));
         self.run_with(request, Some(file))
     }

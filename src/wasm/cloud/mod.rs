@@ -3,9 +3,12 @@
 //! local failure rejects before anything is sent), then resolves to Meta's
 //! JSON response or rejects with an `Error` whose `code` says what happened.
 
-use super::config::{read_template_send, ClientSpec, Config};
+use super::config::{
+    base_url, template_send, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
+};
 use super::convert::Document;
-use super::object::{self, field};
+use super::object;
+use super::options::{js_options, optional, Js, Secret};
 use super::transport::{Link, Transport};
 use crate::api::auth::Credentials;
 use crate::api::cloud::{
@@ -29,61 +32,112 @@ mod flows;
 mod groups;
 mod media;
 mod qr_codes;
+mod results;
 mod templates;
 
-/// `{ limit?, after?, before? }` of a list call (a `limit` that is not a whole number ≥ 1 is refused by the core).
-fn page_of(options: &JsValue) -> crate::api::cloud::Page {
-    let text = |key: &str| field(options, key).and_then(|value| value.as_string());
-    let limit = field(options, "limit").and_then(|value| value.as_f64()).map(|n| {
-        // Whole numbers in range only; anything else becomes 0, which the core refuses.
-        if n.fract() == 0.0 && (1.0..=1.0e6).contains(&n) {
-            n as u32
-        } else {
-            0
-        }
-    });
-    crate::api::cloud::Page { limit, after: text("after"), before: text("before") }
+js_options! {
+    /// Settings of a CloudApiClient. Only `accessToken` is required.
+    pub struct CloudApiClientOptions extends TransportOptions via transport {
+        /// A system-user or user access token; sent only in the Authorization header.
+        #[tsify(type = "string")]
+        access_token "accessToken": Secret,
+        /// The business phone number messages are sent from.
+        #[tsify(optional)]
+        phone_number_id "phoneNumberId": Option<String>,
+        /// The WhatsApp Business Account (templates, phone numbers).
+        #[tsify(optional)]
+        waba_id "wabaId": Option<String>,
+        /// Graph API version, default "v23.0".
+        #[tsify(optional)]
+        api_version "apiVersion": Option<String>,
+        /// Default "https://graph.facebook.com".
+        #[tsify(optional)]
+        base_url "baseUrl": Option<String>,
+    }
 }
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** Settings of a CloudApiClient. Only `accessToken` is required. */
-export interface CloudApiClientOptions extends TransportOptions {
-  /** A system-user or user access token; sent only in the Authorization header. */
-  accessToken: string;
-  /** The business phone number messages are sent from. */
-  phoneNumberId?: string;
-  /** The WhatsApp Business Account (templates, phone numbers). */
-  wabaId?: string;
-  /** Graph API version, default "v23.0". */
-  apiVersion?: string;
-  /** Default "https://graph.facebook.com". */
-  baseUrl?: string;
+js_options! {
+    /// The options of `sendMessage`.
+    pub struct SendMessageOptions {
+        /// The definition of the template a template message uses (what
+        /// `validateTemplate` takes, or Meta's answer for it): the send is
+        /// checked against it first.
+        #[tsify(optional, type = "object | string")]
+        template "template": Option<JsValue>,
+        /// Fetch that definition from the business account (once: the client keeps it).
+        #[tsify(optional)]
+        fetch_template "fetchTemplate": Option<bool>,
+    }
 }
-/** A page of a Graph API list: `limit` entries, after or before a cursor from `paging.cursors`. */
-export interface PageOptions {
-  /** How many entries (Meta's default when absent). */
-  limit?: number;
-  /** The `after` cursor of the page before. */
-  after?: string;
-  /** The `before` cursor of the page after. */
-  before?: string;
+
+js_options! {
+    /// A page of a Graph API list: `limit` entries, after or before a cursor from `paging.cursors`.
+    pub struct PageOptions {
+        /// How many entries (Meta's default when absent).
+        #[tsify(optional)]
+        limit "limit": Option<u32>,
+        /// The `after` cursor of the page before.
+        #[tsify(optional)]
+        after "after": Option<String>,
+        /// The `before` cursor of the page after.
+        #[tsify(optional)]
+        before "before": Option<String>,
+    }
 }
-/** Graph API paging of a list answer. */
-export interface Paging {
-  /** Cursors to pass as `after` or `before` for the next or previous page. */
-  cursors?: { before?: string; after?: string };
-  /** The URL of the next page, when there is one. */
-  next?: string;
-  /** The URL of the previous page, when there is one. */
-  previous?: string;
+
+/// The page `options` asks for (`owner` names the method in errors).
+fn page_of(options: Option<Js<PageOptions>>, owner: &'static str) -> Result<crate::api::cloud::Page, Error> {
+    let PageOptions { limit, after, before } = optional::<PageOptions>(options, owner)?;
+    Ok(crate::api::cloud::Page { limit, after, before })
 }
-/** Meta's answer to a change that reports only whether it worked. */
-export interface SuccessResult {
-  /** `true` when Meta made the change. */
-  success: boolean;
+
+js_options! {
+    /// The options of `markAsRead`.
+    pub struct MarkAsReadOptions {
+        /// Also show the typing indicator (until the reply, at most 25 s).
+        #[tsify(optional)]
+        typing "typing": Option<bool>,
+    }
 }
-"#;
+
+js_options! {
+    /// Filters of `listTemplates` (Meta's query parameters).
+    pub struct TemplateListQuery {
+        /// Templates per page.
+        #[tsify(optional)]
+        limit "limit": Option<u32>,
+        /// The cursor after which the page starts.
+        #[tsify(optional)]
+        after "after": Option<String>,
+        /// The cursor before which the page ends.
+        #[tsify(optional)]
+        before "before": Option<String>,
+        /// Templates whose name contains this.
+        #[tsify(optional)]
+        name "name": Option<String>,
+        /// Only this status, e.g. "APPROVED".
+        #[tsify(optional)]
+        status "status": Option<String>,
+        /// Only this category, e.g. "UTILITY".
+        #[tsify(optional)]
+        category "category": Option<String>,
+        /// Only this language, e.g. "en_US".
+        #[tsify(optional)]
+        language "language": Option<String>,
+        /// The fields to return, comma-separated (default Meta's).
+        #[tsify(optional)]
+        fields "fields": Option<String>,
+    }
+}
+
+impl ClientOptions for CloudApiClientOptions {
+    fn transport(&self) -> &TransportOptions {
+        &self.transport
+    }
+    fn credential(&self) -> &Secret {
+        &self.access_token
+    }
+}
 
 /// A WhatsApp Cloud API client.
 #[wasm_bindgen]
@@ -114,27 +168,20 @@ async fn fetch_template(
 }
 
 /// The class: its own options (besides the transport's), its token, Meta's error envelope.
-const CLIENT: ClientSpec = ClientSpec {
-    name: "CloudApiClient",
-    options: &["accessToken", "phoneNumberId", "wabaId", "apiVersion", "baseUrl"],
-    credential: "accessToken",
-    sign: Credentials::bearer,
-    errors: from_response,
-};
+const CLIENT: ClientSpec =
+    ClientSpec { name: "CloudApiClient", sign: Credentials::bearer, errors: from_response };
 
 #[wasm_bindgen]
 impl CloudApiClient {
     /// A client for `accessToken` (and, as needed, `phoneNumberId`, `wabaId`).
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CloudApiClientOptions")] config: JsValue,
-    ) -> Result<CloudApiClient, JsValue> {
-        let (config, transport) = Config::client(&config, &CLIENT)?;
+    pub fn new(options: Js<CloudApiClientOptions>) -> Result<CloudApiClient, JsValue> {
+        let (options, transport) = CLIENT.open::<CloudApiClientOptions>(&options)?;
         let cloud = Cloud {
-            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
-            api_version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
-            phone_number_id: config.text("phoneNumberId")?,
-            waba_id: config.text("wabaId")?,
+            base_url: base_url(CLIENT.name, &options.base_url, DEFAULT_BASE_URL)?,
+            api_version: options.api_version.unwrap_or_else(|| DEFAULT_API_VERSION.to_owned()),
+            phone_number_id: options.phone_number_id,
+            waba_id: options.waba_id,
         };
         Ok(CloudApiClient { cloud, link: Link::new(transport), templates: Rc::default() })
     }
@@ -166,17 +213,17 @@ impl CloudApiClient {
     /// message is also checked against its definition: `{ template }` gives
     /// it, `{ fetchTemplate: true }` fetches it from the business account once
     /// (then kept by this client).
-    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
+    #[wasm_bindgen(js_name = sendMessage, unchecked_return_type = "Promise<SendResult>")]
     pub fn send_message(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] message: JsValue,
-        #[wasm_bindgen(
-            unchecked_optional_param_type = "{ template?: object | string; fetchTemplate?: boolean }"
-        )]
-        options: JsValue,
+        options: Option<Js<SendMessageOptions>>,
     ) -> Promise {
-        let given = field(&options, "template");
-        let fetch = field(&options, "fetchTemplate").and_then(|f| f.as_bool()) == Some(true);
+        let options = match optional::<SendMessageOptions>(options, "sendMessage") {
+            Ok(options) => options,
+            Err(error) => return Promise::reject(&error.into()),
+        };
+        let (given, fetch) = (options.template, options.fetch_template == Some(true));
         // Everything that needs no request happens now: validation, and the
         // check against a definition that was given or is already cached.
         let prepared = Document::read(&message, "sendMessage", "message").and_then(|document| {
@@ -215,16 +262,16 @@ impl CloudApiClient {
     /// Sends template `template` (Meta's template object) to `to` — the
     /// provider-neutral call every messaging client has; `{ definition }`
     /// checks the send against the template's definition first.
-    #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<{ messaging_product: string; contacts: { input: string; wa_id: string }[]; messages: { id: string; message_status?: string }[] }>")]
+    #[wasm_bindgen(js_name = sendTemplate, unchecked_return_type = "Promise<SendResult>")]
     pub fn send_template(
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+        options: Option<Js<TemplateSendOptions>>,
     ) -> Promise {
-        // Checked once by read_template_send: no second validation of the message.
+        // Checked once by template_send: no second validation of the message.
         self.run(
-            read_template_send(to, &template, &options)
+            template_send(to, &template, options.into())
                 .and_then(|send| self.cloud.post_message(send.message)),
         )
     }
@@ -234,49 +281,48 @@ impl CloudApiClient {
     }
 
     /// Marks an incoming message as read; `{ typing: true }` also shows the typing indicator.
-    #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<{ success: boolean }>")]
+    #[wasm_bindgen(js_name = markAsRead, unchecked_return_type = "Promise<Success>")]
     pub fn mark_as_read(
         &self,
         #[wasm_bindgen(js_name = "messageId")] message_id: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ typing?: boolean }")] options: JsValue,
+        options: Option<Js<MarkAsReadOptions>>,
     ) -> Promise {
-        let typing = field(&options, "typing").and_then(|t| t.as_bool()) == Some(true);
-        self.run(self.cloud.mark_read(message_id, typing))
+        let request = optional::<MarkAsReadOptions>(options, "markAsRead")
+            .and_then(|options| self.cloud.mark_read(message_id, options.typing == Some(true)));
+        self.run(request)
     }
 
     /// Lists templates; `query` filters (`limit`, `after`, `before`, `name`,
     /// `status`, `category`, `language`, `fields`). Resolves to `{ data, paging }`.
-    #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<{ data: object[]; paging?: object }>")]
-    pub fn list_templates(
-        &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "Record<string, string | number>")] query: JsValue,
-    ) -> Promise {
-        let pairs: Vec<(String, String)> = if query.is_object() {
-            js_sys::Object::entries(query.unchecked_ref::<js_sys::Object>())
-                .iter()
-                .filter_map(|entry| {
-                    let pair: js_sys::Array = entry.dyn_into().ok()?;
-                    let value = pair.get(1);
-                    let value =
-                        value.as_string().or_else(|| value.as_f64().map(|n| (n as i64).to_string()))?;
-                    Some((pair.get(0).as_string()?, value))
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let borrowed: Vec<(&str, &str)> = pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        self.run(self.cloud.list_templates(&borrowed))
+    #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<TemplateList>")]
+    pub fn list_templates(&self, query: Option<Js<TemplateListQuery>>) -> Promise {
+        let request = optional::<TemplateListQuery>(query, "listTemplates").and_then(|query| {
+            let limit = query.limit.map(|limit| limit.to_string());
+            let given = [
+                ("limit", limit.as_deref()),
+                ("after", query.after.as_deref()),
+                ("before", query.before.as_deref()),
+                ("name", query.name.as_deref()),
+                ("status", query.status.as_deref()),
+                ("category", query.category.as_deref()),
+                ("language", query.language.as_deref()),
+                ("fields", query.fields.as_deref()),
+            ];
+            let pairs: Vec<(&str, &str)> =
+                given.into_iter().filter_map(|(key, value)| Some((key, value?))).collect();
+            self.cloud.list_templates(&pairs)
+        });
+        self.run(request)
     }
 
     /// Gets one template by id.
-    #[wasm_bindgen(js_name = getTemplate, unchecked_return_type = "Promise<object>")]
+    #[wasm_bindgen(js_name = getTemplate, unchecked_return_type = "Promise<TemplateInfo>")]
     pub fn get_template(&self, #[wasm_bindgen(js_name = "templateId")] template_id: &str) -> Promise {
         self.run(self.cloud.get_template(template_id))
     }
 
     /// Creates a template after checking it like `validateTemplate`; resolves to `{ id, status, category }`.
-    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<{ id: string; status: string; category: string }>")]
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<TemplateCreated>")]
     pub fn create_template(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
@@ -285,7 +331,7 @@ impl CloudApiClient {
     }
 
     /// Edits a template (category, components, TTL), checked first.
-    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
+    #[wasm_bindgen(js_name = editTemplate, unchecked_return_type = "Promise<Success>")]
     pub fn edit_template(
         &self,
         #[wasm_bindgen(js_name = "templateId")] template_id: &str,
@@ -298,7 +344,7 @@ impl CloudApiClient {
     }
 
     /// Deletes a template by name (all its languages), or one language with its id.
-    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<{ success: boolean }>")]
+    #[wasm_bindgen(js_name = deleteTemplate, unchecked_return_type = "Promise<Success>")]
     pub fn delete_template(
         &self,
         name: &str,

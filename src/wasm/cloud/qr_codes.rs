@@ -4,25 +4,32 @@ use super::CloudApiClient;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** A QR code (and short link) that opens a chat with the business and a prefilled message. */
-export interface QrCode {
-  /** Its id: what getQrCode, updateQrCode and deleteQrCode take. */
-  code: string;
-  /** The message the chat opens with. */
-  prefilled_message: string;
-  /** The short link, https://wa.me/message/<code>. */
-  deep_link_url: string;
-  /** The image's URL, when an image was asked for. */
-  qr_image_url?: string;
+// Declarations for the `.d.ts` only (Meta's bodies cross untouched, as in `results.rs`).
+#[allow(dead_code)]
+mod types {
+    use tsify::Tsify;
+
+    /// A QR code (and short link) that opens a chat with the business and a prefilled message.
+    #[derive(Tsify)]
+    pub struct QrCode {
+        /// Its id: what getQrCode, updateQrCode and deleteQrCode take.
+        code: String,
+        /// The message the chat opens with.
+        prefilled_message: String,
+        /// The short link, https://wa.me/message/<code>.
+        deep_link_url: String,
+        /// The image's URL, when an image was asked for.
+        #[tsify(optional)]
+        qr_image_url: Option<String>,
+    }
+
+    /// The number's QR codes (`getQrCode` answers with one entry).
+    #[derive(Tsify)]
+    pub struct QrCodeList {
+        /// The codes.
+        data: Vec<QrCode>,
+    }
 }
-/** The number's QR codes (`getQrCode` answers with one entry). */
-export interface QrCodeList {
-  /** The codes. */
-  data: QrCode[];
-}
-"#;
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -65,7 +72,7 @@ impl CloudApiClient {
     }
 
     /// Deletes a QR code (its link stops working).
-    #[wasm_bindgen(js_name = deleteQrCode, unchecked_return_type = "Promise<SuccessResult>")]
+    #[wasm_bindgen(js_name = deleteQrCode, unchecked_return_type = "Promise<Success>")]
     pub fn delete_qr_code(&self, code: &str) -> Promise {
         self.run(self.cloud.delete_qr_code(code))
     }

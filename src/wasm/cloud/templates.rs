@@ -4,18 +4,25 @@ use super::CloudApiClient;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** Meta's answer to archiving or unarchiving templates. */
-export interface TemplateArchiveResult {
-  /** The templates archived (archiveTemplates). */
-  archived_templates?: string[];
-  /** The templates unarchived (unarchiveTemplates). */
-  unarchived_templates?: string[];
-  /** Templates Meta did not change, by id, with why. */
-  failed_templates?: Record<string, string>;
+// Declarations for the `.d.ts` only (Meta's bodies cross untouched, as in `results.rs`).
+#[allow(dead_code)]
+mod types {
+    use tsify::Tsify;
+
+    /// Meta's answer to archiving or unarchiving templates.
+    #[derive(Tsify)]
+    pub struct TemplateArchiveResult {
+        /// The templates archived (archiveTemplates).
+        #[tsify(optional)]
+        archived_templates: Option<Vec<String>>,
+        /// The templates unarchived (unarchiveTemplates).
+        #[tsify(optional)]
+        unarchived_templates: Option<Vec<String>>,
+        /// Templates Meta did not change, by id, with why.
+        #[tsify(optional, type = "Record<string, string>")]
+        failed_templates: Option<()>,
+    }
 }
-"#;
 
 #[wasm_bindgen]
 impl CloudApiClient {

@@ -4,9 +4,11 @@
 //! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
 //! `scheduledFor` checks are deterministic under test.
 
-use super::super::config::{read_template_send, ClientSpec, Config};
+use super::super::config::{
+    base_url, template_send, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
+};
 use super::super::convert::Document;
-use super::super::object::field;
+use super::super::options::{js_options, optional, Js, Secret};
 use super::super::transport::Link;
 use crate::api::auth::Credentials;
 use crate::api::providers::bird::{self, Bird, DEFAULT_BASE_URL};
@@ -16,19 +18,6 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Settings of a BirdClient (Bird Channels API). */
-export interface BirdClientOptions extends TransportOptions {
-  /** An access key; sent only as `Authorization: AccessKey <key>`. */
-  accessKey: string;
-  /** The workspace (a UUID). */
-  workspaceId: string;
-  /** The WhatsApp channel (a UUID). */
-  channelId: string;
-  /** Default "https://api.bird.com". */
-  baseUrl?: string;
-  /** The clock `scheduledFor` is checked against, in ms since 1970 (default Date.now). */
-  now?: () => number;
-}
 
 /** A button or other action of a body. */
 export type BirdAction =
@@ -125,14 +114,45 @@ pub struct BirdClient {
     now: Option<Function>,
 }
 
+js_options! {
+    /// Settings of a BirdClient (Bird Channels API).
+    pub struct BirdClientOptions extends TransportOptions via transport {
+        /// An access key; sent only as `Authorization: AccessKey <key>`.
+        #[tsify(type = "string")]
+        access_key "accessKey": Secret,
+        /// The workspace (a UUID).
+        workspace_id "workspaceId": String,
+        /// The WhatsApp channel (a UUID).
+        channel_id "channelId": String,
+        /// Default "https://api.bird.com".
+        #[tsify(optional)]
+        base_url "baseUrl": Option<String>,
+        /// The clock `scheduledFor` is checked against, in ms since 1970 (default Date.now).
+        #[tsify(optional, type = "() => number")]
+        now "now": Option<Function>,
+    }
+}
+
+impl ClientOptions for BirdClientOptions {
+    fn transport(&self) -> &TransportOptions {
+        &self.transport
+    }
+    fn credential(&self) -> &Secret {
+        &self.access_key
+    }
+}
+
+js_options! {
+    /// The options of `getChannelContact`.
+    pub struct ChannelContactOptions {
+        /// One of the contact's identifiers (e.g. its phone number), to narrow the answer to it.
+        #[tsify(optional)]
+        contact_identifier_value "contactIdentifierValue": Option<String>,
+    }
+}
+
 /// The class: its options, its access key (sent as `AccessKey`), Bird's error body.
-const CLIENT: ClientSpec = ClientSpec {
-    name: "BirdClient",
-    options: &["accessKey", "workspaceId", "channelId", "baseUrl", "now"],
-    credential: "accessKey",
-    sign: access_key,
-    errors: bird::failure,
-};
+const CLIENT: ClientSpec = ClientSpec { name: "BirdClient", sign: access_key, errors: bird::failure };
 
 /// Bird's `Authorization: AccessKey <key>` (and JSON answers).
 fn access_key(key: &str) -> Credentials {
@@ -147,16 +167,11 @@ fn access_key(key: &str) -> Credentials {
 impl BirdClient {
     /// A client for the channel `channelId` of workspace `workspaceId`.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "BirdClientOptions")] config: JsValue,
-    ) -> Result<BirdClient, JsValue> {
-        let (config, transport) = Config::client(&config, &CLIENT)?;
-        let bird = Bird::new(
-            config.base_url(Some(DEFAULT_BASE_URL))?,
-            config.required("workspaceId")?,
-            config.required("channelId")?,
-        )?;
-        Ok(BirdClient { bird, link: Link::new(transport), now: config.function("now")? })
+    pub fn new(options: Js<BirdClientOptions>) -> Result<BirdClient, JsValue> {
+        let (options, transport) = CLIENT.open::<BirdClientOptions>(&options)?;
+        let url = base_url(CLIENT.name, &options.base_url, DEFAULT_BASE_URL)?;
+        let bird = Bird::new(url, options.workspace_id, options.channel_id)?;
+        Ok(BirdClient { bird, link: Link::new(transport), now: options.now })
     }
 
     /// The caller's clock, else the runtime's, in Unix milliseconds.
@@ -198,10 +213,10 @@ impl BirdClient {
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+        options: Option<Js<TemplateSendOptions>>,
     ) -> Promise {
         let request =
-            read_template_send(to, &template, &options).and_then(|send| self.bird.send_template(&send));
+            template_send(to, &template, options.into()).and_then(|send| self.bird.send_template(&send));
         self.link.spawn(request, None)
     }
 
@@ -212,10 +227,11 @@ impl BirdClient {
     pub fn get_channel_contact(
         &self,
         #[wasm_bindgen(js_name = "contactId")] contact_id: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ contactIdentifierValue?: string }")]
-        options: JsValue,
+        options: Option<Js<ChannelContactOptions>>,
     ) -> Promise {
-        let value = field(&options, "contactIdentifierValue").and_then(|v| v.as_string());
-        self.link.spawn(self.bird.get_channel_contact(contact_id, value.as_deref()), None)
+        let request = optional::<ChannelContactOptions>(options, "getChannelContact").and_then(|options| {
+            self.bird.get_channel_contact(contact_id, options.contact_identifier_value.as_deref())
+        });
+        self.link.spawn(request, None)
     }
 }

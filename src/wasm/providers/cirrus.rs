@@ -2,8 +2,12 @@
 //! the transport — the V2 templated message to 1–20 recipients, media upload,
 //! the contact check and the provider-neutral `sendTemplate`.
 
-use super::super::config::{read_template_send, ClientSpec, Config};
-use super::super::convert::{read_upload, Document};
+use super::super::config::{
+    base_url, template_send, upload, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
+    UploadOptions,
+};
+use super::super::convert::Document;
+use super::super::options::{js_options, Js, Secret};
 use super::super::transport::Link;
 use crate::api::auth::Credentials;
 use crate::api::providers::cirrus::{self, Cirrus, DEFAULT_BASE_URL, DEFAULT_V2_PREFIX};
@@ -13,17 +17,6 @@ use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/** Settings of a CirrusClient (Cirrus Digital / CommBox). */
-export interface CirrusClientOptions extends TransportOptions {
-  /** The API key (console Settings → API); sent only as `Authorization: Bearer`. */
-  apiKey: string;
-  /** The channel's ENCRYPTED_STREAM_ID as Cirrus gave it (e.g. ending in "=="); percent-encoded on the path. */
-  streamId: string;
-  /** Default "https://api.commbox.io". */
-  baseUrl?: string;
-  /** Path prefix of the V2 send: default "/v2"; "" for the unprefixed path the Cirrus page prints. */
-  v2Prefix?: string;
-}
 
 /** Header media: by link, or by the id `uploadMedia` returned. */
 export type CirrusMedia = { link: string } | { id: string };
@@ -97,24 +90,43 @@ pub struct CirrusClient {
     link: Link,
 }
 
+js_options! {
+    /// Settings of a CirrusClient (Cirrus Digital / CommBox).
+    pub struct CirrusClientOptions extends TransportOptions via transport {
+        /// The API key (console Settings → API); sent only as `Authorization: Bearer`.
+        #[tsify(type = "string")]
+        api_key "apiKey": Secret,
+        /// The channel's ENCRYPTED_STREAM_ID as Cirrus gave it (e.g. ending in "=="); percent-encoded on the path.
+        stream_id "streamId": String,
+        /// Default "https://api.commbox.io".
+        #[tsify(optional)]
+        base_url "baseUrl": Option<String>,
+        /// Path prefix of the V2 send: default "/v2"; "" for the unprefixed path the Cirrus page prints.
+        #[tsify(optional)]
+        v2_prefix "v2Prefix": Option<String>,
+    }
+}
+
+impl ClientOptions for CirrusClientOptions {
+    fn transport(&self) -> &TransportOptions {
+        &self.transport
+    }
+    fn credential(&self) -> &Secret {
+        &self.api_key
+    }
+}
+
 /// The class: its options, its API key (a bearer token), CommBox's error body.
-const CLIENT: ClientSpec = ClientSpec {
-    name: "CirrusClient",
-    options: &["apiKey", "streamId", "baseUrl", "v2Prefix"],
-    credential: "apiKey",
-    sign: Credentials::bearer,
-    errors: cirrus::failure,
-};
+const CLIENT: ClientSpec =
+    ClientSpec { name: "CirrusClient", sign: Credentials::bearer, errors: cirrus::failure };
 
 #[wasm_bindgen]
 impl CirrusClient {
     /// A client for one channel (`streamId`) with an API key.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CirrusClientOptions")] config: JsValue,
-    ) -> Result<CirrusClient, JsValue> {
-        let (config, transport) = Config::client(&config, &CLIENT)?;
-        let v2_prefix = config.text("v2Prefix")?.unwrap_or_else(|| DEFAULT_V2_PREFIX.to_owned());
+    pub fn new(options: Js<CirrusClientOptions>) -> Result<CirrusClient, JsValue> {
+        let (options, transport) = CLIENT.open::<CirrusClientOptions>(&options)?;
+        let v2_prefix = options.v2_prefix.unwrap_or_else(|| DEFAULT_V2_PREFIX.to_owned());
         let safe =
             v2_prefix.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'-' | b'_' | b'.'));
         if !(v2_prefix.is_empty() || (v2_prefix.starts_with('/') && safe && !v2_prefix.contains(".."))) {
@@ -123,8 +135,8 @@ impl CirrusClient {
             );
         }
         let cirrus = Cirrus {
-            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
-            stream_id: config.required("streamId")?,
+            base_url: base_url(CLIENT.name, &options.base_url, DEFAULT_BASE_URL)?,
+            stream_id: options.stream_id,
             v2_prefix: v2_prefix.trim_end_matches('/').to_owned(),
         };
         Ok(CirrusClient { cirrus, link: Link::new(transport) })
@@ -158,10 +170,10 @@ impl CirrusClient {
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ definition?: object | string }")] options: JsValue,
+        options: Option<Js<TemplateSendOptions>>,
     ) -> Promise {
         let request =
-            read_template_send(to, &template, &options).and_then(|send| self.cirrus.send_template(&send));
+            template_send(to, &template, options.into()).and_then(|send| self.cirrus.send_template(&send));
         self.link.spawn(request, None)
     }
 
@@ -173,10 +185,9 @@ impl CirrusClient {
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ type?: string; filename?: string }")]
-        options: JsValue,
+        options: Option<Js<UploadOptions>>,
     ) -> Promise {
-        let request = read_upload(&file, &options, "uploadMedia")
+        let request = upload(&file, options.into())
             .and_then(|upload| self.cirrus.upload_media(&upload.content_type, upload.size, &upload.filename));
         self.link.spawn(request, Some(file))
     }

@@ -5,9 +5,10 @@ use crate::api::providers::limits::Source;
 use crate::api::providers::woztell::{self, Auth, Woztell, DEFAULT_BASE_URL, DEFAULT_VERSION};
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::Config;
+use crate::wasm::config::{base_url, TransportOptions};
 use crate::wasm::convert::Document;
-use crate::wasm::object::{self, field};
+use crate::wasm::object;
+use crate::wasm::options::{js_options, read, Js, Secret};
 use crate::wasm::transport::Transport;
 use crate::Error;
 use js_sys::Promise;
@@ -17,37 +18,12 @@ use wasm_bindgen_futures::future_to_promise;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
-/**
- * Settings of a WoztellClient. Give `accessToken` (the channel's token), the signed-context ids
- * (`appId`, `appIntegrationId`, `channelId`, `signature`), or both: each endpoint uses the one Woztell documents.
- */
-export interface WoztellClientOptions extends TransportOptions {
-  /** The WhatsApp Cloud channel's access token (Channel → Platform → Advanced Access). */
-  accessToken?: string;
-  /** Where the token goes: "body" (default: in the body of calls that have one, the `accessToken` query parameter of the others), "query" (always the query) or "both" (the query, and the body too). */
-  accessTokenIn?: "query" | "body" | "both";
-  /** The channel's app id (Open API `apiViewer.channel(channelId){ appId }`). */
-  appId?: string;
-  /** The app integration id (`environment.info.appIntegrationId`). */
-  appIntegrationId?: string;
-  /** The WhatsApp Cloud channel id (also the default of getWabaInfo). */
-  channelId?: string;
-  /** `environment.appIntegrationSignature`, exactly as Woztell gives it (a secret; never in an error). */
-  signature?: string;
-  /** Default WABA id for templates (and getWabaInfo without a channel). */
-  wabaId?: string;
-  /** Default phone number id for the profile, display name and media calls. */
-  phoneNumberId?: string;
-  /** Default "https://api.whatsapp-cloud.woztell.sanuker.com". */
-  baseUrl?: string;
-  /** Default "v1.2". */
-  apiVersion?: string;
-  /** Whether a 2xx answer without `ok: 1` rejects (default true). */
-  requireOk?: boolean;
-}
 /** Woztell's answers: `ok: 1` and the operation's fields. */
 export type WoztellAnswer = { ok: 1; [field: string]: unknown };
 "#;
+
+/// The class's name, in error messages.
+const NAME: &str = "WoztellClient";
 
 /// A Woztell WhatsApp Cloud Public Integration API client.
 #[wasm_bindgen]
@@ -59,19 +35,45 @@ pub struct WoztellClient {
     require_ok: bool,
 }
 
-const OPTIONS: [&str; 11] = [
-    "accessToken",
-    "accessTokenIn",
-    "appId",
-    "appIntegrationId",
-    "channelId",
-    "signature",
-    "wabaId",
-    "phoneNumberId",
-    "baseUrl",
-    "apiVersion",
-    "requireOk",
-];
+js_options! {
+    /// Settings of a WoztellClient. Give `accessToken` (the channel's token), the signed-context ids
+    /// (`appId`, `appIntegrationId`, `channelId`, `signature`), or both: each endpoint uses the one Woztell documents.
+    pub struct WoztellClientOptions extends TransportOptions via transport {
+        /// The WhatsApp Cloud channel's access token (Channel → Platform → Advanced Access).
+        #[tsify(optional, type = "string")]
+        access_token "accessToken": Option<Secret>,
+        /// Where the token goes: "body" (default: in the body of calls that have one, the `accessToken` query parameter of the others), "query" (always the query) or "both" (the query, and the body too).
+        #[tsify(optional, type = "\"query\" | \"body\" | \"both\"")]
+        access_token_in "accessTokenIn": Option<String>,
+        /// The channel's app id (Open API `apiViewer.channel(channelId){ appId }`).
+        #[tsify(optional)]
+        app_id "appId": Option<String>,
+        /// The app integration id (`environment.info.appIntegrationId`).
+        #[tsify(optional)]
+        app_integration_id "appIntegrationId": Option<String>,
+        /// The WhatsApp Cloud channel id (also the default of getWabaInfo).
+        #[tsify(optional)]
+        channel_id "channelId": Option<String>,
+        /// `environment.appIntegrationSignature`, exactly as Woztell gives it (a secret; never in an error).
+        #[tsify(optional, type = "string")]
+        signature "signature": Option<Secret>,
+        /// Default WABA id for templates (and getWabaInfo without a channel).
+        #[tsify(optional)]
+        waba_id "wabaId": Option<String>,
+        /// Default phone number id for the profile, display name and media calls.
+        #[tsify(optional)]
+        phone_number_id "phoneNumberId": Option<String>,
+        /// Default "https://api.whatsapp-cloud.woztell.sanuker.com".
+        #[tsify(optional)]
+        base_url "baseUrl": Option<String>,
+        /// Default "v1.2".
+        #[tsify(optional)]
+        api_version "apiVersion": Option<String>,
+        /// Whether a 2xx answer without `ok: 1` rejects (default true).
+        #[tsify(optional)]
+        require_ok "requireOk": Option<bool>,
+    }
+}
 
 /// What a method makes of its JSON argument: the endpoint's credentials and request.
 type Build<'a> = dyn Fn(Source<'_>, &Node) -> Result<(Auth, Request), Error> + 'a;
@@ -96,44 +98,38 @@ fn with_json(
 impl WoztellClient {
     /// A client for a channel's token and/or its signed context.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "WoztellClientOptions")] options: JsValue,
-    ) -> Result<WoztellClient, JsValue> {
-        let config = Config::new(&options, "WoztellClient", &OPTIONS)?;
-        let token = config.optional_credential("accessToken")?;
-        let placement = config.text("accessTokenIn")?;
-        let ids = ["appId", "appIntegrationId", "channelId"].map(|key| config.text(key));
-        let [app, integration, channel] = ids;
-        let (app, integration, channel) = (app?, integration?, channel?);
-        let signature = config.optional_credential("signature")?;
+    pub fn new(options: Js<WoztellClientOptions>) -> Result<WoztellClient, JsValue> {
+        let options: WoztellClientOptions = read(&options, NAME, false)?;
+        fn secret(value: &Option<Secret>) -> Option<&str> {
+            value.as_ref().map(|secret| secret.0.as_str())
+        }
         let made = woztell::credentials(&woztell::Settings {
-            token: token.as_deref(),
-            token_in: placement.as_deref(),
-            signed: [app.as_deref(), integration.as_deref(), channel.as_deref(), signature.as_deref()],
+            token: secret(&options.access_token),
+            token_in: options.access_token_in.as_deref(),
+            signed: [
+                options.app_id.as_deref(),
+                options.app_integration_id.as_deref(),
+                options.channel_id.as_deref(),
+                secret(&options.signature),
+            ],
         })?;
-        let make = |credentials: Credentials| -> Result<Rc<Transport>, Error> {
-            Ok(Rc::new(config.transport_with(credentials, woztell::errors)?))
+        let make = |credentials: Credentials| -> Rc<Transport> {
+            Rc::new(options.transport.transport(credentials, woztell::errors))
         };
         let woztell = Woztell {
-            base_url: config.base_url(Some(DEFAULT_BASE_URL))?,
-            version: config.text("apiVersion")?.unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
+            base_url: base_url(NAME, &options.base_url, DEFAULT_BASE_URL)?,
+            version: options.api_version.clone().unwrap_or_else(|| DEFAULT_VERSION.to_owned()),
             body_token: made.body_token,
-            channel_id: channel,
-            waba_id: config.text("wabaId")?,
-            phone_number_id: config.text("phoneNumberId")?,
-        };
-        let require_ok = match field(&options, "requireOk") {
-            None => true,
-            Some(flag) => flag
-                .as_bool()
-                .ok_or_else(|| Error::invalid_argument("WoztellClient: requireOk must be a boolean"))?,
+            channel_id: options.channel_id.clone(),
+            waba_id: options.waba_id.clone(),
+            phone_number_id: options.phone_number_id.clone(),
         };
         Ok(WoztellClient {
-            token: made.token.map(make).transpose()?,
-            both: made.both.map(make).transpose()?,
-            signed: made.signed.map(make).transpose()?,
+            token: made.token.map(make),
+            both: made.both.map(make),
+            signed: made.signed.map(make),
             woztell,
-            require_ok,
+            require_ok: options.require_ok.unwrap_or(true),
         })
     }
 

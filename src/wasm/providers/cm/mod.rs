@@ -7,62 +7,63 @@ use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
 use crate::api::providers::limits::Source;
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::{read_template_send, ClientSpec, Config};
+use crate::wasm::config::{read_template_send, ClientOptions, ClientSpec, TransportOptions};
 use crate::wasm::convert::Document;
 use crate::wasm::object::field;
+use crate::wasm::options::optional;
+use crate::wasm::options::{js_options, Js, Secret};
 use crate::wasm::transport::Transport;
 use crate::Error;
 use js_sys::Promise;
 use std::rc::Rc;
+use types::{CmReadOptions, CmTemplateSendOptions, CmUploadOptions, CmWriteOptions, IdempotencyKey};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::future_to_promise;
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** Settings of a CmClient (the `cm_`-key platform, CallMissed). `apiKey` and `baseUrl` are required. */
-export interface CmClientOptions extends TransportOptions {
-  /** A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`. */
-  apiKey: string;
-  /** The platform's host, e.g. "https://api.callmissed.com" (required: the host is the customer's). */
-  baseUrl: string;
-  /** Path of the WhatsApp routes, default "/api/v1/whatsapp". */
-  pathPrefix?: string;
-  /** The sending number as the platform's UUID (`phone_id`), used when a call names none. */
-  phoneId?: string;
-  /** The sending number as Meta's id (`phone_number_id`), used when a call names none and `phoneId` is unset. */
-  phoneNumberId?: string;
-  /** Body field names to send under another name, e.g. { template_name: "template" } for the older field names. */
-  fieldAliases?: Record<string, string>;
-}
-/** Per-call options of CmClient sends: the number (else the client's) and an `Idempotency-Key` (which also makes the send safe to retry). */
-export interface CmSendOptions {
-  phoneId?: string;
-  phoneNumberId?: string;
-  idempotencyKey?: string;
-}
-/** What every CmClient send resolves to. */
-export interface CmSendResult {
-  wamid: string;
-  wamids: string[];
-  contacts: { input: string; wa_id: string }[];
-}
-"#;
+mod types;
 
 /// A client of the `cm_`-key platform's WhatsApp API.
+
 #[wasm_bindgen]
 pub struct CmClient {
     cm: Cm,
     transport: Rc<Transport>,
 }
 
+js_options! {
+    /// Settings of a CmClient (the `cm_`-key platform, CallMissed). `apiKey` and `baseUrl` are required.
+    pub struct CmClientOptions extends TransportOptions via transport {
+        /// A `cm_…` API key (scopes whatsapp:read / write / send) or a dashboard JWT; sent only as `Authorization: Bearer`.
+        #[tsify(type = "string")]
+        api_key "apiKey": Secret,
+        /// The platform's host, e.g. "https://api.callmissed.com" (required: the host is the customer's).
+        base_url "baseUrl": String,
+        /// Path of the WhatsApp routes, default "/api/v1/whatsapp".
+        #[tsify(optional)]
+        path_prefix "pathPrefix": Option<String>,
+        /// The sending number as the platform's UUID (`phone_id`), used when a call names none.
+        #[tsify(optional)]
+        phone_id "phoneId": Option<String>,
+        /// The sending number as Meta's id (`phone_number_id`), used when a call names none and `phoneId` is unset.
+        #[tsify(optional)]
+        phone_number_id "phoneNumberId": Option<String>,
+        /// Body field names to send under another name, e.g. { template_name: "template" } for the older field names.
+        #[tsify(optional, type = "Record<string, string>")]
+        field_aliases "fieldAliases": Vec<(String, String)>,
+    }
+}
+
+impl ClientOptions for CmClientOptions {
+    fn transport(&self) -> &TransportOptions {
+        &self.transport
+    }
+    fn credential(&self) -> &Secret {
+        &self.api_key
+    }
+}
+
 /// The class: its options, its API key (a bearer token), the platform's error envelopes.
-const CLIENT: ClientSpec = ClientSpec {
-    name: "CmClient",
-    options: &["apiKey", "baseUrl", "pathPrefix", "phoneId", "phoneNumberId", "fieldAliases"],
-    credential: "apiKey",
-    sign: Credentials::bearer,
-    errors: cm::errors,
-};
+const CLIENT: ClientSpec = ClientSpec { name: "CmClient", sign: Credentials::bearer, errors: cm::errors };
 const READ: &str = "whatsapp:read";
 const WRITE: &str = "whatsapp:write";
 const SEND: &str = "whatsapp:send";
@@ -91,37 +92,12 @@ fn with_query(
     with_body(value, function, build)
 }
 
-/// The `fieldAliases` option: body field names to send under another name.
-fn aliases(options: &JsValue) -> Result<Vec<(String, String)>, Error> {
-    let mut aliases = Vec::new();
-    if let Some(map) = field(options, "fieldAliases") {
-        let misuse = || Error::invalid_argument("CmClient: fieldAliases maps field names to names (strings)");
-        let entries = js_sys::Object::entries(map.dyn_ref::<js_sys::Object>().ok_or_else(misuse)?);
-        for entry in entries.iter() {
-            let pair: js_sys::Array = entry.unchecked_into();
-            let (from, to) = (pair.get(0).as_string(), pair.get(1).as_string());
-            aliases.push((from.ok_or_else(misuse)?, to.filter(|t| !t.is_empty()).ok_or_else(misuse)?));
-        }
-    }
-    Ok(aliases)
-}
-
-/// The number a call's options name, if any.
-fn selector(options: &JsValue) -> Option<(&'static str, String)> {
-    let text = |key| field(options, key).and_then(|v| v.as_string());
-    text("phoneId")
-        .map(|id| ("phone_id", id))
-        .or_else(|| text("phoneNumberId").map(|id| ("phone_number_id", id)))
-}
-
 /// `request` with the call's `Idempotency-Key`, if one is given (the platform then answers a repeat with the
 /// original response, so the request may be retried).
-fn keyed(request: Result<Request, Error>, options: &JsValue) -> Result<Request, Error> {
+fn keyed(request: Result<Request, Error>, options: &CmWriteOptions) -> Result<Request, Error> {
     let mut request = request?;
-    if let Some(key) = field(options, "idempotencyKey") {
-        let key = key.as_string().filter(|k| !k.is_empty() && !k.contains(['\n', '\r']));
-        let key = key.ok_or_else(|| Error::invalid_argument("idempotencyKey must be a non-empty string"))?;
-        request.headers.push(("Idempotency-Key", key));
+    if let Some(IdempotencyKey(key)) = &options.idempotency_key {
+        request.headers.push(("Idempotency-Key", key.clone()));
         request.idempotent = true;
     }
     Ok(request)
@@ -131,16 +107,15 @@ fn keyed(request: Result<Request, Error>, options: &JsValue) -> Result<Request, 
 impl CmClient {
     /// A client for `apiKey` at `baseUrl`.
     #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "CmClientOptions")] options: JsValue,
-    ) -> Result<CmClient, JsValue> {
-        let (config, transport) = Config::client(&options, &CLIENT)?;
+    pub fn new(options: Js<CmClientOptions>) -> Result<CmClient, JsValue> {
+        let (options, transport) = CLIENT.open::<CmClientOptions>(&options)?;
+        crate::api::url::check_base_url(CLIENT.name, &options.base_url)?;
         let cm = Cm {
-            aliases: aliases(&options)?,
-            base_url: config.base_url(None)?,
-            prefix: config.text("pathPrefix")?.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
-            phone_id: config.text("phoneId")?,
-            phone_number_id: config.text("phoneNumberId")?,
+            aliases: options.field_aliases,
+            base_url: options.base_url,
+            prefix: options.path_prefix.unwrap_or_else(|| DEFAULT_PREFIX.to_owned()),
+            phone_id: options.phone_id,
+            phone_number_id: options.phone_number_id,
         };
         Ok(CmClient { cm, transport: Rc::new(transport) })
     }
@@ -171,7 +146,7 @@ impl CmClient {
 
     /// Completes Embedded Signup: `{ code, waba_id, phone_number_id, business_id?, bot_id?, data_localization_region? }`
     /// → POST /onboarding/exchange; resolves to `{ account, phone_number, fully_provisioned, onboarding_error }`.
-    #[wasm_bindgen(js_name = exchangeSignupCode, unchecked_return_type = "Promise<{ account: object; phone_number: object; fully_provisioned: boolean; onboarding_error: string | null }>")]
+    #[wasm_bindgen(js_name = exchangeSignupCode, unchecked_return_type = "Promise<CmOnboarding>")]
     pub fn exchange_signup_code(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
@@ -182,7 +157,7 @@ impl CmClient {
     /// Connects a WABA with system-user credentials: `{ waba_id, phone_number_id, access_token, business_id?, bot_id? }`
     /// → POST /onboarding/manual (the platform accepts this with a dashboard JWT only). The access token is never
     /// in an error.
-    #[wasm_bindgen(js_name = connectManually, unchecked_return_type = "Promise<{ account: object; phone_number: object; fully_provisioned: boolean; onboarding_error: string | null }>")]
+    #[wasm_bindgen(js_name = connectManually, unchecked_return_type = "Promise<CmOnboarding>")]
     pub fn connect_manually(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
@@ -229,9 +204,11 @@ impl CmClient {
     pub fn send_text(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendText", &|t, n| self.cm.send_text(t, n)), &options), SEND)
+        let request = optional(options, "sendText")
+            .and_then(|write| keyed(with_body(&body, "sendText", &|t, n| self.cm.send_text(t, n)), &write));
+        self.run(request, SEND)
     }
 
     /// Sends template `template` (Meta's template object) to `to` → POST /messages/template — the
@@ -241,13 +218,13 @@ impl CmClient {
         &self,
         to: &str,
         #[wasm_bindgen(unchecked_param_type = "object | string")] template: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "CmSendOptions & { definition?: object | string }")]
-        options: JsValue,
+        options: Option<Js<CmTemplateSendOptions>>,
     ) -> Promise {
-        let chosen = selector(&options);
-        let request = read_template_send(to, &template, &options)
-            .and_then(|send| self.cm.send_template(&send, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))));
-        self.run(keyed(request, &options), SEND)
+        let request = optional(options, "sendTemplate").and_then(|options: CmTemplateSendOptions| {
+            let send = read_template_send(to, &template, options.definition.as_ref())?;
+            keyed(self.cm.send_template(&send, options.send.selector()), &options.send.write)
+        });
+        self.run(request, SEND)
     }
 
     /// Sends media: `{ to, kind, media_id | link, caption?, filename? }` → POST /messages/media.
@@ -255,9 +232,11 @@ impl CmClient {
     pub fn send_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        self.run(keyed(with_body(&body, "sendMedia", &|t, n| self.cm.send_media(t, n)), &options), SEND)
+        let request = optional(options, "sendMedia")
+            .and_then(|write| keyed(with_body(&body, "sendMedia", &|t, n| self.cm.send_media(t, n)), &write));
+        self.run(request, SEND)
     }
 
     /// Sends an interactive message: `{ to, interactive_type: "button" | "list" | "cta_url" | "flow", body_text,
@@ -266,10 +245,12 @@ impl CmClient {
     pub fn send_interactive(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        let request = with_body(&body, "sendInteractive", &|t, n| self.cm.send_interactive(t, n));
-        self.run(keyed(request, &options), SEND)
+        let request = optional(options, "sendInteractive").and_then(|write| {
+            keyed(with_body(&body, "sendInteractive", &|t, n| self.cm.send_interactive(t, n)), &write)
+        });
+        self.run(request, SEND)
     }
 
     /// Marks an inbound message read → POST /messages/{id}/read; `{ typing: true }` shows the typing indicator.
@@ -277,41 +258,40 @@ impl CmClient {
     pub fn mark_as_read(
         &self,
         #[wasm_bindgen(js_name = "messageId")] message_id: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "CmSendOptions & { typing?: boolean }")]
-        options: JsValue,
+        options: Option<Js<CmReadOptions>>,
     ) -> Promise {
-        let typing = field(&options, "typing").and_then(|t| t.as_bool()) == Some(true);
-        let chosen = selector(&options);
-        self.run(self.cm.mark_read(message_id, typing, chosen.as_ref().map(|(k, v)| (*k, v.as_str()))), SEND)
+        let request = optional(options, "markAsRead").and_then(|options: CmReadOptions| {
+            let request =
+                self.cm.mark_read(message_id, options.typing == Some(true), options.send.selector());
+            keyed(request, &options.send.write)
+        });
+        self.run(request, SEND)
     }
 
     /// Uploads media to Meta through the platform (at most 100 MB) → POST /media; resolves to
     /// `{ media_id, mime_type, size_bytes }`. `options.type` is needed when the file carries no MIME type.
-    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<{ media_id: string; mime_type: string; size_bytes: number }>")]
+    #[wasm_bindgen(js_name = uploadMedia, unchecked_return_type = "Promise<CmUploaded>")]
     pub fn upload_media(
         &self,
         #[wasm_bindgen(unchecked_param_type = "Blob | ArrayBuffer | Uint8Array")] file: JsValue,
-        #[wasm_bindgen(
-            unchecked_optional_param_type = "CmSendOptions & { type?: string; filename?: string }"
-        )]
-        options: JsValue,
+        options: Option<Js<CmUploadOptions>>,
     ) -> Promise {
-        let read = |key: &str| field(&file, key);
-        let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
-        let text = |value: Option<JsValue>| value.and_then(|v| v.as_string()).filter(|t| !t.is_empty());
-        let kind = text(field(&options, "type")).or_else(|| text(read("type"))).unwrap_or_default();
-        let name = text(field(&options, "filename")).or_else(|| text(read("name")));
-        let chosen = selector(&options);
-        let request = match size {
-            Some(size) => self.cm.upload_media(
-                &kind,
-                size,
-                name.as_deref().unwrap_or("file"),
-                chosen.as_ref().map(|(k, v)| (*k, v.as_str())),
-            ),
-            None => Err(Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array")),
-        };
-        self.run_with(keyed(request, &options), WRITE, Some(file), None)
+        let request = optional(options, "uploadMedia").and_then(|options: CmUploadOptions| {
+            let read = |key: &str| field(&file, key);
+            let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
+            let size = size.ok_or_else(|| {
+                Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array")
+            })?;
+            let text = |value: Option<String>| value.filter(|t| !t.is_empty());
+            // The platform checks the type itself: none is sent as "".
+            let kind =
+                text(options.content_type).or_else(|| text(read("type")?.as_string())).unwrap_or_default();
+            let name = text(options.filename).or_else(|| text(read("name")?.as_string()));
+            let chosen = options.send.selector();
+            let request = self.cm.upload_media(&kind, size, name.as_deref().unwrap_or("file"), chosen);
+            keyed(request, &options.send.write)
+        });
+        self.run_with(request, WRITE, Some(file), None)
     }
 
     /// GET /templates with filters `{ account_id?, waba_id?, status?, category?, language?, limit? (1–500) }`.
@@ -328,18 +308,20 @@ impl CmClient {
 
     /// Creates a template (submitted to Meta): `{ account_id | waba_id, name, category, language, components,
     /// parameter_format?, allow_category_change? }`, checked like `validateTemplate` first.
-    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<{ template_id: string; status: string; template: object }>")]
+    #[wasm_bindgen(js_name = createTemplate, unchecked_return_type = "Promise<CmTemplateCreated>")]
     pub fn create_template(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        let request = with_body(&body, "createTemplate", &|t, n| self.cm.create_template(t, n));
-        self.run(keyed(request, &options), WRITE)
+        let request = optional(options, "createTemplate").and_then(|write| {
+            keyed(with_body(&body, "createTemplate", &|t, n| self.cm.create_template(t, n)), &write)
+        });
+        self.run(request, WRITE)
     }
 
     /// Re-syncs template statuses from Meta: `{ account_id | waba_id }` → POST /templates/sync.
-    #[wasm_bindgen(js_name = syncTemplates, unchecked_return_type = "Promise<{ waba_id: string; fetched: number; inserted: number; updated: number }>")]
+    #[wasm_bindgen(js_name = syncTemplates, unchecked_return_type = "Promise<CmTemplateSync>")]
     pub fn sync_templates(&self, #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue) -> Promise {
         self.run(with_body(&body, "syncTemplates", &|t, n| self.cm.sync_templates(t, n)), WRITE)
     }
@@ -365,10 +347,12 @@ impl CmClient {
     pub fn create_campaign(
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] body: JsValue,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        let request = with_body(&body, "createCampaign", &|t, n| self.cm.create_campaign(t, n));
-        self.run(keyed(request, &options), WRITE)
+        let request = optional(options, "createCampaign").and_then(|write| {
+            keyed(with_body(&body, "createCampaign", &|t, n| self.cm.create_campaign(t, n)), &write)
+        });
+        self.run(request, WRITE)
     }
 
     /// Adds recipients (1–10000 of `{ to_phone, variables? }`) to a campaign before launch → POST /campaigns/{id}/recipients.
@@ -390,13 +374,15 @@ impl CmClient {
     pub fn launch_campaign(
         &self,
         #[wasm_bindgen(js_name = "campaignId")] campaign_id: &str,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ idempotencyKey?: string }")] options: JsValue,
+        options: Option<Js<CmWriteOptions>>,
     ) -> Promise {
-        self.run(keyed(self.cm.launch_campaign(campaign_id), &options), WRITE)
+        let request = optional(options, "launchCampaign")
+            .and_then(|write| keyed(self.cm.launch_campaign(campaign_id), &write));
+        self.run(request, WRITE)
     }
 
     /// The sent → delivered → read → replied funnel (`{ days? }`, 1–90, default 7).
-    #[wasm_bindgen(js_name = getFunnel, unchecked_return_type = "Promise<{ days: number; inbound: number; outbound: number; delivered: number; read: number; replied: number; delivery_rate: number; read_rate: number }>")]
+    #[wasm_bindgen(js_name = getFunnel, unchecked_return_type = "Promise<CmFunnel>")]
     pub fn get_funnel(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
@@ -405,7 +391,7 @@ impl CmClient {
     }
 
     /// Message volume per day (`{ days? }`, 1–90, default 14).
-    #[wasm_bindgen(js_name = getTimeseries, unchecked_return_type = "Promise<{ days: number; points: { date: string; event_type: string; count: number }[] }>")]
+    #[wasm_bindgen(js_name = getTimeseries, unchecked_return_type = "Promise<CmTimeseries>")]
     pub fn get_timeseries(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
@@ -414,7 +400,7 @@ impl CmClient {
     }
 
     /// The cost breakdown (`{ days? }`, 1–90, default 30).
-    #[wasm_bindgen(js_name = getCosts, unchecked_return_type = "Promise<{ days: number; llm_tokens: number; llm_credits: number; whatsapp_message_credits: number; whatsapp_call_credits: number; total_credits: number; ledger_source: string }>")]
+    #[wasm_bindgen(js_name = getCosts, unchecked_return_type = "Promise<CmCosts>")]
     pub fn get_costs(
         &self,
         #[wasm_bindgen(unchecked_optional_param_type = "{ days?: number }")] query: JsValue,
