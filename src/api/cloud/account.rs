@@ -165,7 +165,8 @@ impl Cloud {
         self.on_phone("POST", "register", Some(body))
     }
 
-    /// POST `/<PHONE_NUMBER_ID>/deregister` (same registration page).
+    /// POST `/<PHONE_NUMBER_ID>/deregister`.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/registration>
     pub fn deregister_phone_number(&self) -> Result<Request, Error> {
         self.on_phone("POST", "deregister", None)
     }
@@ -186,6 +187,7 @@ impl Cloud {
     }
 
     /// POST `/<PHONE_NUMBER_ID>/verify_code` with the 6-digit `code` received.
+    /// <https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers/#verify-code>
     pub fn verify_code(&self, code: &str) -> Result<Request, Error> {
         let body = format!(r#"{{"code":"{}"}}"#, six_digits(code, "the verification code")?);
         self.on_phone("POST", "verify_code", Some(body))

@@ -19,6 +19,7 @@ const HOLIDAYS_MAX: usize = 20;
 impl Cloud {
     /// GET `/<PHONE_NUMBER_ID>/call_permissions?user_wa_id=…`: whether the
     /// business may call the user, and whether it may ask.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/user-call-permissions>
     pub fn get_call_permissions(&self, user_wa_id: &str) -> Result<Request, Error> {
         if user_wa_id.trim().is_empty() {
             return Err(Error::invalid_argument("getCallPermissions needs the user's WhatsApp id"));
@@ -27,6 +28,7 @@ impl Cloud {
     }
 
     /// GET `/<PHONE_NUMBER_ID>/settings` (calling and other settings of the number).
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-settings>
     pub fn get_phone_settings(&self) -> Result<Request, Error> {
         self.on_phone("GET", "settings", None)
     }
@@ -34,6 +36,7 @@ impl Cloud {
     /// POST `/<PHONE_NUMBER_ID>/settings` with `{ calling: {…} }`: enums,
     /// call hours (HHMM, opening before closing, at most 2 a day, no overlap)
     /// and holidays (YYYY-MM-DD, at most 20) checked first.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/calling/call-settings>
     pub fn update_call_settings(&self, text: &str, settings: &Node) -> Result<Request, Error> {
         check_body(settings, true, |checker, root| {
             checker.unknown_keys(&root, &["calling"], "phone number settings");

@@ -11,12 +11,14 @@ const SETTINGS: [&str; 2] = ["is_cart_enabled", "is_catalog_visible"];
 
 impl Cloud {
     /// GET `/<PHONE_NUMBER_ID>/whatsapp_commerce_settings`.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/catalogs/sell-products-and-services/set-commerce-settings>
     pub fn get_commerce_settings(&self) -> Result<Request, Error> {
         self.on_phone("GET", "whatsapp_commerce_settings", None)
     }
 
     /// POST `/<PHONE_NUMBER_ID>/whatsapp_commerce_settings?is_cart_enabled=…&is_catalog_visible=…`
     /// (Meta takes them in the query): `settings` holds one or both booleans.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/catalogs/sell-products-and-services/set-commerce-settings>
     pub fn update_commerce_settings(&self, settings: &Node) -> Result<Request, Error> {
         let mut query = String::new();
         check_body(settings, true, |checker, root| {

@@ -50,12 +50,14 @@ fn check_group(node: &Node<'_>, create: bool) -> Result<(), Error> {
 impl Cloud {
     /// POST `/<PHONE_NUMBER_ID>/groups` with `{ subject, description?, join_approval_mode? }`
     /// ("Create group"); the group id and invite link arrive in a `group_lifecycle_update` webhook.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#create-group>
     pub fn create_group(&self, text: &str, group: &Node) -> Result<Request, Error> {
         check_group(group, true)?;
         self.on_phone("POST", "groups", Some(with_product(text, group)))
     }
 
     /// GET `/<GROUP_ID>?fields=…` ("Get group info"), every field unless `fields` names some.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#get-group-info>
     pub fn get_group(&self, id: &str, fields: Option<&str>) -> Result<Request, Error> {
         let fields = fields.unwrap_or(GROUP_FIELDS);
         if let Some(unknown) =
@@ -70,22 +72,26 @@ impl Cloud {
     }
 
     /// GET `/<PHONE_NUMBER_ID>/groups` ("Get active groups"), `limit` 1–1024.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#get-active-groups>
     pub fn list_groups(&self, page: &Page) -> Result<Request, Error> {
         Ok(Request::get(page.query(self.url(&format!("{}/groups", self.phone()?)), 1024)?))
     }
 
     /// POST `/<GROUP_ID>` with `{ subject?, description? }` ("Update group settings").
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#update-group-settings>
     pub fn update_group(&self, id: &str, text: &str, settings: &Node) -> Result<Request, Error> {
         check_group(settings, false)?;
         Ok(self.request("POST", self.url(group_id(id)?), Some(with_product(text, settings))))
     }
 
     /// DELETE `/<GROUP_ID>` ("Delete group": removes every participant).
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#delete-group>
     pub fn delete_group(&self, id: &str) -> Result<Request, Error> {
         Ok(Request::delete(self.url(group_id(id)?)))
     }
 
     /// GET `/<GROUP_ID>/invite_link`, or (`reset`) POST it: a new link, the old ones void.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#get-and-reset-group-invite-link>
     pub fn group_invite_link(&self, id: &str, reset: bool) -> Result<Request, Error> {
         let url = self.url(&format!("{}/invite_link", group_id(id)?));
         Ok(match reset {
@@ -96,6 +102,7 @@ impl Cloud {
 
     /// DELETE `/<GROUP_ID>/participants` with `{ participants: [{ user }] }`: 1–8
     /// phone numbers or WhatsApp ids (`users`, an array).
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#remove-group-participants>
     pub fn remove_group_participants(&self, id: &str, users: &Node) -> Result<Request, Error> {
         let mut ids = Vec::new();
         check_body(users, false, |checker, list| {
@@ -106,11 +113,13 @@ impl Cloud {
     }
 
     /// GET `/<GROUP_ID>/join_requests` ("Get join requests").
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#get-join-requests>
     pub fn list_group_join_requests(&self, id: &str, page: &Page) -> Result<Request, Error> {
         Ok(Request::get(page.query(self.url(&format!("{}/join_requests", group_id(id)?)), 1024)?))
     }
 
     /// POST (`approve`) or DELETE `/<GROUP_ID>/join_requests` with `{ join_requests: [ids] }`.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/groups/reference#groups-with-join-requests>
     pub fn answer_group_join_requests(
         &self,
         id: &str,

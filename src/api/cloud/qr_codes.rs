@@ -21,6 +21,7 @@ fn qr_path(cloud: &Cloud, code: Option<&str>) -> Result<String, Error> {
 impl Cloud {
     /// POST `/<PHONE_NUMBER_ID>/message_qrdls` with `{ prefilled_message, generate_qr_image? }`
     /// (`SVG` or `PNG`); with `code` (an update), `{ code, prefilled_message }`.
+    /// <https://developers.facebook.com/docs/whatsapp/business-management-api/qr-codes/>
     pub fn save_qr_code(&self, code: Option<&str>, text: &str, qr: &Node) -> Result<Request, Error> {
         check_body(qr, true, |checker, root| {
             let known: &[&str] = if code.is_some() {
@@ -48,11 +49,13 @@ impl Cloud {
     }
 
     /// GET `/<PHONE_NUMBER_ID>/message_qrdls` (every code), or `/…/<CODE>` (one).
+    /// <https://developers.facebook.com/docs/whatsapp/business-management-api/qr-codes/>
     pub fn get_qr_codes(&self, code: Option<&str>) -> Result<Request, Error> {
         Ok(Request::get(qr_path(self, code)?))
     }
 
     /// DELETE `/<PHONE_NUMBER_ID>/message_qrdls/<CODE>`.
+    /// <https://developers.facebook.com/docs/whatsapp/business-management-api/qr-codes/>
     pub fn delete_qr_code(&self, code: &str) -> Result<Request, Error> {
         Ok(Request::delete(qr_path(self, Some(code))?))
     }
