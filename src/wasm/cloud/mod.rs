@@ -101,17 +101,8 @@ js_options! {
 }
 
 js_options! {
-    /// Filters of `listTemplates` (Meta's query parameters).
-    pub struct TemplateListQuery {
-        /// Templates per page.
-        #[tsify(optional)]
-        limit "limit": Option<u32>,
-        /// The cursor after which the page starts.
-        #[tsify(optional)]
-        after "after": Option<String>,
-        /// The cursor before which the page ends.
-        #[tsify(optional)]
-        before "before": Option<String>,
+    /// Filters of `listTemplates` (Meta's query parameters), and the page.
+    pub struct TemplateListQuery extends PageOptions via page {
         /// Templates whose name contains this.
         #[tsify(optional)]
         name "name": Option<String>,
@@ -297,11 +288,11 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<TemplateList>")]
     pub fn list_templates(&self, query: Option<Js<TemplateListQuery>>) -> Promise {
         let request = optional::<TemplateListQuery>(query, "listTemplates").and_then(|query| {
-            let limit = query.limit.map(|limit| limit.to_string());
+            let limit = query.page.limit.map(|limit| limit.to_string());
             let given = [
                 ("limit", limit.as_deref()),
-                ("after", query.after.as_deref()),
-                ("before", query.before.as_deref()),
+                ("after", query.page.after.as_deref()),
+                ("before", query.page.before.as_deref()),
                 ("name", query.name.as_deref()),
                 ("status", query.status.as_deref()),
                 ("category", query.category.as_deref()),
