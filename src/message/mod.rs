@@ -71,6 +71,12 @@ pub mod code {
     pub const FIXED_REQUEST: &str = "message.fixed_request";
     /// An address message's country, prefilled values or saved addresses.
     pub const ADDRESS_INVALID: &str = "message.address_invalid";
+    /// A group send (`recipient_type: "group"`) with a phone number or a
+    /// `recipient` instead of the group id in `to`.
+    pub const GROUP_RECIPIENT: &str = "message.group_recipient";
+    /// A group send of a type Meta does not list for groups (a warning: text,
+    /// media and templates are documented).
+    pub const GROUP_TYPE: &str = "message.group_type";
 }
 
 const TYPES: [&str; 13] = [
@@ -203,9 +209,7 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
     // are checked and nothing is said about the pair.
     match to {
         Some(to) if !group => check_phone_recipient(checker, &to),
-        Some(to) => {
-            to.str(checker);
-        }
+        Some(to) => check_group_recipient(checker, root, &to),
         None => {}
     }
     if let Some(recipient) = recipient {
@@ -218,6 +222,25 @@ fn check_recipient(checker: &mut Checker<'_>, root: &At<'_>) {
                 );
             }
         }
+    }
+}
+
+/// A group send: `to` is the group id ("Group messaging": `recipient_type`
+/// `group` and the group id in `to`; Meta refuses a `to` of the other kind),
+/// no `recipient`, and a type Meta lists for groups (text, media, templates).
+fn check_group_recipient(checker: &mut Checker<'_>, root: &At<'_>, to: &At<'_>) {
+    const GROUP_TYPES: [&str; 7] = ["text", "image", "audio", "video", "document", "sticker", "template"];
+    let phone = |id: &str| id.trim().starts_with('+') || id.bytes().all(|b| b.is_ascii_digit() || b == b' ');
+    if to.str(checker).is_some_and(phone) {
+        checker.error(code::GROUP_RECIPIENT, to, "in a group send, to is the group id from the Groups API");
+    }
+    if let Some(recipient) = root.get("recipient") {
+        checker.error(code::GROUP_RECIPIENT, &recipient, "a group send goes to the group id in to");
+    }
+    if let Some(kind) =
+        root.get("type").filter(|t| t.node.as_str().is_some_and(|k| !GROUP_TYPES.contains(&k)))
+    {
+        checker.warning(code::GROUP_TYPE, &kind, "Meta documents text, media and templates for groups");
     }
 }
 

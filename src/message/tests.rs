@@ -322,3 +322,33 @@ fn reply_ids_have_no_leading_or_trailing_spaces() {
         [("message.reply_id_spaces", "/interactive/action/cards/1/action/buttons/0/quick_reply/id".into())]
     );
 }
+
+#[test]
+fn group_sends_go_to_the_group_id_in_to() {
+    // Meta's "Group messaging" example.
+    let text = r#"{"messaging_product":"whatsapp","recipient_type":"group","to":"Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD","type":"text","text":{"preview_url":true,"body":"This is another destination option"}}"#;
+    let report = check(text);
+    assert!(report.ok && report.warnings.is_empty(), "{report:?}");
+    let template = text.replace(
+        r#""type":"text","text":{"preview_url":true,"body":"This is another destination option"}"#,
+        r#""type":"template","template":{"name":"launch","language":{"code":"en_US"}}"#,
+    );
+    assert!(check(&template).ok);
+    for to in ["+16505551234", "16505551234", ""] {
+        let phone = text.replace("Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD", to);
+        assert_eq!(findings(&check(&phone)), vec![("message.group_recipient", "/to".to_owned())], "{to}");
+    }
+    let with_bsuid =
+        text.replace(r#""type":"text""#, r#""recipient":"US.13491208655302741918","type":"text""#);
+    assert_eq!(findings(&check(&with_bsuid)), vec![("message.group_recipient", "/recipient".to_owned())]);
+    let no_to =
+        r#"{"messaging_product":"whatsapp","recipient_type":"group","type":"text","text":{"body":"Hi"}}"#;
+    assert_eq!(findings(&check(no_to)), vec![("message.recipient_missing", String::new())]);
+    let location = text.replace(
+        r#""type":"text","text":{"preview_url":true,"body":"This is another destination option"}"#,
+        r#""type":"location","location":{"latitude":1,"longitude":2}"#,
+    );
+    let report = check(&location);
+    assert!(report.ok);
+    assert_eq!(findings(&report), vec![("message.group_type", "/type".to_owned())]);
+}

@@ -5,6 +5,8 @@ import { check, remote } from "./cases.mjs";
 export const TOKEN = "EAAGtest0123456789secretTOKEN";
 export const PHONE_ID = "106540352242922";
 export const WABA_ID = "102290129340398";
+/** The fake's one group (Groups API ids are base64, not digits). */
+export const GROUP_ID = "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD";
 
 /** The one CloudApiClient fixture: `api`'s client against the fake Graph at `baseUrl`, its waits recorded in `slept` instead of slept (a fake clock); `options` add or override. */
 export function cloud(api, baseUrl, options = {}) {
@@ -161,6 +163,53 @@ export const cloudCases = {
     const expected = { messaging_product: "whatsapp", recipient_type: "individual", to: "+14155552671", type: "template", template, biz_opaque_callback_data: "campaign-42" };
     check(calls[1].path === `/v27.0/${PHONE_ID}/marketing_messages` && JSON.stringify(JSON.parse(calls[1].body)) === JSON.stringify(expected), "routed sendTemplate body", calls[1]);
     check(calls[2].path === `/v27.0/${PHONE_ID}/messages`, "a text to /messages", calls[2]);
+  },
+  "each endpoint of issue 21 (groups, block list, calling, QR codes, commerce, registration, template archive) reaches Meta's method and path once": async (api, baseUrl) => {
+    const fake = await remote(baseUrl);
+    const { instance } = cloud(api, baseUrl);
+    const calls = [
+      ["createGroup", () => instance.createGroup({ subject: "Spring launch", join_approval_mode: "approval_required" }), `POST /v27.0/${PHONE_ID}/groups`],
+      ["getGroup", () => instance.getGroup(GROUP_ID, ["subject", "participants"]), `GET /v27.0/${GROUP_ID}`],
+      ["listGroups", () => instance.listGroups({ limit: 10 }), `GET /v27.0/${PHONE_ID}/groups`],
+      ["updateGroup", () => instance.updateGroup(GROUP_ID, { description: "Early access" }), `POST /v27.0/${GROUP_ID}`],
+      ["getGroupInviteLink", () => instance.getGroupInviteLink(GROUP_ID), `GET /v27.0/${GROUP_ID}/invite_link`],
+      ["resetGroupInviteLink", () => instance.resetGroupInviteLink(GROUP_ID), `POST /v27.0/${GROUP_ID}/invite_link`],
+      ["removeGroupParticipants", () => instance.removeGroupParticipants(GROUP_ID, ["+16505551234"]), `DELETE /v27.0/${GROUP_ID}/participants`],
+      ["listGroupJoinRequests", () => instance.listGroupJoinRequests(GROUP_ID), `GET /v27.0/${GROUP_ID}/join_requests`],
+      ["approveGroupJoinRequests", () => instance.approveGroupJoinRequests(GROUP_ID, ["MTY0NjcwNDM1OTU6MTIw"]), `POST /v27.0/${GROUP_ID}/join_requests`],
+      ["rejectGroupJoinRequests", () => instance.rejectGroupJoinRequests(GROUP_ID, ["MTY0NjcwNDM1OTU6MTIw"]), `DELETE /v27.0/${GROUP_ID}/join_requests`],
+      ["deleteGroup", () => instance.deleteGroup(GROUP_ID), `DELETE /v27.0/${GROUP_ID}`],
+      ["sendMessage (group)", () => instance.sendMessage({ messaging_product: "whatsapp", recipient_type: "group", to: GROUP_ID, type: "text", text: { body: "Welcome!" } }), `POST /v27.0/${PHONE_ID}/messages`],
+      ["blockUsers", () => instance.blockUsers(["+16505551234"]), `POST /v27.0/${PHONE_ID}/block_users`],
+      ["unblockUsers", () => instance.unblockUsers(["+16505551234"]), `DELETE /v27.0/${PHONE_ID}/block_users`],
+      ["listBlockedUsers", () => instance.listBlockedUsers(), `GET /v27.0/${PHONE_ID}/block_users`],
+      ["getCallPermissions", () => instance.getCallPermissions("16505551234"), `GET /v27.0/${PHONE_ID}/call_permissions`],
+      ["getCallSettings", () => instance.getCallSettings(), `GET /v27.0/${PHONE_ID}/settings`],
+      ["updateCallSettings", () => instance.updateCallSettings({ calling: { status: "ENABLED", callback_permission_status: "ENABLED" } }), `POST /v27.0/${PHONE_ID}/settings`],
+      ["createQrCode", () => instance.createQrCode({ prefilled_message: "Hi", generate_qr_image: "PNG" }), `POST /v27.0/${PHONE_ID}/message_qrdls`],
+      ["listQrCodes", () => instance.listQrCodes(), `GET /v27.0/${PHONE_ID}/message_qrdls`],
+      ["getQrCode", () => instance.getQrCode("4O4YGZEG3RIVE1"), `GET /v27.0/${PHONE_ID}/message_qrdls/4O4YGZEG3RIVE1`],
+      ["updateQrCode", () => instance.updateQrCode("4O4YGZEG3RIVE1", { prefilled_message: "Hello" }), `POST /v27.0/${PHONE_ID}/message_qrdls`],
+      ["deleteQrCode", () => instance.deleteQrCode("4O4YGZEG3RIVE1"), `DELETE /v27.0/${PHONE_ID}/message_qrdls/4O4YGZEG3RIVE1`],
+      ["getCommerceSettings", () => instance.getCommerceSettings(), `GET /v27.0/${PHONE_ID}/whatsapp_commerce_settings`],
+      ["updateCommerceSettings", () => instance.updateCommerceSettings({ is_cart_enabled: true }), `POST /v27.0/${PHONE_ID}/whatsapp_commerce_settings`],
+      ["registerPhoneNumber", () => instance.registerPhoneNumber("123456"), `POST /v27.0/${PHONE_ID}/register`],
+      ["deregisterPhoneNumber", () => instance.deregisterPhoneNumber(), `POST /v27.0/${PHONE_ID}/deregister`],
+      ["requestVerificationCode", () => instance.requestVerificationCode("SMS", "en_US"), `POST /v27.0/${PHONE_ID}/request_code`],
+      ["verifyCode", () => instance.verifyCode("123456"), `POST /v27.0/${PHONE_ID}/verify_code`],
+      ["setTwoStepPin", () => instance.setTwoStepPin("654321"), `POST /v27.0/${PHONE_ID}`],
+      ["archiveTemplates", () => instance.archiveTemplates(["594425479261596"]), `POST /v27.0/${WABA_ID}/message_templates/archive`],
+      ["unarchiveTemplates", () => instance.unarchiveTemplates(["594425479261596"]), `POST /v27.0/${WABA_ID}/message_templates/unarchive`],
+    ];
+    for (const [name, call] of calls) {
+      const answer = await call().catch((e) => e);
+      check(answer && typeof answer === "object" && !(answer instanceof Error), name, answer instanceof Error ? { ...answer, message: answer.message } : answer);
+    }
+    const seen = (await fake.received()).map((c) => `${c.method} ${c.path}`);
+    check(JSON.stringify(seen) === JSON.stringify(calls.map(([, , expected]) => expected)), "requests", { seen });
+    const refused = await instance.createGroup({ subject: "x".repeat(129) }).catch((e) => e);
+    check(refused.code === "validation_failed" && refused.issues[0].code === "cloud.text_too_long" && refused.issues[0].path === "/subject", "checked locally", { ...refused });
+    check((await fake.received()).length === calls.length, "nothing sent for the refused call");
   },
   "every method reaches the path, method and content type Meta documents": async (api, baseUrl) => {
     const fake = await remote(baseUrl);

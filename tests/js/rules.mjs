@@ -348,6 +348,8 @@ export const rules = {
   "message.carousel_invalid": { bad: M(mediaCarousel(1)), good: M(mediaCarousel(10)), path: "/interactive/action/cards" },
   "message.carousel_layout": { bad: M(mediaCarousel(2, (m) => ((m.interactive.action.cards[1].action = quickReplies(1)), m))), good: M(mediaCarousel(2, (m) => (m.interactive.action.cards.forEach((card) => (card.action = quickReplies(2))), m))), path: "/interactive/action/cards/1/action" },
   "message.fixed_request": { bad: M(request("call_permission_request", (m) => ((m.interactive.header = { type: "text", text: "Hi" }), m))), good: M(request("request_contact_info")), path: "/interactive/header" },
+  "message.group_recipient": { bad: M({ ...message({ type: "text", text: { body: "Hi" } }), recipient_type: "group" }), good: M({ ...message({ type: "text", text: { body: "Hi" } }), recipient_type: "group", to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD" }), path: "/to" },
+  "message.group_type": { bad: M({ messaging_product: "whatsapp", recipient_type: "group", to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD", type: "location", location: { latitude: 1, longitude: 2 } }), good: M({ messaging_product: "whatsapp", recipient_type: "group", to: "Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD", type: "image", image: { link: "https://example.com/a.jpg" } }), path: "/type", severity: "warning" },
   "message.address_invalid": { bad: M(addressMessage({ country: "US" })), good: M(addressMessage({ country: "IN", values: { name: "Ana", in_pin_code: "400063" } })), path: "/interactive/action/parameters/country" },
   ...flowRules,
 };

@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as api from "../../pkg/node.js";
-import { startFakeGraph, WABA_ID } from "./fake-graph.mjs";
+import { startFakeGraph, WABA_ID, GROUP_ID } from "./fake-graph.mjs";
 import { cloud } from "./cloud-suite.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -74,6 +74,10 @@ test("each method's options interface declares exactly the keys the method accep
     ["PricingAnalyticsQuery", (o) => graph.getPricingAnalytics({ ...range, ...o })],
     ["ConversationAnalyticsQuery", (o) => graph.getConversationAnalytics({ ...range, ...o })],
     ["TemplateAnalyticsQuery", (o) => graph.getTemplateAnalytics({ ...range, templateIds: ["1"], ...o })],
+    ["PageOptions", (o) => graph.listGroups(o)],
+    ["PageOptions", (o) => graph.listGroupJoinRequests(GROUP_ID, o)],
+    ["PageOptions", (o) => graph.listBlockedUsers(o)],
+    ["RegisterOptions", (o) => graph.registerPhoneNumber("123456", o)],
     ["CmWriteOptions", (o) => cm.sendText({ to: "+14155552671", text: "Hi" }, o)],
     ["CmTemplateSendOptions", (o) => cm.sendTemplate("+14155552671", { name: "a", language: { code: "en" } }, o)],
     ["CmReadOptions", (o) => cm.markAsRead("wamid.A", o)],
@@ -113,6 +117,31 @@ test("what the Cloud API client resolves to type-checks as its declared result t
     ["PricingAnalytics", await c.getPricingAnalytics({ ...range, granularity: "DAILY" })],
     ["ConversationAnalytics", await c.getConversationAnalytics({ ...range, granularity: "DAILY" })],
     ["TemplateAnalytics", await c.getTemplateAnalytics({ ...range, templateIds: ["1"] })],
+    ["GroupCreated", await c.createGroup({ subject: "Spring launch" })],
+    ["GroupInfo", await c.getGroup(GROUP_ID)],
+    ["GroupList", await c.listGroups()],
+    ["Success", await c.updateGroup(GROUP_ID, { subject: "Spring" })],
+    ["GroupInviteLink", await c.resetGroupInviteLink(GROUP_ID)],
+    ["Success", await c.removeGroupParticipants(GROUP_ID, ["+16505551234"])],
+    ["GroupJoinRequestList", await c.listGroupJoinRequests(GROUP_ID)],
+    ["GroupJoinRequestsResult", await c.approveGroupJoinRequests(GROUP_ID, ["MTY0"])],
+    ["GroupJoinRequestsResult", await c.rejectGroupJoinRequests(GROUP_ID, ["MTY0"])],
+    ["Success", await c.deleteGroup(GROUP_ID)],
+    ["BlockUsersResult", await c.blockUsers(["+16505551234"])],
+    ["BlockedUserList", await c.listBlockedUsers()],
+    ["CallPermissions", await c.getCallPermissions("16505551234")],
+    ["PhoneNumberSettings", await c.getCallSettings()],
+    ["Success", await c.updateCallSettings({ calling: { status: "ENABLED" } })],
+    ["QrCode", await c.createQrCode({ prefilled_message: "Hi", generate_qr_image: "PNG" })],
+    ["QrCodeList", await c.listQrCodes()],
+    ["QrCodeList", await c.getQrCode("4O4YGZEG3RIVE1")],
+    ["QrCode", await c.updateQrCode("4O4YGZEG3RIVE1", { prefilled_message: "Hello" })],
+    ["CommerceSettingsResult", await c.getCommerceSettings()],
+    ["Success", await c.updateCommerceSettings({ is_cart_enabled: true })],
+    ["Success", await c.registerPhoneNumber("123456")],
+    ["Success", await c.setTwoStepPin("654321")],
+    ["TemplateArchiveResult", await c.archiveTemplates(["594425479261596"])],
+    ["TemplateArchiveResult", await c.unarchiveTemplates(["594425479261596"])],
   ];
   assert.equal(results.find(([, value]) => value.id === WABA_ID)?.[0], "PricingAnalytics", "the fake answered");
   const types = [...new Set(results.map(([type]) => type))];

@@ -1,6 +1,7 @@
 //! Phone numbers and the business: one number's details, the business
-//! profile (read and update, with Meta's field limits checked first), and the
-//! business encryption public key the Flow data endpoint uses.
+//! profile (read and update, with Meta's field limits checked first), the
+//! business encryption public key the Flow data endpoint uses, and the
+//! number's registration, verification and two-step PIN.
 
 use super::Cloud;
 use crate::api::{FormPart, FormValue, Request};
@@ -109,13 +110,7 @@ impl Cloud {
                 }
             }
         }
-        let body = match text.trim_start().strip_prefix('{') {
-            Some(rest) if profile.get("messaging_product").is_none() => {
-                let separator = if members.is_empty() { "" } else { "," };
-                format!("{{\"messaging_product\":\"whatsapp\"{separator}{rest}")
-            }
-            _ => text.to_owned(),
-        };
+        let body = super::with_product(text, profile);
         let url = self.url(&format!("{}/whatsapp_business_profile", self.phone()?));
         Ok(Request::post(url, Some(body), true))
     }
@@ -136,6 +131,73 @@ impl Cloud {
         let form = vec![FormPart { name: "business_public_key", value: FormValue::Text(pem.to_owned()) }];
         let url = self.url(&format!("{}/whatsapp_business_encryption", self.phone()?));
         Ok(Request::post_form(url, form, true))
+    }
+}
+
+/// `value` if it is 6 digits (a two-step PIN, a verification code); the
+/// error never repeats it (it is a secret).
+fn six_digits<'a>(value: &'a str, what: &str) -> Result<&'a str, Error> {
+    if value.len() == 6 && value.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(value)
+    } else {
+        Err(Error::invalid_argument(format!("{what} is 6 digits")))
+    }
+}
+
+impl Cloud {
+    /// POST `/<PHONE_NUMBER_ID>/register` with the two-step `pin` (6 digits) and,
+    /// optionally, the `data_localization_region` (2-letter country code) for local storage
+    /// (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/registration).
+    pub fn register_phone_number(&self, pin: &str, region: Option<&str>) -> Result<Request, Error> {
+        let pin = six_digits(pin, "the PIN")?;
+        let region = match region {
+            Some(code) if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) => {
+                format!(r#","data_localization_region":"{code}""#)
+            }
+            Some(_) => {
+                return Err(Error::invalid_argument(
+                    "dataLocalizationRegion is a 2-letter country code, e.g. \"IN\"",
+                ))
+            }
+            None => String::new(),
+        };
+        let body = format!(r#"{{"messaging_product":"whatsapp","pin":"{pin}"{region}}}"#);
+        self.on_phone("POST", "register", Some(body))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/deregister`.
+    /// <https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/registration>
+    pub fn deregister_phone_number(&self) -> Result<Request, Error> {
+        self.on_phone("POST", "deregister", None)
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/request_code` with `code_method` (`SMS` or `VOICE`) and
+    /// the `language` of the message (https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers/#request-verification-code).
+    pub fn request_verification_code(&self, method: &str, language: &str) -> Result<Request, Error> {
+        if !matches!(method, "SMS" | "VOICE") {
+            return Err(Error::invalid_argument("codeMethod is SMS or VOICE"));
+        }
+        let shape =
+            |l: &str| (2..=6).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_alphabetic() || b == b'_');
+        if !shape(language) {
+            return Err(Error::invalid_argument("language is a language code such as en or en_US"));
+        }
+        let body = format!(r#"{{"code_method":"{method}","language":"{language}"}}"#);
+        self.on_phone("POST", "request_code", Some(body))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>/verify_code` with the 6-digit `code` received.
+    /// <https://developers.facebook.com/docs/whatsapp/cloud-api/reference/phone-numbers/#verify-code>
+    pub fn verify_code(&self, code: &str) -> Result<Request, Error> {
+        let body = format!(r#"{{"code":"{}"}}"#, six_digits(code, "the verification code")?);
+        self.on_phone("POST", "verify_code", Some(body))
+    }
+
+    /// POST `/<PHONE_NUMBER_ID>` with a new two-step verification `pin` (6 digits)
+    /// (https://developers.facebook.com/documentation/business-messaging/whatsapp/business-phone-numbers/two-step-verification).
+    pub fn set_two_step_pin(&self, pin: &str) -> Result<Request, Error> {
+        let body = format!(r#"{{"pin":"{}"}}"#, six_digits(pin, "the PIN")?);
+        self.on_phone("POST", "", Some(body))
     }
 }
 

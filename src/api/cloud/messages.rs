@@ -57,6 +57,10 @@ pub fn check_template_send(definition: &str, message: &Node) -> Result<(), Error
 /// `text` with a `to` of digits only rewritten as `+<digits>` (Meta would
 /// otherwise prepend the business number's country code, REFERENCE.md §2.2).
 fn normalise_recipient(text: &str, message: &Node) -> String {
+    // A group send's `to` is the group id, sent as given.
+    if message.get("recipient_type").and_then(Node::as_str) == Some("group") {
+        return text.to_owned();
+    }
     let Some(to) = message.get("to") else { return text.to_owned() };
     let Value::String(number) = &to.value else { return text.to_owned() };
     let digits: String = number.chars().filter(char::is_ascii_digit).collect();
@@ -89,5 +93,8 @@ mod tests {
         let error = cloud().send_message(bad, &parse(bad).unwrap()).unwrap_err();
         assert_eq!(error.code, "validation_failed");
         assert_eq!(error.issues[0].code, "message.text_empty");
+        // A group id holds digits too: it is never rewritten as a phone number.
+        let group = r#"{"messaging_product":"whatsapp","recipient_type":"group","to":"Y2FwaV9ncm91cDoxNzA1NTU1MDEzOToxMjAzNjM0MDQ2OTQyMzM4MjAZD","type":"text","text":{"body":"hi"}}"#;
+        assert_eq!(cloud().send_message(group, &parse(group).unwrap()).unwrap().body.unwrap(), group);
     }
 }

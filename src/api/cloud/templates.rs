@@ -58,6 +58,22 @@ impl Cloud {
         Ok(Request::post(self.url(id), Some(text.to_owned()), true))
     }
 
+    /// POST `/<WABA_ID>/message_templates/archive` (or `/unarchive`, within 28
+    /// days) with `{ hsm_ids: [1–100 template ids] }`
+    /// (https://developers.facebook.com/documentation/business-messaging/whatsapp/templates/template-archival).
+    pub fn archive_templates(&self, ids: &Node, archive: bool) -> Result<Request, Error> {
+        let mut found = Vec::new();
+        super::check_body(ids, false, |checker, list| {
+            found = super::check_ids(checker, &list, 100, "template ids");
+        })?;
+        for id in &found {
+            path_id(Some(id), "a template id")?;
+        }
+        let body = super::id_list_body("hsm_ids", &found, None);
+        let action = if archive { "archive" } else { "unarchive" };
+        Ok(Request::post(self.url(&format!("{}/message_templates/{action}", self.waba()?)), Some(body), true))
+    }
+
     /// DELETE `/<WABA_ID>/message_templates?name=…` (every language), or one
     /// template with `hsm_id`.
     pub fn delete_template(&self, name: &str, template_id: Option<&str>) -> Result<Request, Error> {

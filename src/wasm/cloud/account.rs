@@ -1,9 +1,20 @@
-//! `CloudApiClient` — The phone numbers and the business: numbers, profile, encryption key.
+//! `CloudApiClient` — The phone numbers and the business: numbers, profile, encryption key,
+//! registration, verification codes and the two-step PIN.
 
+use super::super::options::{js_options, optional, Js};
 use super::CloudApiClient;
 use crate::api::cloud::Cloud;
 use js_sys::Promise;
 use wasm_bindgen::prelude::*;
+
+js_options! {
+    /// The options of `registerPhoneNumber`.
+    pub struct RegisterOptions {
+        /// A 2-letter country code (e.g. "IN"): the number's data at rest stays in that country.
+        #[tsify(optional)]
+        data_localization_region "dataLocalizationRegion": Option<String>,
+    }
+}
 
 #[wasm_bindgen]
 impl CloudApiClient {
@@ -32,7 +43,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object")] profile: JsValue,
     ) -> Promise {
-        self.with_document(&profile, "updateBusinessProfile", Cloud::update_business_profile)
+        self.with_document(&profile, "updateBusinessProfile", &Cloud::update_business_profile)
     }
 
     /// The business public key the Flow data endpoint encryption uses, and its signature status.
@@ -48,5 +59,44 @@ impl CloudApiClient {
         #[wasm_bindgen(js_name = "publicKeyPem")] public_key_pem: &str,
     ) -> Promise {
         self.run(self.cloud.set_encryption_key(public_key_pem))
+    }
+
+    /// Registers the sending number for the Cloud API with its two-step PIN (6 digits);
+    /// `{ dataLocalizationRegion: "IN" }` keeps its data at rest in that country.
+    #[wasm_bindgen(js_name = registerPhoneNumber, unchecked_return_type = "Promise<Success>")]
+    pub fn register_phone_number(&self, pin: &str, options: Option<Js<RegisterOptions>>) -> Promise {
+        let request = optional::<RegisterOptions>(options, "registerPhoneNumber").and_then(|options| {
+            self.cloud.register_phone_number(pin, options.data_localization_region.as_deref())
+        });
+        self.run(request)
+    }
+
+    /// Deregisters the sending number from the Cloud API.
+    #[wasm_bindgen(js_name = deregisterPhoneNumber, unchecked_return_type = "Promise<Success>")]
+    pub fn deregister_phone_number(&self) -> Promise {
+        self.run(self.cloud.deregister_phone_number())
+    }
+
+    /// Asks Meta to send the number's verification code by `SMS` or `VOICE`, in `language` (e.g. "en_US").
+    #[wasm_bindgen(js_name = requestVerificationCode, unchecked_return_type = "Promise<Success>")]
+    pub fn request_verification_code(
+        &self,
+        #[wasm_bindgen(js_name = "codeMethod", unchecked_param_type = "\"SMS\" | \"VOICE\"")]
+        code_method: &str,
+        language: &str,
+    ) -> Promise {
+        self.run(self.cloud.request_verification_code(code_method, language))
+    }
+
+    /// Verifies the number with the 6-digit code Meta sent.
+    #[wasm_bindgen(js_name = verifyCode, unchecked_return_type = "Promise<Success>")]
+    pub fn verify_code(&self, code: &str) -> Promise {
+        self.run(self.cloud.verify_code(code))
+    }
+
+    /// Sets (or changes) the number's two-step verification PIN (6 digits).
+    #[wasm_bindgen(js_name = setTwoStepPin, unchecked_return_type = "Promise<Success>")]
+    pub fn set_two_step_pin(&self, pin: &str) -> Promise {
+        self.run(self.cloud.set_two_step_pin(pin))
     }
 }

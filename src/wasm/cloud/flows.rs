@@ -22,7 +22,7 @@ impl CloudApiClient {
     /// (`flow_json` checked by `validateFlow` first); resolves to `{ id, success, validation_errors? }`.
     #[wasm_bindgen(js_name = createFlow, unchecked_return_type = "Promise<FlowCreated>")]
     pub fn create_flow(&self, #[wasm_bindgen(unchecked_param_type = "object")] flow: JsValue) -> Promise {
-        self.with_document(&flow, "createFlow", Cloud::create_flow)
+        self.with_document(&flow, "createFlow", &Cloud::create_flow)
     }
 
     /// The business account's Flows.
@@ -45,7 +45,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "object")] metadata: JsValue,
     ) -> Promise {
         let id = flow_id.to_owned();
-        self.with_document(&metadata, "updateFlow", move |cloud, text, node| {
+        self.with_document(&metadata, "updateFlow", &move |cloud, text, node| {
             cloud.update_flow(&id, text, node)
         })
     }

@@ -24,10 +24,16 @@ use wasm_bindgen_futures::future_to_promise;
 
 mod account;
 mod analytics;
+mod blocking;
+mod calling;
+mod commerce;
 mod flows;
+mod groups;
 mod media;
 mod options;
+mod qr_codes;
 mod results;
+mod templates;
 
 pub use options::{
     CloudApiClientOptions, CloudTemplateSendOptions, MarkAsReadOptions, SendMessageOptions, TemplateListQuery,
@@ -110,7 +116,8 @@ impl CloudApiClient {
         &self,
         value: &JsValue,
         what: &str,
-        build: impl FnOnce(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
+        // Not generic: one copy of the reading and parsing for every method that takes a document.
+        build: &dyn Fn(&Cloud, &str, &crate::json::Node) -> Result<Request, Error>,
     ) -> Promise {
         let request = Document::read(value, what, "its argument").and_then(|document| {
             let node = crate::api::parse_document(&document.text)?;
@@ -258,11 +265,11 @@ impl CloudApiClient {
     #[wasm_bindgen(js_name = listTemplates, unchecked_return_type = "Promise<TemplateList>")]
     pub fn list_templates(&self, query: Option<Js<TemplateListQuery>>) -> Promise {
         let request = optional::<TemplateListQuery>(query, "listTemplates").and_then(|query| {
-            let limit = query.limit.map(|limit| limit.to_string());
+            let limit = query.page.limit.map(|limit| limit.to_string());
             let given = [
                 ("limit", limit.as_deref()),
-                ("after", query.after.as_deref()),
-                ("before", query.before.as_deref()),
+                ("after", query.page.after.as_deref()),
+                ("before", query.page.before.as_deref()),
                 ("name", query.name.as_deref()),
                 ("status", query.status.as_deref()),
                 ("category", query.category.as_deref()),
@@ -288,7 +295,7 @@ impl CloudApiClient {
         &self,
         #[wasm_bindgen(unchecked_param_type = "object | string")] definition: JsValue,
     ) -> Promise {
-        self.with_document(&definition, "createTemplate", Cloud::create_template)
+        self.with_document(&definition, "createTemplate", &Cloud::create_template)
     }
 
     /// Edits a template (category, components, TTL), checked first.
@@ -299,7 +306,7 @@ impl CloudApiClient {
         #[wasm_bindgen(unchecked_param_type = "object | string")] edit: JsValue,
     ) -> Promise {
         let id = template_id.to_owned();
-        self.with_document(&edit, "editTemplate", move |cloud, text, node| {
+        self.with_document(&edit, "editTemplate", &move |cloud, text, node| {
             cloud.edit_template(&id, text, node)
         })
     }

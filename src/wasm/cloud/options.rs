@@ -4,9 +4,10 @@
 
 use super::super::config::{ClientOptions, TemplateSendOptions, TransportOptions};
 use super::super::object::set;
-use super::super::options::{js_options, Secret};
+use super::super::options::{js_options, optional, Js, Secret};
 use crate::api::cloud::versions;
 use crate::api::cloud::Route;
+use crate::Error;
 use js_sys::{Function, Object};
 use wasm_bindgen::JsValue;
 
@@ -65,17 +66,32 @@ js_options! {
 }
 
 js_options! {
-    /// Filters of `listTemplates` (Meta's query parameters).
-    pub struct TemplateListQuery {
-        /// Templates per page.
+    /// A page of a Graph API list: `limit` entries, after or before a cursor from `paging.cursors`.
+    pub struct PageOptions {
+        /// How many entries (Meta's default when absent).
         #[tsify(optional)]
         limit "limit": Option<u32>,
-        /// The cursor after which the page starts.
+        /// The `after` cursor of the page before.
         #[tsify(optional)]
         after "after": Option<String>,
-        /// The cursor before which the page ends.
+        /// The `before` cursor of the page after.
         #[tsify(optional)]
         before "before": Option<String>,
+    }
+}
+
+/// The page `options` asks for (`owner` names the method in errors).
+pub fn page_of(
+    options: Option<Js<PageOptions>>,
+    owner: &'static str,
+) -> Result<crate::api::cloud::Page, Error> {
+    let PageOptions { limit, after, before } = optional::<PageOptions>(options, owner)?;
+    Ok(crate::api::cloud::Page { limit, after, before })
+}
+
+js_options! {
+    /// Filters of `listTemplates` (Meta's query parameters), and the page.
+    pub struct TemplateListQuery extends PageOptions via page {
         /// Templates whose name contains this.
         #[tsify(optional)]
         name "name": Option<String>,
