@@ -81,6 +81,23 @@ pub trait ClientOptions: Options {
     fn credential(&self) -> &Secret;
 }
 
+/// `impl ClientOptions` for a client's options type: the transport settings
+/// it extends (`extends TransportOptions via transport`) and the field that
+/// holds its credential.
+macro_rules! client_options {
+    ($name:ty, $credential:ident) => {
+        impl $crate::wasm::config::ClientOptions for $name {
+            fn transport(&self) -> &$crate::wasm::config::TransportOptions {
+                &self.transport
+            }
+            fn credential(&self) -> &$crate::wasm::options::Secret {
+                &self.$credential
+            }
+        }
+    };
+}
+pub(crate) use client_options;
+
 /// What a client class is, for its constructor ([`ClientSpec::open`]).
 pub struct ClientSpec {
     /// The class, e.g. `CloudApiClient` (error messages name it).

@@ -2,7 +2,7 @@
 //! decide: where template sends go (`routeMarketing`) and the one warning
 //! about the Graph version (`onWarning`).
 
-use super::super::config::{ClientOptions, TemplateSendOptions, TransportOptions};
+use super::super::config::{TemplateSendOptions, TransportOptions};
 use super::super::object::set;
 use super::super::options::{js_options, optional, Js, Secret};
 use crate::api::cloud::versions;
@@ -120,14 +120,7 @@ js_options! {
     }
 }
 
-impl ClientOptions for CloudApiClientOptions {
-    fn transport(&self) -> &TransportOptions {
-        &self.transport
-    }
-    fn credential(&self) -> &Secret {
-        &self.access_token
-    }
-}
+crate::wasm::config::client_options!(CloudApiClientOptions, access_token);
 
 /// What `onWarning` receives: a stable `code` and what to do.
 #[derive(tsify::Tsify)]

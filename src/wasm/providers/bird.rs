@@ -4,9 +4,7 @@
 //! provider-neutral `sendTemplate`. "Now" comes from the `now` option, so
 //! `scheduledFor` checks are deterministic under test.
 
-use super::super::config::{
-    base_url, template_send, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
-};
+use super::super::config::{base_url, template_send, ClientSpec, TemplateSendOptions, TransportOptions};
 use super::super::convert::Document;
 use super::super::options::{js_options, optional, Js, Secret};
 use super::super::transport::Link;
@@ -185,14 +183,7 @@ js_options! {
     }
 }
 
-impl ClientOptions for BirdClientOptions {
-    fn transport(&self) -> &TransportOptions {
-        &self.transport
-    }
-    fn credential(&self) -> &Secret {
-        &self.access_key
-    }
-}
+crate::wasm::config::client_options!(BirdClientOptions, access_key);
 
 js_options! {
     /// The options of `getChannelContact`.

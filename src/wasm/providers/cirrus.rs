@@ -3,8 +3,7 @@
 //! the contact check and the provider-neutral `sendTemplate`.
 
 use super::super::config::{
-    base_url, template_send, upload, ClientOptions, ClientSpec, TemplateSendOptions, TransportOptions,
-    UploadOptions,
+    base_url, template_send, upload, ClientSpec, TemplateSendOptions, TransportOptions, UploadOptions,
 };
 use super::super::convert::Document;
 use super::super::options::{js_options, Js, Secret};
@@ -149,14 +148,7 @@ js_options! {
     }
 }
 
-impl ClientOptions for CirrusClientOptions {
-    fn transport(&self) -> &TransportOptions {
-        &self.transport
-    }
-    fn credential(&self) -> &Secret {
-        &self.api_key
-    }
-}
+crate::wasm::config::client_options!(CirrusClientOptions, api_key);
 
 /// The class: its options, its API key (a bearer token), CommBox's error body.
 const CLIENT: ClientSpec =

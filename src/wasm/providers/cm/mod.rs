@@ -7,7 +7,7 @@ use crate::api::providers::cm::{self, Cm, DEFAULT_PREFIX};
 use crate::api::providers::limits::Source;
 use crate::api::{parse_document, Request};
 use crate::json::Node;
-use crate::wasm::config::{read_template_send, ClientOptions, ClientSpec, TransportOptions};
+use crate::wasm::config::{read_template_send, ClientSpec, TransportOptions};
 use crate::wasm::convert::Document;
 use crate::wasm::object::field;
 use crate::wasm::options::optional;
@@ -60,14 +60,7 @@ js_options! {
     }
 }
 
-impl ClientOptions for CmClientOptions {
-    fn transport(&self) -> &TransportOptions {
-        &self.transport
-    }
-    fn credential(&self) -> &Secret {
-        &self.api_key
-    }
-}
+crate::wasm::config::client_options!(CmClientOptions, api_key);
 
 /// The class: its options, its API key (a bearer token), the platform's error envelopes.
 const CLIENT: ClientSpec = ClientSpec { name: "CmClient", sign: Credentials::bearer, errors: cm::errors };
