@@ -13,7 +13,7 @@ use serde::Serialize;
 #[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
 #[serde(rename_all = "snake_case")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub enum Class {
+pub enum SendOutcomeClass {
     /// Meta accepted the message (`message_status: "accepted"` or none): delivery comes by webhook.
     Accepted,
     /// Accepted but held for quality assessment (template or portfolio pacing): it may still fail by webhook.
@@ -29,10 +29,10 @@ pub enum Class {
 #[derive(Serialize, Clone, Debug, PartialEq, Eq)]
 #[serde(rename_all = "camelCase")]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
-pub struct Outcome {
+pub struct SendOutcome {
     /// The kind of outcome.
     #[serde(rename = "class")]
-    pub class: Class,
+    pub class: SendOutcomeClass,
     /// What to do (`slow_down`, `pause_number`, `do_not_retry`, … as on
     /// thrown errors' `action`); absent when the message was accepted.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,8 +52,8 @@ pub struct Outcome {
     pub wamid: Option<String>,
 }
 
-impl Outcome {
-    fn of(class: Class, action: Option<&'static str>) -> Self {
+impl SendOutcome {
+    fn of(class: SendOutcomeClass, action: Option<&'static str>) -> Self {
         Self { class, action, meta_code: None, retry_after_ms: None, wamid: None }
     }
 }
@@ -62,13 +62,13 @@ impl Outcome {
 /// an error the clients threw (`{ code, status?, metaCode?, retryAfterMs? }`)
 /// or a Graph error body (`{ error: { code } }`, optionally with `status`).
 /// Anything else cannot prove Meta refused the message, so it is ambiguous.
-pub fn classify(answer: &Node<'_>) -> Outcome {
+pub fn classify(answer: &Node<'_>) -> SendOutcome {
     if let Some(message) = answer.get("messages").and_then(Node::items).and_then(<[Node<'_>]>::first) {
         if let Some(id) = message.get("id").and_then(Node::as_str) {
             let held =
                 message.get("message_status").and_then(Node::as_str) == Some("held_for_quality_assessment");
-            let class = if held { Class::Held } else { Class::Accepted };
-            return Outcome { wamid: Some(id.to_owned()), ..Outcome::of(class, None) };
+            let class = if held { SendOutcomeClass::Held } else { SendOutcomeClass::Accepted };
+            return SendOutcome { wamid: Some(id.to_owned()), ..SendOutcome::of(class, None) };
         }
     }
     let status = whole(answer.get("status")).and_then(|s| u16::try_from(s).ok());
@@ -77,8 +77,11 @@ pub fn classify(answer: &Node<'_>) -> Outcome {
     let meta_code =
         whole(answer.get("metaCode")).or_else(|| whole(graph.and_then(|error| error.get("code"))));
     let thrown = answer.get("code").and_then(Node::as_str);
-    let refused =
-        |action| Outcome { meta_code, retry_after_ms, ..Outcome::of(Class::Rejected, Some(action)) };
+    let refused = |action| SendOutcome {
+        meta_code,
+        retry_after_ms,
+        ..SendOutcome::of(SendOutcomeClass::Rejected, Some(action))
+    };
     match (thrown, status, meta_code) {
         // Misuse found before any request: nothing left.
         (
@@ -96,7 +99,10 @@ pub fn classify(answer: &Node<'_>) -> Outcome {
         {
             refused(actions::for_status(status))
         }
-        _ => Outcome { retry_after_ms, ..Outcome::of(Class::Ambiguous, Some(action::RETRY)) },
+        _ => SendOutcome {
+            retry_after_ms,
+            ..SendOutcome::of(SendOutcomeClass::Ambiguous, Some(action::RETRY))
+        },
     }
 }
 
@@ -110,7 +116,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
-    fn of(text: &str) -> Outcome {
+    fn of(text: &str) -> SendOutcome {
         classify(&crate::json::parse(text).unwrap())
     }
 
@@ -119,9 +125,12 @@ mod tests {
         let ok = of(
             r#"{"messaging_product":"whatsapp","contacts":[{"input":"+1","wa_id":"1"}],"messages":[{"id":"wamid.A","message_status":"accepted"}]}"#,
         );
-        assert_eq!((ok.class, ok.wamid.as_deref(), ok.action), (Class::Accepted, Some("wamid.A"), None));
+        assert_eq!(
+            (ok.class, ok.wamid.as_deref(), ok.action),
+            (SendOutcomeClass::Accepted, Some("wamid.A"), None)
+        );
         let held = of(r#"{"messages":[{"id":"wamid.B","message_status":"held_for_quality_assessment"}]}"#);
-        assert_eq!(held.class, Class::Held);
+        assert_eq!(held.class, SendOutcomeClass::Held);
     }
 
     #[test]
@@ -147,7 +156,7 @@ mod tests {
             let outcome = of(text);
             assert_eq!(
                 (outcome.class, outcome.action, outcome.meta_code),
-                (Class::Rejected, Some(action), Some(code))
+                (SendOutcomeClass::Rejected, Some(action), Some(code))
             );
         }
         assert_eq!(of(r#"{"metaCode":130429,"retryAfterMs":2000}"#).retry_after_ms, Some(2000));
@@ -163,11 +172,11 @@ mod tests {
             r#"{}"#,
             r#""socket hang up""#,
         ] {
-            assert_eq!(of(text).class, Class::Ambiguous, "{text}");
+            assert_eq!(of(text).class, SendOutcomeClass::Ambiguous, "{text}");
         }
         let misuse = of(r#"{"code":"validation_failed","issues":[]}"#);
-        assert_eq!((misuse.class, misuse.action), (Class::Rejected, Some("fix_request")));
+        assert_eq!((misuse.class, misuse.action), (SendOutcomeClass::Rejected, Some("fix_request")));
         let throttled = of(r#"{"code":"api_error","status":429}"#);
-        assert_eq!((throttled.class, throttled.action), (Class::Rejected, Some("retry_after")));
+        assert_eq!((throttled.class, throttled.action), (SendOutcomeClass::Rejected, Some("retry_after")));
     }
 }
