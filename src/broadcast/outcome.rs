@@ -7,12 +7,11 @@
 use crate::api::actions::{self, action};
 use crate::error::code as error_code;
 use crate::json::Node;
-use serde::Serialize;
+use crate::webhook::out::Out;
 
 /// The kinds of outcome.
-#[derive(Serialize, Clone, Copy, Debug, PartialEq, Eq)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "snake_case"))]
 pub enum SendOutcomeClass {
     /// Meta accepted the message (`message_status: "accepted"` or none): delivery comes by webhook.
     Accepted,
@@ -26,33 +25,60 @@ pub enum SendOutcomeClass {
 }
 
 /// What an answer or an error means for the recipient it was sent to.
-#[derive(Serialize, Clone, Debug, PartialEq, Eq)]
-#[serde(rename_all = "camelCase")]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
 pub struct SendOutcome {
     /// The kind of outcome.
-    #[serde(rename = "class")]
     pub class: SendOutcomeClass,
     /// What to do (`slow_down`, `pause_number`, `do_not_retry`, … as on
     /// thrown errors' `action`); absent when the message was accepted.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub action: Option<&'static str>,
     /// Meta's error code, when there is one.
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub meta_code: Option<u32>,
     /// How long to wait, when the answer said (`Retry-After`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub retry_after_ms: Option<u32>,
     /// The accepted message's id (`wamid.…`).
-    #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub wamid: Option<String>,
 }
 
+impl SendOutcomeClass {
+    /// Its name in JavaScript.
+    pub fn name(self) -> &'static str {
+        match self {
+            SendOutcomeClass::Accepted => "accepted",
+            SendOutcomeClass::Held => "held",
+            SendOutcomeClass::Rejected => "rejected",
+            SendOutcomeClass::Ambiguous => "ambiguous",
+        }
+    }
+}
+
 impl SendOutcome {
+    /// As a JSON object (`class`, then the fields present, camelCase).
+    pub fn to_json(&self) -> String {
+        let mut out = Out::new("");
+        out.open();
+        out.str("class", self.class.name());
+        if let Some(action) = self.action {
+            out.str("action", action);
+        }
+        for (name, value) in [("metaCode", self.meta_code), ("retryAfterMs", self.retry_after_ms)] {
+            if let Some(value) = value {
+                out.key(name);
+                out.number(value);
+            }
+        }
+        if let Some(wamid) = &self.wamid {
+            out.str("wamid", wamid);
+        }
+        out.close();
+        out.finish()
+    }
+
     fn of(class: SendOutcomeClass, action: Option<&'static str>) -> Self {
         Self { class, action, meta_code: None, retry_after_ms: None, wamid: None }
     }
@@ -131,6 +157,12 @@ mod tests {
         );
         let held = of(r#"{"messages":[{"id":"wamid.B","message_status":"held_for_quality_assessment"}]}"#);
         assert_eq!(held.class, SendOutcomeClass::Held);
+        assert_eq!(held.to_json(), r#"{"class":"held","wamid":"wamid.B"}"#);
+        let throttled = of(r#"{"metaCode":130429,"retryAfterMs":2000}"#);
+        assert_eq!(
+            throttled.to_json(),
+            r#"{"class":"rejected","action":"slow_down","metaCode":130429,"retryAfterMs":2000}"#
+        );
     }
 
     #[test]

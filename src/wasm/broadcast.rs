@@ -117,7 +117,7 @@ pub fn classify_send_outcome(
         .ok_or_else(|| Error::invalid_argument(format!("{NAME}: answerOrError is required")))?;
     let node = crate::json::parse(&text)
         .map_err(|_| Error::invalid_argument(format!("{NAME}: answerOrError must be JSON data")))?;
-    Ok(convert::to_js(&outcome::classify(&node)))
+    Ok(js_sys::JSON::parse(&outcome::classify(&node).to_json()).unwrap_or(JsValue::NULL))
 }
 
 /// What `planBroadcast` returns, declared for the `.d.ts` (the core writes
