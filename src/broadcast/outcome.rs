@@ -32,7 +32,7 @@ pub struct SendOutcome {
     pub class: SendOutcomeClass,
     /// What to do (`slow_down`, `pause_number`, `do_not_retry`, … as on
     /// thrown errors' `action`); absent when the message was accepted.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "ErrorAction"))]
     pub action: Option<&'static str>,
     /// Meta's error code, when there is one.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
