@@ -11,7 +11,11 @@ use crate::webhook::out::Out;
 
 /// The kinds of outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "snake_case"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "clients"),
+    derive(tsify::Tsify),
+    serde(rename_all = "snake_case")
+)]
 pub enum SendOutcomeClass {
     /// Meta accepted the message (`message_status: "accepted"` or none): delivery comes by webhook.
     Accepted,
@@ -26,22 +30,26 @@ pub enum SendOutcomeClass {
 
 /// What an answer or an error means for the recipient it was sent to.
 #[derive(Clone, Debug, PartialEq, Eq)]
-#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify), serde(rename_all = "camelCase"))]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "clients"),
+    derive(tsify::Tsify),
+    serde(rename_all = "camelCase")
+)]
 pub struct SendOutcome {
     /// The kind of outcome.
     pub class: SendOutcomeClass,
     /// What to do (`slow_down`, `pause_number`, `do_not_retry`, … as on
     /// thrown errors' `action`); absent when the message was accepted.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "ErrorAction"))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), tsify(optional, type = "ErrorAction"))]
     pub action: Option<&'static str>,
     /// Meta's error code, when there is one.
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), tsify(optional))]
     pub meta_code: Option<u32>,
     /// How long to wait, when the answer said (`Retry-After`).
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), tsify(optional))]
     pub retry_after_ms: Option<u32>,
     /// The accepted message's id (`wamid.…`).
-    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), tsify(optional))]
     pub wamid: Option<String>,
 }
 
