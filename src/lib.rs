@@ -25,6 +25,7 @@
 pub mod api;
 pub mod base64;
 pub mod body;
+pub mod broadcast;
 pub mod check;
 pub mod error;
 pub mod flow;

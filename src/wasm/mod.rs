@@ -8,7 +8,8 @@
 //! `transport` makes HTTP requests (built with web-sys; fetched, timed out
 //! and read by its JavaScript half, `fetch.js`; retried from Rust), `config`
 //! reads clients' options, and `cloud` is the
-//! `CloudApiClient` class built on them; `providers` holds the provider
+//! `CloudApiClient` class built on them; `broadcast` plans broadcasts and
+//! classifies send outcomes; `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
 //! (the Flow data endpoint, answering with gloo-net's `ResponseBuilder`) run
 //! on `crypto` (WebCrypto through web-sys), with request bodies
@@ -31,6 +32,8 @@ pub mod exports;
 mod object;
 pub mod phone;
 
+#[cfg(feature = "clients")]
+pub mod broadcast;
 #[cfg(feature = "clients")]
 pub mod cloud;
 #[cfg(feature = "clients")]

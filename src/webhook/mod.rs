@@ -71,14 +71,15 @@ pub fn parse_webhook(text: &str) -> String {
     out.finish()
 }
 
-fn write_issue(out: &mut Out<'_>, issue: &Issue) {
+/// Writes `issue` as an array element: the fields `Issue` serialises to.
+pub(crate) fn write_issue(out: &mut Out<'_>, issue: &Issue) {
     out.item();
     out.open();
     out.str("code", issue.code);
     out.str("message", &issue.message);
     out.str("path", &issue.path);
     out.str("severity", if issue.severity == crate::Severity::Error { "error" } else { "warning" });
-    for (name, value) in [("line", issue.line), ("column", issue.column)] {
+    for (name, value) in [("line", issue.line), ("column", issue.column), ("metaCode", issue.meta_code)] {
         if let Some(value) = value {
             out.key(name);
             out.number(value);

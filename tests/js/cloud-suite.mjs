@@ -211,6 +211,26 @@ export const cloudCases = {
     check(refused.code === "validation_failed" && refused.issues[0].code === "cloud.text_too_long" && refused.issues[0].path === "/subject", "checked locally", { ...refused });
     check((await fake.received()).length === calls.length, "nothing sent for the refused call");
   },
+  "a broadcast plan's chunk is sent with its keys as biz_opaque_callback_data, and each answer or error is classified (130429: slow_down)": async (api, baseUrl) => {
+    const fake = await remote(baseUrl);
+    const definition = { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Order {{1}} shipped", example: { body_text: [["42"]] } }] };
+    const send = { name: "order_update", language: { code: "en_US" }, components: [{ type: "body", parameters: [{ type: "text", text: "42" }] }] };
+    const plan = api.planBroadcast({ campaignId: "c-7", phoneNumberId: PHONE_ID, definition, send, recipients: ["+1 (415) 555-2671", "14155552671", "+1 415 555 2672", "not a number"] });
+    check(JSON.stringify(plan.summary) === JSON.stringify({ rows: 4, accepted: 2, rejected: 1, duplicates: 1 }), "summary", plan.summary);
+    check(plan.rejected[0].row === 3 && plan.rejected[0].issues[0].path === "/recipients/3", "rejected row", plan.rejected);
+    const [chunk] = plan.chunks;
+    check(plan.chunks.length === 1 && chunk.campaignId === "c-7" && chunk.recipients.map((r) => r.key).join() === "c-7:14155552671,c-7:14155552672", "chunk", chunk);
+    await fake.fail({ status: 400, code: 130429, message: "(#130429) Rate limit hit" });
+    const client = cloud(api, baseUrl, { retry: { maxRetries: 0 } }).instance;
+    const outcomes = [];
+    for (const { to, send: frozen, key } of chunk.recipients) {
+      outcomes.push(await client.sendTemplate(to, frozen, { definition, bizOpaqueCallbackData: key }).then(api.classifySendOutcome, api.classifySendOutcome));
+    }
+    check(outcomes[0].class === "rejected" && outcomes[0].action === "slow_down" && outcomes[0].metaCode === 130429, "throttled", outcomes[0]);
+    check(outcomes[1].class === "accepted" && outcomes[1].wamid === "wamid.FAKE", "accepted", outcomes[1]);
+    const calls = await fake.received();
+    check(calls.length === 2 && calls.every((call, i) => JSON.parse(call.body).biz_opaque_callback_data === chunk.recipients[i].key), "keys sent", calls.map((c) => c.body));
+  },
   "every method reaches the path, method and content type Meta documents": async (api, baseUrl) => {
     const fake = await remote(baseUrl);
     const { instance } = cloud(api, baseUrl);
