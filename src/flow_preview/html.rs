@@ -1,0 +1,367 @@
+//! The Flow preview tree as HTML that is safe in any page: every text escaped
+//! (the template preview's escaper), attributes quoted, no scripts, no event
+//! handlers and no style attributes (sizes are `width`/`height` attributes and
+//! classes; colours and ratios `data-` attributes), links http(s) only and
+//! images only `data:image/{png,jpeg,webp,gif};base64` — both checked again here.
+//! Interactive parts carry `data-action`/`data-path` for `<wa-flow-preview>`.
+
+use super::markdown::is_web_link;
+use super::value::{push_number, Val};
+use crate::preview::html::escape;
+
+mod inputs;
+use inputs::{field_html, group_html, nav_html, picker_html};
+/// The screen in a 360×640 phone frame (spec §1).
+pub fn render(tree: &Val, opt: &str) -> String {
+    let mut out = String::with_capacity(4096);
+    let s = |key: &str| tree.get(key).map(Val::text).unwrap_or_default();
+    let screen = tree.get("screen").unwrap_or(&Val::Null);
+    out.push_str("<div class=\"wf-phone wf-");
+    escape(&mut out, &s("theme"));
+    out.push_str("\" dir=\"");
+    escape(&mut out, &s("direction"));
+    out.push_str("\" lang=\"");
+    escape(&mut out, &s("locale").replace('_', "-"));
+    out.push_str("\" data-screen=\"");
+    escape(&mut out, &text(screen, "id"));
+    out.push_str(
+        "\"><div class=\"wf-sheet\"><div class=\"wf-top\"><button type=\"button\" class=\"wf-nav wf-",
+    );
+    escape(&mut out, &text(screen, "back"));
+    out.push_str("\" data-action=\"");
+    escape(&mut out, &text(screen, "back"));
+    out.push_str("\" aria-label=\"Cancel\"></button>");
+    element(&mut out, "div", "wf-title", &text(screen, "title"));
+    out.push_str("<span class=\"wf-more\" aria-hidden=\"true\"></span></div><form class=\"wf-body\" name=\"");
+    escape(&mut out, &text(screen, "id"));
+    out.push_str("_form\">");
+    for node in list(tree, "body") {
+        component(&mut out, node, opt);
+    }
+    out.push_str("</form><div class=\"wf-footer\">");
+    if let Some(footer) = tree.get("footer") {
+        footer_html(&mut out, footer);
+    }
+    let branding = tree.get("branding").unwrap_or(&Val::Null);
+    out.push_str("<p class=\"wf-brand\" dir=\"auto\">");
+    let business = text(branding, "business");
+    if !business.is_empty() {
+        element(&mut out, "strong", "wf-business", &business);
+        out.push(' ');
+    }
+    escape(&mut out, &text(branding, "text"));
+    out.push(' ');
+    element(&mut out, "span", "wf-learn", &text(branding, "linkText"));
+    out.push_str("</p></div></div></div>");
+    out
+}
+
+fn text(node: &Val, key: &str) -> String {
+    node.get(key).map(Val::text).unwrap_or_default()
+}
+
+fn flag(node: &Val, key: &str) -> bool {
+    node.get(key).is_some_and(Val::truthy)
+}
+
+fn list<'v>(node: &'v Val, key: &str) -> &'v [Val] {
+    match node.get(key) {
+        Some(Val::List(items)) => items,
+        _ => &[],
+    }
+}
+
+/// `<tag class="class" dir="auto">text</tag>`; nothing for empty text.
+fn element(out: &mut String, tag: &str, class: &str, text: &str) {
+    if text.is_empty() {
+        return;
+    }
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
+    out.push_str(class);
+    out.push_str("\" dir=\"auto\">");
+    escape(out, text);
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn attr(out: &mut String, name: &str, value: &str) {
+    out.push(' ');
+    out.push_str(name);
+    out.push_str("=\"");
+    escape(out, value);
+    out.push('"');
+}
+
+fn footer_html(out: &mut String, footer: &Val) {
+    let (left, center, right) = (text(footer, "left"), text(footer, "center"), text(footer, "right"));
+    if !(left.is_empty() && center.is_empty() && right.is_empty()) {
+        out.push_str("<div class=\"wf-captions\" role=\"note\">");
+        element(out, "span", "wf-caption-left", &left);
+        element(out, "span", "wf-caption-center", &center);
+        element(out, "span", "wf-caption-right", &right);
+        out.push_str("</div>");
+    }
+    out.push_str("<button type=\"button\" class=\"wf-cta\" data-action=\"footer\"");
+    attr(out, "data-path", &text(footer, "path"));
+    if flag(footer, "disabled") {
+        out.push_str(" aria-disabled=\"true\" disabled");
+    }
+    out.push_str(" dir=\"auto\">");
+    escape(out, &text(footer, "label"));
+    out.push_str("</button>");
+}
+
+fn optional(out: &mut String, node: &Val, opt: &str) {
+    if flag(node, "optional") {
+        element(out, "span", "wf-optional", opt);
+    }
+}
+
+fn component(out: &mut String, node: &Val, opt: &str) {
+    let kind = text(node, "type");
+    match kind.as_str() {
+        "TextHeading" | "TextSubheading" | "TextBody" | "TextCaption" | "RichText" => {
+            text_html(out, &kind, node)
+        }
+        "TextInput" | "TextArea" | "DatePicker" | "Dropdown" | "CalendarPicker" => {
+            field_html(out, &kind, node, opt)
+        }
+        "CheckboxGroup" | "RadioButtonsGroup" | "ChipsSelector" => group_html(out, &kind, node, opt),
+        "OptIn" => {
+            out.push_str("<div class=\"wf-optin\"><label><input type=\"checkbox\"");
+            attr(out, "name", &text(node, "name"));
+            if flag(node, "checked") {
+                out.push_str(" checked");
+            }
+            out.push_str("><span class=\"wf-optin-label\" dir=\"auto\">");
+            if flag(node, "optional") {
+                // MWP: OptIn's "(optional) " is a prefix of its label.
+                escape(out, opt);
+                out.push(' ');
+            }
+            escape(out, &text(node, "label"));
+            out.push_str("</span></label>");
+            if node.get("readMore").is_some_and(|a| *a != Val::Null) {
+                action_button(out, "wf-read-more", "readmore", node, None);
+                escape(out, &text(node, "readMoreText"));
+                out.push_str("</button>");
+            }
+            out.push_str("</div>");
+        }
+        "EmbeddedLink" => {
+            action_button(out, "wf-link", "link", node, None);
+            escape(out, &text(node, "text"));
+            out.push_str("</button>");
+        }
+        "PhotoPicker" | "DocumentPicker" => picker_html(out, node, opt),
+        "Image" => image_html(out, node),
+        "ImageCarousel" => {
+            out.push_str("<div class=\"wf-carousel wf-ratio-");
+            out.push_str(if text(node, "ratio") == "16:9" { "16-9" } else { "4-3" });
+            out.push_str(" wf-fit-");
+            out.push_str(if text(node, "fit") == "cover" { "cover" } else { "contain" });
+            out.push_str("\">");
+            let images = list(node, "images");
+            for (i, img) in images.iter().enumerate() {
+                // MWP: "{alt}. Image i of n. Swipe with three fingers to see more images."
+                let alt = format!("{}. Image {} of {}.", text(img, "alt"), i + 1, images.len());
+                img_html(out, img, &alt, None);
+            }
+            out.push_str("</div>");
+        }
+        "NavigationList" => nav_html(out, node),
+        _ => element(out, "div", "wf-error-node", &text(node, "message")),
+    }
+}
+
+fn text_html(out: &mut String, kind: &str, node: &Val) {
+    let (tag, class) = match kind {
+        "TextHeading" => ("h2", "wf-heading"),
+        "TextSubheading" => ("h3", "wf-subheading"),
+        "TextCaption" => ("div", "wf-caption"),
+        "RichText" => ("div", "wf-rich"),
+        _ => ("div", "wf-text"),
+    };
+    out.push('<');
+    out.push_str(tag);
+    out.push_str(" class=\"");
+    out.push_str(class);
+    let weight = text(node, "weight");
+    if !weight.is_empty() {
+        out.push_str(" wf-");
+        escape(out, &weight);
+    }
+    if flag(node, "strike") {
+        out.push_str(" wf-strike");
+    }
+    out.push_str("\" dir=\"auto\">");
+    match node.get("blocks") {
+        Some(Val::List(blocks)) => blocks.iter().for_each(|b| block_html(out, b)),
+        _ => escape(out, &text(node, "text")),
+    }
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+fn block_html(out: &mut String, block: &Val) {
+    let children = |out: &mut String, v: &Val| list(v, "children").iter().for_each(|i| inline_html(out, i));
+    match text(block, "type").as_str() {
+        "heading" => {
+            let tag = if text(block, "level") == "1" { "h2" } else { "h3" };
+            out.push_str(if tag == "h2" {
+                "<h2 class=\"wf-heading\">"
+            } else {
+                "<h3 class=\"wf-subheading\">"
+            });
+            children(out, block);
+            out.push_str(if tag == "h2" { "</h2>" } else { "</h3>" });
+        }
+        "list" => {
+            let tag = if flag(block, "ordered") { "ol" } else { "ul" };
+            out.push_str(if tag == "ol" { "<ol>" } else { "<ul>" });
+            for item in list(block, "items") {
+                out.push_str("<li>");
+                if let Val::List(inlines) = item {
+                    inlines.iter().for_each(|i| inline_html(out, i));
+                }
+                out.push_str("</li>");
+            }
+            out.push_str(if tag == "ol" { "</ol>" } else { "</ul>" });
+        }
+        "table" => {
+            out.push_str("<table class=\"wf-table\"><thead>");
+            let row = |out: &mut String, cells: &Val, cell: &str| {
+                out.push_str("<tr>");
+                if let Val::List(cells) = cells {
+                    for inlines in cells {
+                        out.push_str(if cell == "th" { "<th>" } else { "<td>" });
+                        if let Val::List(inlines) = inlines {
+                            inlines.iter().for_each(|i| inline_html(out, i));
+                        }
+                        out.push_str(if cell == "th" { "</th>" } else { "</td>" });
+                    }
+                }
+                out.push_str("</tr>");
+            };
+            row(out, block.get("header").unwrap_or(&Val::Null), "th");
+            out.push_str("</thead><tbody>");
+            for cells in list(block, "rows") {
+                row(out, cells, "td");
+            }
+            out.push_str("</tbody></table>");
+        }
+        _ => {
+            out.push_str("<p>");
+            children(out, block);
+            out.push_str("</p>");
+        }
+    }
+}
+
+fn inline_html(out: &mut String, inline: &Val) {
+    let kind = text(inline, "type");
+    let tag = match kind.as_str() {
+        "bold" => "strong",
+        "italic" => "em",
+        "strike" => "s",
+        "link" => {
+            let href = text(inline, "href");
+            if is_web_link(&href) {
+                out.push_str("<a");
+                attr(out, "href", &href);
+                out.push_str(" target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
+                list(inline, "children").iter().for_each(|i| inline_html(out, i));
+                out.push_str("</a>");
+            } else {
+                list(inline, "children").iter().for_each(|i| inline_html(out, i));
+            }
+            return;
+        }
+        "image" => {
+            let img = inline.get("src").unwrap_or(&Val::Null);
+            img_html(out, img, &text(img, "alt"), None);
+            return;
+        }
+        _ => {
+            escape(out, &text(inline, "text"));
+            return;
+        }
+    };
+    out.push('<');
+    out.push_str(tag);
+    out.push('>');
+    list(inline, "children").iter().for_each(|i| inline_html(out, i));
+    out.push_str("</");
+    out.push_str(tag);
+    out.push('>');
+}
+
+/// Only a `data:` URL of a raster type with a clean base64 body.
+pub fn is_data_image(url: &str) -> bool {
+    ["png", "jpeg", "webp", "gif"].iter().any(|mime| {
+        url.strip_prefix("data:image/")
+            .and_then(|rest| rest.strip_prefix(mime))
+            .and_then(|rest| rest.strip_prefix(";base64,"))
+            .is_some_and(|body| {
+                body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+            })
+    })
+}
+
+fn img_html(out: &mut String, img: &Val, alt: &str, size: Option<(&Val, &str)>) {
+    let src = text(img, "dataUrl");
+    if !is_data_image(&src) {
+        return;
+    }
+    out.push_str("<img");
+    attr(out, "src", &src);
+    attr(out, "alt", alt);
+    if let Some((node, class)) = size {
+        attr(out, "class", class);
+        for key in ["width", "height"] {
+            if let Some(Val::Num(n)) = node.get(key) {
+                let mut number = String::new();
+                push_number(&mut number, *n);
+                attr(out, key, &number);
+            }
+        }
+    }
+    out.push('>');
+}
+
+fn image_html(out: &mut String, node: &Val) {
+    out.push_str("<div class=\"wf-image");
+    let fit = if text(node, "fit") == "cover" { " wf-fit-cover" } else { " wf-fit-contain" };
+    out.push_str(fit);
+    if node.get("height").is_some() {
+        out.push_str(" wf-fixed");
+    }
+    out.push('"');
+    let mut ratio = String::new();
+    push_number(&mut ratio, node.get("ratio").map_or(1.0, Val::number));
+    attr(out, "data-ratio", &ratio);
+    out.push('>');
+    match node.get("src") {
+        Some(img) => img_html(out, img, &text(img, "alt"), Some((node, "wf-img"))),
+        None => out.push_str("<span class=\"wf-rejected\" role=\"img\" aria-label=\"Image\"></span>"),
+    }
+    out.push_str("</div>");
+}
+
+/// `<button … data-action data-path [data-index]>` (the caller writes the content and `</button>`).
+fn action_button(out: &mut String, class: &str, action: &str, node: &Val, index: Option<usize>) {
+    out.push_str("<button type=\"button\" class=\"");
+    out.push_str(class);
+    out.push_str("\" data-action=\"");
+    out.push_str(action);
+    out.push('"');
+    attr(out, "data-path", &text(node, "path"));
+    if let Some(index) = index {
+        attr(out, "data-index", &index.to_string());
+    }
+    out.push_str(" dir=\"auto\">");
+}
