@@ -101,9 +101,14 @@ impl<'d> Build<'d, '_> {
             .text("value", shown)
             .opt("helper", self.prop_text(node, "helper-text"))
             .opt("error", self.error_of(node, name))
-            .text("inputKind", input_kind)
+            .text("inputKind", input_kind.as_str())
             .flag("disabled", !enabled)
             .flag("labelLarge", large);
+        if matches!(kind, "DatePicker" | "CalendarPicker") {
+            // What a date input holds (YYYY-MM-DD); `value` is the text shown.
+            let iso = if self.version < Version(5, 0) { date_of_millis(&value.text()) } else { None };
+            out = out.text("raw", iso.unwrap_or_else(|| value.text()));
+        }
         if kind == "TextArea" {
             // MWP: "17 / 600" under a TextArea; max-length defaults to 600.
             let max = self.prop(node, "max-length").map_or(600.0, |v| v.number());
@@ -146,6 +151,7 @@ impl<'d> Build<'d, '_> {
                     .text("label", label.get(key).map(Val::text).unwrap_or_default())
                     .flag("optional", !needed)
                     .text("value", self.date_text(&part.text()))
+                    .text("raw", part.text())
                     .opt("helper", helper.get(key).map(Val::text))
                     .opt("error", error.get(key).map(Val::text))
                     .done(),

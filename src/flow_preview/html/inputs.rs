@@ -91,20 +91,22 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                 "phone" => ("tel", "tel"),
                 _ => ("text", ""),
             };
+            let date = matches!(kind, "DatePicker" | "CalendarPicker");
             out.push_str("<input class=\"wf-input\"");
-            attr(out, "type", kind_attr);
+            attr(out, "type", if date { "date" } else { kind_attr });
             if !mode.is_empty() {
                 attr(out, "inputmode", mode);
             }
             attr(out, "name", name);
-            attr(out, "value", &value);
+            attr(out, "value", &if date { text(node, "raw") } else { value.clone() });
             if let Some(Val::Num(max)) = node.get("maxLength") {
                 let mut text = String::new();
                 push_number(&mut text, *max);
                 attr(out, "maxlength", &text);
             }
-            if matches!(kind, "DatePicker" | "CalendarPicker") {
-                out.push_str(" data-date=\"true\"");
+            if date {
+                // The device's format ("Oct 23 2024"), for people and tests; the input holds YYYY-MM-DD.
+                attr(out, "aria-description", &value);
             }
             disabled(out, node);
             out.push_str(" dir=\"auto\">");
