@@ -25,26 +25,37 @@ impl Obj {
         Obj(Vec::new())
     }
 
-    /// Adds `key: value`.
+    /// Adds `key: value`. (The builder's methods are not inlined: each call
+    /// site inlined cost ~100 bytes of .wasm, and there are hundreds.)
+    #[inline(never)]
     pub fn put(mut self, key: &str, value: Val) -> Self {
         self.0.push((key.to_owned(), value));
         self
     }
 
     /// Adds a string member.
-    pub fn text(self, key: &str, value: impl Into<String>) -> Self {
-        self.put(key, Val::Str(value.into()))
+    #[inline(never)]
+    pub fn text(self, key: &str, value: &str) -> Self {
+        self.put(key, Val::Str(value.to_owned()))
+    }
+
+    /// Adds an owned string member.
+    #[inline(never)]
+    pub fn string(self, key: &str, value: String) -> Self {
+        self.put(key, Val::Str(value))
     }
 
     /// Adds a string member when there is one (empty strings are left out).
+    #[inline(never)]
     pub fn opt(self, key: &str, value: Option<String>) -> Self {
         match value.filter(|v| !v.is_empty()) {
-            Some(value) => self.text(key, value),
+            Some(value) => self.put(key, Val::Str(value)),
             None => self,
         }
     }
 
     /// Adds a boolean member.
+    #[inline(never)]
     pub fn flag(self, key: &str, value: bool) -> Self {
         self.put(key, Val::Bool(value))
     }
@@ -98,11 +109,13 @@ impl<'d> Build<'d, '_> {
     }
 
     /// A property read against the screen's values.
+    #[inline(never)]
     pub fn prop(&mut self, node: &'d Node<'d>, key: &str) -> Option<Val> {
         node.get(key).map(|value| self.env.node(value))
     }
 
     /// A property as text (absent: None).
+    #[inline(never)]
     pub fn prop_text(&mut self, node: &'d Node<'d>, key: &str) -> Option<String> {
         self.prop(node, key).map(|v| v.text())
     }
@@ -155,7 +168,7 @@ impl<'d> Build<'d, '_> {
             "EmbeddedLink" => {
                 let text = self.prop_text(node, "text").unwrap_or_default();
                 let action = self.action_of(node, "on-click-action");
-                out.push(Obj::node(kind, &path).text("text", text).put("action", action).done());
+                out.push(Obj::node(kind, &path).string("text", text).put("action", action).done());
             }
             _ => match self.input(kind, &path, node) {
                 Some(drawn) => out.push(drawn),
@@ -165,7 +178,7 @@ impl<'d> Build<'d, '_> {
                         crate::text::quoted(kind)
                     );
                     self.problems.push((super::code::FLOW_UNKNOWN_COMPONENT, node, message.clone()));
-                    out.push(Obj::node("error", &path).text("message", message).done());
+                    out.push(Obj::node("error", &path).string("message", message).done());
                 }
             },
         }
@@ -207,7 +220,7 @@ impl<'d> Build<'d, '_> {
             }
             out = out.put("blocks", Val::List(blocks.iter().map(block).collect()));
         } else {
-            out = out.text("text", parts.join("\n"));
+            out = out.string("text", parts.join("\n"));
         }
         if matches!(kind, "TextBody" | "TextCaption") {
             let weight = self
@@ -222,7 +235,7 @@ impl<'d> Build<'d, '_> {
 
     fn footer_node(&mut self, path: &str, node: &'d Node<'d>) -> Val {
         let mut out =
-            Obj::node("Footer", path).text("label", self.prop_text(node, "label").unwrap_or_default());
+            Obj::node("Footer", path).string("label", self.prop_text(node, "label").unwrap_or_default());
         for (key, name) in
             [("left-caption", "left"), ("center-caption", "center"), ("right-caption", "right")]
         {
@@ -248,7 +261,7 @@ impl<'d> Build<'d, '_> {
         }
         if let Some(url) = self.prop_text(action, "url") {
             if markdown::is_web_link(&url) {
-                out = out.text("url", url);
+                out = out.string("url", url);
             } else {
                 let message =
                     format!("open_url {}: only http: and https: links open", crate::text::quoted(&url));

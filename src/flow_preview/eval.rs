@@ -24,6 +24,7 @@ pub struct Env<'e> {
 impl Env<'_> {
     /// What the property value `text` shows: a whole reference keeps its
     /// value's type, an expression evaluates, other text has its references filled in.
+    #[inline(never)]
     pub fn string(&mut self, text: &str) -> Val {
         if self.expressions && expr::is_expression(text) {
             return match self.expression(text) {

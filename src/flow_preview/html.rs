@@ -16,34 +16,35 @@ pub fn render(tree: &Val, opt: &str) -> String {
     let mut out = String::with_capacity(4096);
     let s = |key: &str| tree.get(key).map(Val::text).unwrap_or_default();
     let screen = tree.get("screen").unwrap_or(&Val::Null);
-    out.push_str("<div class=\"wf-phone wf-");
+    w(&mut out, "<div class=\"wf-phone wf-");
     escape(&mut out, &s("theme"));
-    out.push_str("\" dir=\"");
+    w(&mut out, "\" dir=\"");
     escape(&mut out, &s("direction"));
-    out.push_str("\" lang=\"");
+    w(&mut out, "\" lang=\"");
     escape(&mut out, &s("locale").replace('_', "-"));
-    out.push_str("\" data-screen=\"");
+    w(&mut out, "\" data-screen=\"");
     escape(&mut out, &text(screen, "id"));
-    out.push_str(
+    w(
+        &mut out,
         "\"><div class=\"wf-sheet\"><div class=\"wf-top\"><button type=\"button\" class=\"wf-nav wf-",
     );
     escape(&mut out, &text(screen, "back"));
-    out.push_str("\" data-action=\"");
+    w(&mut out, "\" data-action=\"");
     escape(&mut out, &text(screen, "back"));
-    out.push_str("\" aria-label=\"Cancel\"></button>");
+    w(&mut out, "\" aria-label=\"Cancel\"></button>");
     element(&mut out, "div", "wf-title", &text(screen, "title"));
-    out.push_str("<span class=\"wf-more\" aria-hidden=\"true\"></span></div><form class=\"wf-body\" name=\"");
+    w(&mut out, "<span class=\"wf-more\" aria-hidden=\"true\"></span></div><form class=\"wf-body\" name=\"");
     escape(&mut out, &text(screen, "id"));
-    out.push_str("_form\">");
+    w(&mut out, "_form\">");
     for node in list(tree, "body") {
         component(&mut out, node, opt);
     }
-    out.push_str("</form><div class=\"wf-footer\">");
+    w(&mut out, "</form><div class=\"wf-footer\">");
     if let Some(footer) = tree.get("footer") {
         footer_html(&mut out, footer);
     }
     let branding = tree.get("branding").unwrap_or(&Val::Null);
-    out.push_str("<p class=\"wf-brand\" dir=\"auto\">");
+    w(&mut out, "<p class=\"wf-brand\" dir=\"auto\">");
     let business = text(branding, "business");
     if !business.is_empty() {
         element(&mut out, "strong", "wf-business", &business);
@@ -52,14 +53,22 @@ pub fn render(tree: &Val, opt: &str) -> String {
     escape(&mut out, &text(branding, "text"));
     out.push(' ');
     element(&mut out, "span", "wf-learn", &text(branding, "linkText"));
-    out.push_str("</p></div></div></div>");
+    w(&mut out, "</p></div></div></div>");
     out
 }
 
+/// `out.push_str(s)`, not inlined (hundreds of writes, each inlined cost tens of bytes of .wasm).
+#[inline(never)]
+fn w(out: &mut String, s: &str) {
+    out.push_str(s);
+}
+
+#[inline(never)]
 fn text(node: &Val, key: &str) -> String {
     node.get(key).map(Val::text).unwrap_or_default()
 }
 
+#[inline(never)]
 fn flag(node: &Val, key: &str) -> bool {
     node.get(key).is_some_and(Val::truthy)
 }
@@ -72,25 +81,27 @@ fn list<'v>(node: &'v Val, key: &str) -> &'v [Val] {
 }
 
 /// `<tag class="class" dir="auto">text</tag>`; nothing for empty text.
+#[inline(never)]
 fn element(out: &mut String, tag: &str, class: &str, text: &str) {
     if text.is_empty() {
         return;
     }
     out.push('<');
-    out.push_str(tag);
-    out.push_str(" class=\"");
-    out.push_str(class);
-    out.push_str("\" dir=\"auto\">");
+    w(out, tag);
+    w(out, " class=\"");
+    w(out, class);
+    w(out, "\" dir=\"auto\">");
     escape(out, text);
-    out.push_str("</");
-    out.push_str(tag);
+    w(out, "</");
+    w(out, tag);
     out.push('>');
 }
 
+#[inline(never)]
 fn attr(out: &mut String, name: &str, value: &str) {
     out.push(' ');
-    out.push_str(name);
-    out.push_str("=\"");
+    w(out, name);
+    w(out, "=\"");
     escape(out, value);
     out.push('"');
 }
@@ -98,20 +109,20 @@ fn attr(out: &mut String, name: &str, value: &str) {
 fn footer_html(out: &mut String, footer: &Val) {
     let (left, center, right) = (text(footer, "left"), text(footer, "center"), text(footer, "right"));
     if !(left.is_empty() && center.is_empty() && right.is_empty()) {
-        out.push_str("<div class=\"wf-captions\" role=\"note\">");
+        w(out, "<div class=\"wf-captions\" role=\"note\">");
         element(out, "span", "wf-caption-left", &left);
         element(out, "span", "wf-caption-center", &center);
         element(out, "span", "wf-caption-right", &right);
-        out.push_str("</div>");
+        w(out, "</div>");
     }
-    out.push_str("<button type=\"button\" class=\"wf-cta\" data-action=\"footer\"");
+    w(out, "<button type=\"button\" class=\"wf-cta\" data-action=\"footer\"");
     attr(out, "data-path", &text(footer, "path"));
     if flag(footer, "disabled") {
-        out.push_str(" aria-disabled=\"true\" disabled");
+        w(out, " aria-disabled=\"true\" disabled");
     }
-    out.push_str(" dir=\"auto\">");
+    w(out, " dir=\"auto\">");
     escape(out, &text(footer, "label"));
-    out.push_str("</button>");
+    w(out, "</button>");
 }
 
 fn optional(out: &mut String, node: &Val, opt: &str) {
@@ -131,46 +142,46 @@ fn component(out: &mut String, node: &Val, opt: &str) {
         }
         "CheckboxGroup" | "RadioButtonsGroup" | "ChipsSelector" => group_html(out, &kind, node, opt),
         "OptIn" => {
-            out.push_str("<div class=\"wf-optin\"><label><input type=\"checkbox\"");
+            w(out, "<div class=\"wf-optin\"><label><input type=\"checkbox\"");
             attr(out, "name", &text(node, "name"));
             if flag(node, "checked") {
-                out.push_str(" checked");
+                w(out, " checked");
             }
-            out.push_str("><span class=\"wf-optin-label\" dir=\"auto\">");
+            w(out, "><span class=\"wf-optin-label\" dir=\"auto\">");
             if flag(node, "optional") {
                 // MWP: OptIn's "(optional) " is a prefix of its label.
                 escape(out, opt);
                 out.push(' ');
             }
             escape(out, &text(node, "label"));
-            out.push_str("</span></label>");
+            w(out, "</span></label>");
             if node.get("readMore").is_some_and(|a| *a != Val::Null) {
                 action_button(out, "wf-read-more", "readmore", node, None);
                 escape(out, &text(node, "readMoreText"));
-                out.push_str("</button>");
+                w(out, "</button>");
             }
-            out.push_str("</div>");
+            w(out, "</div>");
         }
         "EmbeddedLink" => {
             action_button(out, "wf-link", "link", node, None);
             escape(out, &text(node, "text"));
-            out.push_str("</button>");
+            w(out, "</button>");
         }
         "PhotoPicker" | "DocumentPicker" => picker_html(out, node, opt),
         "Image" => image_html(out, node),
         "ImageCarousel" => {
-            out.push_str("<div class=\"wf-carousel wf-ratio-");
-            out.push_str(if text(node, "ratio") == "16:9" { "16-9" } else { "4-3" });
-            out.push_str(" wf-fit-");
-            out.push_str(if text(node, "fit") == "cover" { "cover" } else { "contain" });
-            out.push_str("\">");
+            w(out, "<div class=\"wf-carousel wf-ratio-");
+            w(out, if text(node, "ratio") == "16:9" { "16-9" } else { "4-3" });
+            w(out, " wf-fit-");
+            w(out, if text(node, "fit") == "cover" { "cover" } else { "contain" });
+            w(out, "\">");
             let images = list(node, "images");
             for (i, img) in images.iter().enumerate() {
                 // MWP: "{alt}. Image i of n. Swipe with three fingers to see more images."
                 let alt = format!("{}. Image {} of {}.", text(img, "alt"), i + 1, images.len());
                 img_html(out, img, &alt, None);
             }
-            out.push_str("</div>");
+            w(out, "</div>");
         }
         "NavigationList" => nav_html(out, node),
         _ => element(out, "div", "wf-error-node", &text(node, "message")),
@@ -186,24 +197,24 @@ fn text_html(out: &mut String, kind: &str, node: &Val) {
         _ => ("div", "wf-text"),
     };
     out.push('<');
-    out.push_str(tag);
-    out.push_str(" class=\"");
-    out.push_str(class);
+    w(out, tag);
+    w(out, " class=\"");
+    w(out, class);
     let weight = text(node, "weight");
     if !weight.is_empty() {
-        out.push_str(" wf-");
+        w(out, " wf-");
         escape(out, &weight);
     }
     if flag(node, "strike") {
-        out.push_str(" wf-strike");
+        w(out, " wf-strike");
     }
-    out.push_str("\" dir=\"auto\">");
+    w(out, "\" dir=\"auto\">");
     match node.get("blocks") {
         Some(Val::List(blocks)) => blocks.iter().for_each(|b| block_html(out, b)),
         _ => escape(out, &text(node, "text")),
     }
-    out.push_str("</");
-    out.push_str(tag);
+    w(out, "</");
+    w(out, tag);
     out.push('>');
 }
 
@@ -212,52 +223,48 @@ fn block_html(out: &mut String, block: &Val) {
     match text(block, "type").as_str() {
         "heading" => {
             let tag = if text(block, "level") == "1" { "h2" } else { "h3" };
-            out.push_str(if tag == "h2" {
-                "<h2 class=\"wf-heading\">"
-            } else {
-                "<h3 class=\"wf-subheading\">"
-            });
+            w(out, if tag == "h2" { "<h2 class=\"wf-heading\">" } else { "<h3 class=\"wf-subheading\">" });
             children(out, block);
-            out.push_str(if tag == "h2" { "</h2>" } else { "</h3>" });
+            w(out, if tag == "h2" { "</h2>" } else { "</h3>" });
         }
         "list" => {
             let tag = if flag(block, "ordered") { "ol" } else { "ul" };
-            out.push_str(if tag == "ol" { "<ol>" } else { "<ul>" });
+            w(out, if tag == "ol" { "<ol>" } else { "<ul>" });
             for item in list(block, "items") {
-                out.push_str("<li>");
+                w(out, "<li>");
                 if let Val::List(inlines) = item {
                     inlines.iter().for_each(|i| inline_html(out, i));
                 }
-                out.push_str("</li>");
+                w(out, "</li>");
             }
-            out.push_str(if tag == "ol" { "</ol>" } else { "</ul>" });
+            w(out, if tag == "ol" { "</ol>" } else { "</ul>" });
         }
         "table" => {
-            out.push_str("<table class=\"wf-table\"><thead>");
+            w(out, "<table class=\"wf-table\"><thead>");
             let row = |out: &mut String, cells: &Val, cell: &str| {
-                out.push_str("<tr>");
+                w(out, "<tr>");
                 if let Val::List(cells) = cells {
                     for inlines in cells {
-                        out.push_str(if cell == "th" { "<th>" } else { "<td>" });
+                        w(out, if cell == "th" { "<th>" } else { "<td>" });
                         if let Val::List(inlines) = inlines {
                             inlines.iter().for_each(|i| inline_html(out, i));
                         }
-                        out.push_str(if cell == "th" { "</th>" } else { "</td>" });
+                        w(out, if cell == "th" { "</th>" } else { "</td>" });
                     }
                 }
-                out.push_str("</tr>");
+                w(out, "</tr>");
             };
             row(out, block.get("header").unwrap_or(&Val::Null), "th");
-            out.push_str("</thead><tbody>");
+            w(out, "</thead><tbody>");
             for cells in list(block, "rows") {
                 row(out, cells, "td");
             }
-            out.push_str("</tbody></table>");
+            w(out, "</tbody></table>");
         }
         _ => {
-            out.push_str("<p>");
+            w(out, "<p>");
             children(out, block);
-            out.push_str("</p>");
+            w(out, "</p>");
         }
     }
 }
@@ -271,11 +278,11 @@ fn inline_html(out: &mut String, inline: &Val) {
         "link" => {
             let href = text(inline, "href");
             if is_web_link(&href) {
-                out.push_str("<a");
+                w(out, "<a");
                 attr(out, "href", &href);
-                out.push_str(" target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
+                w(out, " target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
                 list(inline, "children").iter().for_each(|i| inline_html(out, i));
-                out.push_str("</a>");
+                w(out, "</a>");
             } else {
                 list(inline, "children").iter().for_each(|i| inline_html(out, i));
             }
@@ -292,11 +299,11 @@ fn inline_html(out: &mut String, inline: &Val) {
         }
     };
     out.push('<');
-    out.push_str(tag);
+    w(out, tag);
     out.push('>');
     list(inline, "children").iter().for_each(|i| inline_html(out, i));
-    out.push_str("</");
-    out.push_str(tag);
+    w(out, "</");
+    w(out, tag);
     out.push('>');
 }
 
@@ -317,7 +324,7 @@ fn img_html(out: &mut String, img: &Val, alt: &str, size: Option<(&Val, &str)>) 
     if !is_data_image(&src) {
         return;
     }
-    out.push_str("<img");
+    w(out, "<img");
     attr(out, "src", &src);
     attr(out, "alt", alt);
     if let Some((node, class)) = size {
@@ -334,11 +341,11 @@ fn img_html(out: &mut String, img: &Val, alt: &str, size: Option<(&Val, &str)>) 
 }
 
 fn image_html(out: &mut String, node: &Val) {
-    out.push_str("<div class=\"wf-image");
+    w(out, "<div class=\"wf-image");
     let fit = if text(node, "fit") == "cover" { " wf-fit-cover" } else { " wf-fit-contain" };
-    out.push_str(fit);
+    w(out, fit);
     if node.get("height").is_some() {
-        out.push_str(" wf-fixed");
+        w(out, " wf-fixed");
     }
     out.push('"');
     let mut ratio = String::new();
@@ -347,21 +354,21 @@ fn image_html(out: &mut String, node: &Val) {
     out.push('>');
     match node.get("src") {
         Some(img) => img_html(out, img, &text(img, "alt"), Some((node, "wf-img"))),
-        None => out.push_str("<span class=\"wf-rejected\" role=\"img\" aria-label=\"Image\"></span>"),
+        None => w(out, "<span class=\"wf-rejected\" role=\"img\" aria-label=\"Image\"></span>"),
     }
-    out.push_str("</div>");
+    w(out, "</div>");
 }
 
 /// `<button … data-action data-path [data-index]>` (the caller writes the content and `</button>`).
 fn action_button(out: &mut String, class: &str, action: &str, node: &Val, index: Option<usize>) {
-    out.push_str("<button type=\"button\" class=\"");
-    out.push_str(class);
-    out.push_str("\" data-action=\"");
-    out.push_str(action);
+    w(out, "<button type=\"button\" class=\"");
+    w(out, class);
+    w(out, "\" data-action=\"");
+    w(out, action);
     out.push('"');
     attr(out, "data-path", &text(node, "path"));
     if let Some(index) = index {
         attr(out, "data-index", &index.to_string());
     }
-    out.push_str(" dir=\"auto\">");
+    w(out, " dir=\"auto\">");
 }

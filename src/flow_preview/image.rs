@@ -1,5 +1,5 @@
 //! Images a Flow preview may show: base64 only, decoded and sniffed by magic
-//! bytes as PNG, JPEG, WebP or GIF, re-encoded as a `data:` URL of that type
+//! bytes as PNG, JPEG, WebP or GIF, shown as a `data:` URL of that type
 //! (spec §7 "Images"). Anything else (SVG, HTML, unknown bytes, a URL) is refused.
 
 use crate::base64;
@@ -10,7 +10,7 @@ pub const MAX_IMAGE_BYTES: usize = 1024 * 1024;
 /// An image that passed the checks.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Img {
-    /// `data:image/<mime>;base64,…`, re-encoded from the decoded bytes.
+    /// `data:image/<mime>;base64,…` (the type from the bytes).
     pub data_url: String,
     /// `image/png`, `image/jpeg`, `image/webp` or `image/gif`.
     pub mime: &'static str,
@@ -56,7 +56,9 @@ pub fn read(src: &str, alt: &str, data_url_only: bool) -> Result<Img, String> {
     if payload.len() / 4 * 3 > MAX_IMAGE_BYTES {
         return Err(format!("over the preview's limit of {MAX_IMAGE_BYTES} bytes"));
     }
-    let Some(bytes) = base64::decode(&payload) else {
+    // Standard base64 only (what Meta takes): the URL-safe alphabet is no data: URL.
+    let standard = payload.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='));
+    let Some(bytes) = base64::decode(&payload).filter(|_| standard) else {
         return Err("not valid base64".into());
     };
     let Some(mime) = sniff(&bytes) else {
@@ -68,7 +70,11 @@ pub fn read(src: &str, alt: &str, data_url_only: bool) -> Result<Img, String> {
             return Err(format!("declared as {declared} but its bytes are {mime}"));
         }
     }
-    let data_url = format!("data:{mime};base64,{}", base64::encode(&bytes));
+    // The payload decoded, so it is base64 of these bytes: it is shown as given (not re-encoded).
+    let mut data_url = String::with_capacity(payload.len() + 24);
+    for part in ["data:", mime, ";base64,", &payload] {
+        data_url.push_str(part);
+    }
     Ok(Img { data_url, mime, alt: alt.to_owned() })
 }
 
@@ -81,7 +87,7 @@ mod tests {
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
 
     #[test]
-    fn images_are_sniffed_and_re_encoded() {
+    fn images_are_sniffed_and_typed_by_their_bytes() {
         let img = read(PNG, "dot", false).unwrap();
         assert_eq!(img.mime, "image/png");
         assert!(img.data_url.starts_with("data:image/png;base64,iVBOR"));
@@ -93,7 +99,7 @@ mod tests {
 
     #[test]
     fn svg_html_links_and_lies_are_refused() {
-        let svg = base64::encode(b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>");
+        let svg = crate::base64::encode(b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>");
         assert!(read(&svg, "", false).is_err());
         assert!(read(&format!("data:image/svg+xml;base64,{svg}"), "", true).is_err());
         assert!(read(&format!("data:image/gif;base64,{PNG}"), "", true).unwrap_err().contains("declared"));

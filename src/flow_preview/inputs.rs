@@ -40,7 +40,7 @@ impl<'d> Build<'d, '_> {
                 let link = (read_more != Val::Null).then(|| self.locale.read_more.to_owned());
                 Obj::node(kind, path)
                     .text("name", name.as_str())
-                    .text("label", self.prop_text(node, "label").unwrap_or_default())
+                    .string("label", self.prop_text(node, "label").unwrap_or_default())
                     .flag("optional", !required)
                     .flag("checked", value.truthy())
                     .put("readMore", read_more)
@@ -96,9 +96,9 @@ impl<'d> Build<'d, '_> {
             && self.prop_text(node, "label-variant").as_deref() == Some("large");
         let mut out = Obj::node(kind, path)
             .text("name", name)
-            .text("label", self.prop_text(node, "label").unwrap_or_default())
+            .string("label", self.prop_text(node, "label").unwrap_or_default())
             .flag("optional", !required)
-            .text("value", shown)
+            .string("value", shown)
             .opt("helper", self.prop_text(node, "helper-text"))
             .opt("error", self.error_of(node, name))
             .text("inputKind", input_kind.as_str())
@@ -107,7 +107,7 @@ impl<'d> Build<'d, '_> {
         if matches!(kind, "DatePicker" | "CalendarPicker") {
             // What a date input holds (YYYY-MM-DD); `value` is the text shown.
             let iso = if self.version < Version(5, 0) { date_of_millis(&value.text()) } else { None };
-            out = out.text("raw", iso.unwrap_or_else(|| value.text()));
+            out = out.string("raw", iso.unwrap_or_else(|| value.text()));
         }
         if kind == "TextArea" {
             // MWP: "17 / 600" under a TextArea; max-length defaults to 600.
@@ -148,10 +148,10 @@ impl<'d> Build<'d, '_> {
             fields.push(
                 Obj::new()
                     .text("key", key)
-                    .text("label", label.get(key).map(Val::text).unwrap_or_default())
+                    .string("label", label.get(key).map(Val::text).unwrap_or_default())
                     .flag("optional", !needed)
-                    .text("value", self.date_text(&part.text()))
-                    .text("raw", part.text())
+                    .string("value", self.date_text(&part.text()))
+                    .string("raw", part.text())
                     .opt("helper", helper.get(key).map(Val::text))
                     .opt("error", error.get(key).map(Val::text))
                     .done(),
@@ -186,7 +186,7 @@ impl<'d> Build<'d, '_> {
             };
             let mut entry = Obj::new()
                 .text("id", id.as_str())
-                .text("title", item.get("title").map(Val::text).unwrap_or_default())
+                .string("title", item.get("title").map(Val::text).unwrap_or_default())
                 .opt("description", item.get("description").map(Val::text))
                 .opt("metadata", item.get("metadata").map(Val::text))
                 .flag("selected", selected)
@@ -198,7 +198,7 @@ impl<'d> Build<'d, '_> {
                 }
             }
             if let Some(color) = item.get("color").map(Val::text).filter(|c| is_hex_color(c)) {
-                entry = entry.text("color", color);
+                entry = entry.string("color", color);
             }
             out.push(entry.done());
         }
@@ -231,12 +231,12 @@ impl<'d> Build<'d, '_> {
         let items = self.option_items(node, value, control != "radio");
         Obj::node(kind, path)
             .text("name", name)
-            .text("label", self.prop_text(node, "label").unwrap_or_default())
+            .string("label", self.prop_text(node, "label").unwrap_or_default())
             .flag("optional", !required)
             .opt("description", self.prop_text(node, "description"))
             .opt("hint", hint)
             .put("items", items)
-            .text("media", media)
+            .string("media", media)
             .text("control", control)
             .flag("disabled", !enabled)
             .opt("error", self.error_of(node, name))
@@ -288,10 +288,10 @@ impl<'d> Build<'d, '_> {
         Obj::node(kind, path)
             .text("name", name)
             .text("kind", if photo { "photo" } else { "document" })
-            .text("label", self.prop_text(node, "label").unwrap_or_default())
+            .string("label", self.prop_text(node, "label").unwrap_or_default())
             .flag("optional", min <= 0.0)
             .opt("description", self.prop_text(node, "description"))
-            .text("hint", hint)
+            .string("hint", hint)
             .text("button", self.locale.picker_button.get(which).copied().unwrap_or_default())
             .put("count", Val::Num(count as f64))
             .flag("disabled", !enabled)
@@ -326,7 +326,7 @@ impl<'d> Build<'d, '_> {
         let fit =
             self.prop_text(node, "scale-type").filter(|s| s == "cover").unwrap_or_else(|| "contain".into());
         let ratio = self.prop(node, "aspect-ratio").map_or(1.0, |v| v.number());
-        out.text("fit", fit).put("ratio", Val::Num(ratio)).done()
+        out.string("fit", fit).put("ratio", Val::Num(ratio)).done()
     }
 
     fn carousel(&mut self, path: &str, node: &'d Node<'d>) -> Val {
@@ -345,8 +345,8 @@ impl<'d> Build<'d, '_> {
             self.prop_text(node, "scale-type").filter(|s| s == "cover").unwrap_or_else(|| "contain".into());
         Obj::node("ImageCarousel", path)
             .put("images", Val::List(images))
-            .text("ratio", ratio)
-            .text("fit", fit)
+            .string("ratio", ratio)
+            .string("fit", fit)
             .done()
     }
 
@@ -365,8 +365,8 @@ impl<'d> Build<'d, '_> {
             let main = item.get("main-content");
             let text = |v: Option<&Val>, key: &str| v.and_then(|v| v.get(key)).map(Val::text);
             let mut entry = Obj::new()
-                .text("id", item.get("id").map(Val::text).unwrap_or_default())
-                .text("title", text(main, "title").unwrap_or_default())
+                .string("id", item.get("id").map(Val::text).unwrap_or_default())
+                .string("title", text(main, "title").unwrap_or_default())
                 .opt("description", text(main, "description"))
                 .opt("metadata", text(main, "metadata"))
                 .opt("badge", item.get("badge").map(Val::text));
@@ -400,7 +400,7 @@ impl<'d> Build<'d, '_> {
             .text("name", name)
             .opt("label", self.prop_text(node, "label"))
             .opt("description", self.prop_text(node, "description"))
-            .text(
+            .string(
                 "media",
                 self.prop_text(node, "media-size")
                     .filter(|m| m == "large")

@@ -166,7 +166,7 @@ pub fn render<'d>(doc: &'d Node<'d>, source: Option<&'d str>, options: &FlowPrev
         .text("linkText", locale.learn_more)
         .opt("business", options.business.clone())
         .done();
-    let tree = tree.put("branding", branding).text("version", version.to_string()).done();
+    let tree = tree.put("branding", branding).string("version", version.to_string()).done();
     let preview = checker.finish();
     issues.extend(preview.errors.into_iter().chain(preview.warnings));
     let html = html::render(&tree, locale.optional);
@@ -247,7 +247,7 @@ fn draw_screen<'d>(
     let sensitive = screen.get("sensitive").map_or(Val::List(Vec::new()), Val::from_node);
     let screen_val = Obj::new()
         .text("id", screens::id(screen))
-        .text("title", title)
+        .string("title", title)
         .flag("terminal", flag("terminal"))
         .flag("success", flag("success"))
         // UNCONFIRMED (spec §1): the close icon on the entry screen, the back arrow after.

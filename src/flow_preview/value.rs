@@ -49,6 +49,7 @@ impl Val {
     }
 
     /// Member `key` of an object (the last one when repeated).
+    #[inline(never)]
     pub fn get(&self, key: &str) -> Option<&Val> {
         match self {
             Val::Obj(members) => members.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v),
@@ -57,6 +58,7 @@ impl Val {
     }
 
     /// Sets member `key` of an object (a non-object becomes one).
+    #[inline(never)]
     pub fn set(&mut self, key: &str, value: Val) {
         if !matches!(self, Val::Obj(_)) {
             *self = Val::Obj(Vec::new());
@@ -70,6 +72,7 @@ impl Val {
     }
 
     /// Empty as a form value: null, `""`, `[]` or `false` (what leaves a required input unfilled).
+    #[inline(never)]
     pub fn is_empty(&self) -> bool {
         match self {
             Val::Null | Val::Bool(false) => true,
@@ -81,6 +84,7 @@ impl Val {
 
     /// Truthiness for `visible`, `enabled` and If conditions: booleans as
     /// themselves, `"true"`/`"false"` as written, other values when not empty.
+    #[inline(never)]
     pub fn truthy(&self) -> bool {
         match self {
             Val::Bool(b) => *b,
@@ -91,6 +95,7 @@ impl Val {
     }
 
     /// The text shown for the value (numbers without exponent, lists joined by ", ").
+    #[inline(never)]
     pub fn text(&self) -> String {
         let mut out = String::new();
         self.push_text(&mut out);

@@ -247,7 +247,9 @@ pub fn render_flow_preview(
     });
     let flow = Document::read_capped(&flow, NAME, "flow", max)?;
     let flow = match &flow {
-        Capped::Within(document) => Measured::Text { text: &document.text, from_caller: document.from_caller },
+        Capped::Within(document) => {
+            Measured::Text { text: &document.text, from_caller: document.from_caller }
+        }
         Capped::Over(size) => Measured::Over(*size),
     };
     let result = crate::flow_preview::render_request(&flow, options.as_ref())?;

@@ -1,29 +1,29 @@
 //! Inputs, option groups, pickers and navigation lists as HTML (the frame and
 //! texts are in the parent module, whose helpers these use).
 
-use super::{action_button, attr, element, flag, img_html, list, optional, text};
+use super::{action_button, attr, element, flag, img_html, list, optional, text, w};
 use crate::flow_preview::value::{push_number, Val};
 use crate::preview::html::escape;
 
 fn label_html(out: &mut String, node: &Val, class: &str, opt: &str) {
-    out.push_str("<span class=\"");
-    out.push_str(class);
-    out.push_str("\" dir=\"auto\">");
+    w(out, "<span class=\"");
+    w(out, class);
+    w(out, "\" dir=\"auto\">");
     escape(out, &text(node, "label"));
-    out.push_str("</span>");
+    w(out, "</span>");
     optional(out, node, opt);
 }
 
 pub(super) fn field_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
     if text(node, "mode") == "range" {
-        out.push_str("<fieldset class=\"wf-range\">");
+        w(out, "<fieldset class=\"wf-range\">");
         element(out, "legend", "wf-group-label", &text(node, "title"));
         element(out, "p", "wf-description", &text(node, "description"));
         for field in list(node, "fields") {
             let name = format!("{}.{}", text(node, "name"), text(field, "key"));
             one_field(out, "CalendarPicker", field, &name, opt);
         }
-        out.push_str("</fieldset>");
+        w(out, "</fieldset>");
         return;
     }
     one_field(out, kind, node, &text(node, "name"), opt);
@@ -31,23 +31,23 @@ pub(super) fn field_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
 
 fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
     let value = text(node, "value");
-    out.push_str("<div class=\"wf-field wf-");
-    out.push_str(kind);
+    w(out, "<div class=\"wf-field wf-");
+    w(out, kind);
     if flag(node, "disabled") {
-        out.push_str(" wf-disabled");
+        w(out, " wf-disabled");
     }
     if flag(node, "labelLarge") {
-        out.push_str(" wf-label-large");
+        w(out, " wf-label-large");
     }
     if !value.is_empty() {
-        out.push_str(" wf-filled");
+        w(out, " wf-filled");
     }
-    out.push_str("\"><label class=\"wf-box\">");
+    w(out, "\"><label class=\"wf-box\">");
     label_html(out, node, "wf-label", opt);
     let input_kind = text(node, "inputKind");
     match (kind, input_kind.as_str()) {
         ("TextArea", _) => {
-            out.push_str("<textarea class=\"wf-input\"");
+            w(out, "<textarea class=\"wf-input\"");
             attr(out, "name", name);
             if let Some(Val::Obj(_)) = node.get("counter") {
                 let mut max = String::new();
@@ -58,29 +58,29 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                 attr(out, "maxlength", &max);
             }
             disabled(out, node);
-            out.push_str(" dir=\"auto\">");
+            w(out, " dir=\"auto\">");
             escape(out, &value);
-            out.push_str("</textarea>");
+            w(out, "</textarea>");
         }
         ("Dropdown", _) => {
-            out.push_str("<select class=\"wf-input\"");
+            w(out, "<select class=\"wf-input\"");
             attr(out, "name", name);
             disabled(out, node);
-            out.push_str("><option value=\"\"></option>");
+            w(out, "><option value=\"\"></option>");
             for item in list(node, "items") {
-                out.push_str("<option");
+                w(out, "<option");
                 attr(out, "value", &text(item, "id"));
                 if flag(item, "selected") {
-                    out.push_str(" selected");
+                    w(out, " selected");
                 }
                 if flag(item, "disabled") {
-                    out.push_str(" disabled");
+                    w(out, " disabled");
                 }
                 out.push('>');
                 escape(out, &text(item, "title"));
-                out.push_str("</option>");
+                w(out, "</option>");
             }
-            out.push_str("</select>");
+            w(out, "</select>");
         }
         _ => {
             let (kind_attr, mode) = match input_kind.as_str() {
@@ -92,7 +92,7 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                 _ => ("text", ""),
             };
             let date = matches!(kind, "DatePicker" | "CalendarPicker");
-            out.push_str("<input class=\"wf-input\"");
+            w(out, "<input class=\"wf-input\"");
             attr(out, "type", if date { "date" } else { kind_attr });
             if !mode.is_empty() {
                 attr(out, "inputmode", mode);
@@ -109,15 +109,15 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                 attr(out, "aria-description", &value);
             }
             disabled(out, node);
-            out.push_str(" dir=\"auto\">");
+            w(out, " dir=\"auto\">");
         }
     }
-    out.push_str("</label><button type=\"button\" class=\"wf-clear\" aria-label=\"Clear input\"");
+    w(out, "</label><button type=\"button\" class=\"wf-clear\" aria-label=\"Clear input\"");
     attr(out, "data-clear", name);
     if value.is_empty() {
-        out.push_str(" disabled");
+        w(out, " disabled");
     }
-    out.push_str("></button>");
+    w(out, "></button>");
     let error = text(node, "error");
     if error.is_empty() {
         element(out, "div", "wf-helper", &text(node, "helper"));
@@ -131,34 +131,33 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
         push_number(&mut shown, counter.get("max").map_or(0.0, Val::number));
         element(out, "div", "wf-counter", &shown);
     }
-    out.push_str("</div>");
+    w(out, "</div>");
 }
 
 fn disabled(out: &mut String, node: &Val) {
     if flag(node, "disabled") {
-        out.push_str(" disabled");
+        w(out, " disabled");
     }
 }
 
 pub(super) fn group_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
     let control = text(node, "control");
-    out.push_str("<fieldset class=\"wf-group wf-");
-    out.push_str(kind);
-    out.push_str("\"><legend class=\"wf-group-head\">");
+    w(out, "<fieldset class=\"wf-group wf-");
+    w(out, kind);
+    w(out, "\"><legend class=\"wf-group-head\">");
     label_html(out, node, "wf-group-label", opt);
-    out.push_str("</legend>");
+    w(out, "</legend>");
     element(out, "p", "wf-description", &text(node, "description"));
     element(out, "p", "wf-hint", &text(node, "hint"));
-    out.push_str(if control == "chip" {
-        "<div class=\"wf-chips\" role=\"group\">"
-    } else {
-        "<div role=\"listbox\">"
-    });
+    w(
+        out,
+        if control == "chip" { "<div class=\"wf-chips\" role=\"group\">" } else { "<div role=\"listbox\">" },
+    );
     let media = if text(node, "media") == "large" { "wf-media-large" } else { "wf-media-regular" };
     for item in list(node, "items") {
-        out.push_str(if control == "chip" { "<label class=\"wf-chip" } else { "<label class=\"wf-option" });
+        w(out, if control == "chip" { "<label class=\"wf-chip" } else { "<label class=\"wf-option" });
         if flag(item, "disabled") {
-            out.push_str(" wf-disabled");
+            w(out, " wf-disabled");
         }
         out.push('"');
         let color = text(item, "color");
@@ -169,85 +168,85 @@ pub(super) fn group_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
         if let Some(img) = item.get("image") {
             img_html(out, img, &text(img, "alt"), Some((&Val::Null, media)));
         }
-        out.push_str("<span class=\"wf-option-text\">");
+        w(out, "<span class=\"wf-option-text\">");
         element(out, "span", "wf-option-title", &text(item, "title"));
         element(out, "span", "wf-option-description", &text(item, "description"));
-        out.push_str("</span>");
+        w(out, "</span>");
         element(out, "span", "wf-option-metadata", &text(item, "metadata"));
-        out.push_str("<input");
+        w(out, "<input");
         attr(out, "type", if control == "radio" { "radio" } else { "checkbox" });
         attr(out, "name", &text(node, "name"));
         attr(out, "value", &text(item, "id"));
         if flag(item, "selected") {
-            out.push_str(" checked");
+            w(out, " checked");
         }
         if flag(item, "disabled") || flag(node, "disabled") {
-            out.push_str(" disabled");
+            w(out, " disabled");
         }
-        out.push_str("></label>");
+        w(out, "></label>");
     }
-    out.push_str("</div>");
+    w(out, "</div>");
     element(out, "div", "wf-error", &text(node, "error"));
-    out.push_str("</fieldset>");
+    w(out, "</fieldset>");
 }
 
 pub(super) fn picker_html(out: &mut String, node: &Val, opt: &str) {
-    out.push_str("<div class=\"wf-picker\"><div class=\"wf-group-head\">");
+    w(out, "<div class=\"wf-picker\"><div class=\"wf-group-head\">");
     label_html(out, node, "wf-group-label", opt);
-    out.push_str("</div>");
+    w(out, "</div>");
     element(out, "p", "wf-description", &text(node, "description"));
     element(out, "p", "wf-hint", &text(node, "hint"));
-    out.push_str("<button type=\"button\" class=\"wf-pick wf-");
+    w(out, "<button type=\"button\" class=\"wf-pick wf-");
     escape(out, &text(node, "kind"));
     out.push('"');
     attr(out, "data-pick", &text(node, "name"));
     disabled(out, node);
     out.push('>');
     escape(out, &text(node, "button"));
-    out.push_str("</button>");
+    w(out, "</button>");
     let count = node.get("count").map_or(0.0, Val::number);
     if count > 0.0 {
         let mut shown = String::new();
         push_number(&mut shown, count);
         element(out, "span", "wf-picked", &shown);
     }
-    out.push_str("</div>");
+    w(out, "</div>");
 }
 
 pub(super) fn nav_html(out: &mut String, node: &Val) {
-    out.push_str("<div class=\"wf-navlist\">");
+    w(out, "<div class=\"wf-navlist\">");
     element(out, "div", "wf-group-label", &text(node, "label"));
     element(out, "p", "wf-description", &text(node, "description"));
-    out.push_str("<div role=\"listbox\">");
+    w(out, "<div role=\"listbox\">");
     let media = if text(node, "media") == "large" { "wf-media-large" } else { "wf-media-regular" };
     for (index, item) in list(node, "items").iter().enumerate() {
         action_button(out, "wf-nav-item", "nav", node, Some(index));
         if let Some(img) = item.get("start") {
             img_html(out, img, &text(img, "alt"), Some((&Val::Null, media)));
         }
-        out.push_str("<span class=\"wf-nav-main\">");
+        w(out, "<span class=\"wf-nav-main\">");
         element(out, "span", "wf-option-title", &text(item, "title"));
         element(out, "span", "wf-option-metadata", &text(item, "metadata"));
         element(out, "span", "wf-option-description", &text(item, "description"));
         let tags = list(item, "tags");
         if !tags.is_empty() {
-            out.push_str("<span class=\"wf-tags\">");
+            w(out, "<span class=\"wf-tags\">");
             tags.iter().for_each(|t| element(out, "span", "wf-tag", &t.text()));
-            out.push_str("</span>");
+            w(out, "</span>");
         }
-        out.push_str("</span>");
+        w(out, "</span>");
         element(out, "span", "wf-badge", &text(item, "badge"));
         match item.get("end") {
             Some(end) => {
-                out.push_str("<span class=\"wf-nav-end\">");
+                w(out, "<span class=\"wf-nav-end\">");
                 element(out, "span", "wf-option-title", &text(end, "title"));
                 element(out, "span", "wf-option-description", &text(end, "description"));
                 element(out, "span", "wf-option-metadata", &text(end, "metadata"));
-                out.push_str("</span>");
+                w(out, "</span>");
             }
-            None => out.push_str("<span class=\"wf-chevron\" aria-hidden=\"true\"></span>"),
+            None => w(out, "<span class=\"wf-chevron\" aria-hidden=\"true\"></span>"),
         }
-        out.push_str("</button>");
+        w(out, "</button>");
     }
-    out.push_str("</div></div>");
+    w(out, "</div></div>");
 }
