@@ -76,9 +76,25 @@ pub fn form_defaults(children: &Node<'_>, env: &mut Env<'_>, out: &mut Val) {
                 out.set(&key, value);
             }
         }
-        if let (Some(name), Some(value)) = (node.get("name").and_then(Node::as_str), node.get("init-value")) {
+        let name = node.get("name").and_then(Node::as_str);
+        if let (Some(name), Some(value)) = (name, node.get("init-value")) {
             let value = env.node(value);
             out.set(name, value);
+        } else if let Some(name) = name.filter(|name| out.get(name).is_none()) {
+            // Spec §2: an input without a value is empty: "", [] or false by its kind.
+            let empty = match node.get("type").and_then(Node::as_str).unwrap_or_default() {
+                "OptIn" => Some(Val::Bool(false)),
+                "CheckboxGroup" | "ChipsSelector" | "PhotoPicker" | "DocumentPicker" => {
+                    Some(Val::List(Vec::new()))
+                }
+                "TextInput" | "TextArea" | "Dropdown" | "RadioButtonsGroup" | "DatePicker" => {
+                    Some(Val::Str(String::new()))
+                }
+                _ => None,
+            };
+            if let Some(empty) = empty {
+                out.set(name, empty);
+            }
         }
         for key in ["children", "then", "else"] {
             if let Some(list) = node.get(key) {

@@ -188,3 +188,88 @@ test("preview XSS: the detectors notice a real injection (control)", async () =>
   assert.ok(report.bad.some((line) => line.startsWith("handler onerror")), "the audit flags the handler");
   await context.close();
 });
+
+/** The Flow page's rendered nodes checked: the tags and attributes the Flow preview writes, and no other. */
+function auditFlows() {
+  const TAGS = new Set(["DIV", "SPAN", "P", "A", "IMG", "STRONG", "EM", "S", "UL", "OL", "LI", "H2", "H3", "BUTTON", "FORM", "INPUT", "TEXTAREA", "SELECT", "OPTION", "LABEL", "FIELDSET", "LEGEND", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "PRE"]);
+  const ATTRIBUTES = new Set(["class", "dir", "lang", "href", "target", "rel", "src", "alt", "type", "name", "value", "checked", "disabled", "selected", "role", "width", "height", "inputmode", "maxlength", "aria-label", "aria-hidden", "aria-disabled", "aria-description", "data-screen", "data-action", "data-path", "data-index", "data-clear", "data-pick", "data-ratio", "data-color"]);
+  const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\s]/u;
+  const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+  const IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/;
+  const roots = [...document.getElementById("html").children, ...[...document.querySelectorAll("wa-flow-preview")].map((e) => e.shadowRoot)];
+  const bad = new Set();
+  const counts = { roots: roots.length, elements: 0, links: 0, images: 0, styled: 0 };
+  const stylesheet = new URL("/pkg/flow-preview.css", location.href).href;
+  for (const root of roots) {
+    for (const node of root.querySelectorAll("*")) {
+      counts.elements++;
+      if (root instanceof ShadowRoot && node === root.firstElementChild && node.tagName === "LINK") {
+        if (node.getAttribute("href") !== stylesheet || node.rel !== "stylesheet" || node.attributes.length !== 2) bad.add(`shadow link ${node.outerHTML}`);
+        continue;
+      }
+      if (!TAGS.has(node.tagName)) bad.add(`tag <${node.tagName.toLowerCase()}>`);
+      for (const { name, value } of node.attributes) {
+        if (name.startsWith("on")) bad.add(`handler ${name}=${value}`);
+        // The element sets ratios and colours through CSSOM (a style attribute appears, the CSP
+        // allows it): only there, only from the checked data- attributes.
+        if (name === "style" && root instanceof ShadowRoot && (node.dataset.ratio || /^#[0-9a-f]{6}$/i.test(node.dataset.color ?? ""))) {
+          counts.styled++;
+          if (!/^(aspect-ratio: [\d.]+( \/ 1)?;|border-color: rgb\(\d+, \d+, \d+\);)$/.test(value)) bad.add(`style ${value}`);
+          continue;
+        }
+        if (!ATTRIBUTES.has(name)) bad.add(`attribute ${name}=${value}`);
+        if (name === "href" && !/^https?:\/\//i.test(value)) bad.add(`href=${value}`);
+        if (name === "src" && !IMAGE.test(value)) bad.add(`src=${value.slice(0, 80)}`);
+        if (name === "href" && INVISIBLE.test(value)) bad.add(`invisible character in href=${JSON.stringify(value)}`);
+        if (name === "data-color" && !/^#[0-9a-f]{6}$/i.test(value)) bad.add(`data-color=${value}`);
+        if (BIDI.test(value)) bad.add(`bidi control in ${name}`);
+      }
+      if (node.tagName === "A") {
+        counts.links++;
+        if (node.target !== "_blank" || node.rel !== "noopener noreferrer nofollow") bad.add(`link ${node.outerHTML}`);
+      }
+      if (node.tagName === "IMG") counts.images++;
+    }
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) if (BIDI.test(walker.currentNode.data)) bad.add(`bidi control in text ${JSON.stringify(walker.currentNode.data)}`);
+  }
+  // The screen title of each text case, as shown: the payload as text, not dropped, not parsed.
+  const titles = [...document.querySelectorAll("#html > div")].filter((box) => /^flow text \d+$/.test(box.dataset.label)).map((box) => ({
+    label: box.dataset.label,
+    title: box.querySelector(".wf-title")?.textContent,
+  }));
+  return { bad: [...bad], counts, titles, pwned: window.__pwned, violations: window.__violations, results: window.__results, opened: window.__opened, stillHere: location.pathname };
+}
+
+test("preview XSS: hostile Flows through renderFlowPreview and <wa-flow-preview>, every button clicked, and nothing runs or loads", async (t) => {
+  const { flowCases, BAD_IMAGES } = await import("./preview-pages/flow-xss-corpus.mjs");
+  const { context, page, seen } = await watched("/pages/flow-xss.html");
+  await page.locator("body[data-done=true]").waitFor({ timeout: 180_000 });
+  await page.waitForTimeout(500);
+  const report = await page.evaluate(auditFlows);
+  const all = flowCases();
+  t.diagnostic(`${all.length} Flows, ${report.counts.elements} rendered elements, ${report.counts.links} links, ${report.counts.images} images, ${report.counts.styled} CSSOM-styled`);
+  assert.equal(report.pwned, undefined, "no payload ran");
+  assert.deepEqual(report.violations, [], "no Content-Security-Policy violation");
+  assert.deepEqual(seen.errors, [], "no page error");
+  assert.deepEqual(seen.dialogs, [], "no dialog");
+  assert.deepEqual(seen.console.filter((line) => /^(error|warning)/.test(line)), [], "no console error or warning");
+  assert.deepEqual(report.bad, [], "only the Flow preview's tags and attributes, http(s) links, raster data: images");
+  assert.equal(report.stillHere, "/pages/flow-xss.html");
+  assert.deepEqual(seen.navigations, [`${server.url}/pages/flow-xss.html`], "no navigation, even after every button was clicked");
+  assert.deepEqual(seen.popups, [], "no popup");
+  const own = [...OWN_FILES, "/pages/flow-xss.html", "/pages/flow-xss.js", "/pages/flow-xss-corpus.mjs", "/pkg/flow-preview.css"].map((p) => (p.startsWith("/") ? `${server.url}${p}` : p));
+  const foreign = [...new Set(seen.requests)].filter((url) => !own.includes(url) && !url.startsWith("data:"));
+  assert.deepEqual(foreign, [], "only the page's own files were requested");
+  assert.equal(report.results.cases, all.length);
+  assert.equal(report.results.renders, 2 * all.length, "every case rendered both ways");
+  assert.ok(report.counts.images > 0 && report.counts.links > 0 && report.counts.styled > 0);
+  // open_url only ever emitted http(s) URLs; the unsafe ones were dropped.
+  assert.ok(report.opened.length > 0 && report.opened.every((url) => /^https?:\/\//.test(url)), report.opened.join());
+  for (const { label, title } of report.titles) {
+    const payload = (await import("./preview-pages/xss-corpus.mjs")).TEXTS[Number(label.split(" ")[2])].replace(/[\u202A-\u202E\u2066-\u2069\0]/g, "");
+    assert.ok(title.startsWith(payload), `${label}: ${JSON.stringify(title)}`);
+  }
+  assert.ok(BAD_IMAGES.length > 40);
+  await context.close();
+});
