@@ -23,18 +23,18 @@ pub fn render(tree: &Val, opt: &str) -> String {
     w(&mut out, "\" lang=\"");
     escape(&mut out, &s("locale").replace('_', "-"));
     w(&mut out, "\" data-screen=\"");
-    escape(&mut out, &text(screen, "id"));
+    esc(&mut out, screen, "id");
     w(
         &mut out,
         "\"><div class=\"wf-sheet\"><div class=\"wf-top\"><button type=\"button\" class=\"wf-nav wf-",
     );
-    escape(&mut out, &text(screen, "back"));
+    esc(&mut out, screen, "back");
     w(&mut out, "\" data-action=\"");
-    escape(&mut out, &text(screen, "back"));
+    esc(&mut out, screen, "back");
     w(&mut out, "\" aria-label=\"Cancel\"></button>");
-    element(&mut out, "div", "wf-title", &text(screen, "title"));
+    el(&mut out, "div", "wf-title", screen, "title");
     w(&mut out, "<span class=\"wf-more\" aria-hidden=\"true\"></span></div><form class=\"wf-body\" name=\"");
-    escape(&mut out, &text(screen, "id"));
+    esc(&mut out, screen, "id");
     w(&mut out, "_form\">");
     for node in list(tree, "body") {
         component(&mut out, node, opt);
@@ -50,9 +50,9 @@ pub fn render(tree: &Val, opt: &str) -> String {
         element(&mut out, "strong", "wf-business", &business);
         out.push(' ');
     }
-    escape(&mut out, &text(branding, "text"));
+    esc(&mut out, branding, "text");
     out.push(' ');
-    element(&mut out, "span", "wf-learn", &text(branding, "linkText"));
+    el(&mut out, "span", "wf-learn", branding, "linkText");
     w(&mut out, "</p></div></div></div>");
     out
 }
@@ -61,6 +61,32 @@ pub fn render(tree: &Val, opt: &str) -> String {
 #[inline(never)]
 fn w(out: &mut String, s: &str) {
     out.push_str(s);
+}
+
+/// The string member `key` of `node` ("" when absent or not a string), borrowed.
+fn str_of<'v>(node: &'v Val, key: &str) -> &'v str {
+    match node.get(key) {
+        Some(Val::Str(s)) => s,
+        _ => "",
+    }
+}
+
+/// Member `key` of `node`, escaped, into `out`.
+#[inline(never)]
+fn esc(out: &mut String, node: &Val, key: &str) {
+    escape(out, str_of(node, key));
+}
+
+/// [`element`] with member `key` of `node` as its text.
+#[inline(never)]
+fn el(out: &mut String, tag: &str, class: &str, node: &Val, key: &str) {
+    element(out, tag, class, str_of(node, key));
+}
+
+/// [`attr`] with member `key` of `node` as its value.
+#[inline(never)]
+fn attr_of(out: &mut String, name: &str, node: &Val, key: &str) {
+    attr(out, name, str_of(node, key));
 }
 
 #[inline(never)]
@@ -116,12 +142,12 @@ fn footer_html(out: &mut String, footer: &Val) {
         w(out, "</div>");
     }
     w(out, "<button type=\"button\" class=\"wf-cta\" data-action=\"footer\"");
-    attr(out, "data-path", &text(footer, "path"));
+    attr_of(out, "data-path", footer, "path");
     if flag(footer, "disabled") {
         w(out, " aria-disabled=\"true\" disabled");
     }
     w(out, " dir=\"auto\">");
-    escape(out, &text(footer, "label"));
+    esc(out, footer, "label");
     w(out, "</button>");
 }
 
@@ -143,7 +169,7 @@ fn component(out: &mut String, node: &Val, opt: &str) {
         "CheckboxGroup" | "RadioButtonsGroup" | "ChipsSelector" => group_html(out, &kind, node, opt),
         "OptIn" => {
             w(out, "<div class=\"wf-optin\"><label><input type=\"checkbox\"");
-            attr(out, "name", &text(node, "name"));
+            attr_of(out, "name", node, "name");
             if flag(node, "checked") {
                 w(out, " checked");
             }
@@ -153,18 +179,18 @@ fn component(out: &mut String, node: &Val, opt: &str) {
                 escape(out, opt);
                 out.push(' ');
             }
-            escape(out, &text(node, "label"));
+            esc(out, node, "label");
             w(out, "</span></label>");
             if node.get("readMore").is_some_and(|a| *a != Val::Null) {
                 action_button(out, "wf-read-more", "readmore", node, None);
-                escape(out, &text(node, "readMoreText"));
+                esc(out, node, "readMoreText");
                 w(out, "</button>");
             }
             w(out, "</div>");
         }
         "EmbeddedLink" => {
             action_button(out, "wf-link", "link", node, None);
-            escape(out, &text(node, "text"));
+            esc(out, node, "text");
             w(out, "</button>");
         }
         "PhotoPicker" | "DocumentPicker" => picker_html(out, node, opt),
@@ -184,7 +210,7 @@ fn component(out: &mut String, node: &Val, opt: &str) {
             w(out, "</div>");
         }
         "NavigationList" => nav_html(out, node),
-        _ => element(out, "div", "wf-error-node", &text(node, "message")),
+        _ => el(out, "div", "wf-error-node", node, "message"),
     }
 }
 
@@ -211,7 +237,7 @@ fn text_html(out: &mut String, kind: &str, node: &Val) {
     w(out, "\" dir=\"auto\">");
     match node.get("blocks") {
         Some(Val::List(blocks)) => blocks.iter().for_each(|b| block_html(out, b)),
-        _ => escape(out, &text(node, "text")),
+        _ => esc(out, node, "text"),
     }
     w(out, "</");
     w(out, tag);
@@ -294,7 +320,7 @@ fn inline_html(out: &mut String, inline: &Val) {
             return;
         }
         _ => {
-            escape(out, &text(inline, "text"));
+            esc(out, inline, "text");
             return;
         }
     };
@@ -366,7 +392,7 @@ fn action_button(out: &mut String, class: &str, action: &str, node: &Val, index:
     w(out, "\" data-action=\"");
     w(out, action);
     out.push('"');
-    attr(out, "data-path", &text(node, "path"));
+    attr_of(out, "data-path", node, "path");
     if let Some(index) = index {
         attr(out, "data-index", &index.to_string());
     }

@@ -192,7 +192,7 @@ test("preview XSS: the detectors notice a real injection (control)", async () =>
 /** The Flow page's rendered nodes checked: the tags and attributes the Flow preview writes, and no other. */
 function auditFlows() {
   const TAGS = new Set(["DIV", "SPAN", "P", "A", "IMG", "STRONG", "EM", "S", "UL", "OL", "LI", "H2", "H3", "BUTTON", "FORM", "INPUT", "TEXTAREA", "SELECT", "OPTION", "LABEL", "FIELDSET", "LEGEND", "TABLE", "THEAD", "TBODY", "TR", "TH", "TD", "PRE"]);
-  const ATTRIBUTES = new Set(["class", "dir", "lang", "href", "target", "rel", "src", "alt", "type", "name", "value", "checked", "disabled", "selected", "role", "width", "height", "inputmode", "maxlength", "aria-label", "aria-hidden", "aria-disabled", "aria-description", "data-screen", "data-action", "data-path", "data-index", "data-clear", "data-pick", "data-ratio", "data-color"]);
+  const ATTRIBUTES = new Set(["class", "dir", "lang", "href", "target", "rel", "src", "alt", "type", "name", "value", "checked", "disabled", "selected", "role", "width", "height", "inputmode", "maxlength", "autocomplete", "aria-label", "aria-hidden", "aria-disabled", "aria-description", "data-screen", "data-action", "data-path", "data-index", "data-clear", "data-pick", "data-ratio", "data-color"]);
   const INVISIBLE = /[\p{Cf}\p{Cc}\p{Zl}\p{Zp}\s]/u;
   const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
   const IMAGE = /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]+$/;

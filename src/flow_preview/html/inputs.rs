@@ -1,7 +1,7 @@
 //! Inputs, option groups, pickers and navigation lists as HTML (the frame and
 //! texts are in the parent module, whose helpers these use).
 
-use super::{action_button, attr, element, flag, img_html, list, optional, text, w};
+use super::{action_button, attr, attr_of, el, element, esc, flag, img_html, list, optional, text, w};
 use crate::flow_preview::value::{push_number, Val};
 use crate::preview::html::escape;
 
@@ -9,7 +9,7 @@ fn label_html(out: &mut String, node: &Val, class: &str, opt: &str) {
     w(out, "<span class=\"");
     w(out, class);
     w(out, "\" dir=\"auto\">");
-    escape(out, &text(node, "label"));
+    esc(out, node, "label");
     w(out, "</span>");
     optional(out, node, opt);
 }
@@ -17,8 +17,8 @@ fn label_html(out: &mut String, node: &Val, class: &str, opt: &str) {
 pub(super) fn field_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
     if text(node, "mode") == "range" {
         w(out, "<fieldset class=\"wf-range\">");
-        element(out, "legend", "wf-group-label", &text(node, "title"));
-        element(out, "p", "wf-description", &text(node, "description"));
+        el(out, "legend", "wf-group-label", node, "title");
+        el(out, "p", "wf-description", node, "description");
         for field in list(node, "fields") {
             let name = format!("{}.{}", text(node, "name"), text(field, "key"));
             one_field(out, "CalendarPicker", field, &name, opt);
@@ -47,7 +47,8 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
     let input_kind = text(node, "inputKind");
     match (kind, input_kind.as_str()) {
         ("TextArea", _) => {
-            w(out, "<textarea class=\"wf-input\"");
+            // autocomplete off: a preview must not fill a Flow's fields with the viewer's saved data.
+            w(out, "<textarea class=\"wf-input\" autocomplete=\"off\"");
             attr(out, "name", name);
             if let Some(Val::Obj(_)) = node.get("counter") {
                 let mut max = String::new();
@@ -69,7 +70,7 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
             w(out, "><option value=\"\"></option>");
             for item in list(node, "items") {
                 w(out, "<option");
-                attr(out, "value", &text(item, "id"));
+                attr_of(out, "value", item, "id");
                 if flag(item, "selected") {
                     w(out, " selected");
                 }
@@ -77,7 +78,7 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                     w(out, " disabled");
                 }
                 out.push('>');
-                escape(out, &text(item, "title"));
+                esc(out, item, "title");
                 w(out, "</option>");
             }
             w(out, "</select>");
@@ -92,13 +93,22 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
                 _ => ("text", ""),
             };
             let date = matches!(kind, "DatePicker" | "CalendarPicker");
-            w(out, "<input class=\"wf-input\"");
+            w(out, "<input class=\"wf-input\" autocomplete=\"off\"");
             attr(out, "type", if date { "date" } else { kind_attr });
             if !mode.is_empty() {
                 attr(out, "inputmode", mode);
             }
             attr(out, "name", name);
-            attr(out, "value", &if date { text(node, "raw") } else { value.clone() });
+            // A date input holds only a real YYYY-MM-DD (anything else stays in aria-description).
+            let raw = text(node, "raw");
+            let shown = if !date {
+                value.clone()
+            } else if crate::time::is_calendar_date(&raw) {
+                raw
+            } else {
+                String::new()
+            };
+            attr(out, "value", &shown);
             if let Some(Val::Num(max)) = node.get("maxLength") {
                 let mut text = String::new();
                 push_number(&mut text, *max);
@@ -120,7 +130,7 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
     w(out, "></button>");
     let error = text(node, "error");
     if error.is_empty() {
-        element(out, "div", "wf-helper", &text(node, "helper"));
+        el(out, "div", "wf-helper", node, "helper");
     } else {
         element(out, "div", "wf-error", &error);
     }
@@ -147,8 +157,8 @@ pub(super) fn group_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
     w(out, "\"><legend class=\"wf-group-head\">");
     label_html(out, node, "wf-group-label", opt);
     w(out, "</legend>");
-    element(out, "p", "wf-description", &text(node, "description"));
-    element(out, "p", "wf-hint", &text(node, "hint"));
+    el(out, "p", "wf-description", node, "description");
+    el(out, "p", "wf-hint", node, "hint");
     w(
         out,
         if control == "chip" { "<div class=\"wf-chips\" role=\"group\">" } else { "<div role=\"listbox\">" },
@@ -169,14 +179,14 @@ pub(super) fn group_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
             img_html(out, img, &text(img, "alt"), Some((&Val::Null, media)));
         }
         w(out, "<span class=\"wf-option-text\">");
-        element(out, "span", "wf-option-title", &text(item, "title"));
-        element(out, "span", "wf-option-description", &text(item, "description"));
+        el(out, "span", "wf-option-title", item, "title");
+        el(out, "span", "wf-option-description", item, "description");
         w(out, "</span>");
-        element(out, "span", "wf-option-metadata", &text(item, "metadata"));
+        el(out, "span", "wf-option-metadata", item, "metadata");
         w(out, "<input");
         attr(out, "type", if control == "radio" { "radio" } else { "checkbox" });
-        attr(out, "name", &text(node, "name"));
-        attr(out, "value", &text(item, "id"));
+        attr_of(out, "name", node, "name");
+        attr_of(out, "value", item, "id");
         if flag(item, "selected") {
             w(out, " checked");
         }
@@ -186,7 +196,7 @@ pub(super) fn group_html(out: &mut String, kind: &str, node: &Val, opt: &str) {
         w(out, "></label>");
     }
     w(out, "</div>");
-    element(out, "div", "wf-error", &text(node, "error"));
+    el(out, "div", "wf-error", node, "error");
     w(out, "</fieldset>");
 }
 
@@ -194,15 +204,15 @@ pub(super) fn picker_html(out: &mut String, node: &Val, opt: &str) {
     w(out, "<div class=\"wf-picker\"><div class=\"wf-group-head\">");
     label_html(out, node, "wf-group-label", opt);
     w(out, "</div>");
-    element(out, "p", "wf-description", &text(node, "description"));
-    element(out, "p", "wf-hint", &text(node, "hint"));
+    el(out, "p", "wf-description", node, "description");
+    el(out, "p", "wf-hint", node, "hint");
     w(out, "<button type=\"button\" class=\"wf-pick wf-");
-    escape(out, &text(node, "kind"));
+    esc(out, node, "kind");
     out.push('"');
-    attr(out, "data-pick", &text(node, "name"));
+    attr_of(out, "data-pick", node, "name");
     disabled(out, node);
     out.push('>');
-    escape(out, &text(node, "button"));
+    esc(out, node, "button");
     w(out, "</button>");
     let count = node.get("count").map_or(0.0, Val::number);
     if count > 0.0 {
@@ -215,8 +225,8 @@ pub(super) fn picker_html(out: &mut String, node: &Val, opt: &str) {
 
 pub(super) fn nav_html(out: &mut String, node: &Val) {
     w(out, "<div class=\"wf-navlist\">");
-    element(out, "div", "wf-group-label", &text(node, "label"));
-    element(out, "p", "wf-description", &text(node, "description"));
+    el(out, "div", "wf-group-label", node, "label");
+    el(out, "p", "wf-description", node, "description");
     w(out, "<div role=\"listbox\">");
     let media = if text(node, "media") == "large" { "wf-media-large" } else { "wf-media-regular" };
     for (index, item) in list(node, "items").iter().enumerate() {
@@ -225,9 +235,9 @@ pub(super) fn nav_html(out: &mut String, node: &Val) {
             img_html(out, img, &text(img, "alt"), Some((&Val::Null, media)));
         }
         w(out, "<span class=\"wf-nav-main\">");
-        element(out, "span", "wf-option-title", &text(item, "title"));
-        element(out, "span", "wf-option-metadata", &text(item, "metadata"));
-        element(out, "span", "wf-option-description", &text(item, "description"));
+        el(out, "span", "wf-option-title", item, "title");
+        el(out, "span", "wf-option-metadata", item, "metadata");
+        el(out, "span", "wf-option-description", item, "description");
         let tags = list(item, "tags");
         if !tags.is_empty() {
             w(out, "<span class=\"wf-tags\">");
@@ -235,13 +245,13 @@ pub(super) fn nav_html(out: &mut String, node: &Val) {
             w(out, "</span>");
         }
         w(out, "</span>");
-        element(out, "span", "wf-badge", &text(item, "badge"));
+        el(out, "span", "wf-badge", item, "badge");
         match item.get("end") {
             Some(end) => {
                 w(out, "<span class=\"wf-nav-end\">");
-                element(out, "span", "wf-option-title", &text(end, "title"));
-                element(out, "span", "wf-option-description", &text(end, "description"));
-                element(out, "span", "wf-option-metadata", &text(end, "metadata"));
+                el(out, "span", "wf-option-title", end, "title");
+                el(out, "span", "wf-option-description", end, "description");
+                el(out, "span", "wf-option-metadata", end, "metadata");
                 w(out, "</span>");
             }
             None => w(out, "<span class=\"wf-chevron\" aria-hidden=\"true\"></span>"),
