@@ -332,7 +332,8 @@ export class WaFlowPreview extends HTMLElement {
       const panel = document.createElement("div");
       panel.className = "wf-overlay";
       panel.setAttribute("role", "status");
-      const line = (tag, text) => panel.appendChild(document.createElement(tag)).append(text);
+      // As text, with bidi overrides and isolates dropped (as the library's escaper does).
+      const line = (tag, text) => panel.appendChild(document.createElement(tag)).append(text.replace(/[\u202A-\u202E\u2066-\u2069]/g, ""));
       if ("done" in state) line("strong", "Flow completed");
       else if ("error" in state) line("strong", state.error);
       else line("strong", state.answered ? "Waiting for the business…" : "This step asks the business's endpoint (data_exchange); no endpoint answers in the preview. Call respond() on the element to continue.");
