@@ -34,7 +34,8 @@ export declare class WaFlowPreview extends HTMLElement {
   flow: object | string | undefined;
   /** The screen shown: the `screen` attribute sets the first one (default: the entry screen). */
   screen: string | undefined;
-  /** `${data.…}` of the first screen (default: its `__example__`s); also the `data` attribute as JSON. */
+  /** `${data.…}` of the screen shown, the first one until a person moves on (default: its
+   * `__example__`s); also the `data` attribute as JSON. Setting it redraws that screen. */
   data: Record<string, unknown> | undefined;
   /** Initial form values by input name (a property only). */
   form: Record<string, unknown>;

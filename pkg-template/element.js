@@ -148,9 +148,10 @@ export class WaFlowPreview extends HTMLElement {
   get data() {
     return this.#data ?? json(this.getAttribute("data"));
   }
+  // The data of the screen shown (the first one until a person moves on).
   set data(value) {
     this.#data = value;
-    this.reset();
+    this.#redata();
   }
   get form() {
     return this.#form;
@@ -171,7 +172,12 @@ export class WaFlowPreview extends HTMLElement {
   }
   attributeChangedCallback(name) {
     if (name === "theme" || name === "dir" || name === "locale") this.#update();
+    else if (name === "data") this.#redata();
     else this.reset();
+  }
+  #redata() {
+    if (this.#at) this.#at = { ...this.#at, data: this.data };
+    this.#update();
   }
 
   /** Back to the first screen (the `screen` attribute, else the entry), history and answers cleared. */

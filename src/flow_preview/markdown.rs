@@ -93,7 +93,16 @@ pub fn parse(parts: &[String], rich: bool, problems: &mut Vec<Problem>) -> Vec<B
         }
         p.flush(&mut blocks, &mut paragraph);
     }
-    blocks
+    // Consecutive items of one kind are one list, whether blank lines or array
+    // items part them (a "loose" list in CommonMark; M-FC's examples write one item per line).
+    let mut merged: Vec<Block> = Vec::with_capacity(blocks.len());
+    for block in blocks {
+        match (merged.last_mut(), block) {
+            (Some(Block::List(kind, items)), Block::List(next, more)) if *kind == next => items.extend(more),
+            (_, block) => merged.push(block),
+        }
+    }
+    merged
 }
 
 fn heading(line: &str) -> Option<(u8, &str)> {

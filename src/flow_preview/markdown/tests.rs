@@ -90,3 +90,17 @@ fn links_are_http_only_and_images_base64_only() {
         matches!(&blocks[0], Block::Paragraph(inlines) if !inlines.iter().any(|i| matches!(i, Inline::Image(_))))
     );
 }
+
+// M-FC: "consecutive `1.` lines become an `<ol>`", also across array items and blank lines.
+#[test]
+fn list_items_across_array_items_are_one_list() {
+    let mut problems = Vec::new();
+    let parts = ["1. a".to_owned(), "2. b".to_owned(), "\n3. c".to_owned(), "- x".to_owned()];
+    assert_eq!(
+        parse(&parts, false, &mut problems),
+        [
+            Block::List(true, vec![vec![t("a")], vec![t("b")], vec![t("c")]]),
+            Block::List(false, vec![vec![t("x")]])
+        ]
+    );
+}
