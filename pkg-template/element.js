@@ -23,22 +23,54 @@ const json = (text) => {
   }
 };
 
-export class WaTemplatePreview extends HTMLElement {
-  static observedAttributes = ["definition", "send", "theme", "dir", "media"];
-  #definition;
-  #send;
+// What both elements share (module-private through symbols): a shadow root
+// with the stylesheet and a view, and changes in one task drawn once.
+const VIEW = Symbol("view");
+const DRAW = Symbol("draw");
+const UPDATE = Symbol("update");
+class Preview extends HTMLElement {
   #queued = false;
-  #view;
 
   // The stylesheet link stays put and only the view's content is replaced: a new
   // <link> on every render would reload the styles and flash unstyled markup.
-  constructor() {
+  constructor(stylesheet) {
     super();
     const link = document.createElement("link");
     link.rel = "stylesheet";
-    link.href = css;
-    this.#view = document.createElement("div");
-    this.attachShadow({ mode: "open" }).append(link, this.#view);
+    link.href = stylesheet;
+    this[VIEW] = document.createElement("div");
+    this.attachShadow({ mode: "open" }).append(link, this[VIEW]);
+  }
+
+  connectedCallback() {
+    this[UPDATE]();
+  }
+
+  // Changes in one task render once.
+  [UPDATE]() {
+    if (this.#queued) return;
+    this.#queued = true;
+    queueMicrotask(() =>
+      init()
+        .then(() => {
+          this.#queued = false;
+          this[DRAW]();
+        })
+        .catch((error) => {
+          this.#queued = false;
+          this.dispatchEvent(new CustomEvent("error", { detail: error }));
+        }),
+    );
+  }
+}
+
+export class WaTemplatePreview extends Preview {
+  static observedAttributes = ["definition", "send", "theme", "dir", "media"];
+  #definition;
+  #send;
+
+  constructor() {
+    super(css);
   }
 
   get definition() {
@@ -46,14 +78,14 @@ export class WaTemplatePreview extends HTMLElement {
   }
   set definition(value) {
     this.#definition = value;
-    this.#update();
+    this[UPDATE]();
   }
   get send() {
     return this.#send ?? json(this.getAttribute("send"));
   }
   set send(value) {
     this.#send = value;
-    this.#update();
+    this[UPDATE]();
   }
   get media() {
     return this.getAttribute("media") ?? "load";
@@ -62,29 +94,11 @@ export class WaTemplatePreview extends HTMLElement {
     this.setAttribute("media", value);
   }
 
-  connectedCallback() {
-    this.#update();
-  }
   attributeChangedCallback() {
-    this.#update();
+    this[UPDATE]();
   }
 
-  // Changes in one task render once.
-  #update() {
-    if (this.#queued) return;
-    this.#queued = true;
-    queueMicrotask(() =>
-      init()
-        .then(() => this.#render())
-        .catch((error) => {
-          this.#queued = false;
-          this.dispatchEvent(new CustomEvent("error", { detail: error }));
-        }),
-    );
-  }
-
-  #render() {
-    this.#queued = false;
+  [DRAW]() {
     const definition = this.definition;
     if (definition === undefined || !this.isConnected) return;
     // `media` as given (null: absent): a typo throws (an `error` event) rather than loading media.
@@ -94,7 +108,7 @@ export class WaTemplatePreview extends HTMLElement {
     if (this.send !== undefined) options.send = this.send;
     const { html, tree, issues } = renderTemplatePreview(definition, options);
     // `html` is built by renderTemplatePreview: escaped text, class names, safe links only.
-    this.#view.innerHTML = trusted(html);
+    this[VIEW].innerHTML = trusted(html);
     this.dispatchEvent(new CustomEvent("render", { detail: { issues, tree } }));
   }
 }
@@ -114,7 +128,7 @@ if (!customElements.get("wa-template-preview")) customElements.define("wa-templa
 const flowCss = new URL("./flow-preview.css", import.meta.url).href;
 const find = (tree, path) => (tree?.body ?? []).find((node) => node.path === path);
 
-export class WaFlowPreview extends HTMLElement {
+export class WaFlowPreview extends Preview {
   static observedAttributes = ["flow", "screen", "theme", "dir", "data", "locale"];
   #flow;
   #data;
@@ -123,16 +137,11 @@ export class WaFlowPreview extends HTMLElement {
   #history = [];
   #state; // undefined, { wait, payload }, { done: payload } or { error }
   #tree;
-  #queued = false;
   #view;
 
   constructor() {
-    super();
-    const link = document.createElement("link");
-    link.rel = "stylesheet";
-    link.href = flowCss;
-    this.#view = document.createElement("div");
-    this.attachShadow({ mode: "open" }).append(link, this.#view);
+    super(flowCss);
+    this.#view = this[VIEW];
     this.#view.addEventListener("input", (event) => this.#input(event.target));
     this.#view.addEventListener("change", (event) => this.#input(event.target));
     this.#view.addEventListener("click", (event) => this.#click(event.target));
@@ -167,17 +176,14 @@ export class WaFlowPreview extends HTMLElement {
     this.setAttribute("screen", value);
   }
 
-  connectedCallback() {
-    this.#update();
-  }
   attributeChangedCallback(name) {
-    if (name === "theme" || name === "dir" || name === "locale") this.#update();
+    if (name === "theme" || name === "dir" || name === "locale") this[UPDATE]();
     else if (name === "data") this.#redata();
     else this.reset();
   }
   #redata() {
     if (this.#at) this.#at = { ...this.#at, data: this.data };
-    this.#update();
+    this[UPDATE]();
   }
 
   /** Back to the first screen (the `screen` attribute, else the entry), history and answers cleared. */
@@ -185,19 +191,19 @@ export class WaFlowPreview extends HTMLElement {
     this.#history = [];
     this.#state = undefined;
     this.#at = { screen: this.getAttribute("screen") ?? undefined, data: this.data, form: { ...this.#form } };
-    this.#update();
+    this[UPDATE]();
   }
   /** Shows screen `id` (its example data, a fresh form), keeping the history. */
   goTo(id) {
     this.#push();
     this.#at = { screen: id, data: undefined, form: {} };
-    this.#update();
+    this[UPDATE]();
   }
   /** What the Back button does: the previous screen with its form as it was; on the first, `close`. */
   back() {
     if (this.#state) {
       this.#state = undefined;
-      return this.#update();
+      return this[UPDATE]();
     }
     const refresh = !!this.#tree?.screen?.refreshOnBack;
     const previous = this.#history.at(-1);
@@ -205,7 +211,7 @@ export class WaFlowPreview extends HTMLElement {
     if (!this.#fire("back", { from: this.screen, to: previous.screen, refresh })) return;
     if (refresh) return this.#exchange({}, "back");
     this.#at = this.#history.pop();
-    this.#update();
+    this[UPDATE]();
   }
   /** The business's answer to a `dataexchange`: `{ screen, data }` moves on, `{ data }` updates this
    * screen, `{ error_message }` shows it. */
@@ -216,7 +222,7 @@ export class WaFlowPreview extends HTMLElement {
       this.#push();
       this.#at = { screen: reply.screen, data: reply.data ?? {}, form: {} };
     } else if (reply.data) this.#at = { ...this.#at, data: { ...(this.#at.data ?? {}), ...reply.data } };
-    this.#update();
+    this[UPDATE]();
   }
 
   #push() {
@@ -240,7 +246,7 @@ export class WaFlowPreview extends HTMLElement {
     if (part) value = { ...(this.#at.form[field] ?? {}), [part]: value };
     this.#at.form = { ...this.#at.form, [field]: value };
     this.#fire("change", { name: field, value, form: this.#at.form }, false);
-    this.#update();
+    this[UPDATE]();
   }
 
   #click(target) {
@@ -250,14 +256,14 @@ export class WaFlowPreview extends HTMLElement {
     if (clear) {
       const [field] = clear.dataset.clear.split(".");
       this.#at.form = { ...this.#at.form, [field]: "" };
-      return this.#update();
+      return this[UPDATE]();
     }
     // Picking is mocked, as in Meta's preview (M-FMU): each click adds a file.
     if (pick) {
       const name = pick.dataset.pick;
       const files = this.#at.form[name] ?? [];
       this.#at.form = { ...this.#at.form, [name]: [...files, { file_name: `file ${files.length + 1}` }] };
-      return this.#update();
+      return this[UPDATE]();
     }
     if (!button || button.disabled) return;
     const { action, path, index } = button.dataset;
@@ -274,7 +280,7 @@ export class WaFlowPreview extends HTMLElement {
     // The page answers with respond(); until then a placeholder (preventDefault() says it will).
     const answered = !this.#fire("dataexchange", { screen: this.screen, payload, trigger });
     this.#state = { wait: payload, answered };
-    this.#update();
+    this[UPDATE]();
   }
 
   #run(action, trigger) {
@@ -290,24 +296,10 @@ export class WaFlowPreview extends HTMLElement {
     } else if (action.kind === "data_exchange") return this.#exchange(payload, trigger);
     else if (action.kind === "update_data") this.#at = { ...this.#at, data: { ...(this.#at.data ?? {}), ...payload } };
     else if (action.kind === "open_url") return action.url && this.#fire("openurl", { url: action.url }, false);
-    this.#update();
+    this[UPDATE]();
   }
 
-  #update() {
-    if (this.#queued) return;
-    this.#queued = true;
-    queueMicrotask(() =>
-      init()
-        .then(() => this.#render())
-        .catch((error) => {
-          this.#queued = false;
-          this.#fire("error", error, false);
-        }),
-    );
-  }
-
-  #render() {
-    this.#queued = false;
+  [DRAW]() {
     const flow = this.flow;
     if (flow === undefined || !this.isConnected) return;
     this.#at ??= { screen: this.getAttribute("screen") ?? undefined, data: this.data, form: { ...this.#form } };

@@ -10,6 +10,18 @@ use super::value::{push_number, Val};
 use crate::flow::version::Version;
 use crate::json::Node;
 
+/// An input component as `input` read it: what each kind's builder needs.
+#[derive(Clone, Copy)]
+struct Input<'a, 'd> {
+    kind: &'a str,
+    path: &'a str,
+    node: &'d Node<'d>,
+    name: &'a str,
+    required: bool,
+    value: &'a Val,
+    enabled: bool,
+}
+
 impl<'d> Build<'d, '_> {
     /// The node of an input or media component; `None` for a type the preview does not know.
     pub fn input(&mut self, kind: &str, path: &str, node: &'d Node<'d>) -> Option<Val> {
@@ -17,21 +29,17 @@ impl<'d> Build<'d, '_> {
         let value = self.env.form.get(&name).cloned().unwrap_or(Val::Null);
         let enabled = self.prop(node, "enabled").is_none_or(|v| v.truthy());
         let required = self.prop(node, "required").is_some_and(|v| v.truthy());
+        let range = kind == "CalendarPicker" && self.prop_text(node, "mode").as_deref() == Some("range");
+        let at = Input { kind, path, node, name: &name, required, value: &value, enabled };
         let drawn = match kind {
-            "TextInput" | "TextArea" | "DatePicker" | "Dropdown" => {
+            "CalendarPicker" if range => self.range(path, node, &name, &value),
+            "TextInput" | "TextArea" | "DatePicker" | "Dropdown" | "CalendarPicker" => {
                 self.block_if(required && value.is_empty());
-                self.field(kind, path, node, &name, required, &value, enabled)
-            }
-            "CalendarPicker" if self.prop_text(node, "mode").as_deref() == Some("range") => {
-                self.range(path, node, &name, &value)
-            }
-            "CalendarPicker" => {
-                self.block_if(required && value.is_empty());
-                self.field(kind, path, node, &name, required, &value, enabled)
+                self.field(&at)
             }
             "CheckboxGroup" | "RadioButtonsGroup" | "ChipsSelector" => {
                 self.block_if(required && value.is_empty());
-                self.group(kind, path, node, &name, required, &value, enabled)
+                self.group(&at)
             }
             "OptIn" => {
                 self.block_if(required && !value.truthy());
@@ -64,17 +72,8 @@ impl<'d> Build<'d, '_> {
         self.prop_text(node, "error-message").or_else(|| self.form_errors.get(name).map(Val::text))
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn field(
-        &mut self,
-        kind: &str,
-        path: &str,
-        node: &'d Node<'d>,
-        name: &str,
-        required: bool,
-        value: &Val,
-        enabled: bool,
-    ) -> Val {
+    fn field(&mut self, at: &Input<'_, 'd>) -> Val {
+        let Input { kind, path, node, name, required, value, enabled } = *at;
         let shown = match kind {
             "DatePicker" | "CalendarPicker" => self.date_text(&value.text()),
             "Dropdown" => {
@@ -205,17 +204,8 @@ impl<'d> Build<'d, '_> {
         Val::List(out)
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn group(
-        &mut self,
-        kind: &str,
-        path: &str,
-        node: &'d Node<'d>,
-        name: &str,
-        required: bool,
-        value: &Val,
-        enabled: bool,
-    ) -> Val {
+    fn group(&mut self, at: &Input<'_, 'd>) -> Val {
+        let Input { kind, path, node, name, required, value, enabled } = *at;
         let control = match kind {
             "CheckboxGroup" => "checkbox",
             "RadioButtonsGroup" => "radio",
