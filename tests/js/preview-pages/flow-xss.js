@@ -5,6 +5,7 @@
 import init, { renderFlowPreview } from "/pkg/browser.js";
 import "/pkg/element.js";
 import { flowCases } from "./flow-xss-corpus.mjs";
+import { fireAll } from "./fire.mjs";
 
 const all = flowCases();
 const htmlRoot = document.getElementById("html");
@@ -43,14 +44,6 @@ for (const element of elementsRoot.children) {
   for (const button of element.shadowRoot.querySelectorAll("button")) button.click();
 }
 await new Promise((resolve) => setTimeout(resolve, 100));
-const nodes = [
-  ...htmlRoot.querySelectorAll("*"),
-  ...[...elementsRoot.children].flatMap((element) => [...element.shadowRoot.querySelectorAll("*")]),
-];
-for (const node of nodes) {
-  for (const type of ["mouseover", "mouseenter", "focus", "error", "load", "animationstart", "toggle"]) {
-    node.dispatchEvent(new Event(type));
-  }
-}
-window.__results = { cases: all.length, renders: results.length, nodes: nodes.length };
+const nodes = fireAll(htmlRoot, elementsRoot);
+window.__results = { cases: all.length, renders: results.length, nodes };
 document.body.dataset.done = "true";
