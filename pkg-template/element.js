@@ -138,6 +138,7 @@ export class WaFlowPreview extends Preview {
   #state; // undefined, { wait, payload }, { done: payload } or { error }
   #tree;
   #view;
+  #pending; // the input just changed: its on-select/on-unselect actions run once the screen is redrawn
 
   constructor() {
     super(flowCss);
@@ -221,7 +222,7 @@ export class WaFlowPreview extends Preview {
     else if (reply.screen && reply.screen !== this.screen) {
       this.#push();
       this.#at = { screen: reply.screen, data: reply.data ?? {}, form: {} };
-    } else if (reply.data) this.#at = { ...this.#at, data: { ...(this.#at.data ?? {}), ...reply.data } };
+    } else if (reply.data) this.#at = { ...this.#at, data: { ...(this.#at.data ?? this.#tree?.data), ...reply.data } };
     this[UPDATE]();
   }
 
@@ -244,6 +245,7 @@ export class WaFlowPreview extends Preview {
     }
     const [field, part] = name.split(/\.(?=(?:start|end)-date$)/);
     if (part) value = { ...(this.#at.form[field] ?? {}), [part]: value };
+    this.#pending = { field, before: this.#at.form[field], after: value };
     this.#at.form = { ...this.#at.form, [field]: value };
     this.#fire("change", { name: field, value, form: this.#at.form }, false);
     this[UPDATE]();
@@ -294,7 +296,7 @@ export class WaFlowPreview extends Preview {
       if (!this.#fire("complete", { screen: this.screen, payload })) return;
       this.#state = { done: payload };
     } else if (action.kind === "data_exchange") return this.#exchange(payload, trigger);
-    else if (action.kind === "update_data") this.#at = { ...this.#at, data: { ...(this.#at.data ?? {}), ...payload } };
+    else if (action.kind === "update_data") this.#at = { ...this.#at, data: { ...(this.#at.data ?? this.#tree?.data), ...payload } };
     else if (action.kind === "open_url") return action.url && this.#fire("openurl", { url: action.url }, false);
     this[UPDATE]();
   }
@@ -345,6 +347,21 @@ export class WaFlowPreview extends Preview {
       this.#view.querySelector(".wf-phone")?.append(panel);
     }
     this.#fire("render", { tree, issues, screen: tree.screen?.id, screens }, false);
+    const pending = this.#pending;
+    this.#pending = undefined;
+    if (pending) this.#selected(pending);
+  }
+
+  // 6.0: what a selection runs (the options' own actions, then the component's), payloads as now resolved.
+  #selected({ field, before, after }) {
+    const node = this.#tree?.body?.find((n) => n.name === field);
+    const ids = (v) => (Array.isArray(v) ? v : v === "" || v == null || v === false ? [] : [String(v)]);
+    [before, after] = [ids(before), ids(after)];
+    for (const item of node?.items ?? []) {
+      if (after.includes(item.id) && !before.includes(item.id)) this.#run(item.onSelect, "select");
+      if (before.includes(item.id) && !after.includes(item.id)) this.#run(item.onUnselect, "select");
+    }
+    this.#run(after.length ? node?.onSelect : node?.onUnselect, "select");
   }
 }
 

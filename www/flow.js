@@ -94,7 +94,8 @@ export function startFlow() {
     showIssues(list, editor, issues, "No issues: this Flow JSON looks valid.");
     list.prepend(element("p", "version", `Checked against Flow JSON version ${event.detail.tree.version}; showing ${screen ?? "no screen"}`));
     showScreens(all, screen);
-    if (document.activeElement !== data) data.value = examples(screen);
+    // The data the screen was drawn with: the examples, a navigate payload or the business's answer.
+    if (document.activeElement !== data) data.value = JSON.stringify(event.detail.tree.data ?? {}, null, 2);
   });
   preview.addEventListener("dataexchange", (event) => {
     // The page answers: preventDefault() tells the element to wait for respond().

@@ -122,7 +122,17 @@ impl<'d> Build<'d, '_> {
             let items = self.option_items(node, value, false);
             out = out.put("items", items);
         }
-        out.done()
+        self.select_actions(node, out).done()
+    }
+
+    /// A component's `on-select-action` and `on-unselect-action` (6.0+), when it has them.
+    fn select_actions(&mut self, node: &'d Node<'d>, mut out: Obj) -> Obj {
+        for (key, name) in [("on-select-action", "onSelect"), ("on-unselect-action", "onUnselect")] {
+            if node.get(key).is_some() {
+                out = out.put(name, self.action_of(node, key));
+            }
+        }
+        out
     }
 
     fn date_text(&self, value: &str) -> String {
@@ -196,6 +206,12 @@ impl<'d> Build<'d, '_> {
                     entry = entry.put("image", img);
                 }
             }
+            // 6.0: an option's own actions (M-FJ "on-select-action" / "on-unselect-action" on data-source items).
+            for (key, name) in [("on-select-action", "onSelect"), ("on-unselect-action", "onUnselect")] {
+                if let Some(action) = item.get(key) {
+                    entry = entry.put(name, action_from(action));
+                }
+            }
             if let Some(color) = item.get("color").map(Val::text).filter(|c| is_hex_color(c)) {
                 entry = entry.string("color", color);
             }
@@ -219,7 +235,7 @@ impl<'d> Build<'d, '_> {
         let media =
             self.prop_text(node, "media-size").filter(|m| m == "large").unwrap_or_else(|| "regular".into());
         let items = self.option_items(node, value, control != "radio");
-        Obj::node(kind, path)
+        let out = Obj::node(kind, path)
             .text("name", name)
             .string("label", self.prop_text(node, "label").unwrap_or_default())
             .flag("optional", !required)
@@ -229,8 +245,8 @@ impl<'d> Build<'d, '_> {
             .string("media", media)
             .text("control", control)
             .flag("disabled", !enabled)
-            .opt("error", self.error_of(node, name))
-            .done()
+            .opt("error", self.error_of(node, name));
+        self.select_actions(node, out).done()
     }
 
     fn picker(
@@ -399,6 +415,22 @@ impl<'d> Build<'d, '_> {
             .put("items", Val::List(items))
             .done()
     }
+}
+
+/// An action given as data (an option's `on-select-action`): `{ kind, next?, payload?, url? }`,
+/// a url only when http(s).
+fn action_from(action: &Val) -> Val {
+    let mut out = Obj::new().string("kind", action.get("name").map(Val::text).unwrap_or_default());
+    if let Some(next) = action.get("next").and_then(|n| n.get("name")) {
+        out = out.string("next", next.text());
+    }
+    if let Some(payload) = action.get("payload") {
+        out = out.put("payload", payload.clone());
+    }
+    if let Some(url) = action.get("url").map(Val::text).filter(|u| super::markdown::is_web_link(u)) {
+        out = out.string("url", url);
+    }
+    out.done()
 }
 
 /// `#RRGGBB` (spec §7: item colours are checked before they reach CSS).

@@ -154,7 +154,7 @@ pub fn render<'d>(doc: &'d Node<'d>, source: Option<&'d str>, options: &FlowPrev
         for (code, node, message) in drawn.problems {
             checker.warning(code, &At::root(node), message);
         }
-        tree = tree.put("screen", drawn.screen).put("body", Val::List(drawn.body));
+        tree = tree.put("screen", drawn.screen).put("data", drawn.data).put("body", Val::List(drawn.body));
         if let Some(footer) = drawn.footer {
             tree = tree.put("footer", footer);
         }
@@ -175,6 +175,8 @@ pub fn render<'d>(doc: &'d Node<'d>, source: Option<&'d str>, options: &FlowPrev
 
 struct Drawn<'d> {
     screen: Val,
+    /// The screen's data as drawn (the option's, else the examples).
+    data: Val,
     body: Vec<Val>,
     footer: Option<Val>,
     problems: Vec<build::Problem<'d>>,
@@ -271,7 +273,8 @@ fn draw_screen<'d>(
         }
         footer
     });
-    Drawn { screen: screen_val, body, footer, problems: build.problems }
+    let problems = build.problems;
+    Drawn { screen: screen_val, data: data.clone(), body, footer, problems }
 }
 
 /// Written as JSON: the tree or the screen list.

@@ -397,3 +397,18 @@ fn every_corpus_flow_renders_every_screen() {
     }
     assert!(screens >= 2 * 60, "{screens}");
 }
+
+// M-FJ (6.0): options and components carry their on-select / on-unselect actions, payloads resolved.
+#[test]
+fn selection_actions_are_in_the_tree() {
+    let out = preview(
+        "7.3",
+        r#"{"type":"RadioButtonsGroup","name":"r","label":"R","on-select-action":{"name":"data_exchange","payload":{"r":"${form.r}"}},
+            "data-source":[{"id":"a","title":"A","on-select-action":{"name":"update_data","payload":{"x":true}},
+                            "on-unselect-action":{"name":"update_data","payload":{"x":false}}}]}"#,
+    );
+    let group = body(&out, 0);
+    assert_eq!(group["onSelect"], json!({"kind":"data_exchange","payload":{"r":""}}));
+    assert_eq!(group["items"][0]["onSelect"], json!({"kind":"update_data","payload":{"x":true}}));
+    assert_eq!(group["items"][0]["onUnselect"], json!({"kind":"update_data","payload":{"x":false}}));
+}

@@ -206,6 +206,8 @@ export interface FlowTree {
   direction: "ltr" | "rtl";
   locale: string;
   screen?: { id: string; title: string; terminal: boolean; success: boolean; back: "close" | "back"; refreshOnBack: boolean; sensitive: string[] };
+  /** The screen's `${data.…}` values as drawn (the `data` option, else the `__example__`s). */
+  data?: Record<string, unknown>;
   body: FlowNode[];
   footer?: { label: string; left?: string; center?: string; right?: string; enabled: boolean; disabled: boolean; reason?: "required" | "enabled"; action: FlowAction | null; path: string };
   branding: { text: string; linkText: string; business?: string };
