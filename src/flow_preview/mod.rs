@@ -15,7 +15,8 @@ mod locale;
 mod markdown;
 mod request;
 mod screens;
-#[cfg(test)]
+/// Golden trees (serde_json is a native dev-dependency).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests;
 pub mod value;
 
