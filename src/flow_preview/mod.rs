@@ -15,8 +15,7 @@ mod locale;
 mod markdown;
 mod request;
 mod screens;
-/// Golden trees (serde_json is a native dev-dependency).
-#[cfg(all(test, not(target_arch = "wasm32")))]
+#[cfg(test)]
 mod tests;
 pub mod value;
 

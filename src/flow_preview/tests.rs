@@ -1,6 +1,7 @@
 //! Golden trees of Flow previews: each fact of the spec with a source (MWP:
 //! Meta's own web preview; M-FC/M-FJ: Meta's Components and Flow JSON pages)
-//! is an assertion here.
+//! is an assertion here. Native only: serde_json is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 use super::{render, to_json, FlowPreviewOptions};
 use crate::options::OptionFields;
