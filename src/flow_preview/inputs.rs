@@ -305,7 +305,7 @@ impl<'d> Build<'d, '_> {
     }
 
     /// `src` as a checked image value, or a finding at `node` and None.
-    fn checked_image(&mut self, node: &'d Node<'d>, src: &str, alt: &str) -> Option<Val> {
+    pub(super) fn checked_image(&mut self, node: &'d Node<'d>, src: &str, alt: &str) -> Option<Val> {
         match image::read(src, alt, false) {
             Ok(img) => Some(image_val(&img)),
             Err(why) => {
@@ -353,66 +353,6 @@ impl<'d> Build<'d, '_> {
             .put("images", Val::List(images))
             .string("ratio", ratio)
             .string("fit", fit)
-            .done()
-    }
-
-    fn navigation(&mut self, path: &str, node: &'d Node<'d>, name: &str) -> Val {
-        let shared = self.action_of(node, "on-click-action");
-        let mut items = Vec::new();
-        let list = node.get("list-items");
-        let dynamic = self.prop(node, "list-items");
-        let count = dynamic.as_ref().map_or(0, |v| if let Val::List(l) = v { l.len() } else { 0 });
-        for index in 0..count {
-            let Some(item) =
-                dynamic.as_ref().and_then(|v| if let Val::List(l) = v { l.get(index) } else { None })
-            else {
-                continue;
-            };
-            let main = item.get("main-content");
-            let text = |v: Option<&Val>, key: &str| v.and_then(|v| v.get(key)).map(Val::text);
-            let mut entry = Obj::new()
-                .string("id", item.get("id").map(Val::text).unwrap_or_default())
-                .string("title", text(main, "title").unwrap_or_default())
-                .opt("description", text(main, "description"))
-                .opt("metadata", text(main, "metadata"))
-                .opt("badge", item.get("badge").map(Val::text));
-            if let Some(src) = item.get("start").and_then(|s| s.get("image")).map(Val::text) {
-                let alt = text(item.get("start"), "alt-text").unwrap_or_default();
-                if let Some(img) = self.checked_image(node, &src, &alt) {
-                    entry = entry.put("start", img);
-                }
-            }
-            if let Some(end) = item.get("end") {
-                let end = Obj::new()
-                    .opt("title", text(Some(end), "title"))
-                    .opt("description", text(Some(end), "description"))
-                    .opt("metadata", text(Some(end), "metadata"))
-                    .done();
-                entry = entry.put("end", end);
-            }
-            let tags = match item.get("tags") {
-                Some(Val::List(tags)) => Val::List(tags.iter().map(|t| Val::Str(t.text())).collect()),
-                _ => Val::List(Vec::new()),
-            };
-            // An item's own action, else the component's.
-            let own = list.and_then(|l| l.items()).and_then(|l| l.get(index));
-            let action = match own {
-                Some(own) if own.get("on-click-action").is_some() => self.action_of(own, "on-click-action"),
-                _ => shared.clone(),
-            };
-            items.push(entry.put("tags", tags).put("action", action).done());
-        }
-        Obj::node("NavigationList", path)
-            .text("name", name)
-            .opt("label", self.prop_text(node, "label"))
-            .opt("description", self.prop_text(node, "description"))
-            .string(
-                "media",
-                self.prop_text(node, "media-size")
-                    .filter(|m| m == "large")
-                    .unwrap_or_else(|| "regular".into()),
-            )
-            .put("items", Val::List(items))
             .done()
     }
 }

@@ -13,6 +13,7 @@ mod image;
 mod inputs;
 mod locale;
 mod markdown;
+mod nav;
 mod request;
 mod screens;
 #[cfg(test)]
@@ -44,6 +45,8 @@ pub mod code {
     pub const IMAGE_REJECTED: &str = "preview.image_rejected";
     /// The `screen` option names no screen of the Flow: the entry screen is shown.
     pub const FLOW_SCREEN_MISSING: &str = "preview.flow_screen_missing";
+    /// Content WhatsApp cuts or drops (M-FC): NavigationList texts over their limits, items over 20.
+    pub const FLOW_TRUNCATED: &str = "preview.flow_truncated";
 }
 
 /// Options of `renderFlowPreview` (spec §7).

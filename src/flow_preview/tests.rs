@@ -413,3 +413,32 @@ fn selection_actions_are_in_the_tree() {
     assert_eq!(group["items"][0]["onSelect"], json!({"kind":"update_data","payload":{"x":true}}));
     assert_eq!(group["items"][0]["onUnselect"], json!({"kind":"update_data","payload":{"x":false}}));
 }
+
+// M-FC: NavigationList texts over their limits are cut, items over the limit (20) not drawn.
+#[test]
+fn navigation_lists_cut_what_whatsapp_cuts() {
+    let item = |i: usize| {
+        format!(
+            r#"{{"id":"{i}","main-content":{{"title":"A title that is longer than thirty characters","description":"short"}},
+                "on-click-action":{{"name":"data_exchange","payload":{{}}}}}}"#
+        )
+    };
+    let items: Vec<String> = (0..21).map(item).collect();
+    let out = preview(
+        "7.3",
+        &format!(r#"{{"type":"NavigationList","name":"n","list-items":[{}]}}"#, items.join(",")),
+    );
+    let drawn = body(&out, 0)["items"].as_array().unwrap();
+    assert_eq!(drawn.len(), 20);
+    assert_eq!(drawn[0]["title"], "A title that is longer than th…");
+    assert_eq!(drawn[0]["description"], "short");
+    assert!(out.codes.contains(&"preview.flow_truncated"), "{:?}", out.codes);
+    let within = preview(
+        "7.3",
+        &format!(
+            r#"{{"type":"NavigationList","name":"n","list-items":[{}]}}"#,
+            item(1).replace("A title that is longer than thirty characters", "Short")
+        ),
+    );
+    assert!(!within.codes.contains(&"preview.flow_truncated"));
+}
