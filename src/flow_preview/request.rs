@@ -50,3 +50,59 @@ pub fn render_request(flow: &Measured<'_>, options: Option<&Measured<'_>>) -> Re
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::flow::MAX_BYTES;
+
+    const FLOW: &str = r#"{"version":"7.3","screens":[{"id":"A","terminal":true,"layout":{"type":"SingleColumnLayout","children":[{"type":"Footer","label":"Done","on-click-action":{"name":"complete","payload":{}}}]}}]}"#;
+
+    fn text(text: &str) -> Measured<'_> {
+        Measured::Text { text, from_caller: true }
+    }
+
+    fn codes(preview: &FlowPreview) -> Vec<&str> {
+        preview.issues.iter().map(|issue| issue.code).collect()
+    }
+
+    #[test]
+    fn options_are_read_strictly() {
+        let ok = render_request(
+            &text(FLOW),
+            Some(&text(r#"{"theme":"dark","direction":"rtl","locale":"ar","screen":"A"}"#)),
+        );
+        assert!(ok.ok().unwrap().html.starts_with(r#"<div class="wf-phone wf-dark" dir="rtl" lang="ar""#));
+        for bad in [
+            r#"{"theme":"blue"}"#,
+            r#"{"direction":"up"}"#,
+            r#"{"data":[1]}"#,
+            r#"{"form":"x"}"#,
+            r#"{"context":true}"#,
+            r#"{"screen":3}"#,
+            r#"{"colour":"red"}"#,
+            "[]",
+            "{",
+        ] {
+            let error = render_request(&text(FLOW), Some(&text(bad))).err().unwrap();
+            assert_eq!(error.code, "invalid_argument", "{bad}");
+        }
+        let over = render_request(&text(FLOW), Some(&Measured::Over(MAX_BYTES + 1))).err().unwrap();
+        assert_eq!(over.code, "invalid_argument");
+    }
+
+    #[test]
+    fn broken_and_oversized_flows_are_findings() {
+        let broken = render_request(&text("{\"version\":"), None).ok().unwrap();
+        assert_eq!(codes(&broken), ["json.syntax"]);
+        assert!(broken.issues[0].message.starts_with("the Flow JSON is not valid JSON"));
+        assert!(broken.html.contains("wf-phone"), "an empty phone frame");
+        let over = render_request(&Measured::Over(MAX_BYTES + 1), None).ok().unwrap();
+        assert_eq!(codes(&over), ["preview.too_large"]);
+        // Text the binding stringified from an object carries no line and column.
+        let object = render_request(&Measured::Text { text: "{}", from_caller: false }, None).ok().unwrap();
+        assert!(object.issues.iter().all(|issue| issue.line.is_none()));
+        let given = render_request(&text("{}"), None).ok().unwrap();
+        assert!(given.issues.iter().any(|issue| issue.line.is_some()));
+    }
+}
