@@ -181,7 +181,7 @@ fn component(out: &mut String, node: &Val, opt: &str) {
             }
             esc(out, node, "label");
             w(out, "</span></label>");
-            if node.get("readMore").is_some_and(|a| *a != Val::Null) {
+            if node.get("readMore").is_some_and(|a| !matches!(a, Val::Null)) {
                 action_button(out, "wf-read-more", "readmore", node, None);
                 esc(out, node, "readMoreText");
                 w(out, "</button>");

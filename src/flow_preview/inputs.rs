@@ -45,7 +45,7 @@ impl<'d> Build<'d, '_> {
                 self.block_if(required && !value.truthy());
                 let read_more = self.action_of(node, "on-click-action");
                 // MWP: "Read more" follows the label only when on-click-action is set.
-                let link = (read_more != Val::Null).then(|| self.locale.read_more.to_owned());
+                let link = (!matches!(read_more, Val::Null)).then(|| self.locale.read_more.to_owned());
                 Obj::node(kind, path)
                     .text("name", name.as_str())
                     .string("label", self.prop_text(node, "label").unwrap_or_default())

@@ -79,7 +79,7 @@ impl FlowPreviewOptions {
             *slot = match fields.node(name) {
                 None => None,
                 Some(node) if node.members().is_some() => Some(Val::from_node(node)),
-                Some(node) if node.value == crate::json::Value::Null => None,
+                Some(node) if matches!(node.value, crate::json::Value::Null) => None,
                 Some(node) => {
                     let got = node.value.type_name();
                     return Err(Error::invalid_argument(format!(
