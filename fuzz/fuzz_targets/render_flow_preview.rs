@@ -40,7 +40,12 @@ fuzz_target!(|text: &str| {
         .take(4)
         .collect();
     let mut options = vec![FlowPreviewOptions::default()];
-    options.extend(ids.into_iter().map(|id| FlowPreviewOptions { screen: Some(id), dark: true, rtl: true, ..Default::default() }));
+    options.extend(ids.into_iter().map(|id| FlowPreviewOptions {
+        screen: Some(id),
+        dark: true,
+        rtl: true,
+        ..Default::default()
+    }));
     for option in &options {
         let preview = render(&doc, Some(text), option);
         for tag in preview.html.split('<').skip(1).filter_map(|rest| rest.split('>').next()) {
