@@ -22,7 +22,8 @@ export declare class WaTemplatePreview extends HTMLElement {
  * build's `renderFlowPreview`, styled by `flow-preview.css` in its shadow root),
  * and clickable: typing and picking re-render the screen, the Footer, links and
  * list rows run their actions. `navigate` moves on with its payload as the next
- * screen's data (Back restores the form), `complete` shows the payload,
+ * screen's data (Back restores the form), `complete` shows the answers (fields the screen
+ * marks `sensitive` masked, passwords never) and the payload,
  * `data_exchange` fires a cancelable `dataexchange` and waits for `respond()`
  * (call `preventDefault()` to say the page will answer; otherwise a stub says
  * no endpoint answers), `open_url` only fires `openurl`: the element never navigates.

@@ -294,7 +294,7 @@ export class WaFlowPreview extends Preview {
       this.#at = { screen: action.next, data: payload, form: {} };
     } else if (action.kind === "complete") {
       if (!this.#fire("complete", { screen: this.screen, payload })) return;
-      this.#state = { done: payload };
+      this.#state = { done: payload, summary: this.#summary() };
     } else if (action.kind === "data_exchange") return this.#exchange(payload, trigger);
     else if (action.kind === "update_data") this.#at = { ...this.#at, data: { ...(this.#at.data ?? this.#tree?.data), ...payload } };
     else if (action.kind === "open_url") return action.url && this.#fire("openurl", { url: action.url }, false);
@@ -337,6 +337,7 @@ export class WaFlowPreview extends Preview {
       if ("done" in state) line("strong", "Flow completed");
       else if ("error" in state) line("strong", state.error);
       else line("strong", state.answered ? "Waiting for the business…" : "This step asks the business's endpoint (data_exchange); no endpoint answers in the preview. Call respond() on the element to continue.");
+      for (const [label, text] of state.summary ?? []) line("span", label), line("strong", text);
       const payload = state.done ?? state.wait;
       if (payload) line("pre", JSON.stringify(payload, null, 2));
       const back = panel.appendChild(document.createElement("button"));
@@ -350,6 +351,20 @@ export class WaFlowPreview extends Preview {
     const pending = this.#pending;
     this.#pending = undefined;
     if (pending) this.#selected(pending);
+  }
+
+  // The completion summary: each answered input of the screen, label and value; fields the screen
+  // marks `sensitive` (5.1+) show as ••••••••••••, passwords and uploads never show (M-FJ, M-FBP).
+  #summary() {
+    const masked = this.#tree?.screen?.sensitive ?? [];
+    const rows = [];
+    for (const node of this.#tree?.body ?? []) {
+      const chosen = node.items?.filter((item) => item.selected).map((item) => item.title).join(", ");
+      const text = node.type === "OptIn" ? (node.checked ? "✓" : "") : node.type === "Dropdown" ? node.value : chosen ?? node.value;
+      if (!node.name || !text || node.kind || /pass/.test(node.inputKind)) continue;
+      rows.push([node.label, masked.includes(node.name) && node.type !== "OptIn" ? "••••••••••••" : text]);
+    }
+    return rows;
   }
 
   // 6.0: what a selection runs (the options' own actions, then the component's), payloads as now resolved.

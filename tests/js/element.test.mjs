@@ -389,3 +389,26 @@ test("flow element: an option's on-select update_data redraws the screen with it
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test("flow element: the completion summary masks sensitive fields and never shows passwords (5.1+)", async () => {
+  const flow = {
+    version: "7.3",
+    screens: [{ id: "A", title: "Account", terminal: true, sensitive: ["card"], layout: { type: "SingleColumnLayout", children: [
+      { type: "TextInput", name: "who", label: "Name" },
+      { type: "TextInput", name: "card", label: "Card number" },
+      { type: "TextInput", name: "pin", label: "PIN", "input-type": "password" },
+      { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } },
+    ] } }],
+  };
+  const { page, problems, rendered, shadow } = await flowPage(flow);
+  await rendered("A");
+  for (const [name, value] of [["who", "Ana"], ["card", "4111111111111111"], ["pin", "2468"]]) await shadow.locator(`input[name="${name}"]`).fill(value);
+  await shadow.locator(".wf-cta").click();
+  await page.waitForFunction(() => document.getElementById("flow").shadowRoot.querySelector(".wf-overlay"));
+  const summary = await shadow.locator(".wf-overlay").innerText();
+  assert.match(summary, /Name\s+Ana/);
+  assert.match(summary, /Card number\s+••••••••••••/);
+  assert.doesNotMatch(summary, /4111|2468|PIN/);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
