@@ -2,7 +2,7 @@
 // under the strict Content-Security-Policy: the definition as an attribute,
 // rendering in a shadow root, updates from properties and attributes, the
 // `render` event. And the module's size: at most 4 KB gzipped (3 KB for
-// <wa-template-preview> alone; <wa-flow-preview>, which shares its base, added ~2.4 KB
+// <wa-template-preview> alone; <wa-flow-preview>, which shares its base, added ~2.6 KB
 // in issue 22: input handling, navigation history, data_exchange and the panels).
 import { test, after } from "node:test";
 import assert from "node:assert/strict";
