@@ -17,6 +17,7 @@
 //! - [`message`]: outbound message bodies;
 //! - [`flow`]: WhatsApp Flow JSON;
 //! - [`preview`]: template previews (render tree and safe HTML);
+//! - [`flow_preview`]: Flow screen previews (tree and safe HTML, If/Switch and values resolved);
 //! - [`webhook`]: webhook bodies (a total parser) and their signatures;
 //! - [`flow_endpoint`]: the Flow data endpoint's envelope, keys and media;
 //! - `wasm`: the JavaScript boundary, compiled only for `wasm32`; it is the one
@@ -30,6 +31,7 @@ pub mod check;
 pub mod error;
 pub mod flow;
 pub mod flow_endpoint;
+pub mod flow_preview;
 pub mod json;
 pub mod json_pointer;
 pub mod message;

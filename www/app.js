@@ -1,5 +1,5 @@
-// The demo: a template editor with a live preview, a Flow JSON checker and a
-// phone number checker, all validated in the page by the package's
+// The demo: a template editor with a live preview, a Flow playground (Flow JSON
+// with live findings beside a clickable preview) and a phone number checker, all validated in the page by the package's
 // WebAssembly, imported by name through the import map as a user would.
 import init from "whatsapp-edge";
 import { startTemplate } from "./template.js";

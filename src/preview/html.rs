@@ -277,8 +277,8 @@ fn invisible(c: char) -> bool {
 
 /// Text as HTML text or attribute content. Bidirectional override and
 /// isolate controls are dropped: in a preview they only serve to disguise
-/// text (e.g. make a link read as another).
-fn escape(out: &mut String, text: &str) {
+/// text (e.g. make a link read as another). Flow previews write with it too.
+pub(crate) fn escape(out: &mut String, text: &str) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

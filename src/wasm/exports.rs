@@ -166,3 +166,104 @@ pub fn render_template_preview(
     }
     Ok(object.into())
 }
+
+#[wasm_bindgen(typescript_custom_section)]
+const FLOW_PREVIEW_TYPES: &str = r#"
+/** Options of `renderFlowPreview`. */
+export interface FlowPreviewOptions {
+  /** The screen to draw (default: the entry screen: the one no route or navigate targets, else the first). */
+  screen?: string;
+  /** `${data.…}` of that screen (default: each declaration's `__example__`). */
+  data?: Record<string, unknown>;
+  /** Current form values by input name (default: `init-value`s; else empty). */
+  form?: Record<string, unknown>;
+  /** Other screens' values, for `${screen.S.data.…}` and `${screen.S.form.…}`. */
+  context?: Record<string, { data?: Record<string, unknown>; form?: Record<string, unknown> }>;
+  /** `"light"` (default) or `"dark"`. */
+  theme?: "light" | "dark";
+  /** `"ltr"` (default) or `"rtl"`: flips the chrome; each text keeps `dir="auto"`. */
+  direction?: "ltr" | "rtl";
+  /** Chrome strings and dates: `en` (default), `pt_BR`, `es`, `ar`. */
+  locale?: string;
+  /** The business named in the branding line. */
+  business?: { name?: string };
+}
+/** An image that passed the checks: base64 PNG, JPEG, WebP or GIF by its bytes. */
+export interface FlowImage { dataUrl: string; mime: string; alt: string }
+/** An action with its payload resolved (`url` only when http(s)). */
+export interface FlowAction {
+  kind: "navigate" | "complete" | "data_exchange" | "update_data" | "open_url" | string;
+  next?: string;
+  payload?: Record<string, unknown>;
+  url?: string;
+}
+/** A drawn component: `type` is the Flow component's (or `"error"`), `path` its JSON Pointer in the Flow;
+ * the other members depend on the type (labels, `optional`, `value`, `items`, `blocks`, `action`…). */
+export interface FlowNode { type: string; path: string; [member: string]: unknown }
+/** One screen as the preview draws it. */
+export interface FlowTree {
+  theme: "light" | "dark";
+  direction: "ltr" | "rtl";
+  locale: string;
+  screen?: { id: string; title: string; terminal: boolean; success: boolean; back: "close" | "back"; refreshOnBack: boolean; sensitive: string[] };
+  /** The screen's `${data.…}` values as drawn (the `data` option, else the `__example__`s). */
+  data?: Record<string, unknown>;
+  body: FlowNode[];
+  footer?: { label: string; left?: string; center?: string; right?: string; enabled: boolean; disabled: boolean; reason?: "required" | "enabled"; action: FlowAction | null; path: string };
+  branding: { text: string; linkText: string; business?: string };
+  version: string;
+}
+/** A screen of the Flow, for a screen picker. */
+export interface FlowScreenSummary { id: string; title: string; terminal: boolean; entry: boolean; next: string[] }
+/** What `renderFlowPreview` returns. */
+export interface FlowPreview {
+  /** The screen in a 360×640 phone frame: escaped, class names only (style it with `flow-preview.css`). */
+  html: string;
+  tree: FlowTree;
+  /** The Flow's validation findings, then the preview's (`preview.flow_*`, `preview.image_rejected`, `preview.link_unsafe`). */
+  issues: Issue[];
+  screens: FlowScreenSummary[];
+}
+"#;
+
+/// Renders one screen of a Flow JSON as WhatsApp draws it: `{ html, tree,
+/// issues, screens }`. `flow` is an object, or JSON text for findings with
+/// line and column; `issues` has the Flow's validation findings first.
+///
+/// @example
+/// ```ts
+/// const { html, issues, screens } = renderFlowPreview(flowJson, { screen: "WELCOME", theme: "dark" });
+/// element.innerHTML = html; // escaped, no inline styles, http(s) links and data: images only
+/// ```
+#[wasm_bindgen(js_name = renderFlowPreview, unchecked_return_type = "FlowPreview")]
+pub fn render_flow_preview(
+    #[wasm_bindgen(unchecked_param_type = "object | string")] flow: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "FlowPreviewOptions")] options: JsValue,
+) -> Result<JsValue, JsValue> {
+    const NAME: &str = "renderFlowPreview";
+    let max = crate::flow::MAX_BYTES;
+    let options = convert::json_text_capped(&options, NAME, "options", max)?;
+    let options = options.as_ref().map(|capped| match capped {
+        Capped::Within(text) => Measured::Text { text, from_caller: false },
+        Capped::Over(size) => Measured::Over(*size),
+    });
+    let flow = Document::read_capped(&flow, NAME, "flow", max)?;
+    let flow = match &flow {
+        Capped::Within(document) => {
+            Measured::Text { text: &document.text, from_caller: document.from_caller }
+        }
+        Capped::Over(size) => Measured::Over(*size),
+    };
+    let result = crate::flow_preview::render_request(&flow, options.as_ref())?;
+    let object = js_sys::Object::new();
+    let parse = |value| js_sys::JSON::parse(&crate::flow_preview::to_json(value)).unwrap_or(JsValue::NULL);
+    for (key, value) in [
+        ("html", JsValue::from_str(&result.html)),
+        ("tree", parse(&result.tree)),
+        ("issues", convert::to_js(&result.issues)),
+        ("screens", parse(&result.screens)),
+    ] {
+        super::object::set(&object, key, &value);
+    }
+    Ok(object.into())
+}

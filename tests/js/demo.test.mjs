@@ -384,3 +384,88 @@ test("demo: the page's own files have no inline script, style or handler", () =>
     assert.doesNotMatch(code, /innerHTML|outerHTML|insertAdjacentHTML|document\.write|\.style\b|setAttribute\("on|eval\(|new Function/, file);
   }
 });
+
+// ---- The Flow playground --------------------------------------------------------------------
+
+const flowDir = join(root, "tests/fixtures/corpus/flows");
+const flowFiles = readdirSync(flowDir).filter((name) => name.endsWith(".json")).sort();
+const flowShots = join(screenshots, "flows");
+mkdirSync(flowShots, { recursive: true });
+
+/** Shows `screen` of the Flow in the editor with `attributes`, resolving with what the element drew. */
+function showScreen(page, screen, attributes = {}) {
+  return page.evaluate(([screen, attributes]) => new Promise((resolve) => {
+    const preview = document.getElementById("flow-preview");
+    preview.addEventListener("render", (event) => resolve({
+      screen: event.detail.screen,
+      codes: event.detail.issues.map((i) => i.code),
+      screens: event.detail.screens.map((s) => s.id),
+      title: preview.shadowRoot.querySelector(".wf-title")?.textContent ?? "",
+      components: preview.shadowRoot.querySelectorAll(".wf-body > *").length,
+      branding: preview.shadowRoot.querySelector(".wf-brand")?.textContent,
+      footer: !!preview.shadowRoot.querySelector(".wf-cta"),
+    }), { once: true });
+    for (const [name, value] of Object.entries(attributes)) preview.setAttribute(name, value);
+    preview.setAttribute("screen", screen);
+  }), [screen, attributes]);
+}
+
+test("demo: the Flow playground previews as you type, and a person can click through it", async () => {
+  const { page, done } = await openDemo();
+  const shadow = page.locator("#flow-preview");
+  await shadow.locator('[data-screen="WELCOME"]').waitFor();
+  assert.equal(await shadow.locator(".wf-title").innerText(), "Welcome, Ana", "title from __example__");
+  assert.equal(await shadow.locator(".wf-cta").isDisabled(), true, "the required email is empty");
+  await shadow.locator('input[name="email"]').fill("bo@x.example");
+  await page.waitForFunction(() => !document.getElementById("flow-preview").shadowRoot.querySelector(".wf-cta").disabled);
+  await shadow.locator(".wf-cta").click();
+  await shadow.locator('[data-screen="DONE"]').waitFor();
+  assert.match(await shadow.locator(".wf-rich").innerText(), /We wrote to bo@x\.example/, "the payload became the next screen's data");
+  assert.equal(await page.locator("#flow-screen").inputValue(), "DONE", "the screen picker follows");
+  // Editing the example data redraws the screen.
+  await page.locator("#flow-data").fill('{"email": "cy@x.example"}');
+  await page.waitForFunction(() => /cy@x\.example/.test(document.getElementById("flow-preview").shadowRoot.querySelector(".wf-rich")?.textContent));
+  // The screen picker, RTL and Arabic chrome.
+  await page.selectOption("#flow-screen", "WELCOME");
+  await shadow.locator('[data-screen="WELCOME"]').waitFor();
+  await page.locator("#flow-rtl").check();
+  await page.selectOption("#flow-locale", "ar");
+  await page.waitForFunction(() => document.getElementById("flow-preview").shadowRoot.querySelector('.wf-phone[dir="rtl"][lang="ar"]'));
+  assert.match(await shadow.locator(".wf-brand").innerText(), /تديرها الشركة/);
+  // A typo in the JSON shows up in the findings, live.
+  await edit(page, "#flow", '"label": "Email"', '"label": "Email", "colour": "red"');
+  await page.locator('#flow-issues .finding[data-code="flow.property_unknown"]').waitFor();
+  assert.deepEqual(await done(), []);
+});
+
+test("demo: every corpus Flow's every screen renders in the playground; screenshots light/dark, LTR/RTL", async () => {
+  const { page, problems, done } = await openDemo();
+  const listed = await page.locator("#flow-example option:not([value=''])").evaluateAll((options) => options.map((o) => o.value));
+  assert.deepEqual(listed, flowFiles);
+  let shots = 0;
+  for (const name of flowFiles) {
+    const flow = JSON.parse(readFileSync(join(flowDir, name), "utf8"));
+    await page.evaluate(() => document.getElementById("flow-preview").removeAttribute("screen"));
+    await page.selectOption("#flow-example", name);
+    await page.waitForFunction((text) => document.getElementById("flow").value === text, readFileSync(join(flowDir, name), "utf8"));
+    for (const { id } of flow.screens) {
+      for (const [theme, dir] of [["light", "ltr"], ["dark", "ltr"], ["light", "rtl"], ["dark", "rtl"]]) {
+        const shown = await showScreen(page, id, { theme, dir });
+        assert.equal(shown.screen, id, `${name} ${id}`);
+        assert.deepEqual(shown.screens, flow.screens.map((s) => s.id), name);
+        assert.ok(!shown.codes.includes("preview.flow_unknown_component"), `${name} ${id}: ${shown.codes}`);
+        assert.equal(shown.title, flow.screens.find((s) => s.id === id).title?.includes("${") ? shown.title : (flow.screens.find((s) => s.id === id).title ?? ""), `${name} ${id}: title`);
+        assert.ok(shown.components > 0 || shown.footer, `${name} ${id}: drawn`);
+        assert.match(shown.branding, /Managed by the business\. Learn more/);
+        const phone = page.locator(`#flow-preview .wf-phone.wf-${theme}[dir="${dir}"]`);
+        const box = await phone.boundingBox();
+        assert.deepEqual([Math.round(box.width), Math.round(box.height)], [360, 640], "a 360×640 phone frame");
+        await phone.screenshot({ path: join(flowShots, `${name.replace(/\.json$/, "")}-${id}-${theme}-${dir}.png`) });
+        shots++;
+      }
+    }
+    assert.deepEqual(problems, [], name);
+  }
+  assert.ok(shots >= 4 * 60, `${shots} screenshots`);
+  assert.deepEqual(await done(), []);
+});

@@ -24,7 +24,7 @@ test("node lite: no clients and no receiving side, everything else", () => {
     assert.equal(lite[name], undefined, name);
     assert.equal(typeof api[name], "function", name);
   }
-  for (const name of ["validateTemplate", "validateTemplateSend", "validateMessage", "validateFlow", "parsePhone", "parsePhones", "renderTemplatePreview"]) {
+  for (const name of ["validateTemplate", "validateTemplateSend", "validateMessage", "validateFlow", "parsePhone", "parsePhones", "renderTemplatePreview", "renderFlowPreview"]) {
     assert.equal(typeof lite[name], "function", name);
   }
 });

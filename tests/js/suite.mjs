@@ -194,6 +194,44 @@ export const cases = {
     same(issues.filter((i) => i.severity === "error"), [], "issues");
   },
 
+  "renderFlowPreview draws a screen: data, If, the Footer's state, escaping, the screen list": (api) => {
+    const flow = {
+      version: "7.3",
+      screens: [
+        {
+          id: "WELCOME",
+          title: "Hi ${data.name}",
+          data: { name: { type: "string", __example__: "<img src=x onerror=alert(1)>" } },
+          layout: {
+            type: "SingleColumnLayout",
+            children: [
+              { type: "TextInput", name: "email", label: "Email", "input-type": "email", required: true },
+              { type: "If", condition: "${form.email} != ''", then: [{ type: "TextBody", text: "Thanks" }], else: [{ type: "TextBody", text: "Type your email" }] },
+              { type: "Footer", label: "Next", "on-click-action": { name: "navigate", next: { type: "screen", name: "DONE" }, payload: { email: "${form.email}" } } },
+            ],
+          },
+        },
+        { id: "DONE", title: "Done", terminal: true, layout: { type: "SingleColumnLayout", children: [{ type: "Footer", label: "Close", "on-click-action": { name: "complete", payload: {} } }] } },
+      ],
+    };
+    const empty = api.renderFlowPreview(flow);
+    same(empty.tree.screen.title, "Hi <img src=x onerror=alert(1)>", "title from __example__");
+    if (empty.html.includes("<img")) throw new Error("a data value became markup");
+    same(empty.tree.body[1].text, "Type your email", "else branch while the form is empty");
+    same([empty.tree.footer.disabled, empty.tree.footer.reason], [true, "required"], "footer waits for the required input");
+    same(empty.screens.map((s) => [s.id, s.entry, s.next]), [["WELCOME", true, ["DONE"]], ["DONE", false, []]], "screens");
+    const typed = api.renderFlowPreview(JSON.stringify(flow), { form: { email: "a@x.example" }, theme: "dark", direction: "rtl", locale: "es" });
+    same(typed.tree.body[1].text, "Thanks", "then branch");
+    same(typed.tree.footer.action, { kind: "navigate", next: "DONE", payload: { email: "a@x.example" } }, "payload resolved");
+    same(typed.tree.branding.text, "Administrado por la empresa.", "locale");
+    if (!typed.html.startsWith('<div class="wf-phone wf-dark" dir="rtl"')) throw new Error(typed.html.slice(0, 80));
+    same(api.renderFlowPreview(flow, { screen: "DONE" }).tree.screen.back, "back", "a later screen has Back");
+    same(api.renderFlowPreview("{").issues[0].code, "json.syntax", "not JSON is a finding");
+    throwsCode(() => api.renderFlowPreview(flow, { theme: "blue" }), "invalid_argument", "theme");
+    throwsCode(() => api.renderFlowPreview(flow, { data: "x" }), "invalid_argument", "data not an object");
+    throwsCode(() => api.renderFlowPreview(flow, { colour: "red" }), "invalid_argument", "unknown option");
+  },
+
   "renderTemplatePreview: images are lazy and referrer-free; media: placeholder names no media URL": (api) => {
     const image = "https://cdn.example/header.png";
     const definition = {

@@ -5,6 +5,7 @@
 import init, { renderTemplatePreview } from "/pkg/browser.js";
 import "/pkg/element.js";
 import { cases } from "./xss-corpus.mjs";
+import { fireAll } from "./fire.mjs";
 
 const all = cases();
 const htmlRoot = document.getElementById("html");
@@ -51,15 +52,6 @@ all.forEach(({ label, definition, send }, index) => {
 });
 
 const results = await Promise.all(rendered);
-// Events a payload might hang on, fired at every rendered node.
-const nodes = [
-  ...htmlRoot.querySelectorAll("*"),
-  ...[...elementsRoot.children].flatMap((element) => [...element.shadowRoot.querySelectorAll("*")]),
-];
-for (const node of nodes) {
-  for (const type of ["mouseover", "mouseenter", "focus", "error", "load", "animationstart", "toggle"]) {
-    node.dispatchEvent(new Event(type));
-  }
-}
-window.__results = { cases: all.length, renders: results.length, nodes: nodes.length };
+const nodes = fireAll(htmlRoot, elementsRoot);
+window.__results = { cases: all.length, renders: results.length, nodes };
 document.body.dataset.done = "true";
