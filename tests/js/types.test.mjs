@@ -50,6 +50,15 @@ const required = {
   WoztellClient: { accessToken: "t" },
 };
 
+test("no name is declared twice in the .d.ts (TypeScript would merge the two silently)", () => {
+  for (const file of ["whatsapp_edge.d.ts", "lite/whatsapp_edge_lite.d.ts", "phone/whatsapp_edge_phone.d.ts"]) {
+    const source = readFileSync(join(root, "pkg", file), "utf8");
+    const names = [...source.matchAll(/^export (?:declare )?(?:interface|type|class|function|const) (\w+)/gm)].map((m) => m[1]);
+    const twice = names.filter((name, index) => names.indexOf(name) !== index);
+    assert.deepEqual(twice, [], file);
+  }
+});
+
 test("each client's options interface declares exactly the keys its constructor accepts", async () => {
   for (const [name, options] of Object.entries(required)) {
     const accepted = await acceptedKeys((extra) => new api[name]({ ...options, ...extra }));
@@ -70,7 +79,7 @@ test("each method's options interface declares exactly the keys the method accep
     ["MarkAsReadOptions", (o) => graph.markAsRead("wamid.A", o)],
     ["TemplateListQuery", (o) => graph.listTemplates(o)],
     ["UploadOptions", (o) => graph.uploadMedia(new Uint8Array([1]), o)],
-    ["FlowPreviewOptions", (o) => graph.getFlowPreviewUrl("1", o)],
+    ["FlowPreviewUrlOptions", (o) => graph.getFlowPreviewUrl("1", o)],
     ["PricingAnalyticsQuery", (o) => graph.getPricingAnalytics({ ...range, ...o })],
     ["ConversationAnalyticsQuery", (o) => graph.getConversationAnalytics({ ...range, ...o })],
     ["TemplateAnalyticsQuery", (o) => graph.getTemplateAnalytics({ ...range, templateIds: ["1"], ...o })],
@@ -109,7 +118,7 @@ test("what the Cloud API client resolves to type-checks as its declared result t
     ["FlowInfo", await c.getFlow("1234567890")],
     ["FlowJsonUploaded", await c.uploadFlowJson("1234567890", flowJson)],
     ["Success", await c.publishFlow("1234567890")],
-    ["FlowPreview", await c.getFlowPreviewUrl("1234567890", { invalidate: true })],
+    ["FlowPreviewUrl", await c.getFlowPreviewUrl("1234567890", { invalidate: true })],
     ["PhoneNumberList", await c.listPhoneNumbers()],
     ["PhoneNumberInfo", await c.getPhoneNumber()],
     ["BusinessProfiles", await c.getBusinessProfile()],

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 
 js_options! {
     /// The options of `getFlowPreviewUrl`.
-    pub struct FlowPreviewOptions {
+    pub struct FlowPreviewUrlOptions {
         /// Make a new link (the old one stops working).
         #[tsify(optional)]
         invalidate "invalidate": Option<bool>,
@@ -88,13 +88,13 @@ impl CloudApiClient {
     }
 
     /// A web preview URL of the Flow; `{ invalidate: true }` makes a new one.
-    #[wasm_bindgen(js_name = getFlowPreviewUrl, unchecked_return_type = "Promise<FlowPreview>")]
+    #[wasm_bindgen(js_name = getFlowPreviewUrl, unchecked_return_type = "Promise<FlowPreviewUrl>")]
     pub fn get_flow_preview_url(
         &self,
         #[wasm_bindgen(js_name = "flowId")] flow_id: &str,
-        options: Option<Js<FlowPreviewOptions>>,
+        options: Option<Js<FlowPreviewUrlOptions>>,
     ) -> Promise {
-        let request = optional::<FlowPreviewOptions>(options, "getFlowPreviewUrl")
+        let request = optional::<FlowPreviewUrlOptions>(options, "getFlowPreviewUrl")
             .and_then(|options| self.cloud.flow_preview(flow_id, options.invalidate == Some(true)));
         self.run(request)
     }

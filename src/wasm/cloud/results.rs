@@ -265,9 +265,9 @@ pub struct FlowPreviewLink {
     expires_at: String,
 }
 
-/// A Flow's preview.
+/// A Flow's web preview URL (`getFlowPreviewUrl`).
 #[derive(Tsify)]
-pub struct FlowPreview {
+pub struct FlowPreviewUrl {
     /// The Flow's id.
     id: String,
     /// The link.
