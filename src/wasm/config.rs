@@ -184,7 +184,7 @@ pub fn template_send(to: &str, template: &JsValue, options: JsValue) -> Result<T
 pub fn upload(file: &JsValue, options: JsValue) -> Result<super::convert::Upload, Error> {
     let options: UploadOptions = read(&options, "uploadMedia", true)?;
     let (content_type, filename) = (options.content_type.as_deref(), options.filename.as_deref());
-    super::convert::read_upload(file, content_type, filename, "uploadMedia")
+    super::convert::read_upload(file, content_type, filename, "uploadMedia", true)
 }
 
 /// Every client's `sendTemplate(to, template, { definition? })`: the

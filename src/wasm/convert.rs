@@ -202,19 +202,25 @@ pub struct Upload {
 
 #[cfg(feature = "clients")]
 /// The type, size and name of `file` (a Blob or File, ArrayBuffer or
-/// Uint8Array), the options' `type` and `filename` taking precedence.
+/// Uint8Array), the options' `type` and `filename` taking precedence. A
+/// file without a type is refused when `type_required`; otherwise its type
+/// is "" (an API that checks the type itself).
 pub fn read_upload(
     file: &JsValue,
     content_type: Option<&str>,
     filename: Option<&str>,
     function: &str,
+    type_required: bool,
 ) -> Result<Upload, Error> {
     use super::object::field;
     let read = |key: &str| field(file, key);
     let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
     let own = |key: &str| read(key).and_then(|t| t.as_string());
     let given = |value: Option<&str>| value.filter(|t| !t.is_empty()).map(str::to_owned);
-    let content_type = given(content_type).or_else(|| own("type")).filter(|t| !t.is_empty());
+    let content_type = given(content_type)
+        .or_else(|| own("type"))
+        .filter(|t| !t.is_empty())
+        .or_else(|| (!type_required).then(String::new));
     let filename = given(filename).or_else(|| own("name")).unwrap_or_else(|| "file".to_owned());
     match (size, content_type) {
         (Some(size), Some(content_type)) => Ok(Upload { content_type, size, filename }),

@@ -8,10 +8,9 @@ use crate::api::providers::limits::Source;
 use crate::api::{parse_document, Request};
 use crate::json::Node;
 use crate::wasm::config::{read_template_send, ClientSpec, TransportOptions};
-use crate::wasm::convert::Document;
+use crate::wasm::convert::{read_upload, Document};
 use crate::wasm::object::field;
-use crate::wasm::options::optional;
-use crate::wasm::options::{js_options, Js, Secret};
+use crate::wasm::options::{js_options, optional, Js, Secret};
 use crate::wasm::transport::Transport;
 use crate::Error;
 use js_sys::Promise;
@@ -277,18 +276,11 @@ impl CmClient {
         options: Option<Js<CmUploadOptions>>,
     ) -> Promise {
         let request = optional(options, "uploadMedia").and_then(|options: CmUploadOptions| {
-            let read = |key: &str| field(&file, key);
-            let size = read("size").or_else(|| read("byteLength")).and_then(|n| n.as_f64()).map(|n| n as u64);
-            let size = size.ok_or_else(|| {
-                Error::invalid_argument("uploadMedia takes a Blob, File, ArrayBuffer or Uint8Array")
-            })?;
-            let text = |value: Option<String>| value.filter(|t| !t.is_empty());
+            let (kind, name) = (options.content_type.as_deref(), options.filename.as_deref());
             // The platform checks the type itself: none is sent as "".
-            let kind =
-                text(options.content_type).or_else(|| text(read("type")?.as_string())).unwrap_or_default();
-            let name = text(options.filename).or_else(|| text(read("name")?.as_string()));
+            let upload = read_upload(&file, kind, name, "uploadMedia", false)?;
             let chosen = options.send.selector();
-            let request = self.cm.upload_media(&kind, size, name.as_deref().unwrap_or("file"), chosen);
+            let request = self.cm.upload_media(&upload.content_type, upload.size, &upload.filename, chosen);
             keyed(request, &options.send.write)
         });
         self.run_with(request, WRITE, Some(file), None)
