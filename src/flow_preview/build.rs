@@ -87,6 +87,8 @@ pub struct Build<'d, 'e> {
     pub footer: Option<Val>,
     /// A Form's `error-messages`, by input name.
     pub form_errors: Val,
+    /// The `now` option: the date the preview treats as today.
+    pub now: Option<String>,
 }
 
 impl<'d> Build<'d, '_> {

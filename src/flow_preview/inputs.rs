@@ -105,8 +105,8 @@ impl<'d> Build<'d, '_> {
             .flag("labelLarge", large);
         if matches!(kind, "DatePicker" | "CalendarPicker") {
             // What a date input holds (YYYY-MM-DD); `value` is the text shown.
-            let iso = if self.version < Version(5, 0) { date_of_millis(&value.text()) } else { None };
-            out = out.string("raw", iso.unwrap_or_else(|| value.text()));
+            let raw = self.iso_date(value.text());
+            out = self.date_limits(node, out.string("raw", raw.clone()), &raw);
         }
         if kind == "TextArea" {
             // MWP: "17 / 600" under a TextArea; max-length defaults to 600.
@@ -136,9 +136,38 @@ impl<'d> Build<'d, '_> {
     }
 
     fn date_text(&self, value: &str) -> String {
-        // Before 5.0 DatePicker values are milliseconds since 1970 (M-FC).
-        let iso = if self.version < Version(5, 0) { date_of_millis(value) } else { None };
-        self.locale.date(iso.as_deref().unwrap_or(value))
+        self.locale.date(&self.iso_date(value.to_owned()))
+    }
+
+    /// A date value as `YYYY-MM-DD`: before 5.0 DatePicker values (and limits)
+    /// are milliseconds since 1970 (M-FC); other text is kept as it is.
+    fn iso_date(&self, value: String) -> String {
+        let millis = if self.version < Version(5, 0) { date_of_millis(&value) } else { None };
+        millis.unwrap_or(value)
+    }
+
+    /// `min` and `max` from the Flow's `min-date`/`max-date` (a range's two
+    /// fields share them), and `opens`: the day the date dialog opens on, the
+    /// value's, else the `now` option (UNCONFIRMED: clamped into the limits,
+    /// as Android's date dialog does).
+    fn date_limits(&mut self, node: &'d Node<'d>, out: Obj, raw: &str) -> Obj {
+        let mut limits = [None, None];
+        for (slot, key) in limits.iter_mut().zip(["min-date", "max-date"]) {
+            let value = self.prop_text(node, key).map(|v| self.iso_date(v));
+            *slot = value.filter(|v| crate::time::is_calendar_date(v));
+        }
+        let [min, max] = limits;
+        let opens = if crate::time::is_calendar_date(raw) {
+            Some(raw.to_owned())
+        } else {
+            // ISO dates order as text.
+            self.now.clone().map(|now| match (&min, &max) {
+                (Some(min), _) if now < *min => min.clone(),
+                (_, Some(max)) if now > *max => max.clone(),
+                _ => now,
+            })
+        };
+        out.opt("min", min).opt("max", max).opt("opens", opens)
     }
 
     fn range(&mut self, path: &str, node: &'d Node<'d>, name: &str, value: &Val) -> Val {
@@ -154,17 +183,15 @@ impl<'d> Build<'d, '_> {
                 other => other.get(key).is_some_and(Val::truthy),
             };
             self.block_if(needed && part.is_empty());
-            fields.push(
-                Obj::new()
-                    .text("key", key)
-                    .string("label", label.get(key).map(Val::text).unwrap_or_default())
-                    .flag("optional", !needed)
-                    .string("value", self.date_text(&part.text()))
-                    .string("raw", part.text())
-                    .opt("helper", helper.get(key).map(Val::text))
-                    .opt("error", error.get(key).map(Val::text))
-                    .done(),
-            );
+            let field = Obj::new()
+                .text("key", key)
+                .string("label", label.get(key).map(Val::text).unwrap_or_default())
+                .flag("optional", !needed)
+                .string("value", self.date_text(&part.text()))
+                .string("raw", part.text())
+                .opt("helper", helper.get(key).map(Val::text))
+                .opt("error", error.get(key).map(Val::text));
+            fields.push(self.date_limits(node, field, &part.text()).done());
         }
         Obj::node("CalendarPicker", path)
             .text("name", name)

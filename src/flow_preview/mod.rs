@@ -68,6 +68,9 @@ pub struct FlowPreviewOptions {
     pub locale: Option<String>,
     /// The business's name for the branding line.
     pub business: Option<String>,
+    /// The date the preview treats as today (`YYYY-MM-DD`): date inputs open
+    /// there unless the Flow's `min-date` is later. Nothing reads the clock.
+    pub now: Option<String>,
 }
 
 impl FlowPreviewOptions {
@@ -106,6 +109,13 @@ impl FlowPreviewOptions {
         let locale = fields.string("locale")?.map(str::to_owned);
         let business =
             fields.node("business").and_then(|b| b.get("name")).and_then(Node::as_str).map(str::to_owned);
+        let now = fields.string("now")?.map(str::to_owned);
+        if let Some(now) = now.as_deref().filter(|now| !crate::time::is_calendar_date(now)) {
+            return Err(Error::invalid_argument(format!(
+                "renderFlowPreview: now must be a date written YYYY-MM-DD, got {}",
+                quoted(now)
+            )));
+        }
         Ok(Self {
             screen,
             data,
@@ -115,6 +125,7 @@ impl FlowPreviewOptions {
             rtl: direction == Some("rtl"),
             locale,
             business,
+            now,
         })
     }
 }
@@ -238,6 +249,7 @@ fn draw_screen<'d>(
         blocked: false,
         footer: None,
         form_errors: Val::Null,
+        now: options.now.clone(),
     };
     let title = build.prop_text(screen, "title").unwrap_or_default();
     let mut body = Vec::new();

@@ -218,6 +218,35 @@ fn dates_show_as_the_device_formats_them() {
     assert_eq!(pt.tree["body"][0]["value"], "23 out 2024");
 }
 
+// M-FC: min-date and max-date bound the date dialog (milliseconds before 5.0); the `now`
+// option (spec §7) is the day an empty date field's dialog opens on, kept inside those limits.
+#[test]
+fn date_limits_bound_the_dialog_and_now_is_where_it_opens() {
+    let flow = screen(
+        "7.3",
+        "{}",
+        r#"{"type":"DatePicker","name":"d","label":"D","min-date":"2025-01-01","max-date":"2025-06-30"},
+           {"type":"CalendarPicker","name":"c","label":"C","init-value":"2025-03-04"}"#,
+    );
+    let out = preview_with(&flow, r#"{"now":"2026-12-07"}"#);
+    let field = body(&out, 0);
+    assert_eq!(
+        (&field["min"], &field["max"], &field["opens"]),
+        (&json!("2025-01-01"), &json!("2025-06-30"), &json!("2025-06-30"))
+    );
+    assert!(out.html.contains(r#" min="2025-01-01" max="2025-06-30""#), "{}", out.html);
+    assert_eq!(body(&out, 1)["opens"], "2025-03-04", "a value opens the dialog on itself");
+    let inside = preview_with(&flow, r#"{"now":"2025-02-10"}"#);
+    assert_eq!(body(&inside, 0)["opens"], "2025-02-10");
+    let clockless = preview_with(&flow, "{}");
+    assert_eq!(body(&clockless, 0).get("opens"), None, "without now nothing reads the clock");
+    let old = preview(
+        "4.0",
+        r#"{"type":"Form","name":"f","children":[{"type":"DatePicker","name":"d","label":"D","min-date":"1729641600000"}]}"#,
+    );
+    assert_eq!(body(&old, 0)["min"], "2024-10-23");
+}
+
 // A Portuguese copy of M-UC shows "Gerenciada pela empresa. Saiba mais" and "(opcional)".
 #[test]
 fn chrome_strings_are_localised() {

@@ -187,6 +187,9 @@ export interface FlowPreviewOptions {
   locale?: string;
   /** The business named in the branding line. */
   business?: { name?: string };
+  /** The day the preview treats as today (`YYYY-MM-DD`): an empty date field's dialog opens there
+   * (`opens` in the tree), kept within the Flow's `min-date`/`max-date`. Nothing reads the clock. */
+  now?: string;
 }
 /** An image that passed the checks: base64 PNG, JPEG, WebP or GIF by its bytes. */
 export interface FlowImage { dataUrl: string; mime: string; alt: string }

@@ -62,4 +62,21 @@ test("a Flow over Meta's 10 MB is reported from its size; options are read stric
   const big = "x".repeat(10 * 1024 * 1024 + 1);
   assert.deepEqual(full.renderFlowPreview(big).issues.map((i) => i.code), ["preview.too_large"]);
   assert.throws(() => full.renderFlowPreview({ version: "7.3", screens: [] }, { direction: "up" }), (e) => e.code === "invalid_argument");
+  assert.throws(() => full.renderFlowPreview({ version: "7.3", screens: [] }, { now: "7 Dec 2026" }), (e) => e.code === "invalid_argument" && /YYYY-MM-DD/.test(e.message));
+});
+
+test("now: an empty date field's dialog opens there, within the Flow's min-date and max-date", () => {
+  const flow = {
+    version: "7.3",
+    screens: [{ id: "A", terminal: true, layout: { type: "SingleColumnLayout", children: [
+      { type: "DatePicker", name: "d", label: "Day", "min-date": "2027-01-01", "max-date": "2027-03-31" },
+      { type: "Footer", label: "Done", "on-click-action": { name: "complete", payload: {} } },
+    ] } }],
+  };
+  for (const api of [full, lite]) {
+    const { tree, html } = api.renderFlowPreview(flow, { now: "2026-12-07" });
+    assert.deepEqual([tree.body[0].min, tree.body[0].max, tree.body[0].opens], ["2027-01-01", "2027-03-31", "2027-01-01"]);
+    assert.match(html, /<input [^>]*type="date"[^>]* min="2027-01-01" max="2027-03-31"/);
+    assert.equal(api.renderFlowPreview(flow).tree.body[0].opens, undefined);
+  }
 });

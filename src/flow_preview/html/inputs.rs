@@ -117,6 +117,12 @@ fn one_field(out: &mut String, kind: &str, node: &Val, name: &str, opt: &str) {
             if date {
                 // The device's format ("Oct 23 2024"), for people and tests; the input holds YYYY-MM-DD.
                 attr(out, "aria-description", &value);
+                // The Flow's limits bound the browser's date dialog as they bound WhatsApp's.
+                for key in ["min", "max"] {
+                    if let Some(Val::Str(day)) = node.get(key) {
+                        attr(out, key, day);
+                    }
+                }
             }
             disabled(out, node);
             w(out, " dir=\"auto\">");
