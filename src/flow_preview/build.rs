@@ -203,11 +203,16 @@ impl<'d> Build<'d, '_> {
 
     fn text_node(&mut self, kind: &str, path: &str, node: &'d Node<'d>) -> Val {
         let rich = kind == "RichText";
-        let parts: Vec<String> = match self.prop(node, "text") {
-            Some(Val::List(items)) => items.iter().map(Val::text).collect(),
-            Some(value) => vec![value.text()],
-            None => Vec::new(),
-        };
+        let mut parts = Vec::new();
+        match self.prop(node, "text") {
+            Some(Val::List(items)) => {
+                for item in &items {
+                    parts.push(item.text());
+                }
+            }
+            Some(value) => parts.push(value.text()),
+            None => {}
+        }
         // Markdown from 5.1 (M-FC): RichText always, TextBody/TextCaption with `markdown: true`.
         let markdown = self.version >= Version(5, 1)
             && (rich
@@ -220,7 +225,7 @@ impl<'d> Build<'d, '_> {
             for (code, message) in problems {
                 self.problems.push((code, node, message));
             }
-            out = out.put("blocks", Val::List(blocks.iter().map(block).collect()));
+            out = out.put("blocks", list_of(&blocks, block));
         } else {
             out = out.string("text", parts.join("\n"));
         }
@@ -288,21 +293,26 @@ fn block(block: &Block) -> Val {
         Block::List(ordered, items) => Obj::new()
             .text("type", "list")
             .flag("ordered", *ordered)
-            .put("items", Val::List(items.iter().map(|item| inlines(item)).collect()))
+            .put("items", list_of(items, |item| inlines(item)))
             .done(),
         Block::Table(header, rows) => {
-            let row = |cells: &Vec<Vec<Inline>>| Val::List(cells.iter().map(|c| inlines(c)).collect());
-            Obj::new()
-                .text("type", "table")
-                .put("header", row(header))
-                .put("rows", Val::List(rows.iter().map(row).collect()))
-                .done()
+            let row = |cells: &Vec<Vec<Inline>>| list_of(cells, |cell| inlines(cell));
+            Obj::new().text("type", "table").put("header", row(header)).put("rows", list_of(rows, row)).done()
         }
     }
 }
 
 fn inlines(children: &[Inline]) -> Val {
-    Val::List(children.iter().map(inline).collect())
+    list_of(children, inline)
+}
+
+/// `items` drawn one by one into a list value (one loop for every Markdown level).
+fn list_of<T>(items: &[T], draw: impl Fn(&T) -> Val) -> Val {
+    let mut list = Vec::with_capacity(items.len());
+    for item in items {
+        list.push(draw(item));
+    }
+    Val::List(list)
 }
 
 fn inline(inline: &Inline) -> Val {

@@ -70,9 +70,19 @@ impl Env<'_> {
     pub fn node(&mut self, node: &crate::json::Node<'_>) -> Val {
         match &node.value {
             crate::json::Value::String(text) => self.string(text),
-            crate::json::Value::Array(items) => Val::List(items.iter().map(|n| self.node(n)).collect()),
+            crate::json::Value::Array(items) => {
+                let mut list = Vec::with_capacity(items.len());
+                for item in items {
+                    list.push(self.node(item));
+                }
+                Val::List(list)
+            }
             crate::json::Value::Object(members) => {
-                Val::Obj(members.iter().map(|(k, n)| (k.name.to_string(), self.node(n))).collect())
+                let mut object = Vec::with_capacity(members.len());
+                for (key, value) in members {
+                    object.push((key.name.to_string(), self.node(value)));
+                }
+                Val::Obj(object)
             }
             _ => Val::from_node(node),
         }
@@ -152,10 +162,20 @@ impl<'t> Eval<'t, '_, '_> {
     fn operator(&mut self, ops: &[&str]) -> Option<&'static str> {
         self.skip_space();
         let rest = self.rest();
-        let op = LEVELS.iter().flat_map(|l| l.iter()).find(|op| rest.starts_with(**op))?;
-        ops.contains(op).then(|| {
+        // The first operator of any level at this point (longest first within a level).
+        let mut found = None;
+        'levels: for level in LEVELS {
+            for op in level {
+                if rest.starts_with(op) {
+                    found = Some(*op);
+                    break 'levels;
+                }
+            }
+        }
+        let op = found?;
+        ops.contains(&op).then(|| {
             self.pos += op.len();
-            *op
+            op
         })
     }
 
@@ -203,7 +223,11 @@ impl<'t> Eval<'t, '_, '_> {
             let mut end = None;
             while let Some((i, c)) = chars.next() {
                 match c {
-                    '\\' => out.extend(chars.next().map(|(_, c)| c)),
+                    '\\' => {
+                        if let Some((_, escaped)) = chars.next() {
+                            out.push(escaped);
+                        }
+                    }
                     '\'' => {
                         end = Some(i);
                         break;

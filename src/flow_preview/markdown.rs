@@ -47,7 +47,8 @@ pub fn parse(parts: &[String], rich: bool, problems: &mut Vec<Problem>) -> Vec<B
     let mut blocks = Vec::new();
     let mut p = Parser { rich, problems };
     for part in parts {
-        let lines: Vec<&str> = part.lines().collect();
+        // Each line is trimmed below, so a `\r` before the `\n` goes with it.
+        let lines: Vec<&str> = part.split('\n').collect();
         let mut i = 0;
         let mut paragraph: Vec<&str> = Vec::new();
         while let Some(line) = lines.get(i) {
@@ -98,7 +99,9 @@ pub fn parse(parts: &[String], rich: bool, problems: &mut Vec<Problem>) -> Vec<B
     let mut merged: Vec<Block> = Vec::with_capacity(blocks.len());
     for block in blocks {
         match (merged.last_mut(), block) {
-            (Some(Block::List(kind, items)), Block::List(next, more)) if *kind == next => items.extend(more),
+            (Some(Block::List(kind, items)), Block::List(next, mut more)) if *kind == next => {
+                items.append(&mut more)
+            }
             (_, block) => merged.push(block),
         }
     }
@@ -141,7 +144,11 @@ impl Parser<'_> {
 
     fn cells(&mut self, row: &str) -> Vec<Vec<Inline>> {
         let inner = row.trim().trim_start_matches('|').trim_end_matches('|');
-        inner.split('|').map(|cell| self.inlines(cell.trim(), 0)).collect()
+        let mut cells = Vec::new();
+        for cell in inner.split('|') {
+            cells.push(self.inlines(cell.trim(), 0));
+        }
+        cells
     }
 
     fn inlines(&mut self, text: &str, depth: usize) -> Vec<Inline> {
@@ -149,11 +156,11 @@ impl Parser<'_> {
         let mut plain = String::new();
         let mut i = 0;
         while let Some(rest) = text.get(i..).filter(|r| !r.is_empty()) {
-            if let Some((inline, used)) = self.styled(rest, depth) {
+            if let Some((mut inline, used)) = self.styled(rest, depth) {
                 if !plain.is_empty() {
                     out.push(Inline::Text(std::mem::take(&mut plain)));
                 }
-                out.extend(inline);
+                out.append(&mut inline);
                 i += used;
                 continue;
             }

@@ -146,7 +146,8 @@ pub struct FlowPreview {
 /// Draws one screen of `doc` (`source`: its text, when the caller gave text).
 pub fn render<'d>(doc: &'d Node<'d>, source: Option<&'d str>, options: &FlowPreviewOptions) -> FlowPreview {
     let report = flow::validate_flow(doc, source, &FlowOptions::default());
-    let mut issues: Vec<Issue> = report.errors.into_iter().chain(report.warnings).collect();
+    let (mut issues, mut warnings) = (report.errors, report.warnings);
+    issues.append(&mut warnings);
     let version = report.version.as_deref().and_then(Version::parse).unwrap_or(flow::version::LATEST);
     let list = doc.get("screens").and_then(Node::items).unwrap_or_default();
     let entry = screens::entry(doc, list);
@@ -182,7 +183,9 @@ pub fn render<'d>(doc: &'d Node<'d>, source: Option<&'d str>, options: &FlowPrev
         .done();
     let tree = tree.put("branding", branding).string("version", version.to_string()).done();
     let preview = checker.finish();
-    issues.extend(preview.errors.into_iter().chain(preview.warnings));
+    let (mut errors, mut warnings) = (preview.errors, preview.warnings);
+    issues.append(&mut errors);
+    issues.append(&mut warnings);
     let html = html::render(&tree, locale.optional);
     FlowPreview { html, tree, issues, screens: screens::summary(doc, list, entry) }
 }

@@ -34,7 +34,10 @@ impl Cuts {
         match limit(props, key) {
             Some(max) if text.chars().count() > max => {
                 self.0 += 1;
-                Some(text.chars().take(max).chain(['…']).collect())
+                let end = text.char_indices().nth(max).map_or(text.len(), |(at, _)| at);
+                let mut cut = text.get(..end).unwrap_or_default().to_owned();
+                cut.push('…');
+                Some(cut)
             }
             _ => Some(text),
         }
@@ -79,10 +82,13 @@ impl<'d> Build<'d, '_> {
                     .done();
                 entry = entry.put("end", block);
             }
-            let tags = match item.get("tags") {
-                Some(Val::List(tags)) => Val::List(tags.iter().map(|t| Val::Str(t.text())).collect()),
-                _ => Val::List(Vec::new()),
-            };
+            let mut tags = Vec::new();
+            if let Some(Val::List(given)) = item.get("tags") {
+                for tag in given {
+                    tags.push(Val::Str(tag.text()));
+                }
+            }
+            let tags = Val::List(tags);
             // An item's own action, else the component's.
             let own = list.and_then(Node::items).and_then(|l| l.get(index));
             let action = match own {

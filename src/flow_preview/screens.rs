@@ -15,24 +15,27 @@ pub fn id<'d>(screen: &'d Node<'d>) -> &'d str {
 /// The entry screen: the one no route of the routing model targets, else the
 /// one no `navigate` targets, else the first (spec §7).
 pub fn entry(doc: &Node<'_>, list: &[Node<'_>]) -> Option<usize> {
-    let targets: Vec<String> = match doc.get("routing_model").and_then(Node::members) {
-        Some(routes) if !routes.is_empty() => routes
-            .iter()
-            .flat_map(|(_, to)| {
-                to.items().unwrap_or_default().iter().filter_map(Node::as_str).map(str::to_owned)
-            })
-            .collect(),
-        _ => {
-            let mut found = Vec::new();
-            navigations(doc, &mut found, 0);
-            found
+    let mut targets: Vec<String> = Vec::new();
+    let routes = doc.get("routing_model").and_then(Node::members).unwrap_or_default();
+    for (_, to) in routes {
+        route_targets(to, &mut targets);
+    }
+    if routes.is_empty() {
+        navigations(doc, &mut targets, 0);
+    }
+    let first = if list.is_empty() { None } else { Some(0) };
+    list.iter().position(|s| !targets.iter().any(|t| t == id(s))).or(first)
+}
+
+/// The screen ids of one routing-model entry, into `found`. (Loops, not
+/// iterator chains, here and below: each chain is its own copy of the
+/// iterator machinery in the .wasm.)
+fn route_targets(to: &Node<'_>, found: &mut Vec<String>) {
+    for target in to.items().unwrap_or_default() {
+        if let Some(target) = target.as_str() {
+            found.push(target.to_owned());
         }
-    };
-    list.iter().position(|s| !targets.iter().any(|t| t == id(s))).or(if list.is_empty() {
-        None
-    } else {
-        Some(0)
-    })
+    }
 }
 
 /// Every `navigate` target under `node`.
@@ -47,11 +50,10 @@ fn navigations(node: &Node<'_>, found: &mut Vec<String>, depth: usize) {
             }
         }
     }
-    let children: Vec<&Node<'_>> = match node.members() {
-        Some(members) => members.iter().map(|(_, n)| n).collect(),
-        None => node.items().unwrap_or_default().iter().collect(),
-    };
-    for child in children {
+    for (_, child) in node.members().unwrap_or_default() {
+        navigations(child, found, depth + 1);
+    }
+    for child in node.items().unwrap_or_default() {
         navigations(child, found, depth + 1);
     }
 }
@@ -110,23 +112,25 @@ pub fn form_defaults(children: &Node<'_>, env: &mut Env<'_>, out: &mut Val) {
 /// `[{ id, title, terminal, entry, next }]`, to drive a screen picker.
 pub fn summary(doc: &Node<'_>, list: &[Node<'_>], entry: Option<usize>) -> Val {
     let routes = doc.get("routing_model");
-    let screens = list.iter().enumerate().map(|(index, screen)| {
+    let mut screens = Vec::with_capacity(list.len());
+    for (index, screen) in list.iter().enumerate() {
         let id = id(screen);
-        let next: Vec<String> = match routes.and_then(|r| r.get(id)).and_then(Node::items) {
-            Some(to) => to.iter().filter_map(Node::as_str).map(str::to_owned).collect(),
-            None => {
-                let mut found = Vec::new();
-                navigations(screen, &mut found, 0);
-                found
-            }
-        };
-        Obj::new()
+        let mut next = Vec::new();
+        match routes.and_then(|r| r.get(id)).filter(|to| to.items().is_some()) {
+            Some(to) => route_targets(to, &mut next),
+            None => navigations(screen, &mut next, 0),
+        }
+        let mut ids = Vec::with_capacity(next.len());
+        for target in next {
+            ids.push(Val::Str(target));
+        }
+        let item = Obj::new()
             .text("id", id)
             .text("title", screen.get("title").and_then(Node::as_str).unwrap_or_default())
             .flag("terminal", screen.get("terminal").and_then(Node::as_bool) == Some(true))
             .flag("entry", Some(index) == entry)
-            .put("next", Val::List(next.into_iter().map(Val::Str).collect()))
-            .done()
-    });
-    Val::List(screens.collect())
+            .put("next", Val::List(ids));
+        screens.push(item.done());
+    }
+    Val::List(screens)
 }

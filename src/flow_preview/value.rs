@@ -40,11 +40,19 @@ impl Val {
             Value::Number(n) => Val::Num(*n),
             Value::String(s) => Val::Str(s.to_string()),
             Value::Array(items) => {
-                Val::List(items.iter().map(|n| Self::from_node_at(n, depth + 1)).collect())
+                let mut list = Vec::with_capacity(items.len());
+                for item in items {
+                    list.push(Self::from_node_at(item, depth + 1));
+                }
+                Val::List(list)
             }
-            Value::Object(members) => Val::Obj(
-                members.iter().map(|(k, n)| (k.name.to_string(), Self::from_node_at(n, depth + 1))).collect(),
-            ),
+            Value::Object(members) => {
+                let mut object = Vec::with_capacity(members.len());
+                for (key, value) in members {
+                    object.push((key.name.to_string(), Self::from_node_at(value, depth + 1)));
+                }
+                Val::Obj(object)
+            }
         }
     }
 
@@ -188,7 +196,9 @@ pub fn push_number(out: &mut String, n: f64) {
             frac /= 10;
         }
         let len = digits.iter().rposition(|d| *d != b'0').map_or(0, |p| p + 1);
-        out.extend(digits.iter().take(len).map(|d| char::from(*d)));
+        for digit in digits.iter().take(len) {
+            out.push(char::from(*digit));
+        }
     }
 }
 
