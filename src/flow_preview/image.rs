@@ -44,7 +44,7 @@ pub fn sniff(payload: &str) -> Option<&'static str> {
 /// `data:` URL), whole groups of four, `=` only as the last one or two.
 fn is_base64(payload: &str) -> bool {
     let body = payload.trim_end_matches('=');
-    payload.len() % 4 == 0
+    payload.len().is_multiple_of(4)
         && payload.len() - body.len() <= 2
         && body.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/'))
 }
