@@ -67,6 +67,38 @@ impl<'a> OptionFields<'a> {
         }
     }
 
+    /// An optional object option (`null` counts as absent).
+    pub fn object(&mut self, name: &'static str) -> Result<Option<&'a Node<'a>>, Error> {
+        match self.node(name) {
+            Some(node) if node.members().is_none() => Err(self.wrong_type(name, "an object", node)),
+            found => Ok(found),
+        }
+    }
+
+    /// An optional string option that must be one of `allowed` (returned as the
+    /// allowed string itself, so callers compare against constants).
+    pub fn choice(&mut self, name: &'static str, allowed: &[&'static str]) -> Result<Option<&'static str>, Error> {
+        let Some(given) = self.string(name)? else { return Ok(None) };
+        match allowed.iter().find(|choice| **choice == given) {
+            Some(choice) => Ok(Some(choice)),
+            None => {
+                // "a", "b" or "c" (the choices are the caller's constants: no escaping needed).
+                let mut expected = String::new();
+                for (index, choice) in allowed.iter().enumerate() {
+                    let last = index + 1 == allowed.len();
+                    expected.push_str(if index == 0 { "\"" } else if last { "\" or \"" } else { "\", \"" });
+                    expected.push_str(choice);
+                }
+                expected.push('"');
+                Err(Error::invalid_argument(format!(
+                    "{}: option {name} must be {expected}, got {}",
+                    self.function,
+                    quoted(given)
+                )))
+            }
+        }
+    }
+
     /// An optional JSON-valued option (an object or text given as is; `null` counts as absent).
     pub fn node(&mut self, name: &'static str) -> Option<&'a Node<'a>> {
         self.field(name).filter(|node| !matches!(node.value, Value::Null))
@@ -90,6 +122,16 @@ impl<'a> OptionFields<'a> {
 mod tests {
     use super::OptionFields;
     use crate::json::parse;
+
+    #[test]
+    fn choices_name_what_is_allowed() {
+        let doc = parse(r#"{"theme": "dark", "mode": "draft"}"#).unwrap();
+        let mut fields = OptionFields::new("f", Some(&doc)).unwrap();
+        assert_eq!(fields.choice("theme", &["light", "dark"]).unwrap(), Some("dark"));
+        assert_eq!(fields.choice("absent", &["a", "b"]).unwrap(), None);
+        let error = fields.choice("mode", &["create", "edit", "copy"]).err().unwrap();
+        assert_eq!(error.message, r#"f: option mode must be "create", "edit" or "copy", got "draft""#);
+    }
 
     #[test]
     fn reads_known_fields_and_treats_null_as_absent() {

@@ -77,38 +77,14 @@ impl FlowPreviewOptions {
     /// Reads the options; unknown keys and wrong types are misuse.
     pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, Error> {
         let screen = fields.string("screen")?.map(str::to_owned);
-        let mut objects = [None, None, None];
-        for (slot, name) in objects.iter_mut().zip(["data", "form", "context"]) {
-            *slot = match fields.node(name) {
-                None => None,
-                Some(node) if node.members().is_some() => Some(Val::from_node(node)),
-                Some(node) if matches!(node.value, crate::json::Value::Null) => None,
-                Some(node) => {
-                    let got = node.value.type_name();
-                    return Err(Error::invalid_argument(format!(
-                        "renderFlowPreview: option {name} must be an object, got {got}"
-                    )));
-                }
-            };
-        }
-        let [data, form, context] = objects;
-        let theme = fields.string("theme")?;
-        let direction = fields.string("direction")?;
-        for (name, value, allowed) in
-            [("theme", theme, ["light", "dark"]), ("direction", direction, ["ltr", "rtl"])]
-        {
-            if let Some(given) = value.filter(|v| !allowed.contains(v)) {
-                return Err(Error::invalid_argument(format!(
-                    "renderFlowPreview: {name} must be \"{}\" or \"{}\", got {}",
-                    allowed[0],
-                    allowed[1],
-                    quoted(given)
-                )));
-            }
-        }
+        let data = fields.object("data")?.map(Val::from_node);
+        let form = fields.object("form")?.map(Val::from_node);
+        let context = fields.object("context")?.map(Val::from_node);
+        let theme = fields.choice("theme", &["light", "dark"])?;
+        let direction = fields.choice("direction", &["ltr", "rtl"])?;
         let locale = fields.string("locale")?.map(str::to_owned);
-        let business =
-            fields.node("business").and_then(|b| b.get("name")).and_then(Node::as_str).map(str::to_owned);
+        let business = fields.object("business")?.and_then(|b| b.get("name")).and_then(Node::as_str);
+        let business = business.map(str::to_owned);
         let now = fields.string("now")?.map(str::to_owned);
         if let Some(now) = now.as_deref().filter(|now| !crate::time::is_calendar_date(now)) {
             return Err(Error::invalid_argument(format!(

@@ -24,7 +24,7 @@ use crate::json::Node;
 use crate::options::OptionFields;
 use crate::report::Issue;
 use crate::template::{self, TemplateOptions};
-use crate::text::{quoted, Position};
+use crate::text::Position;
 use crate::Error;
 pub use request::{render_request, Measured};
 use tree::{Direction, Theme, Tree};
@@ -72,22 +72,10 @@ pub struct PreviewOptions {
 impl PreviewOptions {
     /// Reads the options (the `send` member is read by the export, as a document).
     pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, Error> {
-        let theme = fields.string("theme")?;
-        let direction = fields.string("direction")?;
+        let theme = fields.choice("theme", &["light", "dark"])?;
+        let direction = fields.choice("direction", &["ltr", "rtl"])?;
         let time = fields.string("time")?;
-        let media = fields.string("media")?;
-        let check = |name: &str, value: Option<&str>, allowed: [&str; 2]| match value {
-            Some(given) if !allowed.contains(&given) => Err(Error::invalid_argument(format!(
-                "{name} must be \"{}\" or \"{}\", got {}",
-                allowed[0],
-                allowed[1],
-                quoted(given)
-            ))),
-            _ => Ok(()),
-        };
-        check("theme", theme, ["light", "dark"])?;
-        check("direction", direction, ["ltr", "rtl"])?;
-        check("media", media, ["load", "placeholder"])?;
+        let media = fields.choice("media", &["load", "placeholder"])?;
         Ok(Self {
             theme: theme.map(str::to_owned),
             direction: direction.map(str::to_owned),

@@ -80,15 +80,7 @@ pub struct TemplateOptions {
 impl TemplateOptions {
     /// Reads the options; an unknown mode is misuse.
     pub fn read(fields: &mut OptionFields<'_>) -> Result<Self, Error> {
-        let mode = fields.string("mode")?;
-        if let Some(mode) = mode {
-            if mode != "create" && mode != "edit" {
-                return Err(Error::invalid_argument(format!(
-                    "mode must be \"create\" or \"edit\", got {}",
-                    quoted(mode)
-                )));
-            }
-        }
+        let mode = fields.choice("mode", &["create", "edit"])?;
         Ok(Self { mode: mode.map(str::to_owned) })
     }
 
