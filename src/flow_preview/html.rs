@@ -236,7 +236,11 @@ fn text_html(out: &mut String, kind: &str, node: &Val) {
     }
     w(out, "\" dir=\"auto\">");
     match node.get("blocks") {
-        Some(Val::List(blocks)) => blocks.iter().for_each(|b| block_html(out, b)),
+        Some(Val::List(blocks)) => {
+            for block in blocks {
+                block_html(out, block);
+            }
+        }
         _ => esc(out, node, "text"),
     }
     w(out, "</");
@@ -245,12 +249,11 @@ fn text_html(out: &mut String, kind: &str, node: &Val) {
 }
 
 fn block_html(out: &mut String, block: &Val) {
-    let children = |out: &mut String, v: &Val| list(v, "children").iter().for_each(|i| inline_html(out, i));
     match text(block, "type").as_str() {
         "heading" => {
             let tag = if text(block, "level") == "1" { "h2" } else { "h3" };
             w(out, if tag == "h2" { "<h2 class=\"wf-heading\">" } else { "<h3 class=\"wf-subheading\">" });
-            children(out, block);
+            inlines(out, block.get("children"));
             w(out, if tag == "h2" { "</h2>" } else { "</h3>" });
         }
         "list" => {
@@ -258,28 +261,13 @@ fn block_html(out: &mut String, block: &Val) {
             w(out, if tag == "ol" { "<ol>" } else { "<ul>" });
             for item in list(block, "items") {
                 w(out, "<li>");
-                if let Val::List(inlines) = item {
-                    inlines.iter().for_each(|i| inline_html(out, i));
-                }
+                inlines(out, Some(item));
                 w(out, "</li>");
             }
             w(out, if tag == "ol" { "</ol>" } else { "</ul>" });
         }
         "table" => {
             w(out, "<table class=\"wf-table\"><thead>");
-            let row = |out: &mut String, cells: &Val, cell: &str| {
-                w(out, "<tr>");
-                if let Val::List(cells) = cells {
-                    for inlines in cells {
-                        w(out, if cell == "th" { "<th>" } else { "<td>" });
-                        if let Val::List(inlines) = inlines {
-                            inlines.iter().for_each(|i| inline_html(out, i));
-                        }
-                        w(out, if cell == "th" { "</th>" } else { "</td>" });
-                    }
-                }
-                w(out, "</tr>");
-            };
             row(out, block.get("header").unwrap_or(&Val::Null), "th");
             w(out, "</thead><tbody>");
             for cells in list(block, "rows") {
@@ -289,8 +277,30 @@ fn block_html(out: &mut String, block: &Val) {
         }
         _ => {
             w(out, "<p>");
-            children(out, block);
+            inlines(out, block.get("children"));
             w(out, "</p>");
+        }
+    }
+}
+
+/// A table row of `cells` (each a list of inlines), `cell` `th` or `td`.
+fn row(out: &mut String, cells: &Val, cell: &str) {
+    w(out, "<tr>");
+    if let Val::List(cells) = cells {
+        for inlines_of_cell in cells {
+            w(out, if cell == "th" { "<th>" } else { "<td>" });
+            inlines(out, Some(inlines_of_cell));
+            w(out, if cell == "th" { "</th>" } else { "</td>" });
+        }
+    }
+    w(out, "</tr>");
+}
+
+/// Each rich-text inline of `inlines` when it is a list.
+fn inlines(out: &mut String, inlines: Option<&Val>) {
+    if let Some(Val::List(items)) = inlines {
+        for inline in items {
+            inline_html(out, inline);
         }
     }
 }
@@ -307,10 +317,10 @@ fn inline_html(out: &mut String, inline: &Val) {
                 w(out, "<a");
                 attr(out, "href", &href);
                 w(out, " target=\"_blank\" rel=\"noopener noreferrer nofollow\">");
-                list(inline, "children").iter().for_each(|i| inline_html(out, i));
+                inlines(out, inline.get("children"));
                 w(out, "</a>");
             } else {
-                list(inline, "children").iter().for_each(|i| inline_html(out, i));
+                inlines(out, inline.get("children"));
             }
             return;
         }
@@ -327,7 +337,7 @@ fn inline_html(out: &mut String, inline: &Val) {
     out.push('<');
     w(out, tag);
     out.push('>');
-    list(inline, "children").iter().for_each(|i| inline_html(out, i));
+    inlines(out, inline.get("children"));
     w(out, "</");
     w(out, tag);
     out.push('>');
