@@ -17,7 +17,11 @@ fn main() {
         let screens = doc.get("screens").and_then(|s| s.items()).unwrap_or_default();
         for screen in screens {
             let id = screen.get("id").and_then(|id| id.as_str()).unwrap_or_default();
-            for extra in ["", r#","theme":"dark","direction":"rtl","locale":"ar","now":"2026-12-07""#, r#","locale":"pt_BR""#] {
+            for extra in [
+                "",
+                r#","theme":"dark","direction":"rtl","locale":"ar","now":"2026-12-07""#,
+                r#","locale":"pt_BR""#,
+            ] {
                 let options = format!(r#"{{"screen":"{id}"{extra}}}"#);
                 let measured = Measured::Text { text: &options, from_caller: true };
                 let flow = Measured::Text { text: &text, from_caller: true };

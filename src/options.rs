@@ -77,7 +77,11 @@ impl<'a> OptionFields<'a> {
 
     /// An optional string option that must be one of `allowed` (returned as the
     /// allowed string itself, so callers compare against constants).
-    pub fn choice(&mut self, name: &'static str, allowed: &[&'static str]) -> Result<Option<&'static str>, Error> {
+    pub fn choice(
+        &mut self,
+        name: &'static str,
+        allowed: &[&'static str],
+    ) -> Result<Option<&'static str>, Error> {
         let Some(given) = self.string(name)? else { return Ok(None) };
         match allowed.iter().find(|choice| **choice == given) {
             Some(choice) => Ok(Some(choice)),
@@ -86,7 +90,13 @@ impl<'a> OptionFields<'a> {
                 let mut expected = String::new();
                 for (index, choice) in allowed.iter().enumerate() {
                     let last = index + 1 == allowed.len();
-                    expected.push_str(if index == 0 { "\"" } else if last { "\" or \"" } else { "\", \"" });
+                    expected.push_str(if index == 0 {
+                        "\""
+                    } else if last {
+                        "\" or \""
+                    } else {
+                        "\", \""
+                    });
                     expected.push_str(choice);
                 }
                 expected.push('"');

@@ -408,3 +408,27 @@ fn action_button(out: &mut String, class: &str, action: &str, node: &Val, index:
     }
     w(out, " dir=\"auto\">");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn obj(members: &[(&str, &str)]) -> Val {
+        Val::Obj(members.iter().map(|(k, v)| ((*k).to_owned(), Val::Str((*v).to_owned()))).collect())
+    }
+
+    #[test]
+    fn captions_row_shows_when_any_caption_has_text() {
+        let tree = |footer: Val| Val::Obj(vec![("footer".into(), footer)]);
+        let html = render(&tree(obj(&[("center", "C"), ("label", "Go")])), "");
+        assert!(html.contains(
+            "<div class=\"wf-footer\"><div class=\"wf-captions\" role=\"note\">\
+             <span class=\"wf-caption-center\" dir=\"auto\">C</span></div><button type=\"button\" \
+             class=\"wf-cta\" data-action=\"footer\" data-path=\"\" dir=\"auto\">Go</button>\
+             <p class=\"wf-brand\" dir=\"auto\"> </p></div></div></div>"
+        ));
+        let html = render(&tree(obj(&[("left", ""), ("right", "R")])), "");
+        assert!(html.contains("role=\"note\"><span class=\"wf-caption-right\" dir=\"auto\">R</span></div>"));
+        assert!(!render(&tree(obj(&[("left", "")])), "").contains("wf-captions"));
+    }
+}
