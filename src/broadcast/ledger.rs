@@ -18,8 +18,15 @@ const THROTTLE_WAIT_MS: u64 = 1_000;
 /// The pair limit's wait is 4^n s (Meta's advice), at most 4^5 s (~17 min).
 const PAIR_WAIT_MAX_EXPONENT: u32 = 5;
 
-/// Where a recipient is.
+/// Where a recipient is. In JavaScript (`applyRecipientEvent`), an object
+/// tagged by `state`: what a Durable Object stores per recipient.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "clients"),
+    derive(tsify::Tsify, serde::Serialize),
+    serde(tag = "state", rename_all = "snake_case"),
+    serde(rename = "RecipientState")
+)]
 pub enum State {
     /// Not yet sent.
     Pending,
@@ -36,6 +43,7 @@ pub enum State {
     /// Refused for now (pair limit, throughput): not before this time (ms).
     Deferred {
         /// The earliest time to claim it again.
+        #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), serde(rename = "notBefore"))]
         not_before: u64,
     },
     /// The send's answer was lost: Meta may have it. Settled by a status webhook.
@@ -58,8 +66,14 @@ pub enum State {
     },
 }
 
-/// Something that happened to a recipient.
+/// Something that happened to a recipient. In JavaScript, an object tagged by `type`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(
+    all(target_arch = "wasm32", feature = "clients"),
+    derive(tsify::Tsify, serde::Serialize),
+    serde(tag = "type", rename_all = "snake_case"),
+    serde(rename = "RecipientEvent")
+)]
 pub enum Event {
     /// A consumer asks to send it at `now`, holding it until `until`;
     /// `resend_unknown` is the opt-in at-least-once policy (`onAmbiguous: "resend"`).
@@ -69,6 +83,7 @@ pub enum Event {
         /// The end of the lease (ms).
         until: u64,
         /// Claim `unknown` recipients too.
+        #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), serde(rename = "resendUnknown"))]
         resend_unknown: bool,
     },
     /// The consumer holding the lease sends it now; the lease runs to `until`.
@@ -93,6 +108,7 @@ pub enum Event {
     /// Meta refused it for now: try again from `not_before`.
     Defer {
         /// The earliest time to try again (ms).
+        #[cfg_attr(all(target_arch = "wasm32", feature = "clients"), serde(rename = "notBefore"))]
         not_before: u64,
     },
     /// Meta refused it for good, or a status webhook says it failed.
