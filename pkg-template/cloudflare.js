@@ -79,6 +79,23 @@ export async function enqueueBroadcast(queue, chunks, options = {}) {
 }
 
 /**
+ * Records a plan in its number's BroadcastSender: every row, so the report
+ * accounts for all of them from the start. In slices, to keep each RPC small.
+ */
+export async function registerBroadcast(sender, plan, { campaignId, phoneNumberId, deadlineMs } = {}) {
+  if (!campaignId || !phoneNumberId) throw new TypeError("registerBroadcast: campaignId and phoneNumberId are required");
+  const stub = senderOf(sender, phoneNumberId);
+  const recipients = plan.chunks.flatMap((chunk) => chunk.recipients.map(({ key, row }) => ({ key, row })));
+  const rejected = plan.rejected.map(({ row, issues }) => ({ row, reason: issues?.[0]?.code }));
+  const duplicates = (plan.duplicates ?? []).map(({ row, firstRow }) => ({ row, firstRow }));
+  const SLICE = 5_000;
+  await stub.register(campaignId, { rows: plan.summary.rows, rejected, duplicates, deadlineMs });
+  for (let start = 0; start < recipients.length; start += SLICE) {
+    await stub.register(campaignId, { recipients: recipients.slice(start, start + SLICE) });
+  }
+}
+
+/**
  * The queue() handler of a broadcast: per chunk, claims time slots from the
  * number's BroadcastSender, sends at those times (at most `maxInFlight`
  * requests at once per invocation, client retries off), reports each
