@@ -97,8 +97,13 @@ export interface BroadcastConsumerOptions {
   horizonSeconds?: number;
   /** A send whose answer was lost: "reconcile" (default: never resent; a status webhook settles it) or "resend" (at least once). */
   onAmbiguous?: "reconcile" | "resend";
-  /** How long a granted slot stays leased after its time (default 10,000 ms); a send's lease is the client's timeout plus this. */
-  leaseMarginMs?: number;
+  /**
+   * How late after its slot a send may still begin (default 100 ms): a later
+   * one is given back and claimed again, so a stalled invocation never
+   * bunches sends into one second (at 90 % of the limit, 100 ms late keeps
+   * any second under it). A send's lease is the client's timeout plus 10 s.
+   */
+  lateMs?: number;
   /** The dead-letter queue's name (default: a queue whose name ends in "-dlq"). */
   deadLetterQueue?: string;
 }
@@ -256,7 +261,7 @@ export class BroadcastSender {
   claim(
     campaignId: string,
     recipients: { key: string; row?: number }[],
-    options?: { horizonMs?: number; leaseMarginMs?: number; resendUnknown?: boolean },
+    options?: { horizonMs?: number; lateMs?: number; resendUnknown?: boolean },
   ): Promise<{ done: boolean; granted: { key: string; at: number }[]; halted?: boolean; retryAt?: number }>;
   /** Marks a send begun (before its request leaves); false when the lease is not its own any more. */
   begin(campaignId: string, key: string, untilMs: number): Promise<boolean>;

@@ -123,7 +123,7 @@ export function createBroadcastConsumer(options) {
 }
 
 function consumerSettings(options) {
-  const { sender, client, clientOptions, results, queue, maxInFlight = 6, horizonSeconds = 30, onAmbiguous = "reconcile", leaseMarginMs = 10_000, deadLetterQueue } = options;
+  const { sender, client, clientOptions, results, queue, maxInFlight = 6, horizonSeconds = 30, onAmbiguous = "reconcile", lateMs = 100, deadLetterQueue } = options;
   if (!sender) throw new TypeError("createBroadcastConsumer: sender (the BroadcastSender namespace) is required");
   if (!client && !clientOptions) throw new TypeError("createBroadcastConsumer: client or clientOptions is required");
   if (onAmbiguous !== "reconcile" && onAmbiguous !== "resend") throw new TypeError('createBroadcastConsumer: onAmbiguous must be "reconcile" or "resend"');
@@ -145,8 +145,9 @@ function consumerSettings(options) {
     maxInFlight: Math.max(1, maxInFlight),
     horizonMs: horizonSeconds * 1000,
     resendUnknown: onAmbiguous === "resend",
-    leaseMarginMs,
-    sendLeaseMs: timeoutMs + leaseMarginMs,
+    lateMs,
+    // Past the client's timeout (and a margin), an unanswered send is unknown.
+    sendLeaseMs: timeoutMs + 10_000,
     isDeadLetterQueue: (name) => (deadLetterQueue ? name === deadLetterQueue : /-dlq$/.test(name)),
   };
 }
@@ -193,7 +194,7 @@ async function consumeChunk(message, settings, limit, stopped) {
   const byKey = new Map(chunk.recipients.map((recipient) => [recipient.key, recipient]));
   const claim = await sender.claim(campaignId, chunk.recipients.map(({ key, row }) => ({ key, row })), {
     horizonMs: settings.horizonMs,
-    leaseMarginMs: settings.leaseMarginMs,
+    lateMs: settings.lateMs,
     resendUnknown: settings.resendUnknown,
   });
   if (claim.done) return;
@@ -324,6 +325,11 @@ export class BroadcastSender extends DurableObject {
     const stored = this.sql.exec("SELECT value FROM meta WHERE name = 'pacer'").toArray()[0];
     this.pacer = stored ? BroadcastPacer.restore(JSON.parse(stored.value)) : new BroadcastPacer();
     this.alarmAt = null;
+    // After a restart, leases still open need their alarm (it may be gone with the old instance).
+    ctx.blockConcurrencyWhile(async () => {
+      const next = this.sql.exec("SELECT MIN(until) AS t FROM recipients WHERE state = 'sending'").toArray()[0]?.t;
+      if (next != null) await this.#wakeAt(Math.max(next, Date.now() + 1));
+    });
   }
 
   #savePacer() {
@@ -378,7 +384,7 @@ export class BroadcastSender extends DurableObject {
   }
 
   /** Time slots for the claimable recipients of a chunk (others skipped: finished, leased elsewhere, waiting). */
-  async claim(campaignId, recipients, { horizonMs = 30_000, leaseMarginMs = 10_000, resendUnknown = false } = {}) {
+  async claim(campaignId, recipients, { horizonMs = 30_000, lateMs = 100, resendUnknown = false } = {}) {
     const now = Date.now();
     const campaign = this.sql.exec("SELECT status FROM campaigns WHERE id = ?", campaignId).toArray()[0];
     if (campaign && (campaign.status === "cancelled" || campaign.status === "closed")) return { done: true, granted: [] };
@@ -399,11 +405,13 @@ export class BroadcastSender extends DurableObject {
     const granted = [];
     grant.slots.forEach((at, index) => {
       const { key, state } = claimable[index];
-      this.#write(campaignId, key, applyRecipientEvent(state, { type: "claim", now, until: at + leaseMarginMs, resendUnknown }));
+      // The lease ends `lateMs` after the slot: a send that could not begin by
+      // then is refused (begin), so a stalled consumer never bunches sends
+      // into one second; its recipient is claimed again.
+      this.#write(campaignId, key, applyRecipientEvent(state, { type: "claim", now, until: at + lateMs, resendUnknown }));
       granted.push({ key, at });
     });
     this.#savePacer();
-    if (granted.length > 0) await this.#wakeAt(granted[granted.length - 1].at + leaseMarginMs);
     return { done: false, granted, halted: grant.halted, retryAt: grant.retryAt };
   }
 
@@ -557,7 +565,11 @@ export class BroadcastSender extends DurableObject {
     return report;
   }
 
-  /** Ended leases: unbegun ones back to pending, begun ones unknown (the ledger's rule); deadlines close campaigns. */
+  /**
+   * Ended leases: begun sends become unknown, unbegun claims pending again
+   * (the ledger's rules); deadlines close campaigns. Only sends set the
+   * alarm: an ended claim is also taken back by the next claim.
+   */
   async alarm() {
     const now = Date.now();
     this.alarmAt = null;
@@ -565,7 +577,7 @@ export class BroadcastSender extends DurableObject {
     for (const stored of ended) this.#write(stored.campaign, stored.key, applyRecipientEvent(stateOf(stored), { type: "expire", now }));
     this.sql.exec("UPDATE campaigns SET status = 'closed' WHERE deadline_ms IS NOT NULL AND deadline_ms <= ? AND status IN ('active', 'paused')", now);
     const next = this.sql.exec(
-      "SELECT MIN(t) AS t FROM (SELECT MIN(until) AS t FROM recipients WHERE state IN ('claimed', 'sending') UNION ALL SELECT MIN(deadline_ms) FROM campaigns WHERE deadline_ms > ? AND status IN ('active', 'paused'))",
+      "SELECT MIN(t) AS t FROM (SELECT MIN(until) AS t FROM recipients WHERE state = 'sending' UNION ALL SELECT MIN(deadline_ms) FROM campaigns WHERE deadline_ms > ? AND status IN ('active', 'paused'))",
       now,
     ).toArray()[0]?.t;
     if (next != null) await this.#wakeAt(Math.max(next, now + 1));

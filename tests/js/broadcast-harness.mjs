@@ -227,6 +227,8 @@ export async function startBroadcastWorker({ bundle, persistDir, fake, crashAfte
       PHONE_NUMBER_ID: NUMBER_A,
       APP_SECRET,
       GRAPH_BASE_URL: "http://127.0.0.1:9",
+      // A short send lease, so a lost request is unknown within seconds.
+      SEND_TIMEOUT_MS: "5000",
       ...(crashAfterSends ? { CRASH_AFTER_SENDS: String(crashAfterSends) } : {}),
     },
     queueProducers: { BROADCAST: { queueName: "broadcast" } },
@@ -258,20 +260,39 @@ export async function reportOf(mf, campaignId, phoneNumberId = NUMBER_A, rows = 
   return response.json();
 }
 
-const OPEN = ["pending", "claimed", "sending", "deferred", "unknown"];
+const OPEN = ["pending", "claimed", "sending", "deferred"];
 
-/** Waits until every campaign has nothing open (webhooks posted meanwhile); `onTick` sees progress. */
-export async function settle(getMf, fake, campaigns, { timeoutMs = 170_000, onTick } = {}) {
+/**
+ * Waits until no recipient of `campaigns` is pending, claimed, sending or
+ * deferred, every webhook is posted, and no recipient is unknown (or
+ * `unknownGraceMs` passed with some still unknown: their request never
+ * reached Graph, so no webhook will come). `onTick` sees the reports; when
+ * it returns true the round starts again (e.g. after a restart).
+ */
+export async function settle(getMf, fake, campaigns, { timeoutMs = 170_000, unknownGraceMs = 3_000, onTick } = {}) {
   const start = performance.now();
+  let quietSince = null;
   for (;;) {
     await fake.flushWebhooks();
     const reports = await Promise.all(campaigns.map(({ campaignId, phoneNumberId }) => reportOf(getMf(), campaignId, phoneNumberId)));
     if (await onTick?.(reports)) continue;
     const open = reports.reduce((sum, report) => sum + OPEN.reduce((n, state) => n + report.states[state], 0), 0);
-    if (open === 0 && fake.pendingWebhooks() === 0) return reports;
+    const unknown = reports.reduce((sum, report) => sum + report.states.unknown, 0);
+    if (open === 0 && fake.pendingWebhooks() === 0) {
+      quietSince ??= performance.now();
+      if (unknown === 0 || performance.now() - quietSince > unknownGraceMs) return reports;
+    } else {
+      quietSince = null;
+    }
     if (performance.now() - start > timeoutMs) throw new Error(`not settled after ${timeoutMs} ms: ${JSON.stringify(reports.map((r) => r.states))}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** POST /numbers/:id/ceiling: the number's throughput as the pacer should know it. */
+export async function setCeiling(mf, phoneNumberId, ceiling) {
+  const response = await mf.dispatchFetch(`http://localhost/numbers/${phoneNumberId}/ceiling`, { method: "POST", body: JSON.stringify({ ceiling }) });
+  return response.json();
 }
 
 /** The most requests in any 1-second window, per number (`filter` picks which requests). */

@@ -6,7 +6,8 @@
 //   GET  /campaigns/:id        the report (?phoneNumberId=, &rows=1 for every row)
 //   POST /numbers/:id/ceiling  JSON { ceiling, sharePercent? }: the number's throughput
 //   POST /webhook              signed status webhooks (by biz_opaque_callback_data)
-// env: WHATSAPP_TOKEN, PHONE_NUMBER_ID, APP_SECRET, GRAPH_BASE_URL.
+// env: WHATSAPP_TOKEN, PHONE_NUMBER_ID, APP_SECRET, GRAPH_BASE_URL; optional
+// SEND_TIMEOUT_MS (default 30,000): 10 s past it, an unanswered send is unknown.
 import { planBroadcast } from "whatsapp-edge";
 import {
   BroadcastSender,
@@ -22,7 +23,7 @@ const consume = createBroadcastConsumer((env) => ({
   sender: env.BROADCAST_SENDER,
   // Leftovers go back as new delayed messages: pacing spends no retries.
   queue: env.BROADCAST,
-  clientOptions: { accessToken: env.WHATSAPP_TOKEN, baseUrl: env.GRAPH_BASE_URL || undefined },
+  clientOptions: { accessToken: env.WHATSAPP_TOKEN, baseUrl: env.GRAPH_BASE_URL || undefined, timeoutMs: Number(env.SEND_TIMEOUT_MS) || undefined },
   deadLetterQueue: "broadcast-dlq",
 }));
 
