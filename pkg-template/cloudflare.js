@@ -106,7 +106,7 @@ export function createBroadcastConsumer(options) {
     const settings = consumerSettings(resolve(options, env));
     if (settings.isDeadLetterQueue(batch.queue)) return deadLetters(batch, settings);
     const limit = limiter(settings.maxInFlight);
-    const stopped = new Set(); // numbers throttled or halted in this invocation
+    const stopped = new Map(); // number -> when it was last throttled or halted in this invocation
     await Promise.all(
       batch.messages.map((message) =>
         consumeChunk(message, settings, limit, stopped).then(
@@ -187,17 +187,19 @@ async function deadLetters(batch, { sender }) {
   }
 }
 
+// Leftovers due within this long are claimed again in the same invocation
+// (a queue round trip costs the delay plus the batch timeout); later ones go
+// back to the queue. At most this many rounds per chunk and invocation.
+const STAY_MS = 5_000;
+const ROUNDS = 8;
+const STOPPING = ["slow_down", "retry_after", "pause_number", "refresh_token"];
+
 async function consumeChunk(message, settings, limit, stopped) {
   const chunk = message.body;
   const { campaignId, phoneNumberId } = chunk;
   const sender = senderOf(settings.sender, phoneNumberId);
   const byKey = new Map(chunk.recipients.map((recipient) => [recipient.key, recipient]));
-  const claim = await sender.claim(campaignId, chunk.recipients.map(({ key, row }) => ({ key, row })), {
-    horizonMs: settings.horizonMs,
-    lateMs: settings.lateMs,
-    resendUnknown: settings.resendUnknown,
-  });
-  if (claim.done) return;
+  const client = settings.clientFor(phoneNumberId);
   const outcomes = [];
   let flushing = Promise.resolve();
   const flush = () => {
@@ -209,41 +211,56 @@ async function consumeChunk(message, settings, limit, stopped) {
     });
     return flushing;
   };
-  const client = settings.clientFor(phoneNumberId);
-  const released = [];
-  await Promise.all(
-    claim.granted.map(async ({ key, at }) => {
-      await sleep(at - Date.now());
-      return limit(at, async () => {
-        const recipient = byKey.get(key);
-        if (stopped.has(phoneNumberId) || !recipient) return released.push(key);
-        // Written before the request leaves: a lease that never began is claimed again.
-        if (!(await sender.begin(campaignId, key, Date.now() + settings.sendLeaseMs))) return;
-        const outcome = await client.sendTemplate(recipient.to, recipient.send, { bizOpaqueCallbackData: key }).then(classifySendOutcome, classifySendOutcome);
-        outcomes.push({ key, outcome });
-        if (outcome.class === "rejected" && ["slow_down", "retry_after", "pause_number", "refresh_token"].includes(outcome.action)) {
-          // The number is throttled or halted: the pacer must hear it now,
-          // and the slots granted at the old rate are given back.
-          stopped.add(phoneNumberId);
-          await flush();
-        } else if (outcomes.length >= 16) {
-          await flush();
-        }
-      });
-    }),
-  );
-  await flush();
-  if (released.length > 0) await sender.release(campaignId, released);
-  // What is still to send (deferred, released, another consumer's lease):
-  // a new message, delayed, so pacing spends none of the message's retries.
-  const left = await sender.open(campaignId, [...byKey.keys()]);
-  if (left.keys.length === 0) return;
-  const rest = { ...chunk, recipients: left.keys.map((key) => byKey.get(key)).filter(Boolean) };
-  // Not before the pacer said (a full horizon) nor what the ledger says.
-  const wakeAt = Math.max(left.wakeAt, claim.retryAt ?? 0, claim.halted ? Date.now() + 60_000 : 0);
-  const delaySeconds = Math.min(86_400, Math.max(0, Math.ceil((wakeAt - Date.now()) / 1000)));
-  if (settings.queue) await settings.queue.send(rest, { delaySeconds });
-  else message.retry({ delaySeconds });
+  let keys = [...byKey.keys()];
+  for (let round = 1; ; round++) {
+    const claimedAt = Date.now();
+    const claim = await sender.claim(campaignId, keys.map((key) => ({ key, row: byKey.get(key).row })), {
+      horizonMs: settings.horizonMs,
+      lateMs: settings.lateMs,
+      resendUnknown: settings.resendUnknown,
+    });
+    if (claim.done) return;
+    const released = [];
+    await Promise.all(
+      claim.granted.map(async ({ key, at }) => {
+        await sleep(at - Date.now());
+        return limit(at, async () => {
+          // Granted before the number was throttled or halted: given back.
+          if ((stopped.get(phoneNumberId) ?? -1) >= claimedAt) return released.push(key);
+          const recipient = byKey.get(key);
+          // Written before the request leaves: a lease that never began is claimed again.
+          if (!(await sender.begin(campaignId, key, Date.now() + settings.sendLeaseMs))) return;
+          const outcome = await client.sendTemplate(recipient.to, recipient.send, { bizOpaqueCallbackData: key }).then(classifySendOutcome, classifySendOutcome);
+          outcomes.push({ key, outcome });
+          if (outcome.class === "rejected" && STOPPING.includes(outcome.action)) {
+            // The pacer must hear it now; the slots granted at the old rate are given back.
+            stopped.set(phoneNumberId, Date.now());
+            await flush();
+          } else if (outcomes.length >= 16) {
+            await flush();
+          }
+        });
+      }),
+    );
+    await flush();
+    if (released.length > 0) await sender.release(campaignId, released);
+    // What is still to send (deferred, released, another consumer's lease).
+    const left = await sender.open(campaignId, keys);
+    if (left.keys.length === 0) return;
+    // Not before the pacer said (a full horizon) nor what the ledger says.
+    const wakeAt = Math.max(left.wakeAt, claim.retryAt ?? 0, claim.halted ? Date.now() + 60_000 : 0);
+    keys = left.keys;
+    if (round < ROUNDS && wakeAt - Date.now() <= STAY_MS) {
+      await sleep(wakeAt - Date.now());
+      continue;
+    }
+    // Later: a new message, delayed, so pacing spends none of the message's retries.
+    const rest = { ...chunk, recipients: keys.map((key) => byKey.get(key)) };
+    const delaySeconds = Math.min(86_400, Math.max(0, Math.ceil((wakeAt - Date.now()) / 1000)));
+    if (settings.queue) await settings.queue.send(rest, { delaySeconds });
+    else message.retry({ delaySeconds });
+    return;
+  }
 }
 
 /**

@@ -35,7 +35,7 @@ export async function runScenario(kind, { n, limit, bundle }) {
       for (const input of inputs) {
         if (kind === "h") continue;
         const answer = await h.createCampaign(mf, input);
-        result.campaigns.push({ campaignId: input.campaignId, phoneNumberId: answer.phoneNumberId, summary: answer.summary, rows: input.recipients.length });
+        result.campaigns.push({ campaignId: input.campaignId, phoneNumberId: answer.phoneNumberId, summary: answer.summary, rows: input.recipients.length, enqueued: answer.enqueued });
       }
       return performance.now() - started;
     };
@@ -178,6 +178,25 @@ export function checkScenario(result) {
     if (kind !== "b" && throttled) violations.push(`${number}: ${throttled} answers 130429 in steady state`);
   }
   if (kind === "b" && !fake.requests.some((r) => r.code === 130429)) violations.push("the lowered limit was never hit (no 130429)");
+  let lowered = null;
+  if (result.limitChanges[0]) {
+    // After the limit is halved: 130429s, and how soon a second runs at ≥ 80 % of the new limit again.
+    const { at, limit: newLimit } = result.limitChanges[0];
+    const times = fake.requests.filter((r) => r.number === h.NUMBER_A && r.code === 0 && r.at >= at).map((r) => r.at);
+    let start = 0;
+    let recoveredMs = null;
+    for (let end = 0; end < times.length; end++) {
+      while (times[end] - times[start] >= 1000) start++;
+      if (end - start + 1 >= newLimit * 0.8) {
+        recoveredMs = Math.round(times[end] - at);
+        break;
+      }
+    }
+    const throttledAfter = fake.requests.filter((r) => r.code === 130429 && r.at >= at).length;
+    const acceptedAfter = times.length;
+    const spanS = (result.finishedAt - at) / 1000;
+    lowered = { from: limit, to: newLimit, throttledAfter, recoveredMs, meanRateAfter: Math.round(acceptedAfter / spanS) };
+  }
   const sends = fake.accepted.length;
   const makespanMs = result.finishedAt - result.startedAt;
   const idealMs = (sends / numbers.length / Math.floor(limit * 0.9)) * 1000;
@@ -201,6 +220,9 @@ export function checkScenario(result) {
       idealMs: Math.round(idealMs),
       efficiency: idealMs / makespanMs,
       producerMs: Math.round(result.producerMs ?? 0),
+      sendBatchCalls: result.campaigns.reduce((sum, c) => sum + (c.enqueued?.batches ?? 0), 0),
+      queueMessages: result.campaigns.reduce((sum, c) => sum + (c.enqueued?.messages ?? 0), 0),
+      lowered,
       restart: result.restart,
     },
   };
