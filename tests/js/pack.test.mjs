@@ -328,7 +328,7 @@ test("pack: the README's TypeScript examples type-check against the package", ()
 });
 
 test("pack: every @example of the declarations type-checks against the package", () => {
-  const blocks = ["whatsapp_edge.d.ts", "index.d.ts", "element.d.ts"].flatMap((file) => {
+  const blocks = ["whatsapp_edge.d.ts", "index.d.ts", "element.d.ts", "cloudflare.d.ts"].flatMap((file) => {
     const source = readFileSync(join(installed, file), "utf8");
     // In a doc comment each line starts with ` * ` (or `/// ` in Rust, already turned into that).
     return [...source.matchAll(/@example\s*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g)]
