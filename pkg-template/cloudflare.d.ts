@@ -108,12 +108,22 @@ export interface BroadcastConsumerOptions {
   deadLetterQueue?: string;
 }
 
+/** A Queues message (the members the consumer uses). */
+export interface BroadcastQueueMessage {
+  /** A chunk (`BroadcastChunk`). */
+  readonly body: any;
+  /** Done with it. */
+  ack(): void;
+  /** Deliver it again (counts toward `max_retries`). */
+  retry(options?: { delaySeconds?: number }): void;
+}
+
 /** A Queues message batch (the members the consumer uses). */
 export interface BroadcastMessageBatch {
   /** The queue's name. */
   readonly queue: string;
   /** The messages: chunks. */
-  readonly messages: readonly { readonly body: any; ack(): void; retry(options?: { delaySeconds?: number }): void }[];
+  readonly messages: readonly BroadcastQueueMessage[];
 }
 
 /**
@@ -246,7 +256,7 @@ export interface BroadcastReport {
  *
  * @example
  * ```ts
- * import { BroadcastSender } from "whatsapp-edge/cloudflare";
+ * import { BroadcastSender, type BroadcastReport } from "whatsapp-edge/cloudflare";
  * export { BroadcastSender }; // wrangler.toml: [[durable_objects.bindings]] name = "BROADCAST_SENDER", class_name = "BroadcastSender"
  * const sender = env.BROADCAST_SENDER.get(env.BROADCAST_SENDER.idFromName(phoneNumberId));
  * const report: BroadcastReport = await sender.report("spring-sale");

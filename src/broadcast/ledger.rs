@@ -25,7 +25,7 @@ const PAIR_WAIT_MAX_EXPONENT: u32 = 5;
     all(target_arch = "wasm32", feature = "clients"),
     derive(tsify::Tsify, serde::Serialize),
     serde(tag = "state", rename_all = "snake_case"),
-    serde(rename = "RecipientState")
+    tsify(type_prefix = "Recipient")
 )]
 pub enum State {
     /// Not yet sent.
@@ -72,7 +72,7 @@ pub enum State {
     all(target_arch = "wasm32", feature = "clients"),
     derive(tsify::Tsify, serde::Serialize),
     serde(tag = "type", rename_all = "snake_case"),
-    serde(rename = "RecipientEvent")
+    tsify(type_prefix = "Recipient")
 )]
 pub enum Event {
     /// A consumer asks to send it at `now`, holding it until `until`;

@@ -239,6 +239,7 @@ impl BroadcastPacer {
 ///
 /// @example
 /// ```ts
+/// import { applyRecipientEvent, type RecipientState } from "whatsapp-edge";
 /// let state: RecipientState = { state: "pending" };
 /// state = applyRecipientEvent(state, { type: "claim", now: 1000, until: 31000, resendUnknown: false });
 /// state = applyRecipientEvent(state, { type: "begin", now: 2000, until: 40000 });
