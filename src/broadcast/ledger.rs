@@ -23,7 +23,7 @@ const PAIR_WAIT_MAX_EXPONENT: u32 = 5;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(
     all(target_arch = "wasm32", feature = "clients"),
-    derive(tsify::Tsify, serde::Serialize),
+    derive(tsify::Tsify),
     serde(tag = "state", rename_all = "snake_case"),
     tsify(type_prefix = "Recipient")
 )]
@@ -70,7 +70,7 @@ pub enum State {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(
     all(target_arch = "wasm32", feature = "clients"),
-    derive(tsify::Tsify, serde::Serialize),
+    derive(tsify::Tsify),
     serde(tag = "type", rename_all = "snake_case"),
     tsify(type_prefix = "Recipient")
 )]

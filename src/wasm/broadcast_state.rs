@@ -5,14 +5,14 @@
 //! second copy. States cross as plain objects, which the object stores (its
 //! SQLite rows, its pacer's JSON) and hands back after a restart.
 
-use super::convert::to_js;
-use super::object::field;
+use super::object::{field, set};
 use super::options::{self, js_options, Js};
 use crate::api::actions::action;
 use crate::broadcast::ledger::{Event, State};
 use crate::broadcast::outcome::{SendOutcome, SendOutcomeClass};
 use crate::broadcast::pacer::{self, Pacer, PacerState, Pause};
 use crate::Error;
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 
 const PACER: &str = "BroadcastPacer";
@@ -44,8 +44,9 @@ js_options! {
 }
 
 /// A pacer's state, to store and give back to `BroadcastPacer.restore`.
-#[derive(tsify::Tsify, serde::Serialize)]
+#[derive(tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the object state() builds")]
 pub struct BroadcastPacerState {
     /// The rate it ramps back to (sends per second).
     target: u32,
@@ -64,14 +65,14 @@ pub struct BroadcastPacerState {
 }
 
 /// What `grant` gives.
-#[derive(tsify::Tsify, serde::Serialize)]
+#[derive(tsify::Tsify)]
 #[serde(rename_all = "camelCase")]
+#[expect(dead_code, reason = "declares the object grant() builds")]
 pub struct PacerGrant {
     /// The times (ms since 1970) at which the granted sends may start, in order.
     slots: Vec<u64>,
     /// When none were granted within the horizon: when to ask again (ms).
     #[tsify(optional)]
-    #[serde(skip_serializing_if = "Option::is_none")]
     retry_at: Option<u64>,
     /// The number is halted until `resume()`.
     halted: bool,
@@ -144,15 +145,17 @@ impl BroadcastPacer {
             Pause::Until(until) => (false, Some(until)),
             Pause::None => (false, None),
         };
-        to_js(&BroadcastPacerState {
-            target: state.target,
-            rate: state.rate,
-            next_us: state.next_us,
-            changed_ms: state.changed_ms,
-            throttled_ms: state.throttled_ms,
-            paused_until,
-            halted,
-        })
+        // Built by hand, as every result here: serde's serializer for these
+        // few shapes cost more .wasm than the pacer and the ledger together.
+        object(&[
+            ("target", Some(state.target.into())),
+            ("rate", Some(state.rate.into())),
+            ("nextUs", Some(number(state.next_us))),
+            ("changedMs", Some(number(state.changed_ms))),
+            ("throttledMs", Some(state.throttled_ms.map_or(JsValue::NULL, number))),
+            ("pausedUntil", Some(paused_until.map_or(JsValue::NULL, number))),
+            ("halted", Some(halted.into())),
+        ])
     }
 
     /// Up to `count` send times from `nowMs`, none later than `nowMs + horizonMs`;
@@ -167,7 +170,12 @@ impl BroadcastPacer {
         let (now, horizon) = (millis(now_ms, "grant", "nowMs")?, millis(horizon_ms, "grant", "horizonMs")?);
         let grant = self.pacer.grant(now, count as usize, horizon);
         let halted = self.pacer.pause() == Pause::Halted;
-        Ok(to_js(&PacerGrant { slots: grant.slots, retry_at: grant.retry_at, halted }))
+        let slots: Array = grant.slots.into_iter().map(number).collect();
+        Ok(object(&[
+            ("slots", Some(slots.into())),
+            ("retryAt", grant.retry_at.map(number)),
+            ("halted", Some(halted.into())),
+        ]))
     }
 
     /// What a send's outcome (`classifySendOutcome`'s) means for the number:
@@ -256,7 +264,7 @@ pub fn apply_recipient_event(
         .ok_or_else(|| Error::invalid_argument(format!("{NAME}: state must be a RecipientState")))?;
     let event = event_of(&event)
         .ok_or_else(|| Error::invalid_argument(format!("{NAME}: event must be a RecipientEvent")))?;
-    Ok(to_js(&state.apply(event)))
+    Ok(state_js(state.apply(event)))
 }
 
 /// A `RecipientState` object as the core's (field by field, as `restore`).
@@ -330,7 +338,74 @@ pub fn recipient_event_after_send(
 ) -> Result<JsValue, JsValue> {
     const NAME: &str = "recipientEventAfterSend";
     let outcome = outcome_of(&outcome, NAME)?;
-    Ok(to_js(&Event::after_send(&outcome, millis(now_ms, NAME, "nowMs")?, attempts)))
+    Ok(event_js(Event::after_send(&outcome, millis(now_ms, NAME, "nowMs")?, attempts)))
+}
+
+/// A plain object of the fields given (`None`: left out).
+fn object(fields: &[(&str, Option<JsValue>)]) -> JsValue {
+    let object: JsValue = Object::new().into();
+    for (key, value) in fields {
+        if let Some(value) = value {
+            set(&object, key, value);
+        }
+    }
+    object
+}
+
+/// A time or count as a JavaScript number (below 2^53: times in ms or µs).
+fn number(value: u64) -> JsValue {
+    JsValue::from_f64(value as f64)
+}
+
+/// A `RecipientState` object (`state` and its field).
+fn state_js(state: State) -> JsValue {
+    let (name, field) = match state {
+        State::Pending => ("pending", None),
+        State::Claimed { until } => ("claimed", Some(("until", number(until)))),
+        State::Sending { until } => ("sending", Some(("until", number(until)))),
+        State::Deferred { not_before } => ("deferred", Some(("notBefore", number(not_before)))),
+        State::Unknown => ("unknown", None),
+        State::Accepted { held } => ("accepted", Some(("held", held.into()))),
+        State::Sent => ("sent", None),
+        State::Delivered => ("delivered", None),
+        State::Read => ("read", None),
+        State::Failed { code } => ("failed", Some(("code", code.into()))),
+    };
+    object(&[
+        ("state", Some(JsValue::from_str(name))),
+        field.map_or(("", None), |(key, value)| (key, Some(value))),
+    ])
+}
+
+/// A `RecipientEvent` object (`type` and its fields).
+fn event_js(event: Event) -> JsValue {
+    let (name, fields): (&str, [(&str, Option<JsValue>); 3]) = match event {
+        Event::Claim { now, until, resend_unknown } => (
+            "claim",
+            [
+                ("now", Some(number(now))),
+                ("until", Some(number(until))),
+                ("resendUnknown", Some(resend_unknown.into())),
+            ],
+        ),
+        Event::Begin { now, until } => {
+            ("begin", [("now", Some(number(now))), ("until", Some(number(until))), ("", None)])
+        }
+        Event::Expire { now } => ("expire", [("now", Some(number(now))), ("", None), ("", None)]),
+        Event::Accepted { held } => ("accepted", [("held", Some(held.into())), ("", None), ("", None)]),
+        Event::Defer { not_before } => {
+            ("defer", [("notBefore", Some(number(not_before))), ("", None), ("", None)])
+        }
+        Event::Failed { code } => ("failed", [("code", Some(code.into())), ("", None), ("", None)]),
+        Event::Ambiguous => ("ambiguous", [("", None), ("", None), ("", None)]),
+        Event::Release => ("release", [("", None), ("", None), ("", None)]),
+        Event::DeadLetter => ("dead_letter", [("", None), ("", None), ("", None)]),
+        Event::Sent => ("sent", [("", None), ("", None), ("", None)]),
+        Event::Delivered => ("delivered", [("", None), ("", None), ("", None)]),
+        Event::Read => ("read", [("", None), ("", None), ("", None)]),
+    };
+    let [first, second, third] = fields;
+    object(&[("type", Some(JsValue::from_str(name))), first, second, third])
 }
 
 /// A `SendOutcome` object back as the core's (its `class`, `action`, codes).
