@@ -30,7 +30,8 @@ const bundle = await bundleBroadcastWorker();
 let failed = false;
 for (const kind of kinds) {
   const started = performance.now();
-  const result = await runScenario(kind, { n, limit, bundle });
+  // A generous bound: 20,000 at 180/s is ~2 minutes, a halved limit more.
+  const result = await runScenario(kind, { n, limit, bundle, timeoutMs: Math.max(170_000, (n / limit) * 10_000) });
   const { violations, figures: f } = checkScenario(result);
   failed ||= violations.length > 0;
   console.log(`(${kind}) ${SCENARIOS[kind]} — ${((performance.now() - started) / 1000).toFixed(1)} s wall`);

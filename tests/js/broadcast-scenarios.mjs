@@ -21,7 +21,7 @@ export const SCENARIOS = {
  * messages per second per number. Resolves to what happened: the campaigns,
  * their final reports (every row), the fake's logs and timings.
  */
-export async function runScenario(kind, { n, limit, bundle }) {
+export async function runScenario(kind, { n, limit, bundle, timeoutMs = 170_000 }) {
   const persistDir = h.tempDir(`broadcast-${kind}-`);
   const fake = h.createFakeGraph({ limit, dropShare: kind === "d" ? 0.05 : 0 });
   const crashAfterSends = kind === "c" ? Math.max(1, Math.floor(n / 4)) : 0;
@@ -56,6 +56,7 @@ export async function runScenario(kind, { n, limit, bundle }) {
     }
     let restarted = false;
     result.reports = await h.settle(() => mf, fake, result.campaigns, {
+      timeoutMs,
       onTick: async (reports) => {
         result.unknownSeen = Math.max(result.unknownSeen, reports.reduce((sum, r) => sum + r.states.unknown, 0));
         const accepted = fake.accepted.length;
