@@ -29,16 +29,17 @@ function share(text) {
 }
 
 /**
- * `count` recipients (`+44 7911 …`, from `offset`), with `invalid` and
+ * `count` recipients (`+44 <prefix> …`, from `offset`; UK mobiles
+ * 7911 100000–299999 and 7912 100000–… are valid), with `invalid` and
  * `duplicates` shares spread through the list (duplicates typed another way).
  */
-export function recipientsOf(count, { offset = 0, invalid = 0, duplicates = 0 } = {}) {
+export function recipientsOf(count, { offset = 0, invalid = 0, duplicates = 0, prefix = "7911" } = {}) {
   const list = [];
   for (let i = 0; i < count; i++) {
     const slot = (i * 7919) % 100;
     if (slot < invalid * 100) list.push(`not a phone ${i}`);
-    else if (slot < (invalid + duplicates) * 100 && i > 0) list.push(`447911${100000 + offset + i - 1}`);
-    else list.push(`+44 7911 ${100000 + offset + i}`);
+    else if (slot < (invalid + duplicates) * 100 && i > 0) list.push(`44${prefix}${100000 + offset + i - 1}`);
+    else list.push(`+44 ${prefix} ${100000 + offset + i}`);
   }
   return list;
 }
