@@ -49,8 +49,33 @@ pub struct Pacer {
     next_us: u64,
     /// When the rate last changed or ramped (ms).
     changed_ms: u64,
+    /// When the rate was last halved (ms): refusals of sends granted before
+    /// it arrive together and must not halve it again (see [`Pacer::throttled`]).
+    throttled_ms: Option<u64>,
     pause: Pause,
 }
+
+/// A pacer's whole state, to store and restore it (a Durable Object keeps
+/// it across restarts): every field of [`Pacer`], as they are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PacerState {
+    /// The rate the number is meant to use (sends per second).
+    pub target: u32,
+    /// The rate now.
+    pub rate: u32,
+    /// The earliest free slot, in microseconds.
+    pub next_us: u64,
+    /// When the rate last changed or ramped (ms).
+    pub changed_ms: u64,
+    /// When the rate was last halved (ms).
+    pub throttled_ms: Option<u64>,
+    /// Whether and until when the number is paused.
+    pub pause: Pause,
+}
+
+/// How long after a halving further 130429s leave the rate alone (ms): the
+/// sends in flight when it was halved were granted at the old rate.
+pub const THROTTLE_SETTLE_MS: u64 = 1_000;
 
 impl Pacer {
     /// A pacer for a number of `ceiling` messages per second (80 by default,
@@ -58,7 +83,40 @@ impl Pacer {
     pub fn new(ceiling: u32, share_percent: u32) -> Self {
         let target = (u64::from(ceiling) * u64::from(share_percent.min(100)) / 100).max(1);
         let target = u32::try_from(target).unwrap_or(u32::MAX);
-        Self { target, rate: target, next_us: 0, changed_ms: 0, pause: Pause::None }
+        Self { target, rate: target, next_us: 0, changed_ms: 0, throttled_ms: None, pause: Pause::None }
+    }
+
+    /// A pacer from a stored state; rates are kept within 1 ..= target, so a
+    /// tampered or zeroed state cannot stop the arithmetic.
+    pub fn from_state(state: PacerState) -> Self {
+        let target = state.target.max(1);
+        Self {
+            target,
+            rate: state.rate.clamp(1, target),
+            next_us: state.next_us,
+            changed_ms: state.changed_ms,
+            throttled_ms: state.throttled_ms,
+            pause: state.pause,
+        }
+    }
+
+    /// Its state, to store.
+    pub fn state(&self) -> PacerState {
+        PacerState {
+            target: self.target,
+            rate: self.rate,
+            next_us: self.next_us,
+            changed_ms: self.changed_ms,
+            throttled_ms: self.throttled_ms,
+            pause: self.pause,
+        }
+    }
+
+    /// A new throughput (an upgrade, a coexistence number, a lowered limit):
+    /// the target follows at once; the rate drops with it, or ramps up to it.
+    pub fn set_ceiling(&mut self, ceiling: u32, share_percent: u32) {
+        self.target = Self::new(ceiling, share_percent).target;
+        self.rate = self.rate.min(self.target);
     }
 
     /// The rate now, in sends per second.
@@ -119,10 +177,16 @@ impl Pacer {
         }
     }
 
-    /// 130429: half the rate now (at least 1 per second), no slot before `Retry-After`.
+    /// 130429: half the rate now (at least 1 per second), no slot before
+    /// `Retry-After`. Once per [`THROTTLE_SETTLE_MS`]: the other sends in
+    /// flight were granted at the rate already halved.
     pub fn throttled(&mut self, now_ms: u64, retry_after_ms: Option<u64>) {
-        self.rate = (self.rate / 2).max(1);
-        self.changed_ms = now_ms;
+        let settled = self.throttled_ms.is_none_or(|at| now_ms >= at.saturating_add(THROTTLE_SETTLE_MS));
+        if settled {
+            self.rate = (self.rate / 2).max(1);
+            self.changed_ms = now_ms;
+            self.throttled_ms = Some(now_ms);
+        }
         let after = now_ms.saturating_add(retry_after_ms.unwrap_or(0)).saturating_mul(1000);
         self.next_us = self.next_us.max(after);
     }

@@ -65,14 +65,17 @@ fn throttling_halves_the_rate_honours_retry_after_and_ramps_back() {
     pacer.on_refusal(1_000, "slow_down", Some(130_429), Some(2_000));
     assert_eq!(pacer.rate(), 36);
     assert!(pacer.grant(1_000, 1, 30_000).slots[0] >= 3_000);
-    pacer.on_refusal(1_000, "slow_down", Some(130_429), None);
+    // The other sends in flight answer 130429 too: one halving for them all.
+    pacer.on_refusal(1_500, "slow_down", Some(130_429), None);
+    assert_eq!(pacer.rate(), 36);
+    pacer.on_refusal(2_000, "slow_down", Some(130_429), None);
     assert_eq!(pacer.rate(), 18);
-    pacer.grant(3_500, 1, 30_000); // 2 quiet seconds: +7 each
+    pacer.grant(4_500, 1, 30_000); // 2 quiet seconds: +7 each
     assert_eq!(pacer.rate(), 32);
     pacer.grant(60_000, 1, 30_000);
     assert_eq!(pacer.rate(), 72);
-    for _ in 0..20 {
-        pacer.throttled(60_000, None);
+    for second in 0..20 {
+        pacer.throttled(60_000 + second * 1_000, None);
     }
     assert_eq!(pacer.rate(), 1);
 }
@@ -101,4 +104,34 @@ fn maintenance_pauses_a_minute_and_spam_or_token_errors_halt_until_resumed() {
     pacer.on_refusal(900_000, "retry_recipient_later", Some(131_056), None);
     pacer.on_refusal(900_000, "do_not_retry", Some(131_026), None);
     assert_eq!((pacer.pause(), pacer.rate()), (Pause::None, 72));
+}
+
+#[test]
+fn a_stored_state_restores_the_same_pacer_and_bad_states_are_clamped() {
+    let mut pacer = Pacer::new(80, DEFAULT_SHARE_PERCENT);
+    pacer.grant(5_000, 40, 30_000);
+    pacer.throttled(6_000, Some(500));
+    pacer.pause_until(7_000);
+    let mut restored = Pacer::from_state(pacer.state());
+    assert_eq!(restored, pacer);
+    assert_eq!(restored.grant(8_000, 3, 30_000), pacer.grant(8_000, 3, 30_000));
+    let zeroed =
+        PacerState { target: 0, rate: 0, next_us: 0, changed_ms: 0, throttled_ms: None, pause: Pause::None };
+    let mut clamped = Pacer::from_state(zeroed);
+    assert_eq!((clamped.target(), clamped.rate()), (1, 1));
+    assert_eq!(clamped.grant(0, 2, 1_000).slots, [0, 1_000]);
+    let fast = PacerState { target: 10, rate: 500, ..zeroed };
+    assert_eq!(Pacer::from_state(fast).rate(), 10);
+}
+
+#[test]
+fn a_new_ceiling_moves_the_target_and_caps_the_rate() {
+    let mut pacer = Pacer::new(80, DEFAULT_SHARE_PERCENT);
+    pacer.set_ceiling(40, DEFAULT_SHARE_PERCENT);
+    assert_eq!((pacer.target(), pacer.rate()), (36, 36));
+    assert_eq!(busiest_second(&pacer.grant(0, 200, 10_000).slots), 36);
+    pacer.set_ceiling(1_000, DEFAULT_SHARE_PERCENT);
+    assert_eq!((pacer.target(), pacer.rate()), (900, 36));
+    pacer.grant(20_000, 1, 1_000); // ramps a tenth of the target per quiet second
+    assert_eq!(pacer.rate(), 900);
 }

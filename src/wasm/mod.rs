@@ -9,7 +9,8 @@
 //! and read by its JavaScript half, `fetch.js`; retried from Rust), `config`
 //! reads clients' options, and `cloud` is the
 //! `CloudApiClient` class built on them; `broadcast` plans broadcasts and
-//! classifies send outcomes; `providers` holds the provider
+//! classifies send outcomes, `broadcast_state` exports the pacer and the
+//! recipient ledger (for `whatsapp-edge/cloudflare`'s Durable Object); `providers` holds the provider
 //! clients' classes; `receive` (webhooks, Flow media) and `flow_endpoint`
 //! (the Flow data endpoint, answering with gloo-net's `ResponseBuilder`) run
 //! on `crypto` (WebCrypto through web-sys), with request bodies
@@ -34,6 +35,8 @@ pub mod phone;
 
 #[cfg(feature = "clients")]
 pub mod broadcast;
+#[cfg(feature = "clients")]
+pub mod broadcast_state;
 #[cfg(feature = "clients")]
 pub mod cloud;
 #[cfg(feature = "clients")]

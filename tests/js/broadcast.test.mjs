@@ -1,4 +1,5 @@
-// planBroadcast and classifySendOutcome through the built package in Node:
+// planBroadcast, classifySendOutcome, BroadcastPacer and the ledger's
+// transitions through the built package in Node:
 // the plan's shape, every row accounted for, the checks per recipient, misuse,
 // and a 100,000-recipient plan (completed, not timed).
 import { test } from "node:test";
@@ -123,4 +124,60 @@ test("a 100,000-recipient plan completes, every row accounted for", () => {
   assert.ok(plan.duplicates.every(({ row, firstRow }) => firstRow === row - 1));
   assert.ok(plan.chunks.every((chunk) => chunk.recipients.length <= 100));
   assert.equal(new Set(plan.chunks.flatMap((c) => c.recipients.map((r) => r.key))).size, plan.summary.accepted);
+});
+
+test("BroadcastPacer: slots at 90 % of the ceiling, a stored state restores it, 130429 halves once per second", () => {
+  const pacer = new api.BroadcastPacer({ ceiling: 100 });
+  assert.deepEqual([pacer.target, pacer.rate], [90, 90]);
+  const { slots, halted } = pacer.grant(1_000_000, 200, 10_000);
+  assert.equal(halted, false);
+  // No window [t, t + 1000) holds more than 90 slots.
+  for (let i = 90; i < slots.length; i++) assert.ok(slots[i] - slots[i - 90] >= 1000, `slot ${i}`);
+  const throttled = api.classifySendOutcome({ code: "api_error", status: 400, metaCode: 130429 });
+  pacer.observe(1_000_100, throttled);
+  pacer.observe(1_000_200, throttled); // the same burst: one halving
+  assert.equal(pacer.rate, 45);
+  pacer.observe(1_000_300, api.classifySendOutcome({ messages: [{ id: "wamid.A" }] }));
+  const stored = JSON.parse(JSON.stringify(pacer.state()));
+  assert.deepEqual(Object.keys(stored).sort(), ["changedMs", "halted", "nextUs", "pausedUntil", "rate", "target", "throttledMs"]);
+  const restored = api.BroadcastPacer.restore(stored);
+  assert.deepEqual(restored.state(), pacer.state());
+  assert.deepEqual(restored.grant(2_000_000, 3, 1_000), pacer.grant(2_000_000, 3, 1_000));
+  pacer.observe(2_000_000, api.classifySendOutcome({ code: "api_error", status: 400, metaCode: 131048 }));
+  assert.deepEqual(pacer.grant(9_000_000, 1, 1_000), { slots: [], halted: true });
+  pacer.resume();
+  assert.equal(pacer.grant(9_000_000, 1, 1_000).slots.length, 1);
+  pacer.setCeiling(20);
+  assert.equal(pacer.target, 18);
+  assert.throws(() => api.BroadcastPacer.restore({ rate: 1 }), (e) => e.code === "invalid_argument");
+  assert.throws(() => new api.BroadcastPacer({ ceiling: 0 }), (e) => e.code === "invalid_argument");
+  assert.throws(() => pacer.grant(-1, 1, 1), (e) => e.code === "invalid_argument");
+});
+
+test("applyRecipientEvent and recipientEventAfterSend: the ledger's transitions as plain objects", () => {
+  const apply = (state, ...events) => events.reduce((s, e) => api.applyRecipientEvent(s, e), state);
+  const claim = { type: "claim", now: 1000, until: 1100, resendUnknown: false };
+  const begin = { type: "begin", now: 1050, until: 20_000 };
+  assert.deepEqual(apply({ state: "pending" }, claim), { state: "claimed", until: 1100 });
+  assert.deepEqual(apply({ state: "pending" }, claim, begin), { state: "sending", until: 20_000 });
+  // A begin after the lease ended is refused; the next claim takes the slot back.
+  assert.deepEqual(apply({ state: "pending" }, claim, { type: "begin", now: 1100, until: 9000 }), { state: "claimed", until: 1100 });
+  assert.deepEqual(apply({ state: "pending" }, claim, { type: "expire", now: 1100 }), { state: "pending" });
+  // A begun send whose answer is lost is unknown, not resent, settled by a webhook.
+  const lost = apply({ state: "pending" }, claim, begin, { type: "expire", now: 20_000 });
+  assert.deepEqual(lost, { state: "unknown" });
+  assert.deepEqual(apply(lost, { ...claim, now: 30_000, until: 30_100 }), { state: "unknown" });
+  assert.deepEqual(apply(lost, { type: "sent" }, { type: "accepted", held: true }), { state: "sent" });
+  assert.deepEqual(apply(lost, { ...claim, now: 30_000, until: 30_100, resendUnknown: true }), { state: "claimed", until: 30_100 });
+  const after = (answer, attempts = 1) => api.recipientEventAfterSend(api.classifySendOutcome(answer), 5000, attempts);
+  assert.deepEqual(after({ messages: [{ id: "wamid.A", message_status: "held_for_quality_assessment" }] }), { type: "accepted", held: true });
+  assert.deepEqual(after({ code: "timeout" }), { type: "ambiguous" });
+  assert.deepEqual(after({ code: "api_error", status: 400, metaCode: 131056 }, 2), { type: "defer", notBefore: 9000 });
+  assert.deepEqual(after({ code: "api_error", status: 400, metaCode: 131026 }), { type: "failed", code: 131026 });
+  assert.deepEqual(apply({ state: "pending" }, claim, begin, after({ code: "api_error", status: 400, metaCode: 131026 })), { state: "failed", code: 131026 });
+  assert.deepEqual(apply({ state: "pending" }, { type: "dead_letter" }), { state: "failed", code: 0 });
+  for (const [state, event] of [[{ state: "nope" }, claim], [{ state: "claimed" }, claim], [{ state: "pending" }, { type: "nope" }], [{ state: "pending" }, { type: "claim", now: -1, until: 1 }]]) {
+    assert.throws(() => api.applyRecipientEvent(state, event), (e) => e.code === "invalid_argument", JSON.stringify([state, event]));
+  }
+  assert.throws(() => api.recipientEventAfterSend({ class: "rejected", action: "nope" }, 1, 1), (e) => e.code === "invalid_argument");
 });

@@ -87,6 +87,45 @@ test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
   }
 });
 
+test("pack: whatsapp-edge/cloudflare resolves under the workerd condition and its Durable Object runs on SQLite", async () => {
+  const out = join(project, "cloudflare-dist");
+  writeFileSync(join(project, "cloudflare-worker.js"), `
+    import { BroadcastSender, enqueueBroadcast } from "whatsapp-edge/cloudflare";
+    export { BroadcastSender };
+    export default { async fetch(request, env) {
+      const sender = env.SENDER.get(env.SENDER.idFromName("106540352242922"));
+      await sender.register("c", { rows: 3, recipients: [{ key: "c:1", row: 0 }], rejected: [{ row: 1, reason: "phone.invalid" }], duplicates: [{ row: 2, firstRow: 0 }] });
+      return Response.json({ ceiling: await sender.setCeiling(20), report: await sender.report("c"), enqueue: typeof enqueueBroadcast });
+    } };`);
+  await build({
+    entryPoints: [join(project, "cloudflare-worker.js")],
+    bundle: true,
+    format: "esm",
+    conditions: ["workerd", "worker", "browser"],
+    external: ["*.wasm", "cloudflare:workers"],
+    outfile: join(out, "worker.js"),
+    logLevel: "silent",
+  });
+  cpSync(join(installed, "whatsapp_edge_bg.wasm"), join(out, "whatsapp_edge_bg.wasm"));
+  const mf = new Miniflare({
+    modules: [
+      { type: "ESModule", path: join(out, "worker.js") },
+      { type: "CompiledWasm", path: join(out, "whatsapp_edge_bg.wasm") },
+    ],
+    modulesRoot: out,
+    compatibilityDate: COMPATIBILITY_DATE,
+    durableObjects: { SENDER: { className: "BroadcastSender", useSQLite: true } },
+  });
+  try {
+    const { ceiling, report, enqueue } = await (await mf.dispatchFetch("http://localhost/")).json();
+    assert.deepEqual(ceiling, { rate: 18, target: 18 });
+    assert.deepEqual([report.rows, report.listed, report.states.pending, report.rejected, report.duplicates], [3, 3, 1, 1, 1]);
+    assert.equal(enqueue, "function");
+  } finally {
+    await mf.dispose();
+  }
+});
+
 /** Bundles `source` for a Worker the way wrangler does, with `entry`'s .wasm beside it, and answers one request in workerd. */
 async function runInWorker(name, source, wasm) {
   const out = join(project, `${name}-dist`);
@@ -328,7 +367,7 @@ test("pack: the README's TypeScript examples type-check against the package", ()
 });
 
 test("pack: every @example of the declarations type-checks against the package", () => {
-  const blocks = ["whatsapp_edge.d.ts", "index.d.ts", "element.d.ts"].flatMap((file) => {
+  const blocks = ["whatsapp_edge.d.ts", "index.d.ts", "element.d.ts", "cloudflare.d.ts"].flatMap((file) => {
     const source = readFileSync(join(installed, file), "utf8");
     // In a doc comment each line starts with ` * ` (or `/// ` in Rust, already turned into that).
     return [...source.matchAll(/@example\s*\n\s*\*\s*```ts\n([\s\S]*?)\n\s*\*\s*```/g)]

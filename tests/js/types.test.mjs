@@ -92,6 +92,7 @@ test("each method's options interface declares exactly the keys the method accep
     ["CmReadOptions", (o) => cm.markAsRead("wamid.A", o)],
     ["CmUploadOptions", (o) => cm.uploadMedia(new Uint8Array([1]), o)],
     ["ChannelContactOptions", (o) => bird.getChannelContact("c", o)],
+    ["BroadcastPacerOptions", (o) => new api.BroadcastPacer(o)],
   ];
   for (const [name, call] of cases) {
     assert.deepEqual(await acceptedKeys(call), declaredKeys(name), name);
