@@ -9,14 +9,14 @@
 // (BROADCAST_TEST_N, default 600); bench/broadcast.mjs runs 20,000.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import { bundleBroadcastWorker } from "./broadcast-harness.mjs";
+import * as h from "./broadcast-harness.mjs";
 import { SCENARIOS, checkScenario, runScenario } from "./broadcast-scenarios.mjs";
 
 const n = Number(process.env.BROADCAST_TEST_N ?? 600);
 const limit = Number(process.env.BROADCAST_TEST_LIMIT ?? 200);
 let bundle;
 before(async () => {
-  bundle = await bundleBroadcastWorker();
+  bundle = await h.bundleBroadcastWorker();
 });
 
 for (const [kind, name] of Object.entries(SCENARIOS)) {
@@ -32,3 +32,30 @@ for (const [kind, name] of Object.entries(SCENARIOS)) {
     if (kind === "g") assert.ok(Object.keys(figures.pacing).length === 2);
   });
 }
+
+test("the example Worker: campaign, report and number routes need the admin token; GET /webhook answers Meta's check", async () => {
+  const fake = h.createFakeGraph();
+  const mf = await h.startBroadcastWorker({ bundle, persistDir: h.tempDir("broadcast-auth-"), fake });
+  try {
+    const campaign = JSON.stringify({ campaignId: "open-relay", definition: h.definition, send: h.send, recipients: ["+44 7911 100001"] });
+    for (const headers of [{}, { authorization: "Bearer wrong-token-of-some-length" }, { authorization: h.ADMIN_TOKEN }]) {
+      const post = await mf.dispatchFetch("http://localhost/campaigns", { method: "POST", body: campaign, headers });
+      assert.equal(post.status, 401, JSON.stringify(headers));
+      const ceiling = await mf.dispatchFetch(`http://localhost/numbers/${h.NUMBER_A}/ceiling`, { method: "POST", body: '{"ceiling":1000}', headers });
+      assert.equal(ceiling.status, 401);
+      const report = await mf.dispatchFetch("http://localhost/campaigns/open-relay", { headers });
+      assert.equal(report.status, 401);
+    }
+    const bad = await mf.dispatchFetch(`http://localhost/numbers/${h.NUMBER_A}/ceiling`, { method: "POST", body: '{"ceiling":"fast"}', headers: { authorization: `Bearer ${h.ADMIN_TOKEN}` } });
+    assert.equal(bad.status, 400);
+    const check = (token) => `http://localhost/webhook?hub.mode=subscribe&hub.verify_token=${token}&hub.challenge=1158201444`;
+    const ok = await mf.dispatchFetch(check(h.VERIFY_TOKEN));
+    assert.deepEqual([ok.status, await ok.text()], [200, "1158201444"]);
+    assert.equal((await mf.dispatchFetch(check("guess"))).status, 403);
+    const unsigned = await mf.dispatchFetch("http://localhost/webhook", { method: "POST", body: "{}" });
+    assert.equal(unsigned.status, 401);
+    assert.equal(fake.requests.length, 0, "nothing reached Graph");
+  } finally {
+    await mf.dispose();
+  }
+});

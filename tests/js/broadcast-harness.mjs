@@ -18,6 +18,9 @@ import { COMPATIBILITY_DATE } from "./helpers.mjs";
 
 const root = fileURLToPath(new URL("../..", import.meta.url));
 export const APP_SECRET = "broadcast-app-secret";
+export const ADMIN_TOKEN = "broadcast-admin-token-for-tests";
+export const VERIFY_TOKEN = "broadcast-verify";
+const admin = { authorization: `Bearer ${ADMIN_TOKEN}` };
 export const NUMBER_A = "106540352242922";
 export const NUMBER_B = "106540352242933";
 export const definition = { name: "order_update", language: "en_US", category: "UTILITY", components: [{ type: "BODY", text: "Order {{1}} shipped", example: { body_text: [["42"]] } }] };
@@ -227,6 +230,8 @@ export async function startBroadcastWorker({ bundle, persistDir, fake, crashAfte
       WHATSAPP_TOKEN: "fake-token",
       PHONE_NUMBER_ID: NUMBER_A,
       APP_SECRET,
+      ADMIN_TOKEN,
+      VERIFY_TOKEN,
       GRAPH_BASE_URL: "http://127.0.0.1:9",
       // A short send lease, so a lost request is unknown within seconds.
       SEND_TIMEOUT_MS: "5000",
@@ -249,7 +254,7 @@ export async function startBroadcastWorker({ bundle, persistDir, fake, crashAfte
 
 /** POST /campaigns. */
 export async function createCampaign(mf, input) {
-  const response = await mf.dispatchFetch("http://localhost/campaigns", { method: "POST", body: JSON.stringify({ definition, send, ...input }), headers: { "content-type": "application/json" } });
+  const response = await mf.dispatchFetch("http://localhost/campaigns", { method: "POST", body: JSON.stringify({ definition, send, ...input }), headers: { "content-type": "application/json", ...admin } });
   const answer = await response.json();
   if (response.status !== 202) throw new Error(`POST /campaigns: ${response.status} ${JSON.stringify(answer)}`);
   return answer;
@@ -257,7 +262,7 @@ export async function createCampaign(mf, input) {
 
 /** GET /campaigns/:id. */
 export async function reportOf(mf, campaignId, phoneNumberId = NUMBER_A, rows = false) {
-  const response = await mf.dispatchFetch(`http://localhost/campaigns/${encodeURIComponent(campaignId)}?phoneNumberId=${phoneNumberId}${rows ? "&rows=1" : ""}`);
+  const response = await mf.dispatchFetch(`http://localhost/campaigns/${encodeURIComponent(campaignId)}?phoneNumberId=${phoneNumberId}${rows ? "&rows=1" : ""}`, { headers: admin });
   return response.json();
 }
 
@@ -292,7 +297,7 @@ export async function settle(getMf, fake, campaigns, { timeoutMs = 170_000, unkn
 
 /** POST /numbers/:id/ceiling: the number's throughput as the pacer should know it. */
 export async function setCeiling(mf, phoneNumberId, ceiling) {
-  const response = await mf.dispatchFetch(`http://localhost/numbers/${phoneNumberId}/ceiling`, { method: "POST", body: JSON.stringify({ ceiling }) });
+  const response = await mf.dispatchFetch(`http://localhost/numbers/${phoneNumberId}/ceiling`, { method: "POST", body: JSON.stringify({ ceiling }), headers: admin });
   return response.json();
 }
 
