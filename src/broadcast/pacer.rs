@@ -52,6 +52,10 @@ pub struct Pacer {
     /// When the rate was last halved (ms): refusals of sends granted before
     /// it arrive together and must not halve it again (see [`Pacer::throttled`]).
     throttled_ms: Option<u64>,
+    /// Nine tenths of the rate the last 130429 came at: the ramp climbs fast
+    /// up to it, then probes slowly (a lowered limit is learned, not hit
+    /// again every few seconds). None until a throttle, and after a new ceiling.
+    threshold: Option<u32>,
     pause: Pause,
 }
 
@@ -69,6 +73,8 @@ pub struct PacerState {
     pub changed_ms: u64,
     /// When the rate was last halved (ms).
     pub throttled_ms: Option<u64>,
+    /// Where the fast ramp stops (see [`Pacer`]).
+    pub threshold: Option<u32>,
     /// Whether and until when the number is paused.
     pub pause: Pause,
 }
@@ -83,7 +89,15 @@ impl Pacer {
     pub fn new(ceiling: u32, share_percent: u32) -> Self {
         let target = (u64::from(ceiling) * u64::from(share_percent.min(100)) / 100).max(1);
         let target = u32::try_from(target).unwrap_or(u32::MAX);
-        Self { target, rate: target, next_us: 0, changed_ms: 0, throttled_ms: None, pause: Pause::None }
+        Self {
+            target,
+            rate: target,
+            next_us: 0,
+            changed_ms: 0,
+            throttled_ms: None,
+            threshold: None,
+            pause: Pause::None,
+        }
     }
 
     /// A pacer from a stored state; rates are kept within 1 ..= target, so a
@@ -96,6 +110,7 @@ impl Pacer {
             next_us: state.next_us,
             changed_ms: state.changed_ms,
             throttled_ms: state.throttled_ms,
+            threshold: state.threshold.map(|t| t.clamp(1, target)),
             pause: state.pause,
         }
     }
@@ -108,6 +123,7 @@ impl Pacer {
             next_us: self.next_us,
             changed_ms: self.changed_ms,
             throttled_ms: self.throttled_ms,
+            threshold: self.threshold,
             pause: self.pause,
         }
     }
@@ -117,6 +133,8 @@ impl Pacer {
     pub fn set_ceiling(&mut self, ceiling: u32, share_percent: u32) {
         self.target = Self::new(ceiling, share_percent).target;
         self.rate = self.rate.min(self.target);
+        // The limit is now known: nothing learned from throttles holds.
+        self.threshold = None;
     }
 
     /// The rate now, in sends per second.
@@ -183,6 +201,7 @@ impl Pacer {
     pub fn throttled(&mut self, now_ms: u64, retry_after_ms: Option<u64>) {
         let settled = self.throttled_ms.is_none_or(|at| now_ms >= at.saturating_add(THROTTLE_SETTLE_MS));
         if settled {
+            self.threshold = Some((self.rate / 10 * 9).max(1));
             self.rate = (self.rate / 2).max(1);
             self.changed_ms = now_ms;
             self.throttled_ms = Some(now_ms);
@@ -210,7 +229,8 @@ impl Pacer {
         self.pause = Pause::None;
     }
 
-    /// Additive increase: a tenth of the target (at least 1) per quiet second.
+    /// Additive increase per quiet second: a tenth of the target up to the
+    /// threshold a throttle left, a hundredth (at least 1) above it.
     fn ramp(&mut self, now_ms: u64) {
         let quiet = now_ms.saturating_sub(self.changed_ms) / 1000;
         if self.rate >= self.target || quiet == 0 {
@@ -219,10 +239,20 @@ impl Pacer {
             }
             return;
         }
-        let step = u64::from((self.target / 10).max(1));
-        let rate =
-            u64::from(self.rate).saturating_add(quiet.saturating_mul(step)).min(u64::from(self.target));
-        self.rate = u32::try_from(rate).unwrap_or(self.target);
+        let (fast, slow) = ((self.target / 10).max(1), (self.target / 100).max(1));
+        let threshold = self.threshold.unwrap_or(self.target);
+        // At most ~110 rounds: each adds at least a hundredth of the target.
+        for _ in 0..quiet {
+            self.rate = if self.rate < threshold {
+                self.rate.saturating_add(fast).min(threshold)
+            } else {
+                self.rate.saturating_add(slow)
+            }
+            .min(self.target);
+            if self.rate >= self.target {
+                break;
+            }
+        }
         self.changed_ms += quiet * 1000;
     }
 }

@@ -70,8 +70,12 @@ fn throttling_halves_the_rate_honours_retry_after_and_ramps_back() {
     assert_eq!(pacer.rate(), 36);
     pacer.on_refusal(2_000, "slow_down", Some(130_429), None);
     assert_eq!(pacer.rate(), 18);
-    pacer.grant(4_500, 1, 30_000); // 2 quiet seconds: +7 each
-    assert_eq!(pacer.rate(), 32);
+    // 2 quiet seconds: +7 each, but only to 27, nine tenths of the 36 the
+    // last 130429 came at; then 1 (a hundredth of 72, at least 1) per second.
+    pacer.grant(4_500, 1, 30_000);
+    assert_eq!(pacer.rate(), 27);
+    pacer.grant(14_500, 1, 30_000);
+    assert_eq!(pacer.rate(), 37);
     pacer.grant(60_000, 1, 30_000);
     assert_eq!(pacer.rate(), 72);
     for second in 0..20 {
@@ -115,8 +119,15 @@ fn a_stored_state_restores_the_same_pacer_and_bad_states_are_clamped() {
     let mut restored = Pacer::from_state(pacer.state());
     assert_eq!(restored, pacer);
     assert_eq!(restored.grant(8_000, 3, 30_000), pacer.grant(8_000, 3, 30_000));
-    let zeroed =
-        PacerState { target: 0, rate: 0, next_us: 0, changed_ms: 0, throttled_ms: None, pause: Pause::None };
+    let zeroed = PacerState {
+        target: 0,
+        rate: 0,
+        next_us: 0,
+        changed_ms: 0,
+        throttled_ms: None,
+        threshold: None,
+        pause: Pause::None,
+    };
     let mut clamped = Pacer::from_state(zeroed);
     assert_eq!((clamped.target(), clamped.rate()), (1, 1));
     assert_eq!(clamped.grant(0, 2, 1_000).slots, [0, 1_000]);
@@ -134,4 +145,32 @@ fn a_new_ceiling_moves_the_target_and_caps_the_rate() {
     assert_eq!((pacer.target(), pacer.rate()), (900, 36));
     pacer.grant(20_000, 1, 1_000); // ramps a tenth of the target per quiet second
     assert_eq!(pacer.rate(), 900);
+}
+
+// Scenario (b) of BROADCAST.md §4.7: Meta's limit drops below the target
+// without anyone telling the pacer. It halves on each 130429, ramps fast only
+// to nine tenths of where the last one came, then probes slowly: the lower
+// limit is learned, so the number keeps sending near it.
+#[test]
+fn a_lowered_limit_is_learned_from_the_throttles() {
+    let mut pacer = Pacer::new(200, DEFAULT_SHARE_PERCENT);
+    let limit = 100;
+    let (mut sent, mut throttles) = (0, 0);
+    for second in 0..200u64 {
+        pacer.grant(second * 1_000, 0, 1_000);
+        if pacer.rate() > limit {
+            pacer.throttled(second * 1_000, None);
+            throttles += 1;
+        }
+        if second >= 20 {
+            sent += pacer.rate().min(limit);
+        }
+    }
+    // 180 seconds at the limit would be 18,000 sends.
+    assert!(sent >= 15_300, "{sent} sends: under 85 % of the limit");
+    assert!(throttles <= 20, "{throttles} throttles in 200 s");
+    // A new ceiling forgets what was learned.
+    pacer.set_ceiling(200, DEFAULT_SHARE_PERCENT);
+    pacer.grant(1_000_000, 0, 1_000);
+    assert_eq!(pacer.rate(), 180);
 }

@@ -58,6 +58,9 @@ pub struct BroadcastPacerState {
     changed_ms: u64,
     /// When it was last halved (ms), or null.
     throttled_ms: Option<u64>,
+    /// Where its fast ramp stops: nine tenths of the rate the last 130429
+    /// came at (null until one, and after `setCeiling`).
+    threshold: Option<u32>,
     /// No slots before this time (ms), or null.
     paused_until: Option<u64>,
     /// No slots until `resume()` (spam limit, token, account block).
@@ -131,6 +134,7 @@ impl BroadcastPacer {
                 next_us: whole(&state, "nextUs").unwrap_or(0),
                 changed_ms: whole(&state, "changedMs").unwrap_or(0),
                 throttled_ms: whole(&state, "throttledMs"),
+                threshold: whole(&state, "threshold").and_then(|t| u32::try_from(t).ok()),
                 pause,
             }),
         })
@@ -153,6 +157,7 @@ impl BroadcastPacer {
             ("nextUs", Some(number(state.next_us))),
             ("changedMs", Some(number(state.changed_ms))),
             ("throttledMs", Some(state.throttled_ms.map_or(JsValue::NULL, number))),
+            ("threshold", Some(state.threshold.map_or(JsValue::NULL, JsValue::from))),
             ("pausedUntil", Some(paused_until.map_or(JsValue::NULL, number))),
             ("halted", Some(halted.into())),
         ])

@@ -139,7 +139,7 @@ test("BroadcastPacer: slots at 90 % of the ceiling, a stored state restores it, 
   assert.equal(pacer.rate, 45);
   pacer.observe(1_000_300, api.classifySendOutcome({ messages: [{ id: "wamid.A" }] }));
   const stored = JSON.parse(JSON.stringify(pacer.state()));
-  assert.deepEqual(Object.keys(stored).sort(), ["changedMs", "halted", "nextUs", "pausedUntil", "rate", "target", "throttledMs"]);
+  assert.deepEqual(Object.keys(stored).sort(), ["changedMs", "halted", "nextUs", "pausedUntil", "rate", "target", "threshold", "throttledMs"]);
   const restored = api.BroadcastPacer.restore(stored);
   assert.deepEqual(restored.state(), pacer.state());
   assert.deepEqual(restored.grant(2_000_000, 3, 1_000), pacer.grant(2_000_000, 3, 1_000));
