@@ -2,9 +2,11 @@
 //! granted as time slots spaced `ceil(1 s / rate)` apart, so no 1-second
 //! window ever holds more than `rate` of them; the rate targets 90 % of the
 //! number's throughput by default (throughput counts inbound traffic too,
-//! §1.1). 130429 halves the rate and quiet seconds ramp it back; 131057
-//! pauses the number 60 s; 131048 (spam), 190 (token) and the other stops
-//! pause it until [`Pacer::resume`]. Pure: time is passed in, in milliseconds.
+//! §1.1). 130429 halves the rate and quiet seconds ramp it back: fast up to
+//! nine tenths of where the throttle came, then slowly, so a lowered limit is
+//! learned. 131057 pauses the number 60 s; 131048 (spam), 190 (token) and the
+//! other stops pause it until [`Pacer::resume`]. Pure: time is passed in, in
+//! milliseconds.
 
 use crate::api::actions::action;
 
