@@ -54,80 +54,35 @@ test("pack: thrown errors are Errors with a code, from the installed package", (
 });
 
 test("pack: a Worker bundled like wrangler does runs in workerd", async () => {
-  const out = join(project, "worker-dist");
-  writeFileSync(join(project, "worker.js"), `
+  const [valid, invalid] = await runInWorker("worker", `
     import { parsePhone } from "whatsapp-edge";
-    export default { fetch: () => Response.json([parsePhone("+14155552671"), parsePhone("+1 415")]) };`);
-  // wrangler's resolution: the workerd condition first, .wasm imports left as modules.
-  await build({
-    entryPoints: [join(project, "worker.js")],
-    bundle: true,
-    format: "esm",
-    conditions: ["workerd", "worker", "browser"],
-    external: ["*.wasm"],
-    outfile: join(out, "worker.js"),
-    logLevel: "silent",
-  });
-  cpSync(join(installed, "whatsapp_edge_bg.wasm"), join(out, "whatsapp_edge_bg.wasm"));
-  const mf = new Miniflare({
-    modules: [
-      { type: "ESModule", path: join(out, "worker.js") },
-      { type: "CompiledWasm", path: join(out, "whatsapp_edge_bg.wasm") },
-    ],
-    modulesRoot: out,
-    compatibilityDate: COMPATIBILITY_DATE,
-  });
-  try {
-    const [valid, invalid] = await (await mf.dispatchFetch("http://localhost/")).json();
-    assert.equal(valid.e164, "+14155552671");
-    assert.equal(invalid.errors[0].column, 7);
-    assert.equal(valid.national, "(415) 555-2671");
-  } finally {
-    await mf.dispose();
-  }
+    export default { fetch: () => Response.json([parsePhone("+14155552671"), parsePhone("+1 415")]) };`, "whatsapp_edge_bg.wasm");
+  assert.equal(valid.e164, "+14155552671");
+  assert.equal(invalid.errors[0].column, 7);
+  assert.equal(valid.national, "(415) 555-2671");
 });
 
 test("pack: whatsapp-edge/cloudflare resolves under the workerd condition and its Durable Object runs on SQLite", async () => {
-  const out = join(project, "cloudflare-dist");
-  writeFileSync(join(project, "cloudflare-worker.js"), `
+  const { ceiling, report, enqueue } = await runInWorker("cloudflare-worker", `
     import { BroadcastSender, enqueueBroadcast } from "whatsapp-edge/cloudflare";
     export { BroadcastSender };
     export default { async fetch(request, env) {
       const sender = env.SENDER.get(env.SENDER.idFromName("106540352242922"));
       await sender.register("c", { rows: 3, recipients: [{ key: "c:1", row: 0 }], rejected: [{ row: 1, reason: "phone.invalid" }], duplicates: [{ row: 2, firstRow: 0 }] });
       return Response.json({ ceiling: await sender.setCeiling(20), report: await sender.report("c"), enqueue: typeof enqueueBroadcast });
-    } };`);
-  await build({
-    entryPoints: [join(project, "cloudflare-worker.js")],
-    bundle: true,
-    format: "esm",
-    conditions: ["workerd", "worker", "browser"],
-    external: ["*.wasm", "cloudflare:workers"],
-    outfile: join(out, "worker.js"),
-    logLevel: "silent",
-  });
-  cpSync(join(installed, "whatsapp_edge_bg.wasm"), join(out, "whatsapp_edge_bg.wasm"));
-  const mf = new Miniflare({
-    modules: [
-      { type: "ESModule", path: join(out, "worker.js") },
-      { type: "CompiledWasm", path: join(out, "whatsapp_edge_bg.wasm") },
-    ],
-    modulesRoot: out,
-    compatibilityDate: COMPATIBILITY_DATE,
-    durableObjects: { SENDER: { className: "BroadcastSender", useSQLite: true } },
-  });
-  try {
-    const { ceiling, report, enqueue } = await (await mf.dispatchFetch("http://localhost/")).json();
-    assert.deepEqual(ceiling, { rate: 18, target: 18 });
-    assert.deepEqual([report.rows, report.listed, report.states.pending, report.rejected, report.duplicates], [3, 3, 1, 1, 1]);
-    assert.equal(enqueue, "function");
-  } finally {
-    await mf.dispose();
-  }
+    } };`, "whatsapp_edge_bg.wasm", { durableObjects: { SENDER: { className: "BroadcastSender", useSQLite: true } } });
+  assert.deepEqual(ceiling, { rate: 18, target: 18 });
+  assert.deepEqual([report.rows, report.listed, report.states.pending, report.rejected, report.duplicates], [3, 3, 1, 1, 1]);
+  assert.equal(enqueue, "function");
 });
 
-/** Bundles `source` for a Worker the way wrangler does, with `entry`'s .wasm beside it, and answers one request in workerd. */
-async function runInWorker(name, source, wasm) {
+/**
+ * Bundles `source` for a Worker the way wrangler does (the workerd condition
+ * first, .wasm and cloudflare:workers left as imports), with the installed
+ * `wasm` beside it, and answers one request in workerd (`miniflare`: more
+ * options, e.g. Durable Objects).
+ */
+async function runInWorker(name, source, wasm, miniflare = {}) {
   const out = join(project, `${name}-dist`);
   writeFileSync(join(project, `${name}.js`), source);
   await build({
@@ -135,7 +90,7 @@ async function runInWorker(name, source, wasm) {
     bundle: true,
     format: "esm",
     conditions: ["workerd", "worker", "browser"],
-    external: ["*.wasm"],
+    external: ["*.wasm", "cloudflare:workers"],
     outfile: join(out, "worker.js"),
     logLevel: "silent",
   });
@@ -147,6 +102,7 @@ async function runInWorker(name, source, wasm) {
     ],
     modulesRoot: out,
     compatibilityDate: COMPATIBILITY_DATE,
+    ...miniflare,
   });
   try {
     return await (await mf.dispatchFetch("http://localhost/")).json();
