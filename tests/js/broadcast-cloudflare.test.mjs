@@ -10,6 +10,7 @@
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import * as h from "./broadcast-harness.mjs";
+import { planBroadcast } from "../../pkg/node.js";
 import { SCENARIOS, checkScenario, runScenario } from "./broadcast-scenarios.mjs";
 
 const n = Number(process.env.BROADCAST_TEST_N ?? 600);
@@ -54,6 +55,28 @@ test("the example Worker: campaign, report and number routes need the admin toke
     assert.equal((await mf.dispatchFetch(check("guess"))).status, 403);
     const unsigned = await mf.dispatchFetch("http://localhost/webhook", { method: "POST", body: "{}" });
     assert.equal(unsigned.status, 401);
+    assert.equal(fake.requests.length, 0, "nothing reached Graph");
+  } finally {
+    await mf.dispose();
+  }
+});
+
+test("a dead-lettered chunk: its unsent recipients fail with code 0, once, and are never sent afterwards", async () => {
+  const fake = h.createFakeGraph();
+  const mf = await h.startBroadcastWorker({ bundle, persistDir: h.tempDir("broadcast-dlq-"), fake });
+  try {
+    const recipients = h.recipientsOf(30);
+    const plan = planBroadcast({ campaignId: "dlq", phoneNumberId: h.NUMBER_A, definition: h.definition, send: h.send, recipients, chunkSize: 10 });
+    const worker = await mf.getWorker();
+    const messages = plan.chunks.map((chunk, index) => ({ id: `d${index}`, timestamp: new Date(), body: chunk, attempts: 6 }));
+    const dead = await worker.queue("broadcast-dlq", messages);
+    assert.equal(dead.outcome, "ok");
+    // Delivered again (at least once), now to the live queue: nothing is sent.
+    await worker.queue("broadcast", messages.map((m) => ({ ...m, attempts: 1 })));
+    const report = await h.reportOf(mf, "dlq", h.NUMBER_A, true);
+    assert.equal(report.states.failed, 30);
+    assert.deepEqual(report.failedByCode, { 0: 30 });
+    assert.equal(report.entries.length, 30, "every row once");
     assert.equal(fake.requests.length, 0, "nothing reached Graph");
   } finally {
     await mf.dispose();
