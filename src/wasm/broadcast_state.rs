@@ -314,10 +314,13 @@ fn event_of(value: &JsValue) -> Option<Event> {
     })
 }
 
+/// JavaScript's `Number.MAX_SAFE_INTEGER`: times and counts above it lose precision.
+const MAX_SAFE_INTEGER: f64 = 9_007_199_254_740_991.0;
+
 /// `value[key]` as a whole number ≥ 0 within 2^53 (times in ms or µs, codes).
 fn whole(value: &JsValue, key: &str) -> Option<u64> {
-    const SAFE: f64 = 9_007_199_254_740_991.0;
-    field(value, key)?.as_f64().filter(|n| n.fract() == 0.0 && (0.0..=SAFE).contains(n)).map(|n| n as u64)
+    let safe = |n: &f64| n.fract() == 0.0 && (0.0..=MAX_SAFE_INTEGER).contains(n);
+    field(value, key)?.as_f64().filter(safe).map(|n| n as u64)
 }
 
 fn flag(value: &JsValue, key: &str) -> bool {
@@ -441,8 +444,7 @@ fn outcome_of(value: &JsValue, function: &str) -> Result<SendOutcome, Error> {
 
 /// A time in ms (a whole number ≥ 0, at most 2^53).
 fn millis(value: f64, function: &str, name: &str) -> Result<u64, Error> {
-    const SAFE: f64 = 9_007_199_254_740_991.0;
-    if (0.0..=SAFE).contains(&value) {
+    if (0.0..=MAX_SAFE_INTEGER).contains(&value) {
         Ok(value.floor() as u64)
     } else {
         Err(Error::invalid_argument(format!("{function}: {name} must be a time in ms (a number ≥ 0)")))
